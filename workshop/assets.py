@@ -1,0 +1,27 @@
+"""Finds the files under ``resources/`` whether running from a checkout or a wheel.
+
+In the wheel they are installed as ``workshop/resources``; in a checkout (editable
+install) they sit at the top of the repository. Code never builds paths from the cwd.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+
+_CHECKOUT = Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_root() -> Traversable:
+    packaged = resources.files("workshop") / "resources"
+    if packaged.is_dir():
+        return packaged
+    return _CHECKOUT
+
+
+def resource_text(relative: str) -> str:
+    node = resource_root()
+    for part in relative.split("/"):
+        node = node / part
+    return node.read_text(encoding="utf-8")

@@ -1,0 +1,174 @@
+"""What a signature covers: the agreement's printed content in canonical form.
+
+The agreement PDF prints exactly what ``agreement_content`` returns, so "any printed
+word changed changes the fingerprint" holds by construction: the exporter must take
+its text from here, not from the session directly. Presentation-only data (the view
+state, cards, votes, diagnostics, signatures themselves) is left out, and so are
+interests marked "not for print" (only their count is printed, as a note).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from workshop.domain.consent import outcome, records_for
+from workshop.domain.model import (
+    AGREEMENT_SUBJECT,
+    AMBITION_SUBJECT,
+    AgreementItem,
+    InterestKind,
+    Owner,
+    Session,
+)
+
+FINGERPRINT_VERSION = "workshop-agreement/1"
+
+
+def _participant_label(session: Session, participant_id: str) -> str:
+    p = session.participant(participant_id)
+    if p is None:
+        return participant_id
+    return f"{p.name} ({p.organisation})" if p.organisation else p.name
+
+
+def owner_label(session: Session, owner: Owner | None) -> str:
+    if owner is None:
+        return ""
+    if owner.kind == "participant":
+        return _participant_label(session, owner.ref)
+    return owner.ref
+
+
+def _consent(session: Session, subject_id: str) -> dict[str, Any]:
+    return {
+        "outcome": outcome(session, subject_id).value,
+        "decisions": [
+            {
+                "participant": _participant_label(session, r.participant_id),
+                "decision": r.decision.value,
+                "resolution": r.resolution.value if r.decision.value == "objection" else "",
+                "note": r.note,
+            }
+            for r in records_for(session, subject_id)
+        ],
+    }
+
+
+def _items(session: Session, items: list[AgreementItem]) -> list[dict[str, Any]]:
+    return [
+        {"text": i.text, "source": i.source, "consent": _consent(session, i.id)} for i in items
+    ]
+
+
+def agreement_content(session: Session) -> dict[str, Any]:
+    """Everything the agreement prints, with references resolved to printed names."""
+    d = session.details
+    printable = [i for i in session.interests.items if not i.private]
+    goals = {g.id: g for g in session.ambition.goals}
+    o = session.organising
+    return {
+        "version": FINGERPRINT_VERSION,
+        "details": {
+            "name": d.name,
+            "region": d.region,
+            "date": d.date.isoformat() if d.date else "",
+            "venue": d.venue,
+            "facilitator": d.facilitator,
+            "language": d.language,
+            "forms": [f.value for f in d.forms],
+        },
+        "parties": [
+            {
+                "name": p.name,
+                "organisation": p.organisation,
+                "role": p.role,
+                "perspective": p.perspective,
+                "represents": p.represents,
+                "mandate": p.mandate,
+                "present": p.present,
+            }
+            for p in session.participants
+        ],
+        "ambition": {
+            "statement": session.ambition.statement,
+            "goals": [{"aim": g.aim.value, "text": g.text} for g in session.ambition.goals],
+            "consent": _consent(session, AMBITION_SUBJECT),
+        },
+        "interests": {
+            kind.value: [
+                {"participant": _participant_label(session, i.participant_id), "text": i.text}
+                for i in printable
+                if i.kind is kind
+            ]
+            for kind in InterestKind
+        },
+        "interests_withheld": len(session.interests.items) - len(printable),
+        "principles": _items(session, session.principles),
+        "rules": _items(session, session.rules),
+        "organising": {
+            "decision_rule": o.decision_rule.value if o.decision_rule else "",
+            "decision_rule_note": o.decision_rule_note,
+            "chair": o.chair.value if o.chair else "",
+            "chair_note": o.chair_note,
+            "cadence": o.cadence,
+            "annual_calendar": o.annual_calendar,
+            "representation": o.representation.value if o.representation else "",
+            "representation_note": o.representation_note,
+            "financing": [f.value for f in o.financing],
+            "financing_note": o.financing_note,
+            "evaluation": o.evaluation.value if o.evaluation else "",
+            "evaluation_note": o.evaluation_note,
+        },
+        "roadmap": {
+            "actions": [
+                {
+                    "title": a.title,
+                    "description": a.description,
+                    "owner": owner_label(session, a.owner),
+                    "start": a.start.isoformat() if a.start else "",
+                    "due": a.due.isoformat() if a.due else "",
+                    "phase": a.phase.value,
+                    "status": a.status.value,
+                    "goal": goals[a.goal_id].text if a.goal_id in goals else "",
+                }
+                for a in session.roadmap.actions
+            ],
+            "milestones": [
+                {"title": m.title, "date": m.date.isoformat(), "note": m.note}
+                for m in session.roadmap.milestones
+            ],
+            "evaluations": [
+                {"title": m.title, "date": m.date.isoformat(), "note": m.note}
+                for m in session.roadmap.evaluations
+            ],
+        },
+        "agreement_consent": _consent(session, AGREEMENT_SUBJECT),
+    }
+
+
+def canonical_bytes(session: Session) -> bytes:
+    """The agreement content as canonical JSON: sorted keys, no spaces, UTF-8."""
+    return json.dumps(
+        agreement_content(session),
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    ).encode("utf-8")
+
+
+def fingerprint(session: Session) -> str:
+    """SHA-256 (hex) of the canonical agreement content."""
+    return hashlib.sha256(canonical_bytes(session)).hexdigest()
+
+
+def short_fingerprint(value: str) -> str:
+    """The first 12 hex digits, grouped for reading aloud: ``1a2b 3c4d 5e6f``."""
+    head = value[:12]
+    return " ".join(head[i : i + 4] for i in range(0, 12, 4))
+
+
+def signature_is_valid(session: Session, signature_fingerprint: str) -> bool:
+    """A signature counts only for the exact text it was given on."""
+    return signature_fingerprint == fingerprint(session)

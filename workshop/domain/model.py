@@ -1,0 +1,667 @@
+"""The session: everything a start meeting produces, as pydantic v2 models.
+
+No Qt and no I/O here. Cross-references (a card's author, an action's owner, a vote's
+card) are checked in one place, ``Session._check_references``, so that every message
+names the field the user has to fix.
+"""
+
+from __future__ import annotations
+
+import uuid
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from workshop.i18n import tr
+
+FORMAT_MARKER = "workshop-session"
+SCHEMA_VERSION = 1
+
+# Generous limits: hostile input (100k characters) must pass, absurd input must not.
+MAX_TEXT = 1_000_000
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT, pattern=r"\S")]
+Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
+
+
+def new_id(prefix: str) -> str:
+    """A short random id; stored, so saving twice still gives identical bytes."""
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False)
+
+
+class Step(str, Enum):
+    PREPARATION = "preparation"
+    AMBITION = "ambition"
+    INTERESTS = "interests"
+    PRINCIPLES = "principles"
+    RULES = "rules"
+    ORGANISING = "organising"
+    ROADMAP = "roadmap"
+    SIGNING = "signing"
+
+
+class CollaborationForm(str, Enum):
+    """The seven forms of regional collaboration (seed 000)."""
+
+    KNOWLEDGE_NETWORK = "knowledge_network"
+    FACILITIES_SHARING = "facilities_sharing"
+    CARE_CHAIN = "care_chain"
+    TARGET_GROUP_NETWORK = "target_group_network"
+    POPULATION_NETWORK = "population_network"
+    NEIGHBOURHOOD_NETWORK = "neighbourhood_network"
+    ISSUE_NETWORK = "issue_network"
+
+
+# --- preparation -----------------------------------------------------------------
+
+
+class SessionDetails(Strict):
+    name: Name = "Nieuwe samenwerking"
+    region: Text = ""
+    date: dt.date | None = None
+    venue: Text = ""
+    facilitator: Text = ""
+    language: Literal["nl", "en"] = "nl"
+    forms: list[CollaborationForm] = Field(default_factory=list)
+
+
+class Participant(Strict):
+    id: Id
+    name: Name
+    organisation: Text = ""
+    role: Text = ""
+    perspective: Text = ""
+    represents: Text = ""
+    mandate: Text = ""
+    present: bool = True
+
+
+class AgendaItem(Strict):
+    step: Step
+    minutes: int = Field(ge=0, le=24 * 60)
+
+
+def default_agenda() -> list[AgendaItem]:
+    minutes = {
+        Step.PREPARATION: 15,
+        Step.AMBITION: 40,
+        Step.INTERESTS: 30,
+        Step.PRINCIPLES: 20,
+        Step.RULES: 15,
+        Step.ORGANISING: 25,
+        Step.ROADMAP: 30,
+        Step.SIGNING: 15,
+    }
+    return [AgendaItem(step=s, minutes=m) for s, m in minutes.items()]
+
+
+# --- ambition ----------------------------------------------------------------------
+
+
+class Cluster(Strict):
+    id: Id
+    name: Text = ""
+
+
+class Card(Strict):
+    id: Id
+    text: Name
+    author_id: Id | None = None
+    """A participant's id, or None for "the table"."""
+    cluster_id: Id | None = None
+
+
+class Vote(Strict):
+    participant_id: Id
+    card_id: Id
+    dots: int = Field(default=1, ge=1, le=100)
+
+
+class QuadrupleAim(str, Enum):
+    POPULATION_HEALTH = "population_health"
+    EXPERIENCE_OF_CARE = "experience_of_care"
+    COSTS = "costs"
+    PROFESSIONAL_SATISFACTION = "professional_satisfaction"
+    EQUITY = "equity"
+    """The fifth aim of the quintuple aim."""
+
+
+class Goal(Strict):
+    id: Id
+    aim: QuadrupleAim
+    text: Name
+
+
+class Ambition(Strict):
+    cards: list[Card] = Field(default_factory=list)
+    clusters: list[Cluster] = Field(default_factory=list)
+    votes: list[Vote] = Field(default_factory=list)
+    vote_budget: int = Field(default=3, ge=0, le=100)
+    statement: Text = ""
+    goals: list[Goal] = Field(default_factory=list)
+
+
+# --- interests ---------------------------------------------------------------------
+
+
+class InterestKind(str, Enum):
+    INDIVIDUAL = "individual"
+    ORGANISATIONAL = "organisational"
+    COLLECTIVE = "collective"
+
+
+class InterestItem(Strict):
+    id: Id
+    participant_id: Id
+    kind: InterestKind
+    text: Name
+    private: bool = False
+    """"Not for print": never on the projector, never in a PDF."""
+
+
+class LinkKind(str, Enum):
+    OVERLAP = "overlap"
+    TENSION = "tension"
+
+
+class InterestLink(Strict):
+    id: Id
+    a_id: Id
+    b_id: Id
+    kind: LinkKind
+    note: Text = ""
+
+
+class Interests(Strict):
+    items: list[InterestItem] = Field(default_factory=list)
+    links: list[InterestLink] = Field(default_factory=list)
+
+
+# --- principles, rules, consent ----------------------------------------------------
+
+
+class AgreementItem(Strict):
+    """A leading principle or a rule of play; the list order is the printed order."""
+
+    id: Id
+    text: Name
+    source: Text = ""
+    template_key: Text | None = None
+
+
+class Decision(str, Enum):
+    CONSENT = "consent"
+    CONCERN = "concern"
+    OBJECTION = "objection"
+
+
+class ObjectionResolution(str, Enum):
+    STANDING = "standing"
+    AMENDED = "amended"
+    """The item was amended so that the objection no longer applies."""
+    WITHDRAWN = "withdrawn"
+
+
+AMBITION_SUBJECT = "ambition"
+AGREEMENT_SUBJECT = "agreement"
+
+
+class ConsentRecord(Strict):
+    subject_id: Id
+    """A principle's or rule's id, or "ambition" or "agreement"."""
+    participant_id: Id
+    decision: Decision
+    note: Text = ""
+    resolution: ObjectionResolution = ObjectionResolution.STANDING
+    """Only meaningful for an objection."""
+
+
+class Outcome(str, Enum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    OBJECTED = "objected"
+    AGREED = "agreed"
+
+
+# --- organising and deciding -------------------------------------------------------
+
+
+class DecisionRule(str, Enum):
+    CONSENT = "consent"
+    CONSENSUS = "consensus"
+    MAJORITY_PER_PERSPECTIVE = "majority_per_perspective"
+    OTHER = "other"
+
+
+class ChairKind(str, Enum):
+    INDEPENDENT = "independent"
+    ROTATING = "rotating"
+    PROGRAMME_MANAGER = "programme_manager"
+    OTHER = "other"
+
+
+class Representation(str, Enum):
+    WHOLE_SYSTEM = "whole_system"
+    REPRESENTATIVES_PER_SECTOR = "representatives_per_sector"
+    OTHER = "other"
+
+
+class Financing(str, Enum):
+    OWN_MEANS = "own_means"
+    REGIONAL_FUNDS = "regional_funds"
+    ENTRY_FEE = "entry_fee"
+    IN_KIND = "in_kind"
+
+
+class EvaluationKind(str, Enum):
+    KPIS = "kpis"
+    PROCESS = "process"
+    BOTH = "both"
+    OTHER = "other"
+
+
+class Organising(Strict):
+    decision_rule: DecisionRule | None = None
+    decision_rule_note: Text = ""
+    chair: ChairKind | None = None
+    chair_note: Text = ""
+    cadence: Text = ""
+    annual_calendar: Text = ""
+    representation: Representation | None = None
+    representation_note: Text = ""
+    financing: list[Financing] = Field(default_factory=list)
+    financing_note: Text = ""
+    evaluation: EvaluationKind | None = None
+    evaluation_note: Text = ""
+
+
+# --- roadmap -----------------------------------------------------------------------
+
+
+class Phase(str, Enum):
+    ANALYSIS = "analysis"
+    BUSINESS_CASE = "business_case"
+    PILOT = "pilot"
+    EVALUATION = "evaluation"
+    IMPLEMENTATION = "implementation"
+
+
+class ActionStatus(str, Enum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    ON_HOLD = "on_hold"
+    CANCELLED = "cancelled"
+
+
+class Owner(Strict):
+    kind: Literal["participant", "organisation"]
+    ref: Name
+    """A participant's id, or the name of an organisation of the session."""
+
+
+class Action(Strict):
+    id: Id
+    title: Name
+    description: Text = ""
+    owner: Owner | None = None
+    start: dt.date | None = None
+    due: dt.date | None = None
+    phase: Phase = Phase.ANALYSIS
+    status: ActionStatus = ActionStatus.PLANNED
+    goal_id: Id | None = None
+
+
+class Milestone(Strict):
+    id: Id
+    title: Name
+    date: dt.date
+    note: Text = ""
+
+
+class EvaluationMoment(Strict):
+    id: Id
+    title: Name
+    date: dt.date
+    note: Text = ""
+
+
+class Roadmap(Strict):
+    actions: list[Action] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+    evaluations: list[EvaluationMoment] = Field(default_factory=list)
+
+
+# --- diagnostics -------------------------------------------------------------------
+
+
+class Condition(str, Enum):
+    """The five conditions of Kaats & Opheij (2012)."""
+
+    SHARED_AMBITION = "shared_ambition"
+    JUSTICE_TO_INTERESTS = "justice_to_interests"
+    PERSONAL_COLLABORATION = "personal_collaboration"
+    PROFESSIONAL_ORGANISING = "professional_organising"
+    MEANINGFUL_PROCESS = "meaningful_process"
+
+
+class Moment(Strict):
+    """One measurement: a scan can be repeated later in the same session."""
+
+    id: Id
+    label: Text = ""
+    taken_at: dt.datetime
+
+
+class ConditionScore(Strict):
+    moment_id: Id
+    participant_id: Id
+    condition: Condition
+    score: int = Field(ge=1, le=5)
+    note: Text = ""
+
+
+class SpectrumAxis(Strict):
+    id: Id
+    key: Text | None = None
+    """Set for the eight built-in axes (labels come from the catalogue)."""
+    title: Text = ""
+    left: Text = ""
+    right: Text = ""
+
+
+BUILTIN_AXES = (
+    "topic",
+    "scope",
+    "participants",
+    "structure",
+    "client_participation",
+    "aim",
+    "financiers",
+    "leadership",
+)
+
+
+def default_axes() -> list[SpectrumAxis]:
+    return [SpectrumAxis(id=f"axis-{key}", key=key) for key in BUILTIN_AXES]
+
+
+class SpectrumMark(Strict):
+    moment_id: Id
+    participant_id: Id
+    axis_id: Id
+    value: int = Field(ge=0, le=100)
+
+
+class FormChoice(Strict):
+    moment_id: Id
+    participant_id: Id
+    forms: list[CollaborationForm] = Field(min_length=1)
+
+
+class Diagnostics(Strict):
+    moments: list[Moment] = Field(default_factory=list)
+    scores: list[ConditionScore] = Field(default_factory=list)
+    axes: list[SpectrumAxis] = Field(default_factory=default_axes)
+    marks: list[SpectrumMark] = Field(default_factory=list)
+    forms: list[FormChoice] = Field(default_factory=list)
+
+
+# --- signatures --------------------------------------------------------------------
+
+Point = tuple[float, float, float]
+"""x and y in pad units (0..1000 wide), pressure 0..1."""
+
+
+class Stroke(Strict):
+    points: list[Point] = Field(min_length=1)
+
+
+class Signature(Strict):
+    id: Id
+    participant_id: Id
+    signed_at: dt.datetime
+    strokes: list[Stroke] = Field(default_factory=list)
+    fingerprint: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    """SHA-256 of the agreement's canonical content at the moment of signing."""
+
+
+# --- presentation only (never printed, never in the fingerprint) -------------------
+
+
+class ViewState(Strict):
+    current_step: Step = Step.PREPARATION
+    projector_theme: Literal["light", "dark", "contrast"] = "light"
+    projector_text_scale: float = Field(default=1.0, ge=0.25, le=4.0)
+    window_geometry: Text | None = None
+
+
+# --- the session -------------------------------------------------------------------
+
+
+class Session(Strict):
+    format: Literal["workshop-session"] = FORMAT_MARKER
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: Id = Field(default_factory=lambda: new_id("s"))
+    details: SessionDetails = Field(default_factory=SessionDetails)
+    participants: list[Participant] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=default_agenda)
+    ambition: Ambition = Field(default_factory=Ambition)
+    interests: Interests = Field(default_factory=Interests)
+    principles: list[AgreementItem] = Field(default_factory=list)
+    rules: list[AgreementItem] = Field(default_factory=list)
+    consents: list[ConsentRecord] = Field(default_factory=list)
+    organising: Organising = Field(default_factory=Organising)
+    roadmap: Roadmap = Field(default_factory=Roadmap)
+    diagnostics: Diagnostics = Field(default_factory=Diagnostics)
+    signatures: list[Signature] = Field(default_factory=list)
+    view: ViewState = Field(default_factory=ViewState)
+
+    @model_validator(mode="after")
+    def _check_references(self) -> Session:
+        problems = reference_problems(self)
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+    # Lookups used by views and exports; cheap enough to rebuild on demand.
+    def participant(self, participant_id: str) -> Participant | None:
+        return next((p for p in self.participants if p.id == participant_id), None)
+
+    def organisations(self) -> list[str]:
+        """Organisations of the session in order of first appearance."""
+        seen: dict[str, None] = {}
+        for p in self.participants:
+            if p.organisation.strip():
+                seen.setdefault(p.organisation.strip(), None)
+        return list(seen)
+
+
+def _duplicates(label: str, ids: list[str]) -> list[str]:
+    seen: set[str] = set()
+    problems = []
+    for index, value in enumerate(ids):
+        if value in seen:
+            problems.append(
+                tr("{field}[{index}].id: the id '{value}' is used twice",
+                   field=label, index=index, value=value)
+            )
+        seen.add(value)
+    return problems
+
+
+def reference_problems(session: Session) -> list[str]:
+    """Every broken rule across the session, each naming its field; empty when valid."""
+    s = session
+    problems: list[str] = []
+    participants = {p.id for p in s.participants}
+    problems += _duplicates("participants", [p.id for p in s.participants])
+    problems += _duplicates("ambition.cards", [c.id for c in s.ambition.cards])
+    problems += _duplicates("ambition.clusters", [c.id for c in s.ambition.clusters])
+    problems += _duplicates("ambition.goals", [g.id for g in s.ambition.goals])
+    problems += _duplicates("interests.items", [i.id for i in s.interests.items])
+    problems += _duplicates("interests.links", [i.id for i in s.interests.links])
+    problems += _duplicates("principles+rules", [i.id for i in s.principles + s.rules])
+    problems += _duplicates("roadmap.actions", [a.id for a in s.roadmap.actions])
+    problems += _duplicates("roadmap.milestones", [m.id for m in s.roadmap.milestones])
+    problems += _duplicates("roadmap.evaluations", [m.id for m in s.roadmap.evaluations])
+    problems += _duplicates("diagnostics.moments", [m.id for m in s.diagnostics.moments])
+    problems += _duplicates("diagnostics.axes", [a.id for a in s.diagnostics.axes])
+    problems += _duplicates("signatures", [g.id for g in s.signatures])
+
+    steps = [a.step for a in s.agenda]
+    if len(set(steps)) != len(steps):
+        problems.append(tr("agenda: a step has more than one time box"))
+
+    def unknown_participant(field: str, value: str) -> None:
+        if value not in participants:
+            problems.append(
+                tr("{field}: '{value}' is not a participant of this session",
+                   field=field, value=value)
+            )
+
+    clusters = {c.id for c in s.ambition.clusters}
+    cards = {c.id for c in s.ambition.cards}
+    for i, card in enumerate(s.ambition.cards):
+        if card.author_id is not None:
+            unknown_participant(f"ambition.cards[{i}].author_id", card.author_id)
+        if card.cluster_id is not None and card.cluster_id not in clusters:
+            problems.append(
+                tr("{field}: '{value}' is not a cluster of this session",
+                   field=f"ambition.cards[{i}].cluster_id", value=card.cluster_id)
+            )
+    dots: dict[str, int] = {}
+    voted: set[tuple[str, str]] = set()
+    for i, vote in enumerate(s.ambition.votes):
+        unknown_participant(f"ambition.votes[{i}].participant_id", vote.participant_id)
+        if vote.card_id not in cards:
+            problems.append(
+                tr("{field}: '{value}' is not a card of this session",
+                   field=f"ambition.votes[{i}].card_id", value=vote.card_id)
+            )
+        if (vote.participant_id, vote.card_id) in voted:
+            problems.append(
+                tr("{field}: this participant already voted on this card",
+                   field=f"ambition.votes[{i}]")
+            )
+        voted.add((vote.participant_id, vote.card_id))
+        dots[vote.participant_id] = dots.get(vote.participant_id, 0) + vote.dots
+    for pid, used in dots.items():
+        if used > s.ambition.vote_budget:
+            problems.append(
+                tr("ambition.votes: '{value}' used {used} dots, the budget is {budget}",
+                   value=pid, used=used, budget=s.ambition.vote_budget)
+            )
+
+    items = {i.id: i for i in s.interests.items}
+    for i, item in enumerate(s.interests.items):
+        unknown_participant(f"interests.items[{i}].participant_id", item.participant_id)
+    for i, link in enumerate(s.interests.links):
+        a, b = items.get(link.a_id), items.get(link.b_id)
+        for end, ref, found in (("a_id", link.a_id, a), ("b_id", link.b_id, b)):
+            if found is None:
+                problems.append(
+                    tr("{field}: '{value}' is not an interest of this session",
+                       field=f"interests.links[{i}].{end}", value=ref)
+                )
+        if a is not None and b is not None and a.participant_id == b.participant_id:
+            problems.append(
+                tr("{field}: a link joins interests of two different participants",
+                   field=f"interests.links[{i}]")
+            )
+
+    subjects = {AMBITION_SUBJECT, AGREEMENT_SUBJECT}
+    subjects |= {p.id for p in s.principles} | {r.id for r in s.rules}
+    decided: set[tuple[str, str]] = set()
+    for i, rec in enumerate(s.consents):
+        field = f"consents[{i}]"
+        unknown_participant(f"{field}.participant_id", rec.participant_id)
+        if rec.subject_id not in subjects:
+            problems.append(
+                tr("{field}: '{value}' is not a principle, rule, 'ambition' or 'agreement'",
+                   field=f"{field}.subject_id", value=rec.subject_id)
+            )
+        if (rec.subject_id, rec.participant_id) in decided:
+            problems.append(
+                tr("{field}: this participant already has a decision on this item", field=field)
+            )
+        decided.add((rec.subject_id, rec.participant_id))
+
+    organisations = set(s.organisations())
+    goals = {g.id for g in s.ambition.goals}
+    for i, action in enumerate(s.roadmap.actions):
+        field = f"roadmap.actions[{i}]"
+        if action.owner is not None:
+            if action.owner.kind == "participant":
+                unknown_participant(f"{field}.owner", action.owner.ref)
+            elif action.owner.ref not in organisations:
+                problems.append(
+                    tr("{field}: '{value}' is not an organisation of this session",
+                       field=f"{field}.owner", value=action.owner.ref)
+                )
+        if action.start and action.due and action.due < action.start:
+            problems.append(
+                tr("{field}: the due date {due} lies before the start {start}",
+                   field=f"{field}.due", due=action.due.isoformat(),
+                   start=action.start.isoformat())
+            )
+        if action.goal_id is not None and action.goal_id not in goals:
+            problems.append(
+                tr("{field}: '{value}' is not a goal of this session",
+                   field=f"{field}.goal_id", value=action.goal_id)
+            )
+
+    d = s.diagnostics
+    moments = {m.id for m in d.moments}
+    axes = {a.id for a in d.axes}
+
+    def check_moment(field: str, value: str) -> None:
+        if value not in moments:
+            problems.append(
+                tr("{field}: '{value}' is not a measurement moment of this session",
+                   field=field, value=value)
+            )
+
+    once: set[tuple[str, ...]] = set()
+    for i, sc in enumerate(d.scores):
+        check_moment(f"diagnostics.scores[{i}].moment_id", sc.moment_id)
+        unknown_participant(f"diagnostics.scores[{i}].participant_id", sc.participant_id)
+        key = ("score", sc.moment_id, sc.participant_id, sc.condition.value)
+        if key in once:
+            problems.append(tr("{field}: scored twice", field=f"diagnostics.scores[{i}]"))
+        once.add(key)
+    for i, mark in enumerate(d.marks):
+        check_moment(f"diagnostics.marks[{i}].moment_id", mark.moment_id)
+        unknown_participant(f"diagnostics.marks[{i}].participant_id", mark.participant_id)
+        if mark.axis_id not in axes:
+            problems.append(
+                tr("{field}: '{value}' is not an axis of this session",
+                   field=f"diagnostics.marks[{i}].axis_id", value=mark.axis_id)
+            )
+        key = ("mark", mark.moment_id, mark.participant_id, mark.axis_id)
+        if key in once:
+            problems.append(tr("{field}: marked twice", field=f"diagnostics.marks[{i}]"))
+        once.add(key)
+    for i, fc in enumerate(d.forms):
+        check_moment(f"diagnostics.forms[{i}].moment_id", fc.moment_id)
+        unknown_participant(f"diagnostics.forms[{i}].participant_id", fc.participant_id)
+        key = ("form", fc.moment_id, fc.participant_id)
+        if key in once:
+            problems.append(tr("{field}: chosen twice", field=f"diagnostics.forms[{i}]"))
+        once.add(key)
+
+    signed: set[str] = set()
+    for i, sig in enumerate(s.signatures):
+        unknown_participant(f"signatures[{i}].participant_id", sig.participant_id)
+        if sig.participant_id in signed:
+            problems.append(
+                tr("{field}: this participant has signed twice", field=f"signatures[{i}]")
+            )
+        signed.add(sig.participant_id)
+    return problems

@@ -1,0 +1,82 @@
+"""Turns pydantic's errors into messages a facilitator can act on, naming the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from workshop.i18n import tr
+
+_MESSAGES = {
+    "missing": "is missing",
+    "extra_forbidden": "is not a known field",
+    "string_type": "must be text",
+    "string_too_long": "is too long",
+    "string_too_short": "must not be empty",
+    "string_pattern_mismatch": "must not be empty or contain forbidden characters",
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_parsing": "must be a number",
+    "float_type": "must be a number",
+    "bool_parsing": "must be true or false",
+    "bool_type": "must be true or false",
+    "date_from_datetime_parsing": "must be a date (YYYY-MM-DD)",
+    "date_parsing": "must be a date (YYYY-MM-DD)",
+    "date_type": "must be a date (YYYY-MM-DD)",
+    "datetime_parsing": "must be a date and time (YYYY-MM-DDTHH:MM:SS)",
+    "datetime_from_date_parsing": "must be a date and time (YYYY-MM-DDTHH:MM:SS)",
+    "datetime_type": "must be a date and time (YYYY-MM-DDTHH:MM:SS)",
+    "enum": "must be one of: {expected}",
+    "literal_error": "must be one of: {expected}",
+    "list_type": "must be a list",
+    "tuple_type": "must be a list",
+    "model_type": "must be an object",
+    "dict_type": "must be an object",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
+    "too_short": "must have at least {min_length} entries",
+    "too_long": "must have at most {max_length} entries",
+}
+
+
+def field_path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+def _message(error: Any) -> list[str]:
+    kind = error.get("type", "")
+    path = field_path(tuple(error.get("loc", ())))
+    if kind == "value_error":
+        # Our own cross-reference checks: already translated, one per line.
+        text = str(error.get("ctx", {}).get("error", error.get("msg", "")))
+        lines = [line for line in text.splitlines() if line.strip()]
+        return [f"{path}: {line}" if path else line for line in lines]
+    template = _MESSAGES.get(kind)
+    if template is None:
+        detail = str(error.get("msg", kind))
+    else:
+        ctx = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
+        try:
+            detail = tr(template, **ctx) if ctx else tr(template)
+        except (KeyError, IndexError):
+            detail = tr(template)
+    return [f"{path or tr('the session')}: {detail}"]
+
+
+def problems_from(error: ValidationError, limit: int = 50) -> list[str]:
+    """Readable problems, at most ``limit`` (a broken file can have thousands)."""
+    out: list[str] = []
+    for item in error.errors(include_url=False):
+        out.extend(_message(item))
+    if len(out) > limit:
+        rest = len(out) - limit
+        out = out[:limit] + [tr("… and {count} more problems", count=rest)]
+    return out

@@ -1,0 +1,270 @@
+"""Reading and writing ``.workshop`` files so that they are never lost.
+
+Save: a temporary file in the same folder (owner-only), write, flush, fsync,
+``os.replace`` over the target, fsync the folder. A failure at any point leaves the
+previous file as it was. Load: never writes, and every way a file can be wrong ends
+in one of the errors of ``workshop.storage.errors``.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from workshop.domain.model import FORMAT_MARKER, SCHEMA_VERSION, Session
+from workshop.domain.validation import problems_from
+from workshop.i18n import tr
+from workshop.storage.errors import (
+    CorruptSessionError,
+    FileUnreadableError,
+    InvalidSessionError,
+    NewerVersionError,
+    NotASessionError,
+    SaveError,
+)
+from workshop.storage.migrations import MIGRATIONS, migrate
+
+EXTENSION = ".workshop"
+MAX_FILE_BYTES = 512 * 1024 * 1024
+TEMP_PREFIX = "."
+TEMP_SUFFIX = ".saving"
+REPLACE_RETRIES = 10
+REPLACE_RETRY_DELAY = 0.05
+
+
+def dumps(session: Session) -> bytes:
+    """The file's bytes: compact UTF-8 JSON in model field order, newline at the end.
+
+    Deterministic: the same session always gives the same bytes.
+    """
+    data = session.model_dump(mode="json")
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.encode("utf-8") + b"\n"
+
+
+def _decode(raw: bytes, path: Path) -> Any:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    stripped = raw.lstrip()
+    if not stripped:
+        raise CorruptSessionError(
+            path,
+            tr("“{path}” is empty. Restore it from a backup (workshop backups).", path=path),
+        )
+    if not stripped.startswith(b"{"):
+        raise NotASessionError(
+            path, tr("“{path}” is not a Workshop session file.", path=path)
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorruptSessionError(
+            path,
+            tr(
+                "“{path}” is damaged (unreadable bytes at position {pos}). "
+                "Restore it from a backup (workshop backups).",
+                path=path, pos=exc.start,
+            ),
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        truncated = exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated")
+        message = (
+            "“{path}” is incomplete: it ends too early (at character {pos}). "
+            "Restore it from a backup (workshop backups)."
+            if truncated
+            else "“{path}” is damaged (invalid JSON at line {line}, column {col}). "
+            "Restore it from a backup (workshop backups)."
+        )
+        raise CorruptSessionError(
+            path, tr(message, path=path, pos=exc.pos, line=exc.lineno, col=exc.colno)
+        ) from None
+    except RecursionError:
+        raise CorruptSessionError(
+            path,
+            tr("“{path}” is damaged (nested too deeply to be a session).", path=path),
+        ) from None
+
+
+def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
+    """Parse, check the format and version, migrate, and validate."""
+    path = Path(path)
+    doc = _decode(raw, path)
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT_MARKER:
+        raise NotASessionError(path, tr("“{path}” is not a Workshop session file.", path=path))
+    version = doc.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise CorruptSessionError(
+            path,
+            tr(
+                "“{path}” is damaged: its format version is missing or unreadable. "
+                "Restore it from a backup (workshop backups).",
+                path=path,
+            ),
+        )
+    if version > SCHEMA_VERSION:
+        raise NewerVersionError(path, version, SCHEMA_VERSION)
+    if version < SCHEMA_VERSION:
+        if version not in MIGRATIONS:
+            raise InvalidSessionError(
+                path,
+                tr("“{path}” has format version {found}, which cannot be converted.",
+                   path=path, found=version),
+            )
+        try:
+            doc = migrate(doc, version, SCHEMA_VERSION)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise InvalidSessionError(
+                path,
+                tr("“{path}” has an older format that could not be converted: {reason}",
+                   path=path, reason=type(exc).__name__),
+            ) from None
+    try:
+        return Session.model_validate(doc)
+    except ValidationError as exc:
+        raise InvalidSessionError(
+            path,
+            tr(
+                "“{path}” contains data that Workshop cannot accept. The file has not "
+                "been changed; fix the fields below or restore a backup.",
+                path=path,
+            ),
+            problems_from(exc),
+        ) from None
+    except RecursionError:
+        raise CorruptSessionError(
+            path, tr("“{path}” is damaged (nested too deeply to be a session).", path=path)
+        ) from None
+
+
+def read_bytes(path: Path | str) -> bytes:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CorruptSessionError(
+                path,
+                tr("“{path}” is {size} MB, far too large to be a session.",
+                   path=path, size=size // (1024 * 1024)),
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise FileUnreadableError(path, tr("“{path}” does not exist.", path=path)) from None
+    except IsADirectoryError:
+        raise FileUnreadableError(path, tr("“{path}” is a folder, not a file.", path=path)) from None
+    except PermissionError:
+        raise FileUnreadableError(
+            path, tr("You do not have permission to read “{path}”.", path=path)
+        ) from None
+    except OSError as exc:
+        raise FileUnreadableError(
+            path, tr("“{path}” cannot be read: {reason}", path=path, reason=exc.strerror)
+        ) from None
+
+
+def load_session(path: Path | str) -> Session:
+    """Open a session file. Never writes anything."""
+    return loads(read_bytes(path), path)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if sys.platform == "win32":
+        return  # Windows cannot open a folder for fsync; NTFS journals the rename.
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _replace(src: str, dst: Path) -> None:
+    for attempt in range(REPLACE_RETRIES):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            # Windows: a virus scanner or indexer has the target open for a moment.
+            if sys.platform != "win32" or attempt == REPLACE_RETRIES - 1:
+                raise
+            time.sleep(REPLACE_RETRY_DELAY)
+
+
+def _save_error(path: Path, exc: OSError) -> SaveError:
+    if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):
+        msg = ("Saving “{path}” failed: the disk is full. Free some space or use "
+               "Save as to save elsewhere (a USB stick). Nothing was lost: the previous "
+               "version is intact and your work is still open.")
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        msg = ("Saving “{path}” failed: the folder is read-only or you lack permission. "
+               "Use Save as to save elsewhere. The previous version is intact.")
+    else:
+        msg = ("Saving “{path}” failed: {reason}. The previous version is intact; "
+               "try again or use Save as.")
+    return SaveError(path, tr(msg, path=path, reason=exc.strerror or str(exc)))
+
+
+def temp_files(path: Path | str) -> list[Path]:
+    """Leftover temporary files of interrupted saves of this session."""
+    path = Path(path)
+    pattern = f"{TEMP_PREFIX}{path.name}.*{TEMP_SUFFIX}"
+    return sorted(path.parent.glob(pattern))
+
+
+def remove_temp_files(path: Path | str) -> int:
+    """Remove leftovers of interrupted saves; only the lock holder may call this."""
+    removed = 0
+    for leftover in temp_files(path):
+        try:
+            leftover.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def write_atomic(path: Path | str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically; on failure the old file is intact."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX, dir=folder
+        )
+        try:
+            if sys.platform != "win32":
+                os.fchmod(fd, 0o600)  # mkstemp already does; be explicit for old Pythons
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _replace(tmp_name, path)
+        tmp_name = None
+        _fsync_dir(folder)
+    except OSError as exc:
+        raise _save_error(path, exc) from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def save_session(session: Session, path: Path | str) -> bytes:
+    """Save atomically; returns the bytes written (for backups and comparisons)."""
+    data = dumps(session)
+    write_atomic(path, data)
+    return data

@@ -1,0 +1,72 @@
+"""Migrations from older file formats, one function per version step.
+
+``MIGRATIONS[n]`` turns a version-n document (a plain dict) into version n+1. Each
+migration is pure (dict in, dict out) and has a fixture file and a test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Document = dict[str, Any]
+
+
+def _v0_to_v1(doc: Document) -> Document:
+    """Version 0 (the prototype of spring 2026) kept the details at the top level.
+
+    v0 differences: ``title``/``region``/``date``/``venue``/``facilitator`` at the top
+    level instead of under ``details``; participants spelled ``organization``; cards
+    carried ``author`` as a participant's id or the string ``"table"``; principles and
+    rules were plain strings.
+    """
+    out: Document = {"format": doc.get("format"), "schema_version": 1}
+    if "id" in doc:
+        out["id"] = doc["id"]
+    out["details"] = {
+        "name": doc.get("title", ""),
+        "region": doc.get("region", ""),
+        "date": doc.get("date"),
+        "venue": doc.get("venue", ""),
+        "facilitator": doc.get("facilitator", ""),
+        "language": doc.get("language", "nl"),
+    }
+    participants = []
+    for p in doc.get("participants", []):
+        p = dict(p)
+        if "organization" in p:
+            p["organisation"] = p.pop("organization")
+        participants.append(p)
+    out["participants"] = participants
+    cards = []
+    for c in doc.get("cards", []):
+        c = dict(c)
+        author = c.pop("author", None)
+        c["author_id"] = None if author in (None, "", "table") else author
+        c["cluster_id"] = c.pop("cluster", None)
+        cards.append(c)
+    out["ambition"] = {
+        "cards": cards,
+        "clusters": doc.get("clusters", []),
+        "statement": doc.get("ambition", ""),
+    }
+    for key in ("principles", "rules"):
+        out[key] = [
+            {"id": f"{key[0]}-{index + 1}", "text": text, "source": ""}
+            for index, text in enumerate(doc.get(key, []))
+        ]
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _v0_to_v1}
+
+
+def migrate(doc: Document, found: int, target: int) -> Document:
+    """Apply the migrations from ``found`` up to ``target`` in order."""
+    for version in range(found, target):
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise KeyError(version)
+        doc = step(doc)
+        doc["schema_version"] = version + 1
+    return doc
