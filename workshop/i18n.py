@@ -61,3 +61,8 @@ def tr(message: str, lang: Language | None = None, /, **fields: object) -> str:
     """Translate ``message`` into ``lang`` (default: the current language) and fill fields."""
     text = catalogue(lang or current_language()).get(message, message)
     return text.format(**fields) if fields else text
+
+
+def N_(message: str) -> str:
+    """Marks a message id for the catalogue where it is translated later with ``tr``."""
+    return message

@@ -23,17 +23,27 @@ def standing_objections(records: list[ConsentRecord]) -> list[ConsentRecord]:
     ]
 
 
+def records_by_subject(session: Session) -> dict[str, list[ConsentRecord]]:
+    grouped: dict[str, list[ConsentRecord]] = {}
+    for record in session.consents:
+        grouped.setdefault(record.subject_id, []).append(record)
+    return grouped
+
+
 def outcome(session: Session, subject_id: str) -> Outcome:
     """Agreed when every present participant has spoken and no objection stands.
 
     Concerns do not block: they stay recorded and are printed with the outcome.
     """
-    records = records_for(session, subject_id)
+    present = {p.id for p in session.participants if p.present}
+    return outcome_of(records_for(session, subject_id), present)
+
+
+def outcome_of(records: list[ConsentRecord], present: set[str]) -> Outcome:
     if not records:
         return Outcome.OPEN
     if standing_objections(records):
         return Outcome.OBJECTED
-    present = {p.id for p in session.participants if p.present}
     spoken = {r.participant_id for r in records}
     if present <= spoken:
         return Outcome.AGREED

@@ -13,7 +13,7 @@ import hashlib
 import json
 from typing import Any
 
-from workshop.domain.consent import outcome, records_for
+from workshop.domain.consent import outcome_of, records_by_subject
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
@@ -26,44 +26,54 @@ from workshop.domain.model import (
 FINGERPRINT_VERSION = "workshop-agreement/1"
 
 
-def _participant_label(session: Session, participant_id: str) -> str:
-    p = session.participant(participant_id)
-    if p is None:
-        return participant_id
-    return f"{p.name} ({p.organisation})" if p.organisation else p.name
+class _Printed:
+    """Lookups built once per call, so the fingerprint stays linear in the session."""
+
+    def __init__(self, session: Session) -> None:
+        self.labels = {
+            p.id: f"{p.name} ({p.organisation})" if p.organisation else p.name
+            for p in session.participants
+        }
+        self.present = {p.id for p in session.participants if p.present}
+        self.records = records_by_subject(session)
+
+    def label(self, participant_id: str) -> str:
+        return self.labels.get(participant_id, participant_id)
+
+    def owner(self, owner: Owner | None) -> str:
+        if owner is None:
+            return ""
+        return self.label(owner.ref) if owner.kind == "participant" else owner.ref
+
+    def consent(self, subject_id: str) -> dict[str, Any]:
+        records = self.records.get(subject_id, [])
+        return {
+            "outcome": outcome_of(records, self.present).value,
+            "decisions": [
+                {
+                    "participant": self.label(r.participant_id),
+                    "decision": r.decision.value,
+                    "resolution": r.resolution.value if r.decision.value == "objection" else "",
+                    "note": r.note,
+                }
+                for r in records
+            ],
+        }
+
+    def items(self, items: list[AgreementItem]) -> list[dict[str, Any]]:
+        return [
+            {"text": i.text, "source": i.source, "consent": self.consent(i.id)} for i in items
+        ]
 
 
 def owner_label(session: Session, owner: Owner | None) -> str:
-    if owner is None:
-        return ""
-    if owner.kind == "participant":
-        return _participant_label(session, owner.ref)
-    return owner.ref
-
-
-def _consent(session: Session, subject_id: str) -> dict[str, Any]:
-    return {
-        "outcome": outcome(session, subject_id).value,
-        "decisions": [
-            {
-                "participant": _participant_label(session, r.participant_id),
-                "decision": r.decision.value,
-                "resolution": r.resolution.value if r.decision.value == "objection" else "",
-                "note": r.note,
-            }
-            for r in records_for(session, subject_id)
-        ],
-    }
-
-
-def _items(session: Session, items: list[AgreementItem]) -> list[dict[str, Any]]:
-    return [
-        {"text": i.text, "source": i.source, "consent": _consent(session, i.id)} for i in items
-    ]
+    """How an action's owner is printed: "Name (Organisation)" or the organisation."""
+    return _Printed(session).owner(owner)
 
 
 def agreement_content(session: Session) -> dict[str, Any]:
     """Everything the agreement prints, with references resolved to printed names."""
+    pr = _Printed(session)
     d = session.details
     printable = [i for i in session.interests.items if not i.private]
     goals = {g.id: g for g in session.ambition.goals}
@@ -94,19 +104,19 @@ def agreement_content(session: Session) -> dict[str, Any]:
         "ambition": {
             "statement": session.ambition.statement,
             "goals": [{"aim": g.aim.value, "text": g.text} for g in session.ambition.goals],
-            "consent": _consent(session, AMBITION_SUBJECT),
+            "consent": pr.consent(AMBITION_SUBJECT),
         },
         "interests": {
             kind.value: [
-                {"participant": _participant_label(session, i.participant_id), "text": i.text}
+                {"participant": pr.label(i.participant_id), "text": i.text}
                 for i in printable
                 if i.kind is kind
             ]
             for kind in InterestKind
         },
         "interests_withheld": len(session.interests.items) - len(printable),
-        "principles": _items(session, session.principles),
-        "rules": _items(session, session.rules),
+        "principles": pr.items(session.principles),
+        "rules": pr.items(session.rules),
         "organising": {
             "decision_rule": o.decision_rule.value if o.decision_rule else "",
             "decision_rule_note": o.decision_rule_note,
@@ -126,7 +136,7 @@ def agreement_content(session: Session) -> dict[str, Any]:
                 {
                     "title": a.title,
                     "description": a.description,
-                    "owner": owner_label(session, a.owner),
+                    "owner": pr.owner(a.owner),
                     "start": a.start.isoformat() if a.start else "",
                     "due": a.due.isoformat() if a.due else "",
                     "phase": a.phase.value,
@@ -144,7 +154,7 @@ def agreement_content(session: Session) -> dict[str, Any]:
                 for m in session.roadmap.evaluations
             ],
         },
-        "agreement_consent": _consent(session, AGREEMENT_SUBJECT),
+        "agreement_consent": pr.consent(AGREEMENT_SUBJECT),
     }
 
 

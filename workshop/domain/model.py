@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from workshop.i18n import tr
 
-FORMAT_MARKER = "workshop-session"
-SCHEMA_VERSION = 1
+FORMAT_MARKER: Literal["workshop-session"] = "workshop-session"
+SCHEMA_VERSION: Literal[1] = 1
 
 # Generous limits: hostile input (100k characters) must pass, absurd input must not.
 MAX_TEXT = 1_000_000
@@ -632,7 +632,7 @@ def reference_problems(session: Session) -> list[str]:
     for i, sc in enumerate(d.scores):
         check_moment(f"diagnostics.scores[{i}].moment_id", sc.moment_id)
         unknown_participant(f"diagnostics.scores[{i}].participant_id", sc.participant_id)
-        key = ("score", sc.moment_id, sc.participant_id, sc.condition.value)
+        key: tuple[str, ...] = ("score", sc.moment_id, sc.participant_id, sc.condition.value)
         if key in once:
             problems.append(tr("{field}: scored twice", field=f"diagnostics.scores[{i}]"))
         once.add(key)
@@ -664,4 +664,10 @@ def reference_problems(session: Session) -> list[str]:
                 tr("{field}: this participant has signed twice", field=f"signatures[{i}]")
             )
         signed.add(sig.participant_id)
+        signer = s.participant(sig.participant_id)
+        if signer is not None and not signer.present:
+            problems.append(
+                tr("{field}: {name} is marked absent and cannot have signed",
+                   field=f"signatures[{i}]", name=signer.name)
+            )
     return problems

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from workshop.domain.model import FORMAT_MARKER, SCHEMA_VERSION, Session
 from workshop.domain.validation import problems_from
-from workshop.i18n import tr
+from workshop.i18n import N_, tr
 from workshop.storage.errors import (
     CorruptSessionError,
     FileUnreadableError,
@@ -79,11 +79,11 @@ def _decode(raw: bytes, path: Path) -> Any:
     except json.JSONDecodeError as exc:
         truncated = exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated")
         message = (
-            "“{path}” is incomplete: it ends too early (at character {pos}). "
-            "Restore it from a backup (workshop backups)."
+            N_("“{path}” is incomplete: it ends too early (at character {pos}). "
+               "Restore it from a backup (workshop backups).")
             if truncated
-            else "“{path}” is damaged (invalid JSON at line {line}, column {col}). "
-            "Restore it from a backup (workshop backups)."
+            else N_("“{path}” is damaged (invalid JSON at line {line}, column {col}). "
+                    "Restore it from a backup (workshop backups).")
         )
         raise CorruptSessionError(
             path, tr(message, path=path, pos=exc.pos, line=exc.lineno, col=exc.colno)
@@ -200,15 +200,15 @@ def _replace(src: str, dst: Path) -> None:
 
 def _save_error(path: Path, exc: OSError) -> SaveError:
     if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):
-        msg = ("Saving “{path}” failed: the disk is full. Free some space or use "
-               "Save as to save elsewhere (a USB stick). Nothing was lost: the previous "
-               "version is intact and your work is still open.")
+        msg = N_("Saving “{path}” failed: the disk is full. Free some space or use "
+                 "Save as to save elsewhere (a USB stick). Nothing was lost: the previous "
+                 "version is intact and your work is still open.")
     elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        msg = ("Saving “{path}” failed: the folder is read-only or you lack permission. "
-               "Use Save as to save elsewhere. The previous version is intact.")
+        msg = N_("Saving “{path}” failed: the folder is read-only or you lack permission. "
+                 "Use Save as to save elsewhere. The previous version is intact.")
     else:
-        msg = ("Saving “{path}” failed: {reason}. The previous version is intact; "
-               "try again or use Save as.")
+        msg = N_("Saving “{path}” failed: {reason}. The previous version is intact; "
+                 "try again or use Save as.")
     return SaveError(path, tr(msg, path=path, reason=exc.strerror or str(exc)))
 
 

@@ -1,0 +1,249 @@
+"""Benchmarks: ``python3 tests/bench/run.py [--json OUT] [--only NAME ...]``.
+
+Not part of the test run (pytest skips tests/bench). Each figure is measured against
+a baseline taken in the same run on the same machine, so the ratio means something
+even where absolute times do not.
+
+To add figures, register a function that returns rows::
+
+    @benchmark("export")
+    def _export(ctx: Context) -> list[Row]:
+        ...
+        return [Row("PDF export", ours=t, unit="s", goal="< 3 s", ok=t < 3)]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import hashlib
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from workshop.domain.fingerprint import agreement_content, fingerprint  # noqa: E402
+from workshop.domain.model import Session  # noqa: E402
+from workshop.domain.samples import large_session  # noqa: E402
+from workshop.storage.files import dumps, load_session, save_session  # noqa: E402
+
+# --- the registry ----------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    figure: str
+    ours: float
+    unit: str  # "s" (shown in ms), "bytes", or anything else shown as is
+    baseline: float | None = None
+    goal: str = ""
+    ok: bool | None = None
+    """None when the figure has no goal to meet (information only)."""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline is None or self.baseline == 0:
+            return None
+        return self.ours / self.baseline
+
+
+@dataclass
+class Context:
+    """Shared inputs, built once and only when a benchmark asks for them."""
+
+    tmp: Path
+
+    @cached_property
+    def session(self) -> Session:
+        return large_session()
+
+    @cached_property
+    def data(self) -> bytes:
+        return dumps(self.session)
+
+    @cached_property
+    def path(self) -> Path:
+        target = self.tmp / "large.workshop"
+        target.write_bytes(self.data)
+        return target
+
+
+Bench = Callable[[Context], list[Row]]
+BENCHMARKS: dict[str, Bench] = {}
+
+
+def benchmark(name: str) -> Callable[[Bench], Bench]:
+    """Register a benchmark; it runs in registration order."""
+
+    def register(fn: Bench) -> Bench:
+        if name in BENCHMARKS:
+            raise ValueError(f"benchmark {name!r} registered twice")
+        BENCHMARKS[name] = fn
+        return fn
+
+    return register
+
+
+def timed(fn: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def repeat(fn: Callable[[], object], n: int) -> list[float]:
+    fn()  # warm up caches and imports
+    return [timed(fn) for _ in range(n)]
+
+
+# --- the figures ---------------------------------------------------------------------
+
+
+@benchmark("build")
+def _build(ctx: Context) -> list[Row]:
+    times = [timed(large_session) for _ in range(3)]
+    t = statistics.median(times)
+    return [Row("large_session() build (median of 3)", t, "s", goal="< 2 s", ok=t < 2.0)]
+
+
+@benchmark("size")
+def _size(ctx: Context) -> list[Row]:
+    return [Row("file size, large session", len(ctx.data), "bytes")]
+
+
+@benchmark("load")
+def _load(ctx: Context) -> list[Row]:
+    path = ctx.path
+    ours = statistics.median(repeat(lambda: load_session(path), 20))
+    base = statistics.median(repeat(lambda: json.loads(path.read_bytes()), 20))
+    return [Row("load + validate (median of 20)", ours, "s", baseline=base,
+                goal="< 300 ms", ok=ours < 0.300)]
+
+
+def _plain_save(session: Session, target: Path) -> None:
+    data = json.dumps(session.model_dump(mode="json")).encode("utf-8")
+    with open(target, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+@benchmark("save")
+def _save(ctx: Context) -> list[Row]:
+    session = ctx.session
+    ours_path = ctx.tmp / "ours.workshop"
+    base_path = ctx.tmp / "baseline.json"
+    save_session(session, ours_path)
+    _plain_save(session, base_path)
+    ours: list[float] = []
+    base: list[float] = []
+    for i in range(50):
+        # Interleaved, alternating who goes first, so disk and cache effects even out.
+        order = ((ours, lambda: save_session(session, ours_path)),
+                 (base, lambda: _plain_save(session, base_path)))
+        for bucket, fn in order if i % 2 == 0 else reversed(order):
+            bucket.append(timed(fn))
+    med_o, med_b = statistics.median(ours), statistics.median(base)
+    worst_o, worst_b = max(ours), max(base)
+    return [
+        Row("save, median of 50", med_o, "s", baseline=med_b, goal="<= 2x baseline",
+            ok=med_o <= 2 * med_b),
+        Row("save, worst of 50", worst_o, "s", baseline=worst_b, goal="<= 2x baseline",
+            ok=worst_o <= 2 * worst_b),
+    ]
+
+
+@benchmark("fingerprint")
+def _fingerprint(ctx: Context) -> list[Row]:
+    session = ctx.session
+    ours = statistics.median(repeat(lambda: fingerprint(session), 20))
+    content = agreement_content(session)
+
+    def plain() -> str:
+        text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    assert plain() == fingerprint(session)
+    base = statistics.median(repeat(plain, 20))
+    return [Row("fingerprint (median of 20)", ours, "s", baseline=base,
+                goal="info; baseline: JSON + sha256 of ready content")]
+
+
+# --- running and printing ------------------------------------------------------------
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "s":
+        return f"{value * 1000:.1f} ms"
+    if unit == "bytes":
+        return f"{int(value):,} B ({value / 1_000_000:.2f} MB)"
+    return f"{value:g} {unit}"
+
+
+def table(rows: list[Row]) -> str:
+    header = ("figure", "ours", "baseline (same run)", "ratio", "goal")
+    lines = [header]
+    for r in rows:
+        ratio = "-" if r.ratio is None else f"{r.ratio:.2f}x"
+        mark = "" if r.ok is None else (" ok" if r.ok else " MISSED")
+        lines.append((r.figure, _fmt(r.ours, r.unit), _fmt(r.baseline, r.unit), ratio,
+                      f"{r.goal}{mark}" if r.goal or mark else "-"))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    out = []
+    for n, line in enumerate(lines):
+        out.append(" | ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True))
+                   .rstrip())
+        if n == 0:
+            out.append("-+-".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def run(names: list[str] | None = None) -> list[Row]:
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="workshop-bench-") as tmp:
+        ctx = Context(Path(tmp))
+        for name, fn in BENCHMARKS.items():
+            if names and name not in names:
+                continue
+            gc.collect()
+            rows += fn(ctx)
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", metavar="OUT", help="also write the figures as JSON")
+    parser.add_argument("--only", nargs="*", choices=sorted(BENCHMARKS),
+                        help="run only these benchmarks")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    rows = run(args.only)
+    elapsed = time.perf_counter() - started
+    print(table(rows))
+    print(f"\n{len(rows)} figures in {elapsed:.1f} s; Python {sys.version.split()[0]}, "
+          f"{sys.platform}")
+    if args.json:
+        payload: dict[str, Any] = {
+            "python": sys.version.split()[0],
+            "platform": sys.platform,
+            "seconds": round(elapsed, 3),
+            "figures": [{**asdict(r), "ratio": r.ratio} for r in rows],
+        }
+        Path(args.json).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return 0 if all(r.ok is not False for r in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,21 @@
+"""``python -m workshop`` and the ``workshop`` command."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def main() -> int:
+    from workshop.cli import run
+
+    def open_app(path: Path | None) -> int:
+        from workshop.ui.app import run_app
+
+        return run_app(path)
+
+    return run(open_app=open_app)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
