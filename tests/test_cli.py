@@ -83,6 +83,7 @@ def test_schema_matches_committed_copy() -> None:
 
 def test_backups_and_restore(tmp_path: Path) -> None:
     from workshop.storage.backups import BackupStore
+
     from workshop.storage.files import load_session, save_session
 
     session = load_session(DEMO)

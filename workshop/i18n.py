@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import locale
 import os
-from functools import lru_cache
+from functools import cache
 from typing import Literal
 
 from workshop.assets import resource_text
@@ -47,7 +47,7 @@ def set_language(lang: Language | None) -> None:
     _current = lang
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: Language) -> dict[str, str]:
     if lang == "en":
         return {}

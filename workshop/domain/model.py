@@ -7,8 +7,8 @@ names the field the user has to fix.
 
 from __future__ import annotations
 
-import uuid
 import datetime as dt
+import uuid
 from enum import Enum
 from typing import Annotated, Literal
 

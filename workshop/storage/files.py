@@ -160,7 +160,9 @@ def read_bytes(path: Path | str) -> bytes:
     except FileNotFoundError:
         raise FileUnreadableError(path, tr("“{path}” does not exist.", path=path)) from None
     except IsADirectoryError:
-        raise FileUnreadableError(path, tr("“{path}” is a folder, not a file.", path=path)) from None
+        raise FileUnreadableError(
+            path, tr("“{path}” is a folder, not a file.", path=path)
+        ) from None
     except PermissionError:
         raise FileUnreadableError(
             path, tr("You do not have permission to read “{path}”.", path=path)
