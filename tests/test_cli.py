@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -83,14 +84,13 @@ def test_schema_matches_committed_copy() -> None:
 
 def test_backups_and_restore(tmp_path: Path) -> None:
     from workshop.storage.backups import BackupStore
-
     from workshop.storage.files import load_session, save_session
 
     session = load_session(DEMO)
     target = tmp_path / "meeting.workshop"
     save_session(session, target)
     store = BackupStore()
-    backup = store.backup_now(target, target.read_bytes())
+    backup = store.backup_now(target, target.read_bytes(), dt.datetime.now())
     listed = workshop("backups", str(target))
     assert listed.returncode == 0 and str(backup) in listed.stdout
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import json
+import math
 import os
 import sys
 import tempfile
@@ -50,6 +51,35 @@ def dumps(session: Session) -> bytes:
     return text.encode("utf-8") + b"\n"
 
 
+class _Unreadable:
+    """Stands in for a number JSON can hold but a session cannot (NaN, 1e400, 5,000 digits).
+
+    No field of the model accepts it, so the file is refused with a message naming the
+    field, instead of loading a session that can never be saved again (``dumps`` refuses
+    non-finite floats) or letting a raw ``ValueError`` out of the loader.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text[:20]
+
+
+def _parse_int(text: str) -> Any:
+    try:
+        return int(text)
+    except ValueError:  # more digits than sys.get_int_max_str_digits() allows
+        return _Unreadable(text)
+
+
+def _parse_float(text: str) -> Any:
+    value = float(text)
+    return value if math.isfinite(value) else _Unreadable(text)
+
+
 def _decode(raw: bytes, path: Path) -> Any:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -75,7 +105,9 @@ def _decode(raw: bytes, path: Path) -> Any:
             ),
         ) from None
     try:
-        return json.loads(text)
+        return json.loads(
+            text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_Unreadable
+        )
     except json.JSONDecodeError as exc:
         truncated = exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated")
         message = (
@@ -200,25 +232,45 @@ def _replace(src: str, dst: Path) -> None:
             time.sleep(REPLACE_RETRY_DELAY)
 
 
-def _save_error(path: Path, exc: OSError) -> SaveError:
-    if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):
+def _save_error(path: Path, exc: OSError | ValueError) -> SaveError:
+    code = exc.errno if isinstance(exc, OSError) else None
+    if code is not None and code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         msg = N_("Saving “{path}” failed: the disk is full. Free some space or use "
                  "Save as to save elsewhere (a USB stick). Nothing was lost: the previous "
                  "version is intact and your work is still open.")
-    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+    elif code is not None and code in (errno.EROFS, errno.EACCES, errno.EPERM):
         msg = N_("Saving “{path}” failed: the folder is read-only or you lack permission. "
                  "Use Save as to save elsewhere. The previous version is intact.")
     else:
         msg = N_("Saving “{path}” failed: {reason}. The previous version is intact; "
                  "try again or use Save as.")
-    return SaveError(path, tr(msg, path=path, reason=exc.strerror or str(exc)))
+    reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+    return SaveError(path, tr(msg, path=path, reason=reason))
 
 
 def temp_files(path: Path | str) -> list[Path]:
-    """Leftover temporary files of interrupted saves of this session."""
+    """Leftover temporary files of interrupted saves of this session.
+
+    Matched by name, not by glob pattern: a name with ``[`` or ``*`` must still find
+    its own leftovers, and ``x.workshop`` must not claim those of ``x.workshop.bak``
+    (whose save may be in progress). The random middle part of ``mkstemp`` never
+    contains a dot.
+    """
     path = Path(path)
-    pattern = f"{TEMP_PREFIX}{path.name}.*{TEMP_SUFFIX}"
-    return sorted(path.parent.glob(pattern))
+    folder = path.parent if str(path.parent) else Path(".")
+    prefix = f"{TEMP_PREFIX}{path.name}."
+    found = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        name = entry.name
+        if name.startswith(prefix) and name.endswith(TEMP_SUFFIX):
+            middle = name[len(prefix) : len(name) - len(TEMP_SUFFIX)]
+            if middle and "." not in middle:
+                found.append(folder / name)
+    return sorted(found)
 
 
 def remove_temp_files(path: Path | str) -> int:
@@ -267,6 +319,9 @@ def write_atomic(path: Path | str, data: bytes) -> None:
 
 def save_session(session: Session, path: Path | str) -> bytes:
     """Save atomically; returns the bytes written (for backups and comparisons)."""
-    data = dumps(session)
+    try:
+        data = dumps(session)
+    except ValueError as exc:  # NaN/infinity or a lone surrogate: cannot be written
+        raise _save_error(Path(path), exc) from None
     write_atomic(path, data)
     return data

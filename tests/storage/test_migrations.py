@@ -1,0 +1,166 @@
+"""Older files open as the current version, with their content, and stay untouched."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workshop.domain.model import SCHEMA_VERSION, AgreementItem, Card, Cluster, Session
+from workshop.storage import files
+from workshop.storage.errors import InvalidSessionError, SessionFileError
+from workshop.storage.files import dumps, load_session, loads, save_session
+from workshop.storage.migrations import MIGRATIONS, migrate
+
+FIXTURES = Path(__file__).with_name("fixtures")
+V0 = FIXTURES / "v0.workshop"
+
+
+def _fixture(version: int) -> Path:
+    return FIXTURES / f"v{version}.workshop"
+
+
+def test_every_migration_has_a_fixture() -> None:
+    assert sorted(MIGRATIONS) == list(range(SCHEMA_VERSION)), "a version step is missing"
+    for version in MIGRATIONS:
+        path = _fixture(version)
+        assert path.is_file(), f"add {path.relative_to(FIXTURES.parent)} for version {version}"
+        assert json.loads(path.read_bytes())["schema_version"] == version
+
+
+@pytest.mark.parametrize("version", sorted(MIGRATIONS))
+def test_every_fixture_loads_as_a_current_session(version: int) -> None:
+    session = load_session(_fixture(version))
+    assert session.schema_version == SCHEMA_VERSION
+    assert Session.model_validate(session.model_dump(mode="json")) == session
+
+
+def test_v0_migrates_with_its_content() -> None:
+    s = load_session(V0)
+    assert s.id == "s-proto-2026"
+    d = s.details
+    assert d.name == "Samen gezond ouder worden (proef)"
+    assert d.region == "Twente"
+    assert d.date == dt.date(2026, 4, 14)
+    assert d.venue == "Buurthuis De Brug, Enschede"
+    assert d.facilitator == "Fenna Jansen"
+    assert d.language == "nl"
+
+    assert [(p.id, p.name, p.organisation, p.role, p.present) for p in s.participants] == [
+        ("p-anna", "Anna de Vries", "GGD Twente", "Directeur publieke gezondheid", True),
+        ("p-bram", "Bram Bakker", "Huisartsencoöperatie Oost", "Huisarts", True),
+        ("p-cem", "Cem Yılmaz", "Gemeente Enschede", "Beleidsadviseur Wmo", False),
+    ]
+    assert s.ambition.clusters == [
+        Cluster(id="cl-thuis", name="Langer thuis"),
+        Cluster(id="cl-samen", name="Niemand alleen"),
+    ]
+    assert s.ambition.cards == [
+        Card(id="c-1", text="Ouderen wonen langer veilig thuis 🏠", author_id="p-anna",
+             cluster_id="cl-thuis"),
+        Card(id="c-2", text="Eén aanspreekpunt per wijk", author_id=None,
+             cluster_id="cl-thuis"),
+        Card(id="c-3", text="Minder eenzaamheid", author_id="p-bram", cluster_id="cl-samen"),
+        Card(id="c-4", text="Mantelzorgers ontlasten", author_id=None, cluster_id=None),
+    ]
+    assert s.ambition.statement == (
+        "In 2030 wonen ouderen in Twente langer gezond en minder alleen thuis."
+    )
+    assert s.principles == [
+        AgreementItem(id="p-1", text="We gaan uit van wat de inwoner zelf wil"),
+        AgreementItem(id="p-2", text="We delen gegevens alleen met toestemming"),
+    ]
+    assert s.rules == [AgreementItem(id="r-1", text="Besluiten nemen we met consent")]
+    # Parts v0 did not have start empty, as in a new session.
+    assert s.consents == [] and s.roadmap.actions == [] and s.signatures == []
+    assert s.agenda == Session(id="x").agenda
+
+
+def test_loading_v0_does_not_touch_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "oud.workshop"
+    path.write_bytes(V0.read_bytes())
+    mtime = path.stat().st_mtime_ns
+    first = load_session(path)
+    assert load_session(path) == first
+    assert path.read_bytes() == V0.read_bytes()
+    assert path.stat().st_mtime_ns == mtime
+    assert [p.name for p in tmp_path.iterdir()] == ["oud.workshop"]
+
+
+def test_a_migrated_session_saves_as_the_current_version(tmp_path: Path) -> None:
+    session = load_session(V0)
+    path = tmp_path / "nieuw.workshop"
+    save_session(session, path)
+    doc = json.loads(path.read_bytes())
+    assert doc["schema_version"] == SCHEMA_VERSION
+    assert "title" not in doc and "cards" not in doc
+    assert load_session(path) == session
+    assert dumps(load_session(path)) == path.read_bytes()
+
+
+@pytest.mark.parametrize("version", sorted(MIGRATIONS))
+def test_migrations_are_pure(version: int) -> None:
+    doc = json.loads(_fixture(version).read_bytes())
+    original = copy.deepcopy(doc)
+    out = MIGRATIONS[version](doc)
+    assert doc == original, "a migration must not change its input"
+    assert out is not doc
+    assert MIGRATIONS[version](copy.deepcopy(original)) == out
+
+
+def test_migrate_steps_up_to_the_target() -> None:
+    doc = json.loads(V0.read_bytes())
+    out = migrate(doc, 0, SCHEMA_VERSION)
+    assert out["schema_version"] == SCHEMA_VERSION
+    assert migrate(copy.deepcopy(out), SCHEMA_VERSION, SCHEMA_VERSION) == out
+    with pytest.raises(KeyError):
+        migrate({}, SCHEMA_VERSION, SCHEMA_VERSION + 1)
+
+
+def test_a_version_without_a_migration_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files, "MIGRATIONS", {})
+    with pytest.raises(InvalidSessionError, match="cannot be converted"):
+        loads(V0.read_bytes(), "oud.workshop")
+
+
+def _v0(**changes: Any) -> bytes:
+    doc = json.loads(V0.read_bytes())
+    doc.update(changes)
+    return json.dumps(doc).encode()
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"participants": None},
+        {"participants": ["Anna"]},
+        {"participants": [5]},
+        {"participants": {"p-anna": "Anna"}},
+        {"cards": [5]},
+        {"cards": [{"id": "c-1", "text": "x", "author": ["p-anna"]}]},
+        {"cards": [{"id": "c-1", "text": "x", "author": "p-nobody"}]},
+        {"principles": 5},
+        {"principles": [{"text": "een object"}]},
+        {"rules": [""]},
+        {"clusters": "geen lijst"},
+        {"date": "14 april"},
+        {"title": ""},
+        {"ambition": ["lijst"]},
+    ],
+)
+def test_a_broken_v0_file_gives_a_session_file_error(changes: dict[str, Any]) -> None:
+    with pytest.raises(SessionFileError) as info:
+        loads(_v0(**changes), "oud.workshop")
+    assert isinstance(info.value, InvalidSessionError)
+    assert "oud.workshop" in str(info.value)
+
+
+def test_v0_without_optional_parts_still_opens() -> None:
+    doc = {"format": "workshop-session", "schema_version": 0, "title": "Alleen een titel"}
+    session = loads(json.dumps(doc).encode())
+    assert session.details.name == "Alleen een titel"
+    assert session.participants == [] and session.principles == []

@@ -1,0 +1,233 @@
+"""Rotating backups, so that no state a session was ever saved in is lost for good.
+
+One folder per session in ``backups_folder()``: ``{stem}-{hash of the full path}``
+holding ``YYYYMMDD-HHMMSS.workshop`` copies (owner-only) and ``source.txt`` with the
+session's path. Thinning keeps everything of today and yesterday, then the newest
+backup per day for a week, per ISO week for five weeks, and per month beyond that
+(as Anki does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop.domain.model import Session
+from workshop.storage import files
+from workshop.storage.paths import backups_folder, ensure_private_dir
+
+BACKUP_EXTENSION = files.EXTENSION
+SOURCE_FILE = "source.txt"
+STAMP_FORMAT = "%Y%m%d-%H%M%S"
+DEFAULT_INTERVAL_S = 300.0
+KEEP_ALL_DAYS = 2  # today and yesterday
+DAILY_DAYS = 7
+WEEKLY_DAYS = 35  # five weeks
+_MAX_STEM = 60
+_NAME = re.compile(r"^(\d{8}-\d{6})(?:-(\d+))?" + re.escape(BACKUP_EXTENSION) + "$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file. ``source`` is the session's path as recorded in source.txt."""
+
+    path: Path
+    taken_at: dt.datetime
+    size: int
+    source: Path | None = None
+
+    def load(self) -> Session:
+        """The backed-up session (raises a SessionFileError if the backup is damaged)."""
+        return files.load_session(self.path)
+
+
+def _local_naive(moment: dt.datetime) -> dt.datetime:
+    """Backup names use local wall time without a zone."""
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def _parse(path: Path) -> tuple[dt.datetime, int] | None:
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        taken = dt.datetime.strptime(match.group(1), STAMP_FORMAT)
+    except ValueError:
+        return None
+    return taken, int(match.group(2) or 0)
+
+
+class BackupStore:
+    """The backups of every session, under ``root`` (default: ``backups_folder()``)."""
+
+    def __init__(self, root: Path | None = None, interval_s: float = DEFAULT_INTERVAL_S):
+        self.root = Path(root) if root is not None else backups_folder()
+        self.interval_s = interval_s
+
+    # --- where -------------------------------------------------------------------
+
+    def folder_for(self, session_path: Path | str) -> Path:
+        resolved = Path(session_path).resolve()
+        digest = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:10]
+        stem = resolved.stem[:_MAX_STEM] or "session"
+        return self.root / f"{stem}-{digest}"
+
+    # --- listing -----------------------------------------------------------------
+
+    @staticmethod
+    def _read_source(folder: Path) -> Path | None:
+        try:
+            text = (folder / SOURCE_FILE).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        return Path(text) if text else None
+
+    def _list_folder(self, folder: Path, source: Path | None) -> list[BackupInfo]:
+        found: list[tuple[dt.datetime, int, BackupInfo]] = []
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            return []
+        for entry in entries:
+            parsed = _parse(entry)
+            if parsed is None:
+                continue
+            try:
+                size = entry.stat().st_size
+            except OSError:
+                continue
+            taken, serial = parsed
+            found.append((taken, serial, BackupInfo(entry, taken, size, source)))
+        found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+        return [info for _, _, info in found]
+
+    def list_backups(self, session_path: Path | str) -> list[BackupInfo]:
+        """Backups of one session, newest first."""
+        folder = self.folder_for(session_path)
+        return self._list_folder(folder, self._read_source(folder))
+
+    def list_all(self) -> list[BackupInfo]:
+        """Backups of every session, newest first (``source`` says which session)."""
+        try:
+            folders = [f for f in self.root.iterdir() if f.is_dir()]
+        except OSError:
+            return []
+        every: list[BackupInfo] = []
+        for folder in folders:
+            every += self._list_folder(folder, self._read_source(folder))
+        every.sort(key=lambda info: (info.taken_at, info.path.name), reverse=True)
+        return every
+
+    # --- writing -----------------------------------------------------------------
+
+    def _newest_matches(self, newest: BackupInfo, data: bytes) -> bool:
+        if newest.size != len(data):
+            return False
+        try:
+            return newest.path.read_bytes() == data
+        except OSError:
+            return False
+
+    def _write(self, session_path: Path | str, data: bytes, now: dt.datetime) -> Path:
+        """Write a new backup (raises SaveError/OSError on failure)."""
+        folder = ensure_private_dir(self.folder_for(session_path))
+        source = str(Path(session_path).resolve())
+        if self._read_source(folder) != Path(source):
+            files.write_atomic(folder / SOURCE_FILE, (source + "\n").encode("utf-8"))
+        stamp = _local_naive(now).strftime(STAMP_FORMAT)
+        target = folder / f"{stamp}{BACKUP_EXTENSION}"
+        serial = 0
+        while target.exists():
+            serial += 1
+            target = folder / f"{stamp}-{serial}{BACKUP_EXTENSION}"
+        files.write_atomic(target, data)
+        return target
+
+    def maybe_backup(self, session_path: Path | str, data: bytes,
+                     now: dt.datetime) -> Path | None:
+        """Back up ``data`` if the newest backup is older than the interval and differs.
+
+        Returns the new backup's path, or None if none was needed.
+        """
+        backups = self.list_backups(session_path)
+        if backups:
+            newest = backups[0]
+            elapsed = (_local_naive(now) - newest.taken_at).total_seconds()
+            if 0 <= elapsed < self.interval_s:  # negative: the clock went back
+                return None
+            if self._newest_matches(newest, data):
+                return None
+        return self._write(session_path, data, now)
+
+    def backup_now(self, session_path: Path | str, data: bytes, now: dt.datetime) -> Path:
+        """Back up regardless of the interval; identical to the newest: that one."""
+        backups = self.list_backups(session_path)
+        if backups and self._newest_matches(backups[0], data):
+            return backups[0].path
+        return self._write(session_path, data, now)
+
+    # --- thinning ----------------------------------------------------------------
+
+    @staticmethod
+    def keep(backups: list[BackupInfo], now: dt.datetime) -> set[Path]:
+        """Which backups thinning keeps (see the module docstring)."""
+        today = _local_naive(now).date()
+        kept: set[Path] = set()
+        buckets: dict[tuple[str, int, int, int], BackupInfo] = {}
+        for info in backups:
+            age = (today - info.taken_at.date()).days
+            day = info.taken_at.date()
+            key: tuple[str, int, int, int]
+            if age < KEEP_ALL_DAYS:  # also the future, if the clock went back
+                kept.add(info.path)
+                continue
+            if age < DAILY_DAYS:
+                key = ("day", day.year, day.month, day.day)
+            elif age < WEEKLY_DAYS:
+                iso = day.isocalendar()
+                key = ("week", iso.year, iso.week, 0)
+            else:
+                key = ("month", day.year, day.month, 0)
+            best = buckets.get(key)
+            if best is None or (info.taken_at, info.path.name) > (best.taken_at, best.path.name):
+                buckets[key] = info
+        kept.update(info.path for info in buckets.values())
+        return kept
+
+    def thin(self, session_path: Path | str, now: dt.datetime) -> list[Path]:
+        """Remove the backups thinning does not keep; returns those removed."""
+        backups = self.list_backups(session_path)
+        kept = self.keep(backups, now)
+        removed: list[Path] = []
+        for info in backups:
+            if info.path not in kept:
+                try:
+                    info.path.unlink()
+                    removed.append(info.path)
+                except OSError:
+                    pass
+        return removed
+
+
+def restore(backup_path: Path | str, target_path: Path | str, store: BackupStore,
+            now: dt.datetime | None = None) -> Path | None:
+    """Put a backup back in place of ``target_path``; nothing is lost on the way.
+
+    The backup is validated first (a damaged one raises its SessionFileError and
+    nothing changes). If the target exists and differs, it is backed up first; that
+    backup's path is returned (None if there was nothing to keep). Then the target is
+    replaced atomically.
+    """
+    backup_path, target_path = Path(backup_path), Path(target_path)
+    data = files.read_bytes(backup_path)
+    files.loads(data, backup_path)
+    kept: Path | None = None
+    if target_path.exists():
+        current = files.read_bytes(target_path)
+        if current != data:
+            kept = store.backup_now(target_path, current, now or dt.datetime.now())
+    files.write_atomic(target_path, data)
+    return kept

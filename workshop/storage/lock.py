@@ -1,0 +1,287 @@
+"""One writer per session file: a lock file beside the session.
+
+``.{name}.lock`` (owner-only, created with ``O_CREAT | O_EXCL``) holds JSON with the
+holder's pid, host, user, start time and app version. A lock left behind by a crash is
+recognised as stale, like QLockFile does: same host and the process is gone, or the
+lock file is unreadable and older than a minute. Anything else refuses with a
+``LockedError`` that says who holds the session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import getpass
+import json
+import os
+import socket
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from workshop import __version__
+from workshop.i18n import tr
+from workshop.storage import files
+from workshop.storage.errors import LockedError, SessionFileError
+
+LOCK_PREFIX = "."
+LOCK_SUFFIX = ".lock"
+LOCK_MODE = 0o600
+CORRUPT_STALE_AFTER_S = 60.0
+MAX_LOCK_BYTES = 64 * 1024
+_ACQUIRE_ATTEMPTS = 3
+
+
+def lock_path(session_path: Path | str) -> Path:
+    """The lock file of a session: ``.{name}.lock`` in the same folder."""
+    session_path = Path(session_path)
+    return session_path.with_name(f"{LOCK_PREFIX}{session_path.name}{LOCK_SUFFIX}")
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine (unsure counts as alive)."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        import ctypes
+
+        process_query_limited_information = 0x1000
+        still_active = 259
+        error_access_denied = 5
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
+        if not handle:
+            return bool(kernel32.GetLastError() == error_access_denied)
+        try:
+            code = ctypes.c_ulong()
+            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+                return True
+            return bool(code.value == still_active)
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    except OSError:
+        return True
+    return True
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in the environment or the password database
+        return ""
+
+
+def _host() -> str:
+    return socket.gethostname()
+
+
+def _display_time(started: object) -> str:
+    if not isinstance(started, str):
+        return "?"
+    try:
+        moment = dt.datetime.fromisoformat(started)
+    except ValueError:
+        return started
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+class SessionLock:
+    """The right to write one session file, held by one process.
+
+    >>> with SessionLock(path):      # raises LockedError if someone else has it
+    ...     save_session(session, path)
+    """
+
+    def __init__(self, path: Path | str, *, now: Callable[[], float] = time.time) -> None:
+        self.path = Path(path)
+        self.lock_file = lock_path(self.path)
+        self._now = now
+        self._held = False
+
+    # --- inspection ----------------------------------------------------------------
+
+    def _read(self) -> tuple[bytes, dict[str, object] | None] | None:
+        """Raw bytes and parsed holder of the lock file; None if there is none.
+
+        A lock file we may not read (another account's, on a shared folder) is
+        returned as ``(b"", {"unreadable": True})``: held, and never judged stale.
+        """
+        try:
+            with open(self.lock_file, "rb") as handle:
+                raw = handle.read(MAX_LOCK_BYTES + 1)
+        except FileNotFoundError:
+            return None
+        except PermissionError:
+            return b"", {"unreadable": True}
+        except OSError:
+            return b"", None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            return raw, None
+        if not isinstance(data, dict) or not isinstance(data.get("pid"), int):
+            return raw, None
+        return raw, {str(k): v for k, v in data.items()}
+
+    def holder(self) -> dict[str, object] | None:
+        """Who holds the lock: the lock file's content, ``{}`` if unreadable, None if free."""
+        found = self._read()
+        if found is None:
+            return None
+        return found[1] if found[1] is not None else {}
+
+    def held_by_me(self) -> bool:
+        """True if this object acquired the lock and the lock file is still ours."""
+        if not self._held:
+            return False
+        holder = self.holder()
+        return bool(holder) and self._is_ours(holder)
+
+    @staticmethod
+    def _is_ours(holder: dict[str, object] | None) -> bool:
+        return (holder is not None and holder.get("pid") == os.getpid()
+                and holder.get("host") == _host())
+
+    def _is_stale(self, holder: dict[str, object] | None) -> bool:
+        if holder is None:
+            try:
+                age = self._now() - self.lock_file.stat().st_mtime
+            except OSError:
+                return False
+            return age >= CORRUPT_STALE_AFTER_S
+        pid = holder.get("pid")
+        if holder.get("host") != _host() or not isinstance(pid, int) or isinstance(pid, bool):
+            return False  # another machine (a shared folder): we cannot tell
+        if pid == os.getpid():
+            return False
+        return not pid_alive(pid)
+
+    # --- acquire / release ---------------------------------------------------------
+
+    def _content(self) -> bytes:
+        data = {
+            "pid": os.getpid(),
+            "host": _host(),
+            "user": _user(),
+            "started": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "app": "Workshop",
+            "version": __version__,
+        }
+        return json.dumps(data, ensure_ascii=False).encode("utf-8") + b"\n"
+
+    def _create(self) -> bool:
+        """Create the lock file exclusively; False if it already exists."""
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        try:
+            fd = os.open(self.lock_file, flags, LOCK_MODE)
+        except FileExistsError:
+            return False
+        except OSError as exc:
+            raise self._cannot_lock(exc) from None
+        try:
+            if sys.platform != "win32":
+                os.fchmod(fd, LOCK_MODE)
+            view = memoryview(self._content())
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        except OSError as exc:
+            os.close(fd)
+            try:
+                os.unlink(self.lock_file)
+            except OSError:
+                pass
+            raise self._cannot_lock(exc) from None
+        os.close(fd)
+        return True
+
+    def _cannot_lock(self, exc: OSError) -> SessionFileError:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return SessionFileError(self.path, tr(
+                "Workshop cannot create a lock file beside “{path}”: the folder is "
+                "read-only or you lack permission. Open it read-only, or copy it to a "
+                "folder you can write to.", path=self.path))
+        return SessionFileError(self.path, tr(
+            "Workshop cannot create a lock file beside “{path}”: {reason}. Open it "
+            "read-only, or try again.", path=self.path, reason=exc.strerror or str(exc)))
+
+    def _locked_error(self, holder: dict[str, object] | None) -> LockedError:
+        if holder is not None and holder.get("unreadable"):
+            return LockedError(self.path, tr(
+                "“{path}” is already open in Workshop under another user account "
+                "(its lock file “{lock}” cannot be read). Close it there, or open it "
+                "read-only.", path=self.path, lock=self.lock_file), holder)
+        if holder is None:
+            return LockedError(self.path, tr(
+                "“{path}” is being opened by another Workshop right now. Try again in "
+                "a minute, or open it read-only.", path=self.path), {})
+        if self._is_ours(holder):
+            return LockedError(self.path, tr(
+                "“{path}” is already open in this Workshop. Switch to that window.",
+                path=self.path), holder)
+        return LockedError(self.path, tr(
+            "“{path}” is already open in Workshop by {user} on {host} (process {pid}) "
+            "since {time}. Close it there, or open it read-only.",
+            path=self.path, user=holder.get("user") or "?", host=holder.get("host") or "?",
+            pid=holder.get("pid"), time=_display_time(holder.get("started"))), holder)
+
+    def acquire(self, *, force: bool = False) -> None:
+        """Take the lock or raise ``LockedError`` naming the holder.
+
+        ``force`` takes over any lock (only after the user confirmed that the other
+        Workshop is gone, e.g. a crashed laptop on a shared drive). The new holder
+        removes leftovers of interrupted saves.
+        """
+        if self._held:
+            raise RuntimeError(f"{self.lock_file} is already held by this object")
+        holder: dict[str, object] | None = None
+        for _ in range(_ACQUIRE_ATTEMPTS):
+            if self._create():
+                self._held = True
+                files.remove_temp_files(self.path)
+                return
+            found = self._read()
+            if found is None:
+                continue  # released in the meantime
+            raw, holder = found
+            if not (force or self._is_stale(holder)):
+                raise self._locked_error(holder)
+            again = self._read()
+            if again is not None and again[0] == raw:  # still the lock we judged
+                try:
+                    os.unlink(self.lock_file)
+                except FileNotFoundError:
+                    pass
+                except OSError as exc:
+                    raise self._cannot_lock(exc) from None
+        raise self._locked_error(holder)
+
+    def release(self) -> None:
+        """Give the lock up; the file is removed only if it is still ours."""
+        if not self._held:
+            return
+        self._held = False
+        found = self._read()
+        if found is not None and self._is_ours(found[1]):
+            try:
+                os.unlink(self.lock_file)
+            except OSError:
+                pass
+
+    def __enter__(self) -> SessionLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.release()
