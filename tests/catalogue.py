@@ -1,7 +1,7 @@
 """Maintain the Dutch catalogue: list the messages that lack Dutch, or merge new ones.
 
-    python tools/catalogue.py missing          # print the English ids without Dutch
-    python tools/catalogue.py merge FILE.json  # add {english: dutch} pairs from FILE
+    python tests/catalogue.py missing          # print the English ids without Dutch
+    python tests/catalogue.py merge FILE.json  # add {english: dutch} pairs from FILE
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "resources" / "translations" / "nl.json"
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def main(argv: list[str]) -> int:
