@@ -14,7 +14,7 @@ import os
 from functools import cache
 from typing import Literal
 
-from workshop.assets import resource_text
+from workshop.assets import resource_root, resource_text
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
@@ -49,12 +49,29 @@ def set_language(lang: Language | None) -> None:
 
 @cache
 def catalogue(lang: Language) -> dict[str, str]:
+    """The merged catalogue of ``translations/{lang}.json`` and ``translations/{lang}.*.json``.
+
+    Each part of the app keeps its own file (``nl.export.json``, ``nl.ui.json``...), so
+    parts can grow without touching each other's file; one id in two files is an error.
+    """
     if lang == "en":
         return {}
-    data = json.loads(resource_text(f"translations/{lang}.json"))
-    if not isinstance(data, dict):
-        raise ValueError(f"translations/{lang}.json is not an object")
-    return {str(k): str(v) for k, v in data.items() if not k.startswith("@")}
+    folder = resource_root() / "translations"
+    names = sorted(n.name for n in folder.iterdir()
+                   if n.name == f"{lang}.json"
+                   or (n.name.startswith(f"{lang}.") and n.name.endswith(".json")))
+    merged: dict[str, str] = {}
+    for name in names:
+        data = json.loads(resource_text(f"translations/{name}"))
+        if not isinstance(data, dict):
+            raise ValueError(f"translations/{name} is not an object")
+        for key, value in data.items():
+            if str(key).startswith("@"):
+                continue
+            if key in merged and merged[key] != value:
+                raise ValueError(f"translations/{name}: {key!r} is translated twice")
+            merged[str(key)] = str(value)
+    return merged
 
 
 def tr(message: str, lang: Language | None = None, /, **fields: object) -> str:
