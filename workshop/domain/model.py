@@ -12,7 +12,14 @@ import uuid
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    FiniteFloat,
+    StringConstraints,
+    model_validator,
+)
 
 from workshop.i18n import tr
 
@@ -415,8 +422,8 @@ class Diagnostics(Strict):
 
 # --- signatures --------------------------------------------------------------------
 
-Point = tuple[float, float, float]
-"""x and y in pad units (0..1000 wide), pressure 0..1."""
+Point = tuple[FiniteFloat, FiniteFloat, FiniteFloat]
+"""x and y in pad units (0..1000 wide), pressure 0..1; never NaN or infinite."""
 
 
 class Stroke(Strict):

@@ -20,6 +20,8 @@ _MESSAGES = {
     "int_from_float": N_("must be a whole number"),
     "float_parsing": N_("must be a number"),
     "float_type": N_("must be a number"),
+    "finite_number": N_("must be a finite number"),
+    "string_unicode": N_("must be valid text (it holds broken characters)"),
     "bool_parsing": N_("must be true or false"),
     "bool_type": N_("must be true or false"),
     "date_from_datetime_parsing": N_("must be a date (YYYY-MM-DD)"),

@@ -306,7 +306,6 @@ def write_atomic(path: Path | str, data: bytes) -> None:
             os.close(fd)
         _replace(tmp_name, path)
         tmp_name = None
-        _fsync_dir(folder)
     except OSError as exc:
         raise _save_error(path, exc) from None
     finally:
@@ -315,6 +314,12 @@ def write_atomic(path: Path | str, data: bytes) -> None:
                 os.unlink(tmp_name)
             except OSError:
                 pass
+    try:
+        _fsync_dir(folder)
+    except OSError:
+        # The new file is in place; some file systems (network shares) refuse a folder
+        # fsync. Reporting "save failed" now would be untrue, so this stays best effort.
+        pass
 
 
 def save_session(session: Session, path: Path | str) -> bytes:
