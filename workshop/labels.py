@@ -1,0 +1,121 @@
+"""The words for every choice in the model, in one place for the UI, projector and PDFs.
+
+``label(value, lang)`` translates any enum value of ``workshop.domain.model``; the
+English text is the message id, so the Dutch lives in the catalogue like every other
+string. No Qt here.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from workshop.domain import model as m
+from workshop.i18n import N_, Language, tr
+
+_LABELS: dict[Enum, str] = {
+    # steps of the meeting
+    m.Step.PREPARATION: N_("Preparation"),
+    m.Step.AMBITION: N_("Shared ambition"),
+    m.Step.INTERESTS: N_("Interests"),
+    m.Step.PRINCIPLES: N_("Leading principles"),
+    m.Step.RULES: N_("Rules of play"),
+    m.Step.ORGANISING: N_("Organising and deciding"),
+    m.Step.ROADMAP: N_("Roadmap"),
+    m.Step.SIGNING: N_("Signing"),
+    # forms of collaboration
+    m.CollaborationForm.KNOWLEDGE_NETWORK: N_("Knowledge network"),
+    m.CollaborationForm.FACILITIES_SHARING: N_("Sharing facilities"),
+    m.CollaborationForm.CARE_CHAIN: N_("Care chain"),
+    m.CollaborationForm.TARGET_GROUP_NETWORK: N_("Target-group network"),
+    m.CollaborationForm.POPULATION_NETWORK: N_("Population-oriented network"),
+    m.CollaborationForm.NEIGHBOURHOOD_NETWORK: N_("Neighbourhood network"),
+    m.CollaborationForm.ISSUE_NETWORK: N_("Issue-oriented network"),
+    # quadruple (quintuple) aim
+    m.QuadrupleAim.POPULATION_HEALTH: N_("Population health"),
+    m.QuadrupleAim.EXPERIENCE_OF_CARE: N_("Experience of care"),
+    m.QuadrupleAim.COSTS: N_("Costs"),
+    m.QuadrupleAim.PROFESSIONAL_SATISFACTION: N_("Professional satisfaction"),
+    m.QuadrupleAim.EQUITY: N_("Equity"),
+    # interests
+    m.InterestKind.INDIVIDUAL: N_("Individual interest"),
+    m.InterestKind.ORGANISATIONAL: N_("Organisational interest"),
+    m.InterestKind.COLLECTIVE: N_("Collective interest"),
+    m.LinkKind.OVERLAP: N_("Overlap"),
+    m.LinkKind.TENSION: N_("Tension"),
+    # consent
+    m.Decision.CONSENT: N_("Consent"),
+    m.Decision.CONCERN: N_("Concern"),
+    m.Decision.OBJECTION: N_("Objection"),
+    m.ObjectionResolution.STANDING: N_("Standing"),
+    m.ObjectionResolution.AMENDED: N_("Resolved by amending"),
+    m.ObjectionResolution.WITHDRAWN: N_("Withdrawn"),
+    m.Outcome.OPEN: N_("Open"),
+    m.Outcome.IN_PROGRESS: N_("Round in progress"),
+    m.Outcome.OBJECTED: N_("Objection standing"),
+    m.Outcome.AGREED: N_("Agreed"),
+    # organising and deciding
+    m.DecisionRule.CONSENT: N_("Consent (no standing objection)"),
+    m.DecisionRule.CONSENSUS: N_("Consensus"),
+    m.DecisionRule.MAJORITY_PER_PERSPECTIVE: N_("Majority, one vote per perspective"),
+    m.DecisionRule.OTHER: N_("Other"),
+    m.ChairKind.INDEPENDENT: N_("Independent chair"),
+    m.ChairKind.ROTATING: N_("Rotating chair"),
+    m.ChairKind.PROGRAMME_MANAGER: N_("Programme manager"),
+    m.ChairKind.OTHER: N_("Other"),
+    m.Representation.WHOLE_SYSTEM: N_("The whole system at the table"),
+    m.Representation.REPRESENTATIVES_PER_SECTOR: N_("Representatives per sector"),
+    m.Representation.OTHER: N_("Other"),
+    m.Financing.OWN_MEANS: N_("Own means"),
+    m.Financing.REGIONAL_FUNDS: N_("Regional funds"),
+    m.Financing.ENTRY_FEE: N_("Entry fee"),
+    m.Financing.IN_KIND: N_("In kind"),
+    m.EvaluationKind.KPIS: N_("Indicators (KPIs)"),
+    m.EvaluationKind.PROCESS: N_("Process evaluation"),
+    m.EvaluationKind.BOTH: N_("Indicators and process"),
+    m.EvaluationKind.OTHER: N_("Other"),
+    # roadmap
+    m.Phase.ANALYSIS: N_("Analysis"),
+    m.Phase.BUSINESS_CASE: N_("Business case"),
+    m.Phase.PILOT: N_("Pilot"),
+    m.Phase.EVALUATION: N_("Evaluation"),
+    m.Phase.IMPLEMENTATION: N_("Implementation"),
+    m.ActionStatus.PLANNED: N_("Planned"),
+    m.ActionStatus.IN_PROGRESS: N_("In progress"),
+    m.ActionStatus.DONE: N_("Done"),
+    m.ActionStatus.ON_HOLD: N_("On hold"),
+    m.ActionStatus.CANCELLED: N_("Cancelled"),
+    # diagnostics
+    m.Condition.SHARED_AMBITION: N_("Shared ambition"),
+    m.Condition.JUSTICE_TO_INTERESTS: N_("Doing justice to interests"),
+    m.Condition.PERSONAL_COLLABORATION: N_("Good personal collaboration"),
+    m.Condition.PROFESSIONAL_ORGANISING: N_("Professional organising"),
+    m.Condition.MEANINGFUL_PROCESS: N_("Meaningful process"),
+}
+
+# The eight expectation spectra: title, left end, right end.
+AXES: dict[str, tuple[str, str, str]] = {
+    "topic": (N_("Topic"), N_("One theme"), N_("Many themes")),
+    "scope": (N_("Scope"), N_("Improve today's care"), N_("Innovate")),
+    "participants": (N_("Participants"), N_("One domain"), N_("Several domains")),
+    "structure": (N_("Structure"), N_("Light network"), N_("Association or foundation")),
+    "client_participation": (N_("Patient and client participation"), N_("No"), N_("Yes")),
+    "aim": (N_("Aim"), N_("Administrative lubricant"), N_("Population funding")),
+    "financiers": (N_("Role of financiers"), N_("None"), N_("Co-financing participant")),
+    "leadership": (N_("Leadership"), N_("Missing or diffuse"), N_("Engaged and shared")),
+}
+
+THE_TABLE = N_("the table")
+"""The author of a card nobody in particular wrote."""
+
+
+def label(value: Enum, lang: Language | None = None) -> str:
+    """The translated word for an enum value of the model."""
+    return tr(_LABELS[value], lang)
+
+
+def axis_texts(axis: m.SpectrumAxis, lang: Language | None = None) -> tuple[str, str, str]:
+    """Title, left and right of an axis: built-in ones from the catalogue."""
+    if axis.key in AXES:
+        title, left, right = AXES[axis.key]
+        return tr(title, lang), tr(left, lang), tr(right, lang)
+    return axis.title, axis.left, axis.right
