@@ -1,0 +1,66 @@
+"""The app's own small settings: recent sessions and the chosen language.
+
+Kept as JSON in the private data folder, written atomically. A damaged settings file
+is ignored (and replaced on the next write): settings are a convenience, never a
+reason to refuse to start.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from workshop.storage import files, paths
+from workshop.storage.errors import SaveError
+
+MAX_RECENT = 10
+SETTINGS_NAME = "settings.json"
+
+
+def _settings_path() -> Path:
+    return paths.data_folder() / SETTINGS_NAME
+
+
+def load() -> dict[str, Any]:
+    try:
+        data = json.loads(_settings_path().read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save(data: dict[str, Any]) -> None:
+    """Best effort: a settings file that cannot be written is not worth an error."""
+    try:
+        paths.ensure_private_dir(paths.data_folder())
+        files.write_atomic(_settings_path(), json.dumps(data, indent=1).encode("utf-8"))
+    except (OSError, SaveError):
+        pass
+
+
+def recent_sessions() -> list[Path]:
+    """Recently opened sessions that still exist, newest first."""
+    found = load().get("recent", [])
+    if not isinstance(found, list):
+        return []
+    return [Path(p) for p in found if isinstance(p, str) and Path(p).is_file()][:MAX_RECENT]
+
+
+def add_recent(path: Path) -> None:
+    data = load()
+    current = [p for p in data.get("recent", []) if isinstance(p, str)]
+    resolved = str(Path(path).resolve())
+    data["recent"] = [resolved] + [p for p in current if p != resolved][: MAX_RECENT - 1]
+    save(data)
+
+
+def language() -> str | None:
+    value = load().get("language")
+    return value if value in ("nl", "en") else None
+
+
+def set_language(lang: str | None) -> None:
+    data = load()
+    data["language"] = lang
+    save(data)

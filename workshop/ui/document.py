@@ -1,0 +1,316 @@
+"""One open session: the single path every edit takes.
+
+An edit is ``document.edit(label, areas, mutate)``: ``mutate`` changes the live session in
+place; the document snapshots the touched ``areas`` (dotted paths such as
+``"participants"`` or ``"ambition.cards"``) before and after, validates the result, and
+pushes an ``EditCommand`` on the ``QUndoStack``. Undo and redo put the snapshots back.
+Autosave, the modified marker and every view follow from the stack and from
+``sig_changed``, so no page saves or refreshes another page by itself.
+
+Snapshots are pydantic's plain-Python dumps of just the touched areas: cheap to take
+(about 1 ms for 2,000 consent records), never aliased with the live objects, and exact
+on the way back (validated into fresh models).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from workshop.domain.model import Session, reference_problems
+from workshop.domain.validation import problems_from
+from workshop.i18n import tr
+from workshop.storage import paths
+from workshop.storage.autosave import Autosaver
+from workshop.storage.backups import BackupStore
+from workshop.storage.errors import SaveError, SessionFileError
+from workshop.storage.files import save_session
+from workshop.storage.lock import SessionLock
+
+AUTOSAVE_TICK_MS = 200
+
+Mutation = Callable[[Session], object]
+
+
+class EditRejected(ValueError):
+    """An edit would leave the session invalid; nothing was changed."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@cache
+def _adapter(owner: type[BaseModel], field: str) -> TypeAdapter[Any]:
+    return TypeAdapter(owner.model_fields[field].annotation)
+
+
+def _resolve(session: Session, area: str) -> tuple[BaseModel, str]:
+    """The model that holds ``area``'s last part, and that part's name."""
+    *parents, leaf = area.split(".")
+    holder: BaseModel = session
+    for part in parents:
+        holder = getattr(holder, part)
+    if leaf not in type(holder).model_fields:
+        raise KeyError(f"unknown session area {area!r}")
+    return holder, leaf
+
+
+def _snapshot(session: Session, areas: Iterable[str]) -> dict[str, Any]:
+    out = {}
+    for area in areas:
+        holder, leaf = _resolve(session, area)
+        out[area] = _adapter(type(holder), leaf).dump_python(getattr(holder, leaf))
+    return out
+
+
+def _restore(session: Session, snapshot: dict[str, Any]) -> None:
+    for area, dumped in snapshot.items():
+        holder, leaf = _resolve(session, area)
+        value = _adapter(type(holder), leaf).validate_python(dumped)
+        object.__setattr__(holder, leaf, value)  # no validate-on-assign surprises
+
+
+def top_areas(areas: Iterable[str]) -> frozenset[str]:
+    """``{"ambition.cards", "consents"}`` -> ``{"ambition", "consents"}``."""
+    return frozenset(a.split(".", 1)[0] for a in areas)
+
+
+class EditCommand(QUndoCommand):
+    """A recorded edit: the touched areas before and after."""
+
+    def __init__(self, document: SessionDocument, label: str, before: dict[str, Any],
+                 after: dict[str, Any], merge_key: str | None) -> None:
+        super().__init__(label)
+        self._document = document
+        self.before = before
+        self.after = after
+        self.merge_key = merge_key
+        self._first_redo = True
+
+    def id(self) -> int:
+        # Commands with a merge key merge with the previous command of the same key.
+        return 1 if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, EditCommand) or other.merge_key != self.merge_key:
+            return False
+        if set(other.after) != set(self.after):
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        if self._first_redo:  # the edit was applied live already
+            self._first_redo = False
+            return
+        self._document._apply(self.after)
+
+    def undo(self) -> None:
+        self._document._apply(self.before)
+
+
+class SessionDocument(QObject):
+    """A session, its file, its lock, its undo stack and its autosave."""
+
+    sig_changed = Signal(frozenset)
+    """The top-level areas that changed (``"participants"``, ``"ambition"``, ``"view"``...)."""
+    sig_save_state = Signal()
+    """Saved, saving or failed: read ``save_state()``."""
+    sig_rejected = Signal(list)
+    """An edit was refused; the problems, translated."""
+
+    def __init__(self, session: Session, path: Path | None = None, *,
+                 lock: SessionLock | None = None, read_only: bool = False,
+                 backups: BackupStore | None = None, autosave: bool = True,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.path = path
+        self.read_only = read_only
+        self._lock = lock
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._on_index_changed)
+        self._saving = False
+        self._pending_areas: frozenset[str] = frozenset()
+        self.autosaver: Autosaver | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(AUTOSAVE_TICK_MS)
+        self._timer.timeout.connect(self._on_tick)
+        if path is not None and autosave and not read_only:
+            self.autosaver = Autosaver(path, lambda: self.session,
+                                       backups=backups or BackupStore(),
+                                       on_saved=self._on_saved, on_error=self._on_error)
+            self._timer.start()
+
+    # --- editing -------------------------------------------------------------------
+
+    def edit(self, label: str, areas: Iterable[str], mutate: Mutation,
+             merge_key: str | None = None) -> bool:
+        """Apply ``mutate`` as one undoable step; False if it changed nothing.
+
+        Raises ``EditRejected`` (and restores the session) when the result is invalid.
+        """
+        if self.read_only:
+            self.sig_rejected.emit([tr("This session is open read-only.")])
+            return False
+        areas = tuple(dict.fromkeys(areas))
+        before = _snapshot(self.session, areas)
+        try:
+            mutate(self.session)
+            after = _snapshot(self.session, areas)
+            problems = self._problems(areas, after)
+        except ValidationError as exc:
+            problems = problems_from(exc)
+        if problems:
+            _restore(self.session, before)
+            self.sig_rejected.emit(problems)
+            raise EditRejected(problems)
+        if after == before:
+            return False
+        command = EditCommand(self, label, before, after, merge_key)
+        self._pending_areas = top_areas(areas)
+        self.undo_stack.push(command)  # indexChanged -> _on_index_changed
+        return True
+
+    def _problems(self, areas: tuple[str, ...], after: dict[str, Any]) -> list[str]:
+        problems: list[str] = []
+        for area in areas:
+            holder, leaf = _resolve(self.session, area)
+            try:
+                _adapter(type(holder), leaf).validate_python(after[area])
+            except ValidationError as exc:
+                problems += [f"{area}: {p}" if not p.startswith(area) else p
+                             for p in problems_from(exc)]
+        return problems or reference_problems(self.session)
+
+    def _apply(self, snapshot: dict[str, Any]) -> None:
+        _restore(self.session, snapshot)
+        self._pending_areas = top_areas(snapshot)
+
+    def _on_index_changed(self, _index: int) -> None:
+        areas, self._pending_areas = self._pending_areas, frozenset()
+        if self.autosaver is not None:
+            self.autosaver.changed()
+        self.sig_changed.emit(areas)
+        self.sig_save_state.emit()
+
+    def set_view(self, **fields: object) -> None:
+        """Presentation-only state (current step, projector theme): saved, not undoable."""
+        view = self.session.view
+        changed = False
+        for name, value in fields.items():
+            if getattr(view, name) != value:
+                setattr(view, name, value)
+                changed = True
+        if changed:
+            if self.autosaver is not None:
+                self.autosaver.changed()
+            self.sig_changed.emit(frozenset({"view"}))
+
+    # --- saving --------------------------------------------------------------------
+
+    def is_modified(self) -> bool:
+        """Edits not yet on disk."""
+        return self.autosaver is not None and self.autosaver.dirty
+
+    def save_state(self) -> tuple[str, str]:
+        """(kind, text) for the status line: kind is saved | saving | error | none."""
+        saver = self.autosaver
+        if saver is None:
+            if self.read_only:
+                return "none", tr("Read-only: changes are not saved")
+            return "none", tr("Not saved to a file")
+        if saver.last_error is not None and saver.dirty:
+            return "error", str(saver.last_error)
+        if saver.dirty:
+            return "saving", tr("Saving…")
+        if saver.last_saved is None:
+            return "saved", tr("All changes saved")
+        return "saved", tr("Saved {time}", time=saver.last_saved.strftime("%H:%M"))
+
+    def flush(self) -> bool:
+        """Save now if anything is unsaved; True when everything is on disk."""
+        if self.autosaver is None:
+            return True
+        return self.autosaver.flush()
+
+    def save_as(self, new_path: Path) -> None:
+        """Write to ``new_path`` and continue there (the lock moves with it)."""
+        new_lock = SessionLock(new_path)
+        new_lock.acquire()
+        try:
+            if self.autosaver is None:
+                self.autosaver = Autosaver(new_path, lambda: self.session,
+                                           backups=BackupStore(), on_saved=self._on_saved,
+                                           on_error=self._on_error)
+                self.autosaver.changed()
+                if not self.autosaver.flush():
+                    raise self.autosaver.last_error or SaveError(new_path, "")
+                self._timer.start()
+            else:
+                self.autosaver.save_as(new_path)
+        except BaseException:
+            new_lock.release()
+            raise
+        if self._lock is not None:
+            self._lock.release()
+        self._lock = new_lock
+        self.path = new_path
+        self.read_only = False
+        self.undo_stack.setClean()
+        self.sig_save_state.emit()
+
+    def close(self) -> bool:
+        """Save what is unsaved and release the lock; False if the save failed."""
+        ok = True
+        if self.autosaver is not None:
+            ok = self.autosaver.close()
+        self._timer.stop()
+        if ok and self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        return ok
+
+    def abandon(self) -> Path | None:
+        """Close without a successful save: keep a recovery copy if at all possible.
+
+        Returns the recovery copy's path (in the private data folder), or None.
+        """
+        self._timer.stop()
+        copy: Path | None = None
+        if self.autosaver is not None and self.autosaver.dirty:
+            try:
+                folder = paths.ensure_private_dir(paths.recovery_folder())
+                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                name = self.path.stem if self.path else "session"
+                copy = folder / f"{name}-{stamp}.workshop"
+                save_session(self.session, copy)
+            except (OSError, SessionFileError):
+                copy = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        return copy
+
+    def _on_tick(self) -> None:
+        if self.autosaver is not None and self.autosaver.due():
+            self._saving = True
+            self.sig_save_state.emit()
+            self.autosaver.tick()
+            self._saving = False
+
+    def _on_saved(self, _when: dt.datetime) -> None:
+        if self.autosaver is not None and not self.autosaver.dirty:
+            self.undo_stack.setClean()
+        self.sig_save_state.emit()
+
+    def _on_error(self, _error: SaveError) -> None:
+        self.sig_save_state.emit()

@@ -1,0 +1,37 @@
+"""The bundled font family in the app, so the screen and the PDFs look alike.
+
+The fonts live in ``resources/fonts`` (see ``workshop.export.fonts``); when they are
+not there (an old checkout) the platform's sans-serif is used.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+_loaded: list[str] = []
+
+
+def app_font_families() -> list[str]:
+    """Register the bundled fonts once; the families Qt knows them by."""
+    if _loaded:
+        return _loaded
+    try:
+        from workshop.export.fonts import font_files
+    except ImportError:
+        return []
+    for path in font_files():
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            for family in QFontDatabase.applicationFontFamilies(font_id):
+                if family not in _loaded:
+                    _loaded.append(family)
+    return _loaded
+
+
+def install_app_font(app: QApplication) -> None:
+    families = app_font_families()
+    if families:
+        font = QFont(app.font())
+        font.setFamilies(families)
+        app.setFont(font)

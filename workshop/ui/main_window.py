@@ -1,0 +1,493 @@
+"""The facilitator's window: step navigator, the current step's page, time box, status.
+
+With no session open it shows the start screen. The window owns the document; pages
+and the projector are views of it. Switching the language rebuilds the pages at once
+(all state lives in the session, so nothing is lost).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.domain.model import Session, Step
+from workshop.domain.progress import STATE_LABELS, StepState, step_state
+from workshop.i18n import Language, current_language, set_language, tr
+from workshop.labels import label
+from workshop.storage import settings
+from workshop.ui.document import SessionDocument
+from workshop.ui.pages.base import Page
+from workshop.ui.session_files import (
+    ask_open_path,
+    ask_restore,
+    demo_document,
+    explain,
+    file_filter,
+    new_document,
+    open_document,
+)
+from workshop.ui.start_screen import StartScreen
+from workshop.ui.timer import TimeBoxTimer
+
+PAGES: dict[Step, str] = {
+    Step.PREPARATION: "workshop.ui.pages.preparation:PreparationPage",
+    Step.AMBITION: "workshop.ui.pages.ambition:AmbitionPage",
+    Step.INTERESTS: "workshop.ui.pages.interests:InterestsPage",
+    Step.PRINCIPLES: "workshop.ui.pages.agreement_items:PrinciplesPage",
+    Step.RULES: "workshop.ui.pages.agreement_items:RulesPage",
+    Step.ORGANISING: "workshop.ui.pages.organising:OrganisingPage",
+    Step.ROADMAP: "workshop.ui.pages.roadmap:RoadmapPage",
+    Step.SIGNING: "workshop.ui.pages.signing:SigningPage",
+}
+STEPS = list(PAGES)
+
+STATE_COLOURS = {
+    StepState.NOT_STARTED: QColor("#8a8a8a"),
+    StepState.IN_PROGRESS: QColor("#b86e00"),
+    StepState.AGREED: QColor("#1b7a3a"),
+}
+STATE_MARKS = {StepState.NOT_STARTED: "○", StepState.IN_PROGRESS: "◐", StepState.AGREED: "●"}
+
+
+def page_class(step: Step) -> type[Page]:
+    module_name, class_name = PAGES[step].split(":")
+    cls = getattr(importlib.import_module(module_name), class_name)
+    assert issubclass(cls, Page)
+    return cls
+
+
+class StepNavigator(QListWidget):
+    """The steps of the meeting with their state and time box."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepNavigator")
+        self.setAccessibleName(tr("Steps of the meeting"))
+        self.setIconSize(QSize(0, 0))
+        self.setSpacing(2)
+        for _ in STEPS:
+            self.addItem(QListWidgetItem())
+
+    def show_session(self, session: Session) -> None:
+        minutes = {a.step: a.minutes for a in session.agenda}
+        for row, step in enumerate(STEPS):
+            state = step_state(session, step)
+            item = self.item(row)
+            item.setText(tr("{number}. {step}\n{mark} {state} · {minutes} min",
+                            number=row + 1, step=label(step), mark=STATE_MARKS[state],
+                            state=tr(STATE_LABELS[state]), minutes=minutes.get(step, 0)))
+            item.setForeground(STATE_COLOURS[state] if state is not StepState.IN_PROGRESS
+                               else self.palette().text().color())
+            item.setData(Qt.ItemDataRole.UserRole, state.value)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text().replace("\n", ", "))
+
+
+class MainWindow(QMainWindow):
+    """The facilitator's workspace."""
+
+    sig_document_changed = Signal(object)
+    """A document was opened or closed (the SessionDocument or None)."""
+
+    def __init__(self, document: SessionDocument | None = None) -> None:
+        super().__init__()
+        self.document: SessionDocument | None = None
+        self.pages: dict[Step, Page] = {}
+        self.setMinimumSize(960, 600)
+        self.resize(1366, 768)
+        self._stack = QStackedWidget()
+        self.setCentralWidget(self._stack)
+        self._save_label = QLabel()
+        self._save_label.setObjectName("saveState")
+        self.statusBar().addPermanentWidget(self._save_label)
+        self._build()
+        self.set_document(document)
+
+    # --- building ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        """(Re)build menus, start screen and workspace in the current language."""
+        self.menuBar().clear()
+        while self._stack.count():
+            widget = self._stack.widget(0)
+            self._stack.removeWidget(widget)
+            widget.deleteLater()
+        self.start_screen = StartScreen()
+        self.start_screen.sig_new.connect(self.new_session)
+        self.start_screen.sig_open.connect(self.open_session)
+        self.start_screen.sig_demo.connect(self.open_demo)
+        self.start_screen.sig_restore.connect(self.restore_backup)
+        self._stack.addWidget(self.start_screen)
+        self.workspace = QWidget()
+        self._stack.addWidget(self.workspace)
+        self.navigator = StepNavigator()
+        self.navigator.currentRowChanged.connect(self._on_navigator_row_changed)
+        self.timer = TimeBoxTimer()
+        self.step_title = QLabel()
+        self.step_title.setObjectName("stepTitle")
+        font = self.step_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.step_title.setFont(font)
+        self.page_stack = QStackedWidget()
+        header = QHBoxLayout()
+        header.addWidget(self.step_title, 1)
+        header.addWidget(self.timer)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addLayout(header)
+        right_layout.addWidget(self.page_stack, 1)
+        self.side = QWidget()
+        side_layout = QVBoxLayout(self.side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.navigator, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.side)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([250, 1100])
+        QHBoxLayout(self.workspace).addWidget(splitter)
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&File"))
+        self._add(file_menu, tr("&New session…"), self.new_session, QKeySequence.StandardKey.New)
+        self._add(file_menu, tr("&Open…"), lambda: self.open_session(None),
+                  QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._add(file_menu, tr("Open the &demo"), self.open_demo)
+        file_menu.addSeparator()
+        self.save_as_action = self._add(file_menu, tr("Save &as…"), self.save_as,
+                                        QKeySequence.StandardKey.SaveAs)
+        self.restore_action = self._add(file_menu, tr("Restore from a &backup…"),
+                                        self.restore_backup)
+        self.close_action = self._add(file_menu, tr("&Close session"), self.close_session,
+                                      QKeySequence.StandardKey.Close)
+        file_menu.addSeparator()
+        quit_action = self._add(file_menu, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.edit_menu = bar.addMenu(tr("&Edit"))
+        go_menu = bar.addMenu(tr("&Go"))
+        self.next_action = self._add(go_menu, tr("&Next step"), lambda: self.move_step(1),
+                                     QKeySequence("Ctrl+PgDown"))
+        self.previous_action = self._add(go_menu, tr("&Previous step"),
+                                         lambda: self.move_step(-1), QKeySequence("Ctrl+PgUp"))
+        go_menu.addSeparator()
+        for number, step in enumerate(STEPS, start=1):
+            self._add(go_menu, f"&{number} {label(step)}",
+                      lambda checked=False, s=step: self.go_to(s),
+                      QKeySequence(f"Ctrl+{number}"))
+        go_menu.addSeparator()
+        self.timer_action = self._add(go_menu, tr("Start or pause the &time box"),
+                                      self.timer.toggle, QKeySequence("Ctrl+T"))
+        self._add(go_menu, tr("&Reset the time box"), self.timer.reset)
+        self.view_menu = bar.addMenu(tr("&View"))
+        fullscreen = self._add(self.view_menu, tr("&Full screen"), self.toggle_full_screen,
+                               QKeySequence.StandardKey.FullScreen)
+        fullscreen.setCheckable(True)
+        self.full_screen_action = fullscreen
+        language_menu = bar.addMenu(tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in (("nl", "Nederlands"), ("en", "English")):
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(current_language() == code)
+            action.setData(code)
+            action.setToolTip(tr("Switches at once; nothing you entered is lost."))
+            group.addAction(action)
+            action.triggered.connect(lambda checked=False, c=code: self.switch_language(c))
+        language_menu.setToolTipsVisible(True)
+
+    def _add(self, menu: QMenu, text: str, slot: object,
+             shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = settings.recent_sessions()
+        for path in recent:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda checked=False, p=path: self.open_session(p))
+        if not recent:
+            self.recent_menu.addAction(tr("No recent sessions yet.")).setEnabled(False)
+
+    # --- the document --------------------------------------------------------------
+
+    def set_document(self, document: SessionDocument | None) -> None:
+        """Show ``document`` (or the start screen); the previous one must be closed."""
+        self.document = document
+        for action in self.edit_menu.actions():
+            self.edit_menu.removeAction(action)
+        self.pages = {}
+        while self.page_stack.count():
+            widget = self.page_stack.widget(0)
+            self.page_stack.removeWidget(widget)
+            widget.deleteLater()
+        has = document is not None
+        for action in (self.save_as_action, self.close_action, self.next_action,
+                       self.previous_action, self.timer_action):
+            action.setEnabled(has)
+        if document is None:
+            self._stack.setCurrentWidget(self.start_screen)
+            self.start_screen.reload()
+            self.start_screen.focus_first()
+            self.setWindowTitle("Workshop")
+            self.setWindowModified(False)
+            self._save_label.setText("")
+            self.sig_document_changed.emit(None)
+            return
+        undo = document.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = document.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+        for step in STEPS:
+            page = page_class(step)(document)
+            page.sig_message.connect(self._show_message)
+            page.refresh(frozenset())
+            self.pages[step] = page
+            self.page_stack.addWidget(page)
+        document.sig_changed.connect(self._on_document_changed)
+        document.sig_save_state.connect(self._update_save_state)
+        document.sig_rejected.connect(lambda problems: self._show_message(problems[0]))
+        document.undo_stack.cleanChanged.connect(self._update_title)
+        self._stack.setCurrentWidget(self.workspace)
+        self.navigator.show_session(document.session)
+        self._update_title()
+        self._update_save_state()
+        self.go_to(document.session.view.current_step, focus=True)
+        self.sig_document_changed.emit(document)
+
+    def _on_document_changed(self, areas: frozenset[str]) -> None:
+        if self.document is None:
+            return
+        for page in self.pages.values():
+            if not page.areas or areas & page.areas or not areas:
+                page.refresh(areas)
+        if areas - {"view"}:
+            self.navigator.show_session(self.document.session)
+        if "agenda" in areas:
+            self.timer.set_minutes(self._minutes(self.current_step()))
+        if "details" in areas:
+            self._update_title()
+
+    def _minutes(self, step: Step) -> int:
+        assert self.document is not None
+        return next((a.minutes for a in self.document.session.agenda if a.step is step), 0)
+
+    def _update_title(self) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        name = doc.path.name if doc.path else tr("not saved")
+        extra = tr(" (read-only)") if doc.read_only else ""
+        self.setWindowTitle(f"{doc.session.details.name} — {name}[*]{extra} — Workshop")
+        self.setWindowModified(not doc.undo_stack.isClean())
+
+    def _update_save_state(self) -> None:
+        if self.document is None:
+            return
+        kind, text = self.document.save_state()
+        self._save_label.setText(text)
+        self._save_label.setProperty("kind", kind)
+        self._save_label.setStyleSheet("color: #b00020; font-weight: bold;"
+                                       if kind == "error" else "")
+        self._save_label.setToolTip(text)
+        self._update_title()
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text.splitlines()[0] if text else "", 8000)
+
+    # --- steps ---------------------------------------------------------------------
+
+    def current_step(self) -> Step:
+        row = self.navigator.currentRow()
+        return STEPS[row] if 0 <= row < len(STEPS) else Step.PREPARATION
+
+    def go_to(self, step: Step, focus: bool = True) -> None:
+        if self.document is None:
+            return
+        row = STEPS.index(step)
+        if self.navigator.currentRow() != row:
+            self.navigator.setCurrentRow(row)  # -> _on_navigator_row_changed
+            return
+        self._show_step(step, focus)
+
+    def _on_navigator_row_changed(self, row: int) -> None:
+        if self.document is not None and 0 <= row < len(STEPS):
+            self._show_step(STEPS[row], focus=not self.navigator.hasFocus())
+
+    def _show_step(self, step: Step, focus: bool) -> None:
+        assert self.document is not None
+        page = self.pages[step]
+        self.page_stack.setCurrentWidget(page)
+        self.step_title.setText(tr("Step {number}: {step}", number=STEPS.index(step) + 1,
+                                   step=label(step)))
+        self.timer.set_step(step, self._minutes(step))
+        self.document.set_view(current_step=step)
+        if focus:
+            page.focus_first()
+
+    def move_step(self, delta: int) -> None:
+        index = STEPS.index(self.current_step()) + delta
+        if 0 <= index < len(STEPS):
+            self.go_to(STEPS[index])
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.full_screen_action.setChecked(self.isFullScreen())
+
+    def switch_language(self, lang: Language) -> None:
+        """Switch at once: menus and pages are rebuilt from the session."""
+        if lang == current_language():
+            return
+        set_language(lang)
+        settings.set_language(lang)
+        document = self.document
+        if document is not None:
+            document.sig_changed.disconnect(self._on_document_changed)
+            document.sig_save_state.disconnect(self._update_save_state)
+        self._build()
+        self.set_document(document)
+
+    # --- files ---------------------------------------------------------------------
+
+    def _replace_document(self, document: SessionDocument | None) -> None:
+        if document is None:
+            return
+        if not self.close_session():
+            document.close()
+            return
+        self.set_document(document)
+
+    def new_session(self) -> None:
+        self._replace_document(new_document(self))
+
+    def open_session(self, path: Path | None = None) -> None:
+        path = path or ask_open_path(self)
+        if path is None:
+            return
+        if (self.document is not None and self.document.path is not None
+                and self.document.path.resolve() == Path(path).resolve()):
+            return
+        self._replace_document(open_document(self, path))
+
+    def open_demo(self) -> None:
+        self._replace_document(demo_document(self))
+
+    def restore_backup(self) -> None:
+        target = self.document.path if self.document is not None else None
+        if target is not None and not self.close_session():
+            return
+        restored = ask_restore(self, target)
+        if restored is not None:
+            self._replace_document(open_document(self, restored))
+        elif target is not None:
+            self.set_document(open_document(self, target))
+
+    def save_as(self) -> None:
+        if self.document is None:
+            return
+        filename, _ = QFileDialog.getSaveFileName(self, tr("Save as"), str(
+            self.document.path.parent if self.document.path else ""), file_filter())
+        if not filename:
+            return
+        path = Path(filename)
+        if path.suffix != ".workshop":
+            path = path.with_name(path.name + ".workshop")
+        try:
+            self.document.save_as(path)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, session stays open
+            explain(self, tr("Saving failed"), exc)
+            return
+        settings.add_recent(path)
+        self._update_title()
+
+    def close_session(self) -> bool:
+        """Save and close the open session; False if the user chose to keep it open."""
+        document = self.document
+        if document is None:
+            return True
+        if not document.close():
+            error = document.autosaver.last_error if document.autosaver else None
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(tr("Your last changes are not saved"))
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(tr("{error}\n\nSave the session elsewhere before closing?",
+                           error=error or ""))
+            save_button = box.addButton(tr("Save as…"), QMessageBox.ButtonRole.AcceptRole)
+            discard = box.addButton(tr("Close without saving"),
+                                    QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is save_button:
+                self.save_as()
+                if not document.close():
+                    return False
+            elif box.clickedButton() is discard:
+                copy = document.abandon()
+                if copy is not None:
+                    QMessageBox.information(self, tr("A copy was kept"), tr(
+                        "Your unsaved changes were kept in “{path}”.", path=copy))
+            else:
+                return False
+        self.set_document(None)
+        document.deleteLater()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.close_session():
+            event.accept()
+        else:
+            event.ignore()
+
+
+def run_main_window(path: Path | None) -> int:
+    """Start the app on ``path`` (or the start screen)."""
+    from workshop.ui.app import application
+
+    app = application()
+    saved = settings.language()
+    if saved and not _language_from_environment():
+        set_language(saved)  # type: ignore[arg-type]
+    window = MainWindow()
+    window.show()
+    if path is not None:
+        window.open_session(path)
+    return app.exec()
+
+
+def _language_from_environment() -> bool:
+    import os
+
+    return bool(os.environ.get("WORKSHOP_LANG")) or "--lang" in sys.argv

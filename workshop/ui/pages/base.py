@@ -1,0 +1,55 @@
+"""What every step page is: a view of the document that edits only through it.
+
+A page is built once per document and language. ``refresh(areas)`` is called after
+every change (an edit, an undo, a redo) with the top-level session areas that changed;
+a page updates what shows those areas and leaves the rest, including the widget being
+typed into, alone. ``focus_first()`` puts the cursor where the next keystroke belongs
+when the facilitator arrives on the page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from workshop.domain.model import Session, Step
+from workshop.ui.document import EditRejected, SessionDocument
+
+
+class Page(QWidget):
+    """Base of the step pages."""
+
+    step: Step
+    areas: frozenset[str] = frozenset()
+    """The session areas this page shows; ``refresh`` runs when one of them changes."""
+
+    sig_message = Signal(str)
+    """A short message for the status line (e.g. why an edit was refused)."""
+    sig_highlight = Signal(str)
+    """The id of the item under discussion (for the projector), or "" for none."""
+
+    def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setObjectName(f"page-{self.step.value}")
+
+    @property
+    def session(self) -> Session:
+        return self.document.session
+
+    def refresh(self, areas: frozenset[str]) -> None:
+        """Show the session's current content for ``areas`` (all when empty)."""
+        raise NotImplementedError
+
+    def focus_first(self) -> None:
+        """Focus the widget where the next keystroke belongs on arrival."""
+        self.setFocus()
+
+    def try_edit(self, label: str, areas: tuple[str, ...], mutate: object,
+                 merge_key: str | None = None) -> bool:
+        """``document.edit`` that reports a refused edit on the status line."""
+        try:
+            return self.document.edit(label, areas, mutate, merge_key)  # type: ignore[arg-type]
+        except EditRejected as exc:
+            self.sig_message.emit(exc.problems[0] if exc.problems else str(exc))
+            return False
