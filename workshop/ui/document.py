@@ -24,6 +24,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import Session, reference_problems
 from workshop.domain.validation import problems_from
 from workshop.i18n import tr
@@ -126,6 +127,8 @@ class SessionDocument(QObject):
     """Saved, saving or failed: read ``save_state()``."""
     sig_rejected = Signal(list)
     """An edit was refused; the problems, translated."""
+    sig_signatures_voided = Signal(list, str)
+    """Names of the participants whose signature an edit voided, and that edit's label."""
 
     def __init__(self, session: Session, path: Path | None = None, *,
                  lock: SessionLock | None = None, read_only: bool = False,
@@ -136,6 +139,8 @@ class SessionDocument(QObject):
         self.path = path
         self.read_only = read_only
         self._lock = lock
+        self.voided_by: dict[str, str] = {}
+        """Signature id -> the label of the edit that voided it (this run only)."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         self._saving = False
@@ -162,6 +167,8 @@ class SessionDocument(QObject):
             self.sig_rejected.emit([tr("This session is open read-only.")])
             return False
         areas = tuple(dict.fromkeys(areas))
+        watch = bool(self.session.signatures) and "signatures" not in areas
+        fingerprint_before = fingerprint(self.session) if watch else ""
         before = _snapshot(self.session, areas)
         try:
             mutate(self.session)
@@ -178,7 +185,21 @@ class SessionDocument(QObject):
         command = EditCommand(self, label, before, after, merge_key)
         self._pending_areas = top_areas(areas)
         self.undo_stack.push(command)  # indexChanged -> _on_index_changed
+        if watch:
+            self._note_voided(fingerprint_before, label)
         return True
+
+    def _note_voided(self, fingerprint_before: str, label: str) -> None:
+        if fingerprint(self.session) == fingerprint_before:
+            return
+        names = []
+        for signature in self.session.signatures:
+            if signature.fingerprint == fingerprint_before:
+                self.voided_by[signature.id] = label
+                who = self.session.participant(signature.participant_id)
+                names.append(who.name if who else signature.participant_id)
+        if names:
+            self.sig_signatures_voided.emit(names, label)
 
     def _problems(self, areas: tuple[str, ...], after: dict[str, Any]) -> list[str]:
         problems: list[str] = []

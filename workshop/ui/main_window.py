@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import Session, Step
 from workshop.domain.progress import STATE_LABELS, StepState, step_state
 from workshop.i18n import Language, current_language, set_language, tr
@@ -150,9 +151,17 @@ class MainWindow(QMainWindow):
         header = QHBoxLayout()
         header.addWidget(self.step_title, 1)
         header.addWidget(self.timer)
+        self.banner = QLabel()
+        self.banner.setObjectName("voidBanner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff4ce; color: #3d2c00; padding: 8px;"
+                                  "border: 1px solid #b86e00;")
+        self.banner.hide()
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addLayout(header)
+        right_layout.addWidget(self.banner)
         right_layout.addWidget(self.page_stack, 1)
         self.side = QWidget()
         side_layout = QVBoxLayout(self.side)
@@ -277,6 +286,7 @@ class MainWindow(QMainWindow):
         document.sig_save_state.connect(self._update_save_state)
         document.sig_rejected.connect(lambda problems: self._show_message(problems[0]))
         document.undo_stack.cleanChanged.connect(self._update_title)
+        document.sig_signatures_voided.connect(self._on_signatures_voided)
         self._stack.setCurrentWidget(self.workspace)
         self.navigator.show_session(document.session)
         self._update_title()
@@ -292,14 +302,31 @@ class MainWindow(QMainWindow):
                 page.refresh(areas)
         if areas - {"view"}:
             self.navigator.show_session(self.document.session)
+            if self.banner.isVisible() and not self._any_void():
+                self.banner.hide()
         if "agenda" in areas:
             self.timer.set_minutes(self._minutes(self.current_step()))
         if "details" in areas:
             self._update_title()
 
+    def _on_signatures_voided(self, names: list[str], change: str) -> None:
+        self.banner.setText(tr(
+            "The signatures of {names} no longer count: the text changed after they "
+            "signed (“{change}”). They must sign again; undo the change to keep them.",
+            names=", ".join(names), change=change))
+        self.banner.show()
+
     def _minutes(self, step: Step) -> int:
         assert self.document is not None
         return next((a.minutes for a in self.document.session.agenda if a.step is step), 0)
+
+    def _any_void(self) -> bool:
+        assert self.document is not None
+        session = self.document.session
+        if not session.signatures:
+            return False
+        current = fingerprint(session)
+        return any(sig.fingerprint != current for sig in session.signatures)
 
     def _update_title(self) -> None:
         doc = self.document
