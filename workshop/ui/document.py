@@ -295,6 +295,9 @@ class SessionDocument(QObject):
         if self.autosaver is not None:
             ok = self.autosaver.close()
         self._timer.stop()
+        if ok:
+            self.autosaver = None  # closed: later edits are not saved behind anyone's back
+            self.read_only = True
         if ok and self._lock is not None:
             self._lock.release()
             self._lock = None

@@ -489,7 +489,6 @@ class MainWindow(QMainWindow):
             else:
                 return False
         self.set_document(None)
-        document.deleteLater()
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
