@@ -1,0 +1,66 @@
+"""Building blocks for the PDFs: user text as paragraphs, tables that can split.
+
+Every user string passes through ``fonts.markup`` here, so no field can inject
+reportlab markup. Tables split between rows and, for a row taller than a page (a
+20,000-character principle in a cell), inside the row: nothing can become a flowable
+that is too tall to place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from workshop.export import fonts
+from workshop.export.document import ACCENT, INK, RULE, ZEBRA
+
+Cell = str | Flowable | list[Flowable]
+
+IN_ROW_SPLIT = 24
+"""Smallest piece (points) a table row may be cut into when it does not fit a page."""
+
+
+class Text:
+    """Turns user text into paragraph markup, counting replaced characters."""
+
+    def __init__(self) -> None:
+        self.counter = fonts.Counter()
+
+    def __call__(self, text: str, style: fonts.Style = "regular") -> str:
+        return fonts.markup(text, style, self.counter)
+
+    def para(self, text: str, style: Any, fstyle: fonts.Style = "regular",
+             bullet: str | None = None) -> Paragraph:
+        """A paragraph of user text only (no markup of ours)."""
+        return Paragraph(self(text, fstyle), style, bulletText=bullet)
+
+
+def table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], header: bool = True,
+          zebra: bool = True) -> Table:
+    """A table that splits between rows and inside rows too tall for a page.
+
+    Plain string cells (never user text: strings are drawn without the glyph
+    fallback) are set in the body font.
+    """
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 8.5, 11),  # not reportlab's Helvetica
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+    ]
+    if header:
+        commands += [("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+                     ("LINEBELOW", (0, 0), (-1, 0), 0.4, ACCENT)]
+    if zebra and len(rows) > 2:
+        commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1),
+                         [colors.white, ZEBRA]))
+    return Table([list(r) for r in rows], colWidths=list(widths),
+                 repeatRows=1 if header else 0, splitInRow=IN_ROW_SPLIT,
+                 style=TableStyle(commands), hAlign="LEFT")
