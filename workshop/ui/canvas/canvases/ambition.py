@@ -1,0 +1,185 @@
+"""Shared ambition: the cards grouped by cluster, their vote dots, the statement large.
+
+Built for boards of a thousand cards: a card's tile is rebuilt only when its text,
+author, dots or highlight change; a card moved to another cluster only moves. Clusters
+are poured into fixed-width columns, so a resize re-pours without re-wrapping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from workshop.domain.model import AMBITION_SUBJECT, Session
+from workshop.i18n import N_, tr
+from workshop.labels import THE_TABLE
+from workshop.ui.canvas.flow import Area, Block, flow
+from workshop.ui.canvas.scene import Canvas, Context, register_canvas
+from workshop.ui.canvas.text import FontSpec
+from workshop.ui.canvas.tile import EVERY_PAGE, Run, Tile, TileSpec, measure
+
+COLUMN_WIDTH = 340.0
+GAP_X = 24.0
+GAP_Y = 14.0
+CARD_LINES = 5
+UNCLUSTERED = "__unclustered__"
+
+
+def dots_per_card(session: Session) -> dict[str, int]:
+    dots: dict[str, int] = {}
+    for vote in session.ambition.votes:
+        dots[vote.card_id] = dots.get(vote.card_id, 0) + vote.dots
+    return dots
+
+
+@register_canvas("ambition")
+class AmbitionCanvas(Canvas):
+    label = N_("Shared ambition")
+
+    def __init__(self, scene: object) -> None:
+        super().__init__(scene)  # type: ignore[arg-type]
+        self._cards: dict[str, tuple[tuple[object, ...], TileSpec]] = {}
+        self._style: tuple[object, ...] = ()
+        self._continued: dict[Hashable, TileSpec] = {}
+        self._statement: tuple[object, TileSpec | None] = (None, None)
+
+    # --- specs ------------------------------------------------------------------------
+
+    def _card_spec(self, ctx: Context, text: str, author: str, dots: int,
+                   highlighted: bool) -> TileSpec:
+        th = ctx.theme
+        runs = [ctx.run(text, "body", max_lines=CARD_LINES)]
+        if author:
+            runs.append(ctx.run(author, "meta", "muted", max_lines=1, gap_before=4))
+        return TileSpec(
+            width=ctx.px(COLUMN_WIDTH), runs=tuple(runs),
+            fill=th.surface("raised" if highlighted else "card"),
+            border=th.ink("accent" if highlighted else "muted"),
+            border_width=6.0 if highlighted else 1.5, radius=10.0,
+            pad_x=ctx.px(14), pad_y=ctx.px(10),
+            dots=dots, dot_ink=th.ink("accent"), dot_size=ctx.px(20),
+        )
+
+    def _head_spec(self, ctx: Context, name: str, dots: int, continued: bool = False
+                   ) -> TileSpec:
+        if continued:  # the word first, so a long name cannot push it out of sight
+            return TileSpec(width=ctx.px(COLUMN_WIDTH), pad_x=0, pad_y=ctx.px(4), runs=(
+                ctx.run(tr("continued: {name}", ctx.lang, name=name), "body", "muted",
+                        max_lines=2, bold=True),))
+        trailing = ctx.run(f"● {dots}", "body", "accent", max_lines=1, bold=True) \
+            if dots else None
+        name_run = Run(name, FontSpec(32.0 * ctx.scale, True), ctx.theme.ink("text"),
+                       role="heading", max_lines=3)
+        return TileSpec(width=ctx.px(COLUMN_WIDTH), pad_x=0, pad_y=ctx.px(4),
+                        runs=(name_run,), trailing=trailing)
+
+    def _statement_spec(self, ctx: Context, statement: str, width: float) -> TileSpec:
+        """The statement as large as it fits: 48 px in three lines, down to 34 px in five."""
+        th = ctx.theme
+        spec = None
+        for px, lines in ((48.0, 3), (40.0, 4), (34.0, 5)):
+            run = Run(statement, FontSpec(px * ctx.scale), th.ink("text"), role="statement",
+                      max_lines=lines)
+            spec = TileSpec(width=width, fill=th.surface("card"), border=th.ink("accent"),
+                            border_width=3.0, radius=14.0, pad_x=ctx.px(24),
+                            pad_y=ctx.px(12), stripe=th.ink("accent"), runs=(run,))
+            if not Tile(spec).is_cut():
+                break
+        assert spec is not None
+        return spec
+
+    def build(self, ctx: Context) -> int:
+        s = ctx.session
+        a = s.ambition
+        th = ctx.theme
+        style = (th.name, ctx.scale, ctx.lang, ctx.options.anonymous)
+        if style != self._style:
+            self._cards.clear()
+            self._statement = (None, None)
+            self._style = style
+        names = {} if ctx.options.anonymous else {p.id: p.name for p in s.participants}
+        table = "" if ctx.options.anonymous else tr(THE_TABLE, ctx.lang)
+        dots = dots_per_card(s)
+        highlight = ctx.options.highlight_id
+        specs: dict[Hashable, TileSpec] = {}
+        cache = self._cards
+        seen: set[str] = set()
+        for card in a.cards:
+            author = names.get(card.author_id, "") if card.author_id else table
+            key = (card.text, author, dots.get(card.id, 0), card.id == highlight)
+            cached = cache.get(card.id)
+            if cached is None or cached[0] != key:
+                cached = (key, self._card_spec(ctx, *key))
+                cache[card.id] = cached
+            specs[card.id] = cached[1]
+            seen.add(card.id)
+        for gone in [k for k in cache if k not in seen]:
+            del cache[gone]
+
+        # Clusters in the session's order; cards keep the session's order inside one.
+        members: dict[str | None, list[str]] = {c.id: [] for c in a.clusters}
+        members[None] = []
+        for card in a.cards:
+            members.setdefault(card.cluster_id, []).append(card.id)
+        groups: list[tuple[str, str]] = [(c.id, c.name or tr("Unnamed cluster", ctx.lang))
+                                         for c in a.clusters]
+        if members[None]:
+            groups.append((UNCLUSTERED, tr("Not yet clustered", ctx.lang)))
+        for gid, name in groups:
+            cards = members[gid if gid != UNCLUSTERED else None]
+            total = sum(dots.get(c, 0) for c in cards)
+            specs[("head", gid)] = self._head_spec(ctx, name, total)
+
+        area = ctx.area
+        statement = a.statement.strip()
+        if statement:
+            key = (statement, area.w)
+            if self._statement[0] != key:
+                self._statement = (key, self._statement_spec(ctx, statement, area.w))
+            specs["statement"] = self._statement[1]
+        self.tiles.sync({**specs, **self._continued})
+
+        placements: dict[Hashable, tuple[int, float, float]] = {}
+        top = area.y
+        if statement:
+            top += self.tiles.height("statement") + ctx.px(20)
+        board = Area(area.x, top, area.w, area.bottom - top)
+        blocks: list[Block] = []
+        for gid, _name in groups:
+            blocks.append(Block(("head", gid), self.tiles.height(("head", gid)), head=True,
+                                group=gid, gap_before=ctx.px(18)))
+            for cid in members[gid if gid != UNCLUSTERED else None]:
+                blocks.append(Block(cid, self.tiles.height(cid), group=gid))
+        cont = measure(self._head_spec(ctx, "x " * 80, 0, continued=True))
+        result = flow(blocks, board, ctx.px(COLUMN_WIDTH), GAP_X, GAP_Y, cont_height=cont)
+        placements.update(result.placements)
+        # Headings repeated where a cluster runs into the next column.
+        extra: dict[Hashable, TileSpec] = {}
+        group_names = dict(groups)
+        for cont_key, gid, where in result.continued:
+            extra[cont_key] = self._head_spec(ctx, group_names[gid], 0, continued=True)
+            placements[cont_key] = where
+        if extra != self._continued:
+            self._continued = extra
+            self.tiles.sync({**specs, **extra})
+        if statement:
+            placements["statement"] = (EVERY_PAGE, area.x, area.y)
+        self.placements = placements
+        return result.pages
+
+    def spotlight(self, ctx: Context, item_id: str) -> tuple[Run, ...] | None:
+        s = ctx.session
+        if item_id == AMBITION_SUBJECT and s.ambition.statement.strip():
+            return (ctx.run(s.ambition.statement, "spotlight", max_lines=8),)
+        card = next((c for c in s.ambition.cards if c.id == item_id), None)
+        if card is None:
+            return None
+        runs = [ctx.run(card.text, "spotlight", max_lines=7)]
+        if not ctx.options.anonymous:
+            author = s.participant(card.author_id) if card.author_id else None
+            runs.append(ctx.run(author.name if author else tr(THE_TABLE, ctx.lang), "heading",
+                                "muted", max_lines=1, bold=False, gap_before=16))
+        dots = dots_per_card(s).get(card.id, 0)
+        if dots:
+            runs.append(ctx.run(tr("{count} dots", ctx.lang, count=dots), "heading", "accent",
+                                max_lines=1, gap_before=8))
+        return tuple(runs)

@@ -1,0 +1,110 @@
+"""Signing: who has signed, live. A signature given on an older text shows as void."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from workshop.domain.fingerprint import fingerprint, short_fingerprint
+from workshop.domain.model import Signature
+from workshop.i18n import N_, tr
+from workshop.ui.canvas import fmt
+from workshop.ui.canvas.flow import Area, Block, grid
+from workshop.ui.canvas.scene import Canvas, Context, register_canvas
+from workshop.ui.canvas.tile import EVERY_PAGE, Polyline, Run, TileSpec
+
+TILE_WIDTH = 420.0
+GAP = 20.0
+STROKE_POINTS = 60
+"""Points kept per stroke on the wall: enough for the shape, cheap to redraw."""
+
+
+def strokes_of(signature: Signature) -> tuple[Polyline, ...]:
+    out = []
+    for stroke in signature.strokes:
+        pts = stroke.points
+        step = max(1, len(pts) // STROKE_POINTS)
+        kept = pts[::step]
+        if kept[-1] is not pts[-1]:
+            kept = [*kept, pts[-1]]
+        out.append(tuple((float(x), float(y)) for x, y, _p in kept))
+    return tuple(out)
+
+
+@register_canvas("signing")
+class SigningCanvas(Canvas):
+    label = N_("Signing")
+
+    def build(self, ctx: Context) -> int:
+        s = ctx.session
+        th = ctx.theme
+        area = ctx.area
+        current = fingerprint(s)
+        signatures = {g.participant_id: g for g in s.signatures}
+        present = [p for p in s.participants if p.present]
+        valid = sum(1 for p in present
+                    if p.id in signatures and signatures[p.id].fingerprint == current)
+        specs: dict[Hashable, TileSpec] = {}
+        specs["count"] = TileSpec(width=area.w, pad_x=0, pad_y=0, runs=(
+            ctx.run(tr("{signed} of {present} present participants have signed", ctx.lang,
+                           signed=valid, present=len(present)), "heading", max_lines=2),
+            ctx.run(tr("Text fingerprint {fingerprint}", ctx.lang,
+                           fingerprint=short_fingerprint(current)), "meta", "muted",
+                    max_lines=1, gap_before=4),
+        ))
+        tile_w = ctx.px(TILE_WIDTH)
+        lit = ctx.options.highlight_id
+        for p in present:
+            sig = signatures.get(p.id)
+            runs = [ctx.run(p.name, "body", max_lines=2, bold=True)]
+            if p.organisation.strip():
+                runs.append(ctx.run(p.organisation, "meta", "muted", max_lines=2))
+            strokes: tuple[Polyline, ...] = ()
+            if sig is None:
+                surface, ink = "open", "muted"
+                runs.append(ctx.run("○ " + tr("Not signed yet", ctx.lang), "meta", ink,
+                                    max_lines=2, gap_before=6))
+            elif sig.fingerprint != current:
+                surface, ink = "objected", "void"
+                runs.append(ctx.run("✗ " + tr("Void: the text changed after signing", ctx.lang),
+                                    "meta", ink, max_lines=3, gap_before=6, bold=True))
+            else:
+                surface, ink = "agreed", "text"
+                runs.append(ctx.run("✓ " + tr("Signed at {time}", ctx.lang,
+                                                  time=fmt.clock(sig.signed_at, ctx.lang)),
+                                    "meta", ink, max_lines=1, gap_before=6, bold=True))
+                strokes = strokes_of(sig)
+            on = lit == p.id
+            specs[p.id] = TileSpec(
+                width=tile_w, runs=tuple(runs), fill=th.surface("raised" if on else surface),
+                border=th.ink("accent" if on else "muted"), border_width=6.0 if on else 1.5,
+                radius=10.0, pad_x=ctx.px(16), pad_y=ctx.px(10), min_height=ctx.px(150),
+                strokes=strokes, strokes_height=ctx.px(56) if strokes else 0.0,
+                stroke_ink=th.ink("text"))
+        absent = [p.name for p in s.participants if not p.present]
+        if absent:
+            specs["absent"] = TileSpec(width=area.w, pad_x=0, pad_y=0, runs=(ctx.run(
+                tr("Absent: {names}", ctx.lang, names=", ".join(absent)), "meta", "muted",
+                max_lines=2),))
+        self.tiles.sync(specs)
+
+        places: dict[Hashable, tuple[int, float, float]] = {"count": (EVERY_PAGE, area.x,
+                                                                      area.y)}
+        top = area.y + self.tiles.height("count") + ctx.px(18)
+        bottom = area.bottom
+        if absent:
+            h = self.tiles.height("absent")
+            bottom -= h + ctx.px(12)
+            places["absent"] = (EVERY_PAGE, area.x, bottom + ctx.px(12))
+        room = Area(area.x, top, area.w, bottom - top)
+        result = grid([Block(p.id, self.tiles.height(p.id)) for p in present], room, tile_w,
+                      GAP, ctx.px(14))
+        places.update(result.placements)
+        self.placements = places
+        return result.pages
+
+    def spotlight(self, ctx: Context, item_id: str) -> tuple[Run, ...] | None:
+        p = ctx.session.participant(item_id)
+        if p is None or not p.present:
+            return None
+        return (ctx.run(p.name, "spotlight", max_lines=3),
+                ctx.run(p.organisation, "heading", "muted", max_lines=2, bold=False))

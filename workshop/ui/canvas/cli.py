@@ -1,0 +1,105 @@
+"""``workshop render``: a canvas as a picture from the command line.
+
+Imported by ``workshop.cli`` to register the command, so nothing here imports Qt at
+module level: ``workshop check`` must keep working where Qt cannot load. Qt is loaded
+only when a picture is actually rendered (or the canvases are listed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from workshop.i18n import LANGUAGES, tr
+from workshop.ui.canvas.theme import THEME_NAMES
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+MIN_SIZE = (160, 120)
+MAX_SIZE = (7680, 4320)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1920x1080"`` -> ``(1920, 1080)``; anything else is a usage error."""
+    match = re.fullmatch(r"\s*(\d{1,5})\s*[xX×]\s*(\d{1,5})\s*", text)
+    if match is None:
+        raise argparse.ArgumentTypeError(
+            tr("“{value}” is not a size; write WIDTHxHEIGHT, e.g. 1920x1080", value=text))
+    w, h = int(match.group(1)), int(match.group(2))
+    if not (MIN_SIZE[0] <= w <= MAX_SIZE[0] and MIN_SIZE[1] <= h <= MAX_SIZE[1]):
+        raise argparse.ArgumentTypeError(
+            tr("{width}x{height} is outside the sizes a canvas can be drawn at "
+               "({min} to {max})", width=w, height=h,
+               min=f"{MIN_SIZE[0]}x{MIN_SIZE[1]}", max=f"{MAX_SIZE[0]}x{MAX_SIZE[1]}"))
+    return w, h
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add ``render`` to the command line's subcommands."""
+    render = subparsers.add_parser(
+        "render", help=tr("save a canvas of a session as a PNG or SVG picture"),
+        description=tr("Save a canvas exactly as the projector shows it."))
+    render.add_argument("path", nargs="?", help=tr("a .workshop session file"))
+    render.add_argument("--canvas", metavar="NAME",
+                        help=tr("which canvas (see --list)"))
+    render.add_argument("--out", metavar="FILE", help=tr("the picture to write (.png or .svg)"))
+    render.add_argument("--size", metavar="WxH", type=parse_size, default=(1920, 1080),
+                        help=tr("picture size in pixels (default 1920x1080)"))
+    render.add_argument("--theme", choices=THEME_NAMES,
+                        help=tr("colours (default: the session's projector theme)"))
+    render.add_argument("--lang", dest="canvas_lang", choices=LANGUAGES,
+                        help=tr("language of the canvas (default: the session's)"))
+    render.add_argument("--list", action="store_true",
+                        help=tr("print the canvas names, one per line"))
+    render.set_defaults(run=run_render)
+    return render
+
+
+def _usage(message: str) -> int:
+    print(f"workshop render: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def run_render(args: argparse.Namespace) -> int:
+    from workshop.ui.canvas.render import ensure_app
+
+    ensure_app()
+    from workshop.ui.canvas.scene import canvas_names
+
+    names = canvas_names()
+    if args.list:
+        print("\n".join(names))
+        return EXIT_OK
+    if not args.path:
+        return _usage(tr("give a session file (or --list)"))
+    if not args.canvas:
+        return _usage(tr("choose a canvas with --canvas NAME; one of: {names}",
+                         names=", ".join(names)))
+    if args.canvas not in names:
+        return _usage(tr("there is no canvas “{name}”; choose one of: {names}",
+                         name=args.canvas, names=", ".join(names)))
+    if not args.out:
+        return _usage(tr("say where to write the picture with --out FILE.png"))
+    out = Path(args.out)
+    kind = out.suffix.lower()
+    if kind not in (".png", ".svg"):
+        return _usage(tr("“{path}” must end in .png or .svg", path=args.out))
+
+    from workshop.storage.files import load_session
+    from workshop.ui.canvas.render import render_png, render_svg
+
+    session = load_session(args.path)  # SessionFileError: handled like `workshop check`
+    write = render_svg if kind == ".svg" else render_png
+    try:
+        write(session, args.canvas, out, size=args.size, theme=args.theme,
+              lang=args.canvas_lang)
+    except OSError as exc:
+        print(tr("Could not write “{path}”: {reason}", path=out,
+                 reason=exc.strerror or str(exc)), file=sys.stderr)
+        return 1
+    print(tr("Saved the {canvas} canvas of “{path}” to “{out}”.", canvas=args.canvas,
+             path=args.path, out=out))
+    return EXIT_OK

@@ -1,0 +1,447 @@
+"""The canvas scene: one session shown as one canvas, updated in place on every change.
+
+``CanvasScene`` is what the projector, the facilitator's preview and the picture
+export all draw: the same scene code, so a PNG is exactly what the room saw. The
+scene is laid out in logical units, always ``LOGICAL_HEIGHT`` high and as wide as the
+output's aspect ratio asks; a view scales it to its pixels. Resizing to the same
+aspect ratio is therefore only a transform, and a new aspect ratio only re-pours the
+columns.
+
+A canvas (``Canvas`` subclass, registered by name) turns the session into keyed tile
+specs; tiles whose spec did not change are left alone. The scene never writes to the
+session.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, fields
+
+from PySide6.QtCore import QRectF, QSizeF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsScene
+
+from workshop.domain.model import Session, Step
+from workshop.i18n import Language, tr
+from workshop.ui.canvas import fmt
+from workshop.ui.canvas.flow import Area
+from workshop.ui.canvas.options import CanvasOptions
+from workshop.ui.canvas.qtguard import guard_none_refcount
+from workshop.ui.canvas.text import FontSpec
+from workshop.ui.canvas.theme import (
+    BOLD_ROLES,
+    TYPE_SIZES,
+    Theme,
+    theme,
+)
+from workshop.ui.canvas.tile import Placement, Run, Tile, TileSet, TileSpec
+
+guard_none_refcount()
+
+LOGICAL_HEIGHT = 1080.0
+MIN_ASPECT, MAX_ASPECT = 0.75, 2.6
+MARGIN_X = 56.0
+MARGIN_TOP = 32.0
+MARGIN_BOTTOM = 20.0
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a canvas needs to build itself once."""
+
+    session: Session
+    options: CanvasOptions
+    theme: Theme
+    width: float
+    height: float
+    area: Area
+
+    @property
+    def lang(self) -> Language:
+        return self.options.lang
+
+    @property
+    def scale(self) -> float:
+        return self.options.text_scale
+
+    def font(self, role: str, *, bold: bool | None = None, italic: bool = False,
+             strike: bool = False) -> FontSpec:
+        return FontSpec(TYPE_SIZES[role] * self.scale,
+                        role in BOLD_ROLES if bold is None else bold, italic, strike)
+
+    def run(self, text: str, role: str = "body", ink: str = "text", max_lines: int = 3,
+            *, bold: bool | None = None, align: str = "left", gap_before: float = 0.0,
+            strike: bool = False) -> Run:
+        return Run(text=text, font=self.font(role, bold=bold, strike=strike),
+                   ink=self.theme.ink(ink), role=role, max_lines=max_lines, align=align,
+                   gap_before=gap_before * self.scale)
+
+    def px(self, value: float) -> float:
+        """A length that grows with the text (paddings, widths of text columns)."""
+        return value * self.scale
+
+    def line_height(self, role: str) -> float:
+        from workshop.ui.canvas.text import face
+
+        return face(self.font(role)).line_height
+
+
+class Canvas:
+    """One canvas: builds keyed tiles from the session; subclasses register by name."""
+
+    name = ""
+    label = ""
+    """The canvas's title as an English message id (translated with the canvas's lang)."""
+
+    def __init__(self, scene: CanvasScene) -> None:
+        self.scene = scene
+        self.tiles = TileSet(scene, z=10.0)
+        self.placements: dict[Hashable, Placement] = {}
+
+    def title(self, ctx: Context) -> str:
+        return tr(self.label, ctx.lang)
+
+    def build(self, ctx: Context) -> int:
+        """Bring the tiles in step with ``ctx.session``, fill ``placements``; page count."""
+        raise NotImplementedError
+
+    def show(self, ctx: Context, page: int) -> None:
+        self.tiles.place(self.placements, page)
+
+    def page_of(self, item_id: str | None) -> int | None:
+        where = self.placements.get(item_id) if item_id is not None else None
+        return where[0] if where is not None else None
+
+    def spotlight(self, ctx: Context, item_id: str) -> tuple[Run, ...] | None:
+        """What to show large for ``item_id``, or None if this canvas has no such item."""
+        return None
+
+    def dispose(self) -> None:
+        self.tiles.clear()
+
+
+CanvasFactory = Callable[["CanvasScene"], Canvas]
+_REGISTRY: dict[str, CanvasFactory] = {}
+
+
+def register_canvas(name: str) -> Callable[[CanvasFactory], CanvasFactory]:
+    """``@register_canvas("conditions")`` on a ``Canvas`` subclass (or any factory)."""
+
+    def add(factory: CanvasFactory) -> CanvasFactory:
+        if name in _REGISTRY:
+            raise ValueError(f"canvas {name!r} registered twice")
+        _REGISTRY[name] = factory
+        return factory
+
+    return add
+
+
+def canvas_names() -> list[str]:
+    """Every registered canvas, the meeting's steps first in their order."""
+    import workshop.ui.canvas.canvases  # noqa: F401 (registers the built-in canvases)
+
+    steps = [s.value for s in Step]
+    return sorted(_REGISTRY, key=lambda n: (steps.index(n) if n in steps else len(steps),
+                                            list(_REGISTRY).index(n)))
+
+
+def canvas_for_step(step: Step) -> str:
+    return step.value
+
+
+_FRAME_ONLY = frozenset({"timer_seconds"})
+_PAGE_ONLY = frozenset({"page"})
+
+
+class CanvasScene(QGraphicsScene):
+    """A session drawn as one canvas; ``update_session`` applies changes in place."""
+
+    sig_pages_changed = Signal(int, int)
+    """(shown page, page count), both from 0 / 1; emitted when either changes."""
+
+    def __init__(self, session: Session, canvas: str = "preparation",
+                 options: CanvasOptions | None = None,
+                 size: tuple[int, int] = (1920, 1080), parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self._session = session
+        self._options = options or CanvasOptions.from_session(session)
+        self._width = LOGICAL_HEIGHT * 16 / 9
+        self._frame = TileSet(self, z=20.0)
+        self._spot = TileSet(self, z=30.0)
+        self._canvas: Canvas | None = None
+        self._canvas_name = ""
+        self._page = 0
+        self._pages = 1
+        self._spotlit = False
+        self._ctx: Context | None = None
+        self._set_width(size[0], size[1])
+        self.set_canvas(canvas)
+
+    # --- public API ---------------------------------------------------------------
+
+    @property
+    def session(self) -> Session:
+        return self._session
+
+    @property
+    def options(self) -> CanvasOptions:
+        return self._options
+
+    @property
+    def canvas_name(self) -> str:
+        return self._canvas_name
+
+    @property
+    def canvas(self) -> Canvas:
+        assert self._canvas is not None
+        return self._canvas
+
+    @property
+    def page(self) -> int:
+        return self._page
+
+    @property
+    def page_count(self) -> int:
+        return self._pages
+
+    @property
+    def logical_size(self) -> QSizeF:
+        return QSizeF(self._width, LOGICAL_HEIGHT)
+
+    def set_canvas(self, name: str) -> None:
+        names = canvas_names()
+        if name not in names:
+            raise KeyError(f"unknown canvas {name!r}; known: {', '.join(names)}")
+        if name == self._canvas_name:
+            return
+        if self._canvas is not None:
+            self._canvas.dispose()
+        self._canvas = _REGISTRY[name](self)
+        self._canvas_name = name
+        self._refresh()
+
+    def update_session(self, session: Session) -> None:
+        """Show ``session`` (the same object edited in place, or a new one)."""
+        self._session = session
+        self._refresh()
+
+    def set_options(self, options: CanvasOptions) -> None:
+        old, self._options = self._options, options
+        changed = {f.name for f in fields(CanvasOptions)
+                   if getattr(old, f.name) != getattr(options, f.name)}
+        if not changed:
+            return
+        timer_toggled = (old.timer_seconds is None) != (options.timer_seconds is None)
+        if changed <= _FRAME_ONLY and not timer_toggled and self._ctx is not None:
+            self._ctx = dataclasses.replace(self._ctx, options=options)
+            self._sync_frame(self._ctx)
+        elif changed <= _PAGE_ONLY and self._ctx is not None and not self._spotlit:
+            self._ctx = dataclasses.replace(self._ctx, options=options)
+            self._show_page(self._ctx)
+            self._sync_frame(self._ctx)
+        else:
+            self._refresh()
+
+    def set_output_size(self, width: int, height: int) -> None:
+        """The pixel size the scene is shown at; only its aspect ratio matters."""
+        if self._set_width(width, height):
+            self._refresh()
+
+    def set_page(self, page: int | None) -> None:
+        self.set_options(self._options.replace(page=page))
+
+    # --- for tests and exports ------------------------------------------------------
+
+    def visible_tiles(self) -> list[Tile]:
+        return [i for i in self.items() if isinstance(i, Tile) and i.isVisible()]
+
+    def all_tiles(self) -> list[Tile]:
+        return [i for i in self.items() if isinstance(i, Tile)]
+
+    def texts(self) -> list[str]:
+        """Every text the scene shows right now, as shown (wrapped lines joined)."""
+        return [t for tile in sorted(self.visible_tiles(), key=lambda i: (i.y(), i.x()))
+                for t in tile.texts()]
+
+    def all_texts(self) -> list[str]:
+        """Every text in the scene, shown or on another page, uncut."""
+        return [t for tile in self.all_tiles() for t in tile.full_texts() + tile.texts()]
+
+    def font_pixel_sizes(self, output_height: float) -> list[tuple[str, float]]:
+        """(role, pixel size) of every visible text when shown ``output_height`` high."""
+        factor = output_height / LOGICAL_HEIGHT
+        sizes = []
+        for tile in self.visible_tiles():
+            for run, lines in tile.runs_shown():
+                if any(line.strip() for line in lines):
+                    sizes.append((run.role, run.font.px * factor))
+            if tile.spec.dots > TileSpec.MAX_DOTS_DRAWN:
+                sizes.append(("meta", max(28.0, tile.spec.dot_size * 1.4) * factor))
+        return sizes
+
+    def render_to(self, painter: QPainter, target: QRectF) -> None:
+        self.render(painter, target, self.sceneRect(), Qt.AspectRatioMode.IgnoreAspectRatio)
+
+    def to_image(self, width: int, height: int) -> QImage:
+        """The scene as the projector shows it at ``width`` x ``height`` pixels."""
+        self.set_output_size(width, height)
+        image = QImage(width, height, QImage.Format.Format_RGB32)
+        image.fill(QColor(self._theme().surface("page")))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self.render_to(painter, QRectF(0, 0, width, height))
+        painter.end()
+        return image
+
+    # --- building -------------------------------------------------------------------
+
+    def _set_width(self, width: int, height: int) -> bool:
+        if width <= 0 or height <= 0:
+            return False
+        aspect = min(MAX_ASPECT, max(MIN_ASPECT, width / height))
+        new = round(LOGICAL_HEIGHT * aspect, 1)
+        if new == self._width and self.sceneRect().width() == new:
+            return False
+        self._width = new
+        self.setSceneRect(QRectF(0, 0, new, LOGICAL_HEIGHT))
+        return True
+
+    def _theme(self) -> Theme:
+        return theme(self._options.theme)
+
+    def _refresh(self) -> None:
+        if self._canvas is None:
+            return
+        th = self._theme()
+        self.setBackgroundBrush(QColor(th.surface("page")))
+        opts = self._options
+        header = self._header_height(th)
+        footer = self._footer_height(th)
+        area = Area(MARGIN_X, MARGIN_TOP + header, self._width - 2 * MARGIN_X,
+                    LOGICAL_HEIGHT - MARGIN_TOP - header - footer - MARGIN_BOTTOM)
+        ctx = Context(self._session, opts, th, self._width, LOGICAL_HEIGHT, area)
+        self._ctx = ctx
+        self._canvas.tiles.changed = []
+        self._pages = max(1, self._canvas.build(ctx))
+        spot = None
+        if opts.spotlight_id is not None:
+            spot = self._canvas.spotlight(ctx, opts.spotlight_id)
+        self._spotlit = spot is not None
+        if spot is not None:
+            self._canvas.show(ctx, -1)
+            self._sync_spotlight(ctx, spot)
+            self._emit_pages()
+        else:
+            self._spot.clear()
+            self._show_page(ctx)
+        self._sync_frame(ctx)
+
+    def _show_page(self, ctx: Context) -> None:
+        assert self._canvas is not None
+        wanted = ctx.options.page
+        if wanted is None:
+            wanted = self._canvas.page_of(ctx.options.highlight_id) or 0
+        self._page = min(max(0, wanted), self._pages - 1)
+        self._canvas.show(ctx, self._page)
+        self._emit_pages()
+
+    def _emit_pages(self) -> None:
+        state = (self._page, self._pages)
+        if getattr(self, "_last_pages", None) != state:
+            self._last_pages = state
+            self.sig_pages_changed.emit(*state)
+
+    def _title_text(self, th: Theme) -> str:
+        assert self._canvas is not None
+        ctx = Context(self._session, self._options, th, self._width, LOGICAL_HEIGHT,
+                      Area(0, 0, 0, 0))
+        return self._canvas.title(ctx)
+
+    def _title_spec(self, th: Theme) -> TileSpec:
+        s = self._options.text_scale
+        timer_w = self._timer_width() if self._options.timer_seconds is not None else 0.0
+        width = self._width - 2 * MARGIN_X - timer_w
+        return TileSpec(width=width, pad_x=0, pad_y=0, runs=(
+            Run(self._title_text(th), FontSpec(TYPE_SIZES["title"] * s, True), th.ink("text"),
+                role="title", max_lines=2),
+        ))
+
+    def _timer_width(self) -> float:
+        from workshop.ui.canvas.text import face
+
+        font = FontSpec(TYPE_SIZES["timer"] * self._options.text_scale, True)
+        return face(font).width("+00:00") + 48.0
+
+    def _header_height(self, th: Theme) -> float:
+        return Tile(self._title_spec(th)).height + 24.0
+
+    def _footer_spec(self, th: Theme, width: float) -> TileSpec:
+        d = self._session.details
+        parts = [d.name]
+        if d.date is not None:
+            parts.append(fmt.long_date(d.date, self._options.lang))
+        s = self._options.text_scale
+        return TileSpec(width=width, pad_x=0, pad_y=0, runs=(
+            Run(" · ".join(parts), FontSpec(TYPE_SIZES["meta"] * min(s, 1.0)),
+                th.ink("muted"), role="meta", max_lines=1),
+        ))
+
+    def _footer_height(self, th: Theme) -> float:
+        return Tile(self._footer_spec(th, 400.0)).height + 12.0
+
+    def _sync_frame(self, ctx: Context) -> None:
+        th = ctx.theme
+        opts = ctx.options
+        s = opts.text_scale
+        specs: dict[Hashable, TileSpec] = {"title": self._title_spec(th)}
+        places: dict[Hashable, Placement] = {"title": (0, MARGIN_X, MARGIN_TOP)}
+        page_text = ""
+        if self._pages > 1 and not self._spotlit:
+            page_text = tr("Page {page} of {pages}", opts.lang, page=self._page + 1,
+                           pages=self._pages)
+        page_w = 0.0
+        if page_text:
+            run = Run(page_text, FontSpec(TYPE_SIZES["meta"] * min(s, 1.0), True),
+                      th.ink("text"), role="meta", max_lines=1)
+            from workshop.ui.canvas.text import face
+
+            page_w = face(run.font).width(page_text) + 4
+            specs["page"] = TileSpec(width=page_w, pad_x=0, pad_y=0, runs=(run,))
+        footer_w = self._width - 2 * MARGIN_X - page_w - (40 if page_w else 0)
+        specs["footer"] = self._footer_spec(th, footer_w)
+        footer_h = Tile(specs["footer"]).height
+        y_footer = LOGICAL_HEIGHT - MARGIN_BOTTOM - footer_h
+        places["footer"] = (0, MARGIN_X, y_footer)
+        if page_text:
+            places["page"] = (0, self._width - MARGIN_X - page_w, y_footer)
+        if opts.timer_seconds is not None:
+            from workshop.ui.timer import format_seconds
+
+            over = opts.timer_seconds < 0
+            specs["timer"] = TileSpec(
+                width=self._timer_width(), fill=th.surface("objected" if over else "card"),
+                border=th.ink("tension" if over else "accent"), border_width=3.0,
+                radius=14.0, pad_y=6.0,
+                runs=(Run(format_seconds(opts.timer_seconds),
+                          FontSpec(TYPE_SIZES["timer"] * s, True), th.ink("text"),
+                          role="timer", max_lines=1, align="center"),),
+            )
+            places["timer"] = (0, self._width - MARGIN_X - self._timer_width(), MARGIN_TOP - 8)
+        self._frame.sync(specs)
+        self._frame.place(places, 0)
+
+    def _sync_spotlight(self, ctx: Context, runs: tuple[Run, ...]) -> None:
+        th = ctx.theme
+        area = ctx.area
+        width = min(area.w, 1500.0 * ctx.scale)
+        spec = TileSpec(width=width, runs=runs, fill=th.surface("raised"),
+                        border=th.ink("accent"), border_width=6.0, radius=24.0,
+                        pad_x=48.0, pad_y=36.0)
+        self._spot.sync({"spotlight": spec})
+        tile = self._spot["spotlight"]
+        y = area.y + max(0.0, (area.h - tile.height) / 2)
+        self._spot.place({"spotlight": (0, area.x + (area.w - width) / 2, y)}, 0)
+
