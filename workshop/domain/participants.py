@@ -1,0 +1,176 @@
+"""Removing a participant from a session, and what that takes with it.
+
+A participant is referenced from many places (cards, votes, interests and the links
+between them, consent records, action owners, diagnostics, signatures). Removing one
+must leave a valid session and, when the facilitator asks for it, nothing of them at
+all: the file is shared with the whole table afterwards.
+
+Only cards can be handed over to "the table" (author ``None``): votes, interests,
+consent decisions, scores, marks, form choices and a signature are a person's own
+statements and mean nothing without that person, so they always go. An action they
+own goes to their organisation on hand-over when that organisation stays in the
+session; otherwise it loses its owner. No Qt here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop.domain.fingerprint import fingerprint
+from workshop.domain.model import Owner, Session
+
+REMOVAL_AREAS: tuple[str, ...] = (
+    "participants",
+    "ambition.cards",
+    "ambition.votes",
+    "interests",
+    "consents",
+    "roadmap.actions",
+    "diagnostics.scores",
+    "diagnostics.marks",
+    "diagnostics.forms",
+    "signatures",
+)
+"""Every session area ``remove_participant`` may change (for the undo snapshot)."""
+
+
+@dataclass(frozen=True)
+class RemovalImpact:
+    """What removing one participant touches; the dialog's facts."""
+
+    cards: int
+    votes: int
+    """Their own votes."""
+    votes_on_their_cards: int
+    """Votes of others on their cards: lost only when the cards are deleted."""
+    interests: int
+    links: int
+    """Overlap/tension links that touch one of their interests."""
+    consents: int
+    diagnostics: int
+    """Scores, spectrum marks and form choices together."""
+    signature: bool
+    actions: int
+    """Actions they own."""
+    organisation: str
+    """Their organisation, "" when none."""
+    organisation_stays: bool
+    """Another participant has the same organisation, so it stays in the session."""
+    orphaned_organisation_actions: int
+    """Actions owned by their organisation that lose their owner (nobody else is of it)."""
+    signatures_voided: int
+    """Signatures of others that count now and would not after the removal."""
+
+    @property
+    def anything(self) -> bool:
+        """True when removing them affects more than the participants list."""
+        return bool(self.cards or self.votes or self.interests or self.consents
+                    or self.diagnostics or self.signature or self.actions
+                    or self.orphaned_organisation_actions or self.signatures_voided)
+
+
+def _remaining_organisations(session: Session, participant_id: str) -> set[str]:
+    return {p.organisation.strip() for p in session.participants
+            if p.id != participant_id and p.organisation.strip()}
+
+
+def removal_impact(session: Session, participant_id: str) -> RemovalImpact:
+    """Count what ``remove_participant`` would change, without changing anything."""
+    person = session.participant(participant_id)
+    if person is None:
+        raise KeyError(participant_id)
+    organisation = person.organisation.strip()
+    remaining = _remaining_organisations(session, participant_id)
+    their_cards = {c.id for c in session.ambition.cards if c.author_id == participant_id}
+    their_items = {i.id for i in session.interests.items if i.participant_id == participant_id}
+    d = session.diagnostics
+    current = fingerprint(session) if session.signatures else ""
+    valid_others = sum(1 for s in session.signatures
+                       if s.participant_id != participant_id and s.fingerprint == current)
+    voided = 0
+    if valid_others:
+        trial = session.model_copy(deep=True)
+        remove_participant(trial, participant_id, hand_over=True)
+        after = fingerprint(trial)
+        voided = valid_others - sum(1 for s in trial.signatures if s.fingerprint == after)
+    return RemovalImpact(
+        cards=len(their_cards),
+        votes=sum(1 for v in session.ambition.votes if v.participant_id == participant_id),
+        votes_on_their_cards=sum(1 for v in session.ambition.votes
+                                 if v.card_id in their_cards
+                                 and v.participant_id != participant_id),
+        interests=len(their_items),
+        links=sum(1 for link in session.interests.links
+                  if link.a_id in their_items or link.b_id in their_items),
+        consents=sum(1 for r in session.consents if r.participant_id == participant_id),
+        diagnostics=(sum(1 for s in d.scores if s.participant_id == participant_id)
+                     + sum(1 for m in d.marks if m.participant_id == participant_id)
+                     + sum(1 for f in d.forms if f.participant_id == participant_id)),
+        signature=any(s.participant_id == participant_id for s in session.signatures),
+        actions=sum(1 for a in session.roadmap.actions
+                    if a.owner is not None and a.owner.kind == "participant"
+                    and a.owner.ref == participant_id),
+        organisation=organisation,
+        organisation_stays=organisation in remaining,
+        orphaned_organisation_actions=sum(
+            1 for a in session.roadmap.actions
+            if a.owner is not None and a.owner.kind == "organisation"
+            and a.owner.ref not in remaining
+        ),
+        signatures_voided=voided,
+    )
+
+
+def remove_participant(session: Session, participant_id: str, hand_over: bool) -> None:
+    """Remove a participant and every reference to them, in place.
+
+    ``hand_over``: their cards stay with "the table" as author and the actions they own
+    go to their organisation (when it stays in the session). Otherwise their cards go
+    too, with every vote on them, and their actions lose their owner, so that neither
+    their id nor their name is left in the session. Raises ``KeyError`` for an unknown id.
+    """
+    person = session.participant(participant_id)
+    if person is None:
+        raise KeyError(participant_id)
+    organisation = person.organisation.strip()
+    remaining = _remaining_organisations(session, participant_id)
+    session.participants = [p for p in session.participants if p.id != participant_id]
+
+    ambition = session.ambition
+    if hand_over:
+        for card in ambition.cards:
+            if card.author_id == participant_id:
+                card.author_id = None
+        gone_cards: set[str] = set()
+    else:
+        gone_cards = {c.id for c in ambition.cards if c.author_id == participant_id}
+        ambition.cards = [c for c in ambition.cards if c.id not in gone_cards]
+    ambition.votes = [v for v in ambition.votes
+                      if v.participant_id != participant_id and v.card_id not in gone_cards]
+
+    interests = session.interests
+    gone_items = {i.id for i in interests.items if i.participant_id == participant_id}
+    interests.items = [i for i in interests.items if i.id not in gone_items]
+    interests.links = [link for link in interests.links
+                       if link.a_id not in gone_items and link.b_id not in gone_items]
+
+    session.consents = [r for r in session.consents if r.participant_id != participant_id]
+
+    for action in session.roadmap.actions:
+        owner = action.owner
+        if owner is None:
+            continue
+        if owner.kind == "participant" and owner.ref == participant_id:
+            if hand_over and organisation in remaining:
+                action.owner = Owner(kind="organisation", ref=organisation)
+            else:
+                action.owner = None
+        elif owner.kind == "organisation" and owner.ref not in remaining:
+            action.owner = None  # nobody of that organisation is left in the session
+
+    d = session.diagnostics
+    d.scores = [s for s in d.scores if s.participant_id != participant_id]
+    d.marks = [m for m in d.marks if m.participant_id != participant_id]
+    d.forms = [f for f in d.forms if f.participant_id != participant_id]
+
+    session.signatures = [s for s in session.signatures if s.participant_id != participant_id]

@@ -1,0 +1,513 @@
+"""The participants of a session as an editable table, and the question asked on removal.
+
+The table model reads the live session and writes only through the page's edits; a
+last, empty row ("type a name to add a participant…") adds a participant once a name
+is typed, so no participant without a name ever exists. After each change the model
+works out what happened to its rows (one added, one removed, rows reordered) and tells
+the view exactly that, so the selection and an open editor stay where they were.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.domain.model import MAX_TEXT, Participant, Session
+from workshop.domain.participants import RemovalImpact
+from workshop.i18n import N_, tr
+
+COLUMNS: tuple[str, ...] = (
+    "present", "name", "organisation", "role", "perspective", "represents", "mandate",
+)
+PRESENT, NAME, ORGANISATION, ROLE, PERSPECTIVE, REPRESENTS, MANDATE = range(len(COLUMNS))
+HEADERS = (N_("Present"), N_("Name"), N_("Organisation"), N_("Role"),
+           N_("Perspective / sector"), N_("Represents"), N_("Mandate"))
+
+PERSPECTIVES = (
+    N_("GP care"), N_("Hospital"), N_("Elderly care (VVT)"), N_("Mental health care (GGZ)"),
+    N_("District nursing"), N_("Disability care"), N_("Municipality"), N_("Social domain"),
+    N_("Welfare"), N_("Public health (GGD)"), N_("Health insurer"), N_("Care office (Wlz)"),
+    N_("Housing corporation"), N_("Patients and clients"), N_("Informal carers"),
+    N_("Education"), N_("Other"),
+)
+"""Common perspectives at a regional table in care and welfare; free text is allowed."""
+
+Edit = Callable[[str, Callable[[Session], object]], bool]
+"""``edit(label, mutate)`` on the participants area; False when refused or unchanged."""
+
+_TIP_LIMIT = 2000
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows user text literally (Qt would render markup in a plain one)."""
+    if len(text) > _TIP_LIMIT:
+        text = text[:_TIP_LIMIT] + "…"
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split("\n"))
+
+
+class ParticipantsModel(QAbstractTableModel):
+    """Rows are the session's participants in order, plus the row for a new one."""
+
+    sig_added = Signal(str)
+    """A participant was added by typing a name in the new row (their id)."""
+
+    def __init__(self, session: Callable[[], Session], edit: Edit, add: Callable[[str], str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._edit = edit
+        self._add = add
+        self._ids: list[str] = [p.id for p in session().participants]
+        self._shown = [_row_values(p) for p in session().participants]
+        """What each row showed at the last sync, to signal only the rows that changed."""
+
+    # --- reading -------------------------------------------------------------------
+
+    def new_row(self) -> int:
+        return len(self._ids)
+
+    def participant(self, row: int) -> Participant | None:
+        people = self._session().participants
+        return people[row] if 0 <= row < len(people) else None
+
+    def row_of(self, participant_id: str) -> int:
+        return self._ids.index(participant_id) if participant_id in self._ids else -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids) + 1
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return tr(HEADERS[section]) if 0 <= section < len(HEADERS) else None
+        return "*" if section == len(self._ids) else str(section + 1)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.row() == len(self._ids):
+            return base | Qt.ItemFlag.ItemIsEditable if index.column() == NAME else base
+        if index.column() == PRESENT:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row, column = index.row(), index.column()
+        if row == len(self._ids):
+            if column != NAME:
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return tr("Type a new name…")
+            if role == Qt.ItemDataRole.EditRole:
+                return ""
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("#707070")
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            return None
+        person = self.participant(row)
+        if person is None:
+            return None
+        if column == PRESENT:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if person.present else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tr("Present") if person.present else tr("Absent")
+            return None
+        value: str = getattr(person, COLUMNS[column])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return one_line(value[:500])
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(value) if value else None
+        if role == Qt.ItemDataRole.ForegroundRole and not person.present:
+            return QColor("#707070")
+        return None
+
+    # --- writing -------------------------------------------------------------------
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        row, column = index.row(), index.column()
+        if row == len(self._ids):
+            name = str(value).strip()
+            if column != NAME or not name:
+                return False
+            added = self._add(name)
+            if added:
+                self.sig_added.emit(added)
+            return bool(added)
+        person = self.participant(row)
+        if person is None:
+            return False
+        pid = person.id
+        if column == PRESENT and role == Qt.ItemDataRole.CheckStateRole:
+            present = Qt.CheckState(value) == Qt.CheckState.Checked
+            label = tr("Mark {name} present", name=person.name[:80]) if present else \
+                tr("Mark {name} absent", name=person.name[:80])
+            return self._edit(label, lambda s: _set(s, pid, "present", present))
+        if role != Qt.ItemDataRole.EditRole or column == PRESENT:
+            return False
+        field = COLUMNS[column]
+        text = str(value).strip() if field == "name" else str(value)
+        if getattr(person, field) == text:
+            return True
+        return self._edit(tr("Edit {field} of {name}", field=tr(HEADERS[column]).lower(),
+                             name=person.name[:80]),
+                          lambda s: _set(s, pid, field, text))
+
+    # --- following the session ------------------------------------------------------
+
+    def sync(self) -> None:
+        """Catch up with the session after any change, telling the view precisely what."""
+        new = [p.id for p in self._session().participants]
+        old = self._ids
+        root = QModelIndex()
+        if new == old:
+            pass
+        elif len(new) > len(old) and new[:len(old)] == old:
+            # Appended (typed in the new row, or imported): the new row becomes the first
+            # of them, so an editor open on it stays on that participant.
+            self.beginInsertRows(root, len(old) + 1, len(new))
+            self._ids = new
+            self.endInsertRows()
+        elif len(new) == len(old) + 1 and (k := _single_difference(new, old)) >= 0:
+            self.beginInsertRows(root, k, k)
+            self._ids = new
+            self.endInsertRows()
+        elif len(new) + 1 == len(old) and (k := _single_difference(old, new)) >= 0:
+            self.beginRemoveRows(root, k, k)
+            self._ids = new
+            self.endRemoveRows()
+        elif sorted(new) == sorted(old):
+            self.layoutAboutToBeChanged.emit()
+            moved_from, moved_to = [], []
+            position = {pid: row for row, pid in enumerate(new)}
+            for index in self.persistentIndexList():
+                if index.row() < len(old):
+                    moved_from.append(index)
+                    moved_to.append(self.index(position[old[index.row()]], index.column()))
+            self._ids = new
+            self.changePersistentIndexList(moved_from, moved_to)
+            self.layoutChanged.emit()
+        else:
+            self.beginResetModel()
+            self._ids = new
+            self.endResetModel()
+        rows = [_row_values(p) for p in self._session().participants]
+        last = len(COLUMNS) - 1
+        for row, values in enumerate(rows):
+            if row >= len(self._shown) or self._shown[row] != values:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        self._shown = rows
+        if len(new) != len(old):
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._ids))
+
+
+def _row_values(person: Participant) -> tuple[object, ...]:
+    return tuple(getattr(person, field) for field in COLUMNS)
+
+
+def _single_difference(longer: list[str], shorter: list[str]) -> int:
+    """The index k where ``longer`` equals ``shorter`` with one element inserted, or -1."""
+    k = next((i for i, (a, b) in enumerate(zip(longer, shorter, strict=False)) if a != b),
+             len(shorter))
+    return k if longer[:k] + longer[k + 1:] == shorter else -1
+
+
+def _set(session: Session, participant_id: str, field: str, value: object) -> None:
+    person = session.participant(participant_id)
+    if person is not None:
+        setattr(person, field, value)
+
+
+class ParticipantDelegate(QStyledItemDelegate):
+    """Line editors, and an editable list of common perspectives."""
+
+    def __init__(self, session: Callable[[], Session], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        column = index.column()
+        if column == PERSPECTIVE:
+            combo = QComboBox(parent)
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            choices = [tr(p) for p in PERSPECTIVES]
+            for person in self._session().participants:
+                if person.perspective.strip() and person.perspective not in choices:
+                    choices.insert(len(choices) - 1, person.perspective)
+            combo.addItems([one_line(c) for c in choices])
+            combo.setAccessibleName(tr(HEADERS[column]))
+            return combo
+        editor = QLineEdit(parent)
+        editor.setAccessibleName(tr(HEADERS[column]))
+        editor.setFrame(False)
+        if index.row() == index.model().rowCount() - 1:
+            editor.setPlaceholderText(tr("Name of the new participant"))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex  # noqa: N802
+                      ) -> None:
+        line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+        if not isinstance(line, QLineEdit) or line.isModified():
+            return  # never overwrite what is being typed (Qt calls this on every change)
+        line.setMaxLength(MAX_TEXT)  # Qt's default of 32767 would cut a long text
+        value = one_line(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(value)
+            line.selectAll()
+        else:
+            line.setText(value)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        text = editor.currentText() if isinstance(editor, QComboBox) else \
+            editor.text() if isinstance(editor, QLineEdit) else ""
+        original = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        if text == one_line(original):
+            return  # untouched: keep line breaks the field may hold
+        model.setData(index, text, Qt.ItemDataRole.EditRole)
+
+
+class ParticipantsView(QTableView):
+    """The table, operated from the keyboard like a spreadsheet."""
+
+    sig_remove = Signal()
+    """Delete was pressed on a participant's row."""
+    sig_move = Signal(int)
+    """Ctrl+Shift+Up (-1) or Ctrl+Shift+Down (+1) on a participant's row."""
+
+    def __init__(self, model: ParticipantsModel, delegate: ParticipantDelegate,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("participantsTable")
+        self.setModel(model)
+        self.setItemDelegate(delegate)
+        self._model = model
+        self._just_added = False
+        model.sig_added.connect(self._on_added)
+        self.setAccessibleName(tr("Participants"))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.SelectedClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def fit_columns(self) -> None:
+        """Share the width out: names and organisations first, long texts last."""
+        header = self.horizontalHeader()
+        header.resizeSection(PRESENT, max(header.sectionSizeHint(PRESENT), 70))
+        width = max(self.viewport().width() - header.sectionSize(PRESENT), 600)
+        shares = {NAME: 0.18, ORGANISATION: 0.2, ROLE: 0.15, PERSPECTIVE: 0.17,
+                  REPRESENTS: 0.15}
+        for column, share in shares.items():
+            header.resizeSection(column, int(width * share))
+
+    def current_row(self) -> int:
+        """The participant row with the cursor, or -1 (none, or the new row)."""
+        row = self.currentIndex().row()
+        return row if 0 <= row < self._model.new_row() else -1
+
+    def edit_new_row(self) -> None:
+        index = self._model.index(self._model.new_row(), NAME)
+        self.setFocus()
+        self.scrollTo(index)
+        self.setCurrentIndex(index)
+        self.edit(index)
+
+    def _on_added(self, _participant_id: str) -> None:
+        self._just_added = True
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+        """Enter after a new name: on to the next new participant (Tab: their details)."""
+        again = self._just_added and hint in (QAbstractItemDelegate.EndEditHint.NoHint,
+                                              QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+        self._just_added = False
+        super().closeEditor(editor, hint)
+        if again:
+            QTimer.singleShot(0, self.edit_new_row)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, mods = event.key(), event.modifiers()
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if not editing and mods == ctrl_shift and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.sig_move.emit(-1 if key == Qt.Key.Key_Up else 1)
+            return
+        if not editing and key == Qt.Key.Key_Delete and self.current_row() >= 0:
+            self.sig_remove.emit()
+            return
+        if (not editing and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and mods == Qt.KeyboardModifier.NoModifier):
+            index = self.currentIndex()
+            if index.isValid() and index.column() == PRESENT:
+                state = index.data(Qt.ItemDataRole.CheckStateRole)
+                checked = Qt.CheckState(state) == Qt.CheckState.Checked
+                self._model.setData(index, Qt.CheckState.Unchecked if checked
+                                    else Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+                return
+            if index.isValid() and self.edit(index, QAbstractItemView.EditTrigger.EditKeyPressed,
+                                             event):
+                return
+        super().keyPressEvent(event)
+
+
+class RemoveParticipantDialog(QDialog):
+    """Asks what becomes of what a participant contributed; answered from the keyboard.
+
+    ``choice`` is "hand_over" or "delete" after ``accept``.
+    """
+
+    def __init__(self, name: str, impact: RemovalImpact, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choice = ""
+        self.setWindowTitle(tr("Remove participant"))
+        self.setObjectName("removeParticipantDialog")
+        short = name if len(name) <= 120 else name[:120] + "…"
+        layout = QVBoxLayout(self)
+        heading = QLabel(tr("Remove {name} from the session?", name=short))
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(self._plain(heading))
+        facts = self._facts(impact)
+        if facts:
+            layout.addWidget(self._plain(QLabel(tr("Of them, the session holds:") + "\n"
+                                                + "\n".join(f"•  {f}" for f in facts))))
+        personal = (impact.votes or impact.interests or impact.consents or impact.diagnostics
+                    or impact.signature)
+        hand_over = [tr("Hand over to the table: their cards stay, with “the table” as "
+                        "author.")]
+        if impact.actions:
+            if impact.organisation and impact.organisation_stays:
+                hand_over.append(tr("The actions they own go to {organisation}.",
+                                    organisation=impact.organisation[:120]))
+            else:
+                hand_over.append(tr("The actions they own lose their owner (nobody else of "
+                                    "their organisation takes part)."))
+        if personal:
+            hand_over.append(tr("Interests, votes, consent decisions, scores and a signature "
+                                "are personal: they cannot be handed over and are deleted."))
+        layout.addWidget(self._plain(QLabel(" ".join(hand_over))))
+        delete = tr("Delete everything of them: their cards go too, with the votes on them, "
+                    "and their actions lose their owner. Nothing of them stays in the "
+                    "session file.")
+        layout.addWidget(self._plain(QLabel(delete)))
+        orphaned, organisation = impact.orphaned_organisation_actions, impact.organisation[:120]
+        if orphaned:
+            layout.addWidget(self._plain(QLabel(
+                tr("Either way, 1 action owned by {organisation} loses its owner: nobody else "
+                   "of that organisation takes part.", organisation=organisation)
+                if orphaned == 1 else
+                tr("Either way, {count} actions owned by {organisation} lose their owner: "
+                   "nobody else of that organisation takes part.", count=orphaned,
+                   organisation=organisation))))
+        voided = impact.signatures_voided
+        if voided:
+            warning = QLabel(
+                tr("The agreement lists its participants, so the signature given so far no "
+                   "longer counts after this change.") if voided == 1 else
+                tr("The agreement lists its participants, so the {count} signatures given so "
+                   "far no longer count after this change.", count=voided))
+            warning.setStyleSheet("color: #b00020;")
+            layout.addWidget(self._plain(warning))
+        layout.addWidget(self._plain(QLabel(tr("You can undo this with Ctrl+Z."))))
+        buttons = QDialogButtonBox()
+        self.hand_over_button = QPushButton(tr("&Hand over to the table"))
+        self.delete_button = QPushButton(tr("&Delete everything of them"))
+        buttons.addButton(self.hand_over_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        self.hand_over_button.clicked.connect(lambda: self._choose("hand_over"))
+        self.delete_button.clicked.connect(lambda: self._choose("delete"))
+        buttons.rejected.connect(self.reject)
+        self.hand_over_button.setDefault(True)
+        self.hand_over_button.setAutoDefault(True)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(min(560, self.screen().availableGeometry().width()))
+        self.hand_over_button.setFocus()
+
+    @staticmethod
+    def _plain(label: QLabel) -> QLabel:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        return label
+
+    @staticmethod
+    def _facts(impact: RemovalImpact) -> list[str]:
+        n = impact
+        facts = [
+            (n.cards, tr("1 card they wrote") if n.cards == 1
+             else tr("{count} cards they wrote", count=n.cards)),
+            (n.votes, tr("1 vote") if n.votes == 1 else tr("{count} votes", count=n.votes)),
+            (n.interests, tr("1 interest") if n.interests == 1
+             else tr("{count} interests", count=n.interests)),
+            (n.links, tr("1 link to an interest of someone else") if n.links == 1
+             else tr("{count} links to interests of others", count=n.links)),
+            (n.consents, tr("1 consent decision") if n.consents == 1
+             else tr("{count} consent decisions", count=n.consents)),
+            (n.diagnostics, tr("1 score, mark or form choice") if n.diagnostics == 1
+             else tr("{count} scores, marks and form choices", count=n.diagnostics)),
+            (int(n.signature), tr("their signature")),
+            (n.actions, tr("1 action they own") if n.actions == 1
+             else tr("{count} actions they own", count=n.actions)),
+        ]
+        return [text for amount, text in facts if amount]
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
