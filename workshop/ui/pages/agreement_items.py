@@ -1,0 +1,1015 @@
+"""Leading principles and rules of play: a list of items, each with its consent round.
+
+Both steps work the same way, so one base page serves both; the subclasses say which
+list of the session they show and which words they use. The facilitator adds items
+from the template library (in the session's language, since that text is printed and
+signed) or types new ones, amends them while the table talks, reorders and removes
+them, and holds the consent round of the selected item beside the list.
+
+Keys: Enter in the "new item" field adds it; in the list, Enter or F2 edits the text,
+Ctrl+Shift+Up/Down moves, Delete removes, Right goes to the consent round (Esc or Left
+comes back); Ctrl+L opens the library.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import ClassVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTreeView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.domain.consent import outcome_of, records_by_subject, standing_objections
+from workshop.domain.model import (
+    MAX_TEXT,
+    AgreementItem,
+    ConsentRecord,
+    Decision,
+    ObjectionResolution,
+    Outcome,
+    Session,
+    Step,
+    new_id,
+)
+from workshop.i18n import N_, Language, tr
+from workshop.labels import label
+from workshop.templates import Template, principle_templates, rule_templates, theme_label
+from workshop.ui.consent_round import OUTCOME_COLOURS, ConsentRoundWidget, enum_label
+from workshop.ui.document import SessionDocument
+from workshop.ui.pages.base import Page
+
+SHOWN_CHARS = 600
+"""Of a hostile 100,000-character item, the list shows this much; the editor has it all."""
+
+LIBRARY_SHORTCUT = "Ctrl+L"
+
+
+def _one_line(text: str, limit: int) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, so "cliënt" is found by typing "client"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# --- the list of items -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ItemRow:
+    id: str
+    text: str
+    source: str
+    outcome: Outcome
+    state: str
+
+
+def state_text(records: list[ConsentRecord], present: set[str]) -> tuple[Outcome, str]:
+    """The outcome of an item's round and how it reads in the list."""
+    outcome = outcome_of(records, present)
+    if outcome is Outcome.IN_PROGRESS:
+        done = len({r.participant_id for r in records} & present)
+        return outcome, tr("{outcome}: {done} of {total}", outcome=enum_label(outcome), done=done,
+                           total=len(present))
+    concerns = sum(1 for r in records if r.decision is Decision.CONCERN)
+    if outcome is Outcome.AGREED and concerns:
+        return outcome, tr("{outcome}, concerns: {count}", outcome=enum_label(outcome),
+                           count=concerns)
+    return outcome, enum_label(outcome)
+
+
+SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _ItemsModel(QAbstractTableModel):
+    COLUMNS = ("number", "text", "state")
+
+    def __init__(self, headers: tuple[str, str, str]) -> None:
+        super().__init__()
+        self.rows: list[_ItemRow] = []
+        self._headers = headers
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: N802, B008
+                 ) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: N802, B008
+                    ) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == "number":
+                return str(index.row() + 1)
+            if column == "text":
+                return _clip(row.text, SHOWN_CHARS)
+            return row.state
+        if role == SOURCE_ROLE and column == "text":
+            return _clip(row.source, 200)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "text":
+            return _clip(row.text, 2000)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "state":
+            return OUTCOME_COLOURS[row.outcome]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "number":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None
+
+    def set_rows(self, rows: list[_ItemRow]) -> None:
+        if [r.id for r in rows] == [r.id for r in self.rows]:
+            changed = [i for i, (a, b) in enumerate(zip(self.rows, rows, strict=True)) if a != b]
+            self.rows = rows
+            if changed:
+                self.dataChanged.emit(self.index(min(changed), 0),
+                                      self.index(max(changed), len(self.COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def row_of(self, item_id: str) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.id == item_id), -1)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _TextDelegate(QStyledItemDelegate):
+    """Wrapped text, with the item's source below in a smaller, muted line (if any).
+
+    Item views elide by default; a principle is a sentence and must be read whole.
+    """
+
+    PAD = 4
+    FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                | Qt.TextFlag.TextWordWrap)
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _source_font(self, option: QStyleOptionViewItem) -> QFont:
+        font = QFont(option.font)
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        return font
+
+    def _width(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        view = self._view
+        if isinstance(view, QTreeView):
+            indent = view.indentation() if index.parent().isValid() else 0
+            return view.columnWidth(index.column()) - indent
+        assert isinstance(view, QTableView)
+        return view.columnWidth(index.column())
+
+    def _layout(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
+                width: int) -> tuple[str, str, QRect, QRect]:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        source = str(index.data(SOURCE_ROLE) or "")
+        inner = max(20, width - 2 * self.PAD)
+        text_rect = QFontMetrics(option.font).boundingRect(QRect(0, 0, inner, 100_000),
+                                                           self.FLAGS, text)
+        source_rect = QRect()
+        if source:
+            source = tr("Source: {source}", source=source)
+            source_rect = QFontMetrics(self._source_font(option)).boundingRect(
+                QRect(0, 0, inner, 100_000), self.FLAGS, source)
+        return text, source, text_rect, source_rect
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        _text, source, text_rect, source_rect = self._layout(opt, index, self._width(index))
+        height = text_rect.height() + 2 * self.PAD + (source_rect.height() + 2 if source else 0)
+        return QSize(option.rect.width(), height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, source, text_rect, source_rect = self._layout(opt, index, opt.rect.width())
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = (QPalette.ColorGroup.Normal if opt.state & QStyle.StateFlag.State_Enabled
+                 else QPalette.ColorGroup.Disabled)
+        text_colour = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected
+                                        else QPalette.ColorRole.Text)
+        painter.save()
+        painter.setPen(text_colour)
+        painter.setFont(opt.font)
+        left, top = opt.rect.left() + self.PAD, opt.rect.top() + self.PAD
+        inner = opt.rect.width() - 2 * self.PAD
+        painter.drawText(QRect(left, top, inner, text_rect.height()), self.FLAGS, text)
+        if source:
+            muted = QColor(text_colour)
+            muted.setAlphaF(0.7)
+            painter.setPen(muted)
+            painter.setFont(self._source_font(opt))
+            painter.drawText(QRect(left, top + text_rect.height() + 2, inner,
+                                   source_rect.height()), self.FLAGS, source)
+        painter.restore()
+
+
+class _ItemsTable(QTableView):
+    def __init__(self, page: AgreementItemsPage) -> None:
+        super().__init__(page)
+        self._page = page
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if mods == ctrl_shift and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._page.move_selected(-1 if key == Qt.Key.Key_Up else 1)
+        elif mods == Qt.KeyboardModifier.NoModifier and key == Qt.Key.Key_Delete:
+            self._page.remove_selected()
+        elif mods == Qt.KeyboardModifier.NoModifier and key in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+            self._page.start_editing()
+        elif mods == Qt.KeyboardModifier.NoModifier and key == Qt.Key.Key_Right:
+            self._page.enter_round()
+        else:
+            super().keyPressEvent(event)
+
+
+class _ItemTextEdit(QPlainTextEdit):
+    """The selected item's text: Enter saves, Ctrl+Enter saves and resolves the objection,
+    Shift+Enter breaks the line, Esc puts back what is saved; leaving the field saves."""
+
+    def __init__(self, page: AgreementItemsPage) -> None:
+        super().__init__(page)
+        self._page = page
+        self.setTabChangesFocus(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if mods == Qt.KeyboardModifier.ShiftModifier:
+                self.insertPlainText("\n")
+                return
+            if mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier):
+                resolve = mods == Qt.KeyboardModifier.ControlModifier
+                self._page.commit_text(resolve=resolve or None)
+                self._page.table.setFocus()
+                return
+        if key == Qt.Key.Key_Escape:
+            self._page.revert_text()
+            self._page.table.setFocus()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self._page.commit_text(resolve=None)
+
+
+class _NewItemEdit(QLineEdit):
+    def __init__(self, page: AgreementItemsPage) -> None:
+        super().__init__(page)
+        self._page = page
+        self.setMaxLength(MAX_TEXT)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._page.add_typed()
+            return
+        if event.key() == Qt.Key.Key_Down and self._page.model.rows:
+            self._page.table.setFocus()
+            return
+        super().keyPressEvent(event)
+
+
+# --- the template library ----------------------------------------------------------------
+
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class TemplatePicker(QDialog):
+    """Search the library and add one or more templates (Enter adds, Esc closes)."""
+
+    def __init__(self, templates: tuple[Template, ...], lang: Language, used: set[str],
+                 title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("templatePicker")
+        self.setWindowTitle(title)
+        self.resize(900, 600)
+        self._templates = templates
+        self._lang = lang
+        language = tr("Dutch") if lang == "nl" else tr("English")
+        note = QLabel(tr("Texts are added in the session's language ({language}): that is "
+                         "the text that is printed and signed. You can amend them afterwards.",
+                         language=language))
+        note.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setObjectName("templateSearch")
+        self.search.setPlaceholderText(tr("Search the library: words, theme or source"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.search.installEventFilter(self)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("templateTree")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([tr("Text"), tr("Source")])
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 220)
+        self.tree.setItemDelegateForColumn(0, _TextDelegate(self.tree))
+        self.tree.setItemDelegateForColumn(1, _TextDelegate(self.tree))
+        header.sectionResized.connect(lambda *_args: self.tree.doItemsLayout())
+        self.tree.itemDoubleClicked.connect(lambda item, _col: self._accept_item(item))
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        theme_items: dict[str, QTreeWidgetItem] = {}
+        for template in templates:
+            parent_item = theme_items.get(template.theme)
+            if parent_item is None:
+                parent_item = QTreeWidgetItem([theme_label(template.theme), ""])
+                parent_item.setFont(0, bold)
+                parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                parent_item.setFirstColumnSpanned(False)
+                self.tree.addTopLevelItem(parent_item)
+                theme_items[template.theme] = parent_item
+            child = QTreeWidgetItem([template.text(lang), template.source])
+            child.setData(0, KEY_ROLE, template.key)
+            other = template.text("en" if lang == "nl" else "nl")
+            if template.key in used:
+                child.setFlags(Qt.ItemFlag.NoItemFlags)
+                child.setToolTip(0, tr("Already in the list"))
+                child.setText(0, tr("✓ {text}", text=template.text(lang)))
+            else:
+                child.setToolTip(0, other)
+            parent_item.addChild(child)
+        self.tree.expandAll()
+        buttons = QDialogButtonBox()
+        self.add_button = buttons.addButton(tr("Add"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.add_button.setDefault(True)
+        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        hint = QLabel(tr("Type to search · ↑↓ choose · Enter adds · Ctrl+click or Shift+↑↓ "
+                         "adds several at once · Esc closes"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self._filter("")
+        self.search.setFocus()
+
+    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802
+        """Up and Down in the search field move through the list."""
+        if watched is self.search and isinstance(event, QKeyEvent) and \
+                event.type() == QKeyEvent.Type.KeyPress and event.key() in (
+                    Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self._step(event.key(), event.modifiers())
+            return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def _choosable(self) -> list[QTreeWidgetItem]:
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            parent_item = self.tree.topLevelItem(i)
+            for j in range(parent_item.childCount()):
+                child = parent_item.child(j)
+                if not child.isHidden() and child.flags() & Qt.ItemFlag.ItemIsEnabled:
+                    out.append(child)
+        return out
+
+    def _step(self, key: int, mods: Qt.KeyboardModifier) -> None:
+        items = self._choosable()
+        if not items:
+            return
+        current = self.tree.currentItem()
+        index = items.index(current) if current in items else -1
+        delta = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5,
+                 Qt.Key.Key_PageDown: 5}[Qt.Key(key)]
+        new = items[max(0, min(len(items) - 1, index + delta))]
+        if mods & Qt.KeyboardModifier.ShiftModifier:
+            new.setSelected(True)
+            self.tree.setCurrentItem(new, 0, self.tree.selectionModel().SelectionFlag.NoUpdate)
+        else:
+            self.tree.setCurrentItem(new)
+        self.tree.scrollToItem(new)
+
+    def _filter(self, text: str) -> None:
+        words = _fold(text).split()
+        by_key = {t.key: t for t in self._templates}
+        first: QTreeWidgetItem | None = None
+        for i in range(self.tree.topLevelItemCount()):
+            parent_item = self.tree.topLevelItem(i)
+            visible = 0
+            for j in range(parent_item.childCount()):
+                child = parent_item.child(j)
+                template = by_key[child.data(0, KEY_ROLE)]
+                haystack = _fold(" ".join((template.text_nl, template.text_en,
+                                           theme_label(template.theme, "nl"),
+                                           theme_label(template.theme, "en"),
+                                           template.source)))
+                hidden = not all(w in haystack for w in words)
+                child.setHidden(hidden)
+                if not hidden:
+                    visible += 1
+                    if first is None and child.flags() & Qt.ItemFlag.ItemIsEnabled:
+                        first = child
+            parent_item.setHidden(visible == 0)
+        self.tree.clearSelection()
+        if first is not None:
+            self.tree.setCurrentItem(first)
+            self.tree.scrollToItem(first)
+        self.add_button.setEnabled(first is not None)
+
+    def _accept_item(self, item: QTreeWidgetItem) -> None:
+        if item.data(0, KEY_ROLE) and item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            self.tree.clearSelection()
+            self.tree.setCurrentItem(item)
+            self.accept()
+
+    def selected_templates(self) -> list[Template]:
+        """The chosen templates in library order (the current one if none is selected)."""
+        chosen = {item.data(0, KEY_ROLE) for item in self.tree.selectedItems()
+                  if not item.isHidden()}
+        current = self.tree.currentItem()
+        if not chosen and current is not None and not current.isHidden():
+            chosen = {current.data(0, KEY_ROLE)}
+        return [t for t in self._templates if t.key in chosen and t.key]
+
+
+# --- the page ------------------------------------------------------------------------------
+
+
+class AgreementItemsPage(Page):
+    """A list of agreement items (principles or rules) with a consent round per item."""
+
+    items_attr: ClassVar[str]
+    id_prefix: ClassVar[str]
+    TEXTS: ClassVar[dict[str, str]]
+    """Message ids (marked with N_) for everything that names the kind of item."""
+
+    @staticmethod
+    def templates() -> tuple[Template, ...]:
+        raise NotImplementedError
+
+    def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self._editor_id: str | None = None
+        self.picker: TemplatePicker | None = None
+        self._build()
+
+    def items(self, session: Session | None = None) -> list[AgreementItem]:
+        items: list[AgreementItem] = getattr(session or self.session, self.items_attr)
+        return items
+
+    def _t(self, key: str, **fields: object) -> str:
+        return tr(self.TEXTS[key], **fields)
+
+    # --- building ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        intro = QLabel(self._t("intro"))
+        intro.setWordWrap(True)
+        self.new_edit = _NewItemEdit(self)
+        self.new_edit.setObjectName("newItem")
+        self.new_edit.setPlaceholderText(self._t("new_placeholder"))
+        self.new_edit.setAccessibleName(self._t("new_placeholder"))
+        self.library_button = QPushButton(tr("From the library… ({key})", key=LIBRARY_SHORTCUT))
+        self.library_button.setObjectName("libraryButton")
+        self.library_button.clicked.connect(self.open_library)
+        shortcut = QShortcut(QKeySequence(LIBRARY_SHORTCUT), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.open_library)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.new_edit, 1)
+        add_row.addWidget(self.library_button)
+
+        self.empty_label = QLabel(self._t("none"))
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: palette(placeholder-text);")
+        self.model = _ItemsModel((tr("No."), self._t("column"), tr("Consent round")))
+        self.table = _ItemsTable(self)
+        self.table.setObjectName("itemsTable")
+        self.table.setAccessibleName(label(self.step))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 175)
+        self.table.setItemDelegateForColumn(1, _TextDelegate(self.table))
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.table.doubleClicked.connect(lambda _index: self.start_editing())
+
+        self.up_button = QPushButton(tr("Move up"))
+        self.up_button.setToolTip("Ctrl+Shift+↑")
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button = QPushButton(tr("Move down"))
+        self.down_button.setToolTip("Ctrl+Shift+↓")
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button.setToolTip(tr("Delete; Ctrl+Z brings it back"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        for button in (self.up_button, self.down_button, self.remove_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        move_row = QHBoxLayout()
+        move_row.addWidget(self.up_button)
+        move_row.addWidget(self.down_button)
+        move_row.addWidget(self.remove_button)
+        move_row.addStretch(1)
+        list_keys = QLabel(tr("Enter: edit · Ctrl+Shift+↑↓: move · Del: remove · "
+                              "→: consent round"))
+        list_keys.setWordWrap(True)
+        list_keys.setStyleSheet("color: palette(placeholder-text);")
+
+        self.editor_label = QLabel(self._t("editor"))
+        self.text_edit = _ItemTextEdit(self)
+        self.text_edit.setObjectName("itemText")
+        self.text_edit.setAccessibleName(self._t("editor"))
+        self.text_edit.setFixedHeight(self.text_edit.fontMetrics().lineSpacing() * 4 + 12)
+        self.editor_label.setBuddy(self.text_edit)
+        self.resolve_check = QCheckBox()
+        self.resolve_check.setObjectName("resolveByAmending")
+        self.resolve_check.hide()
+        self.source_edit = QLineEdit()
+        self.source_edit.setObjectName("itemSource")
+        self.source_edit.setMaxLength(MAX_TEXT)
+        self.source_edit.setAccessibleName(tr("Source"))
+        self.source_edit.setPlaceholderText(tr("Where the idea comes from (optional)"))
+        self.source_edit.editingFinished.connect(self.commit_source)
+        source_label = QLabel(tr("Source:"))
+        source_label.setBuddy(self.source_edit)
+        source_row = QHBoxLayout()
+        source_row.addWidget(source_label)
+        source_row.addWidget(self.source_edit, 1)
+        editor_keys = QLabel(tr("Enter saves · Shift+Enter: new line · Esc: back to the saved "
+                                "text"))
+        editor_keys.setWordWrap(True)
+        editor_keys.setStyleSheet("color: palette(placeholder-text);")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        left_layout.addWidget(intro)
+        left_layout.addLayout(add_row)
+        left_layout.addWidget(self.empty_label)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(move_row)
+        left_layout.addWidget(list_keys)
+        left_layout.addWidget(self.editor_label)
+        left_layout.addWidget(self.text_edit)
+        left_layout.addWidget(self.resolve_check)
+        left_layout.addLayout(source_row)
+        left_layout.addWidget(editor_keys)
+
+        round_title = QLabel(tr("Consent round"))
+        font = round_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        round_title.setFont(font)
+        self.subject_label = QLabel()
+        self.subject_label.setObjectName("roundSubject")
+        self.subject_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.subject_label.setWordWrap(True)
+        self.round = ConsentRoundWidget(self.document)
+        self.round.sig_message.connect(self.sig_message)
+        self.round.sig_leave.connect(self.table.setFocus)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 0, 0)
+        right_layout.addWidget(round_title)
+        right_layout.addWidget(self.subject_label)
+        right_layout.addWidget(self.round, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 11)
+        splitter.setStretchFactor(1, 9)
+        splitter.setSizes([550, 450])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        QWidget.setTabOrder(self.new_edit, self.library_button)
+        QWidget.setTabOrder(self.library_button, self.table)
+        QWidget.setTabOrder(self.table, self.text_edit)
+        QWidget.setTabOrder(self.text_edit, self.resolve_check)
+        QWidget.setTabOrder(self.resolve_check, self.source_edit)
+        QWidget.setTabOrder(self.source_edit, self.round.table)
+        QWidget.setTabOrder(self.round.table, self.round.note_edit)
+
+    # --- refresh -------------------------------------------------------------------
+
+    def refresh(self, areas: frozenset[str]) -> None:
+        session = self.session
+        items = self.items(session)
+        grouped = records_by_subject(session)
+        present = {p.id for p in session.participants if p.present}
+        rows = []
+        for item in items:
+            outcome, state = state_text(grouped.get(item.id, []), present)
+            rows.append(_ItemRow(item.id, item.text, item.source, outcome, state))
+        previous = self.selected_id()
+        previous_row = self.table.currentIndex().row()
+        self.model.set_rows(rows)
+        self.empty_label.setVisible(not rows)
+        if previous is not None and self.model.row_of(previous) >= 0:
+            if self.selected_id() != previous:
+                self._select(previous)
+        elif rows:
+            self._select(rows[max(0, min(previous_row, len(rows) - 1))].id)
+        self._show_selected()
+
+    def selected_id(self) -> str | None:
+        row = self.table.currentIndex().row()
+        return self.model.rows[row].id if 0 <= row < len(self.model.rows) else None
+
+    def selected_item(self) -> AgreementItem | None:
+        item_id = self.selected_id()
+        return next((i for i in self.items() if i.id == item_id), None)
+
+    def _select(self, item_id: str) -> None:
+        row = self.model.row_of(item_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 1))
+            self.table.scrollTo(self.model.index(row, 1))
+
+    def _on_current_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_selected()
+        self.sig_highlight.emit(self.selected_id() or "")
+
+    def _show_selected(self) -> None:
+        """Editor, round and headline follow the selected item."""
+        item = self.selected_item()
+        has = item is not None
+        for widget in (self.text_edit, self.source_edit, self.up_button, self.down_button,
+                       self.remove_button):
+            widget.setEnabled(has)
+        if item is None:
+            self._editor_id = None
+            self.text_edit.setPlainText("")
+            self.source_edit.setText("")
+            self.subject_label.setText(self._t("choose"))
+            self.resolve_check.hide()
+            self.round.set_subject("")
+            return
+        editing = self.text_edit.hasFocus() and self._editor_id == item.id
+        if not editing and self.text_edit.toPlainText() != item.text:
+            self.text_edit.setPlainText(item.text)
+        if not (self.source_edit.hasFocus() and self._editor_id == item.id):
+            if self.source_edit.text() != item.source:
+                self.source_edit.setText(item.source)
+        if self._editor_id != item.id:
+            self.resolve_check.setChecked(False)
+        self._editor_id = item.id
+        self.subject_label.setText(_one_line(item.text, 400))
+        self._show_resolve_offer(item)
+        if self.round.subject_id != item.id:
+            self.round.set_subject(item.id)
+
+    def _objectors(self, item_id: str) -> list[str]:
+        records = [r for r in self.session.consents if r.subject_id == item_id]
+        names = []
+        for record in standing_objections(records):
+            person = self.session.participant(record.participant_id)
+            names.append(person.name if person is not None else record.participant_id)
+        return names
+
+    def _show_resolve_offer(self, item: AgreementItem) -> None:
+        names = self._objectors(item.id)
+        if names:
+            self.resolve_check.setText(tr(
+                "When saving, mark the objection of {names} as resolved by amending "
+                "(Ctrl+Enter)", names=_one_line(", ".join(names), 200)))
+            self.resolve_check.show()
+        else:
+            self.resolve_check.setChecked(False)
+            self.resolve_check.hide()
+
+    def focus_first(self) -> None:
+        if self.model.rows:
+            if self.selected_id() is None:
+                self._select(self.model.rows[0].id)
+            self.table.setFocus()
+            self.sig_highlight.emit(self.selected_id() or "")
+        else:
+            self.new_edit.setFocus()
+
+    # --- adding --------------------------------------------------------------------
+
+    def add_typed(self) -> None:
+        text = self.new_edit.text().strip()
+        if not text:
+            return
+        item = AgreementItem(id=new_id(self.id_prefix), text=text)
+
+        def mutate(session: Session) -> None:
+            self.items(session).append(item)
+
+        if self.try_edit(self._t("add"), (self.items_attr,), mutate):
+            self.new_edit.clear()
+            self._select(item.id)
+
+    def open_library(self) -> None:
+        if self.picker is not None:
+            self.picker.raise_()
+            self.picker.activateWindow()
+            return
+        used = {i.template_key for i in self.items() if i.template_key}
+        self.picker = TemplatePicker(self.templates(), self.session.details.language, used,
+                                     self._t("library_title"), self)
+        self.picker.accepted.connect(self._on_library_accepted)
+        self.picker.finished.connect(self._on_library_finished)
+        self.picker.open()
+
+    def _on_library_accepted(self) -> None:
+        if self.picker is not None:
+            self.add_templates(self.picker.selected_templates())
+
+    def _on_library_finished(self, _result: int) -> None:
+        picker, self.picker = self.picker, None
+        if picker is not None:
+            picker.deleteLater()
+        self.activateWindow()  # not every window manager gives the activation back
+        if self.model.rows:
+            self.table.setFocus()
+        else:
+            self.new_edit.setFocus()
+
+    def add_templates(self, templates: list[Template]) -> None:
+        """Add the templates' texts in the session's language, as one edit."""
+        if not templates:
+            return
+        lang = self.session.details.language
+        new = [AgreementItem(id=new_id(self.id_prefix), text=t.text(lang), source=t.source,
+                             template_key=t.key) for t in templates]
+
+        def mutate(session: Session) -> None:
+            self.items(session).extend(new)
+
+        if self.try_edit(self._t("add_templates"), (self.items_attr,), mutate):
+            self._select(new[0].id)
+
+    # --- editing -------------------------------------------------------------------
+
+    def start_editing(self) -> None:
+        if self.selected_item() is None:
+            return
+        self.text_edit.setFocus()
+        self.text_edit.moveCursor(self.text_edit.textCursor().MoveOperation.End)
+
+    def commit_text(self, resolve: bool | None) -> None:
+        """Save the editor's text; ``resolve`` None follows the checkbox.
+
+        Amending an item whose objection stands may mark that objection resolved by
+        amending, in the same undoable edit.
+        """
+        item_id = self._editor_id
+        item = next((i for i in self.items() if i.id == item_id), None)
+        if item is None:
+            return
+        raw = self.text_edit.toPlainText()
+        if resolve is None:
+            resolve = self.resolve_check.isVisible() and self.resolve_check.isChecked()
+        objectors = self._objectors(item.id)
+        resolve = resolve and bool(objectors)
+        if raw == item.text and not resolve:
+            return
+        text = raw.strip()
+        if not text:
+            self.sig_message.emit(self._t("empty"))
+            self.revert_text()
+            return
+        attr = self.items_attr
+
+        def mutate(session: Session) -> None:
+            for index, entry in enumerate(getattr(session, attr)):
+                if entry.id == item_id:
+                    getattr(session, attr)[index] = entry.model_copy(update={"text": text})
+            if resolve:
+                for index, record in enumerate(session.consents):
+                    if (record.subject_id == item_id
+                            and record.decision is Decision.OBJECTION
+                            and record.resolution is ObjectionResolution.STANDING):
+                        session.consents[index] = record.model_copy(
+                            update={"resolution": ObjectionResolution.AMENDED})
+
+        areas = (attr, "consents") if resolve else (attr,)
+        if self.try_edit(self._t("edit_resolve" if resolve else "edit"), areas, mutate):
+            self.resolve_check.setChecked(False)
+            if objectors and not resolve:
+                self.sig_message.emit(tr(
+                    "The objection of {names} still stands. Ctrl+Enter in the text saves "
+                    "and marks it resolved by amending.",
+                    names=_one_line(", ".join(objectors), 120)))
+        else:
+            self.revert_text()
+
+    def revert_text(self) -> None:
+        item = next((i for i in self.items() if i.id == self._editor_id), None)
+        if item is not None and self.text_edit.toPlainText() != item.text:
+            self.text_edit.setPlainText(item.text)
+
+    def commit_source(self) -> None:
+        item_id = self._editor_id
+        item = next((i for i in self.items() if i.id == item_id), None)
+        value = self.source_edit.text().strip()
+        if item is None or value == item.source:
+            return
+        attr = self.items_attr
+
+        def mutate(session: Session) -> None:
+            for index, entry in enumerate(getattr(session, attr)):
+                if entry.id == item_id:
+                    getattr(session, attr)[index] = entry.model_copy(update={"source": value})
+
+        self.try_edit(self._t("source"), (attr,), mutate)
+        if self.source_edit.hasFocus():
+            self.table.setFocus()
+
+    def move_selected(self, delta: int) -> None:
+        item_id = self.selected_id()
+        if item_id is None:
+            return
+        row = self.model.row_of(item_id)
+        target = row + delta
+        if not 0 <= target < len(self.model.rows):
+            return
+        attr = self.items_attr
+
+        def mutate(session: Session) -> None:
+            items = getattr(session, attr)
+            index = next(i for i, entry in enumerate(items) if entry.id == item_id)
+            items.insert(index + delta, items.pop(index))
+
+        if self.try_edit(self._t("move"), (attr,), mutate):
+            self._select(item_id)
+
+    def remove_selected(self) -> None:
+        """Remove the item and its consent records in one undoable edit."""
+        item = self.selected_item()
+        if item is None:
+            return
+        item_id, attr = item.id, self.items_attr
+
+        def mutate(session: Session) -> None:
+            setattr(session, attr, [i for i in getattr(session, attr) if i.id != item_id])
+            session.consents = [r for r in session.consents if r.subject_id != item_id]
+
+        if self.try_edit(self._t("remove"), (attr, "consents"), mutate):
+            self.sig_message.emit(self._t("removed", text=_one_line(item.text, 60)))
+            if not self.model.rows:
+                self.new_edit.setFocus()
+
+    def enter_round(self) -> None:
+        if self.selected_id() is not None:
+            self.round.table.setFocus()
+
+
+# --- the two steps -------------------------------------------------------------------
+
+
+class PrinciplesPage(AgreementItemsPage):
+    """Step 4: the leading principles (*leidende principes*)."""
+
+    step = Step.PRINCIPLES
+    areas = frozenset({"principles", "consents", "participants", "details"})
+    items_attr = "principles"
+    id_prefix = "pr"
+    TEXTS: ClassVar[dict[str, str]] = {
+        "intro": N_("The yardstick the collaboration holds itself to. Start from the library "
+                    "or write your own, then hold a consent round on each principle."),
+        "new_placeholder": N_("Write a new principle and press Enter"),
+        "column": N_("Principle"),
+        "none": N_("No principles yet. Write one above or pick some from the library."),
+        "choose": N_("Choose a principle in the list to hold its consent round."),
+        "editor": N_("Text of the selected principle (printed as shown):"),
+        "empty": N_("A principle needs words. To remove it, press Delete in the list."),
+        "add": N_("Add a principle"),
+        "add_templates": N_("Add principles from the library"),
+        "edit": N_("Edit a principle"),
+        "edit_resolve": N_("Amend a principle and resolve the objection"),
+        "source": N_("Edit the source of a principle"),
+        "move": N_("Move a principle"),
+        "remove": N_("Remove a principle"),
+        "removed": N_("Removed the principle “{text}”. Ctrl+Z brings it back."),
+        "library_title": N_("Library of leading principles"),
+    }
+
+    @staticmethod
+    def templates() -> tuple[Template, ...]:
+        return principle_templates()
+
+
+class RulesPage(AgreementItemsPage):
+    """Step 5: the rules of play (*spelregels voor gedrag*)."""
+
+    step = Step.RULES
+    areas = frozenset({"rules", "consents", "participants", "details"})
+    items_attr = "rules"
+    id_prefix = "sr"
+    TEXTS: ClassVar[dict[str, str]] = {
+        "intro": N_("How we behave at the table: information, calling each other to account, "
+                    "learning, confidentiality. Start from the library or write your own, "
+                    "then hold a consent round on each rule."),
+        "new_placeholder": N_("Write a new rule and press Enter"),
+        "column": N_("Rule"),
+        "none": N_("No rules yet. Write one above or pick some from the library."),
+        "choose": N_("Choose a rule in the list to hold its consent round."),
+        "editor": N_("Text of the selected rule (printed as shown):"),
+        "empty": N_("A rule needs words. To remove it, press Delete in the list."),
+        "add": N_("Add a rule"),
+        "add_templates": N_("Add rules from the library"),
+        "edit": N_("Edit a rule"),
+        "edit_resolve": N_("Amend a rule and resolve the objection"),
+        "source": N_("Edit the source of a rule"),
+        "move": N_("Move a rule"),
+        "remove": N_("Remove a rule"),
+        "removed": N_("Removed the rule “{text}”. Ctrl+Z brings it back."),
+        "library_title": N_("Library of rules of play"),
+    }
+
+    @staticmethod
+    def templates() -> tuple[Template, ...]:
+        return rule_templates()
+
+
+__all__ = ["AgreementItemsPage", "PrinciplesPage", "RulesPage", "TemplatePicker"]
+
