@@ -1,0 +1,272 @@
+"""The signing page: the readiness list follows the session, each line leads to its
+step, signatures say whether they still count, and "Start signing" waits for nothing
+to block."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QVBoxLayout
+from pytestqt.qtbot import QtBot
+
+from workshop.domain import readiness as readiness_module
+from workshop.domain.fingerprint import fingerprint, signature_is_valid
+from workshop.domain.model import (
+    AGREEMENT_SUBJECT,
+    AMBITION_SUBJECT,
+    ConsentRecord,
+    Decision,
+    InterestItem,
+    InterestKind,
+    ObjectionResolution,
+    Owner,
+    Session,
+    Signature,
+    Step,
+)
+from workshop.domain.samples import demo_session, large_session
+from workshop.i18n import set_language
+from workshop.ui.document import SessionDocument
+from workshop.ui.pages.signing import SigningPage
+
+
+def _open(qtbot: QtBot, document: SessionDocument) -> SigningPage:
+    page = SigningPage(document)
+    document.sig_changed.connect(page.refresh)
+    page.refresh(frozenset())
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    page.focus_first()
+    return page
+
+
+def _lines(page: SigningPage) -> list[tuple[str, str, str]]:
+    tree = page.findings_list
+    return [tuple(tree.topLevelItem(i).text(c) for c in range(3))  # type: ignore[misc]
+            for i in range(tree.topLevelItemCount())]
+
+
+def _messages(page: SigningPage) -> list[str]:
+    return [line[2] for line in _lines(page)]
+
+
+def _signatures(page: SigningPage) -> dict[str, str]:
+    tree = page.signatures_list
+    return {tree.topLevelItem(i).text(0): tree.topLevelItem(i).text(1)
+            for i in range(tree.topLevelItemCount())}
+
+
+def _ready(s: Session) -> None:
+    """Everything agreed, everyone heard, every action owned and dated."""
+    for p in s.participants:
+        p.present = True
+    subjects = [AMBITION_SUBJECT, AGREEMENT_SUBJECT] + [i.id for i in s.principles + s.rules]
+    s.consents = [ConsentRecord(subject_id=sub, participant_id=p.id, decision=Decision.CONSENT)
+                  for sub in subjects for p in s.participants]
+    heard = {i.participant_id for i in s.interests.items}
+    s.interests.items += [InterestItem(id=f"i-{p.id}", participant_id=p.id,
+                                       kind=InterestKind.COLLECTIVE, text="Samen sterker")
+                          for p in s.participants if p.id not in heard]
+    for action in s.roadmap.actions:
+        action.owner = action.owner or Owner(kind="organisation", ref="GGZ Dijkland")
+
+
+ALL = ("participants", "consents", "interests", "roadmap")
+
+
+def test_the_demo_lists_what_is_missing(qtbot: QtBot, document: SessionDocument) -> None:
+    page = _open(qtbot, document)
+    lines = _lines(page)
+    assert lines[0][0] == "Blocking"
+    assert ("Blocking", "Signing", "The agreement as a whole has had no consent round yet.") \
+        in lines
+    assert ("To check", "Preparation", "Henk Mulder is absent and cannot sign today.") in lines
+    assert ("To check", "Roadmap",
+            "Nobody owns the action “Afspraken opnemen in de jaarplannen 2027”.") in lines
+    assert page.summary.text() == "Before signing — blocking: 6 · to check: 3"
+    assert not page.start_button.isEnabled()
+    assert page.findings_list.hasFocus()  # focus_first: the first line
+    assert page.findings_list.currentItem() is page.findings_list.topLevelItem(0)
+    assert isinstance(page.signing_area, QVBoxLayout)
+    assert page.signing_area.parentWidget() is page.signing_box
+    assert page.start_button.parentWidget() is page.signing_box
+
+
+def test_findings_appear_and_disappear(qtbot: QtBot, document: SessionDocument) -> None:
+    page = _open(qtbot, document)
+    document.edit("all in order", ALL, _ready)
+    assert _lines(page) == []
+    assert page.summary.text() == "Ready to sign: nothing is missing."
+    assert page.start_button.isEnabled()
+
+    # an objection against a rule blocks; resolving it by amending clears it
+    rule = document.session.rules[2]
+    ruud = document.session.participants[3]
+
+    def object_(s: Session) -> None:
+        rec = next(r for r in s.consents if r.subject_id == rule.id
+                   and r.participant_id == ruud.id)
+        rec.decision = Decision.OBJECTION
+
+    document.edit("object", ("consents",), object_)
+    assert _lines(page) == [("Blocking", "Rules of play",
+                             f"An objection stands against the rule of play “{rule.text[:59]}…” "
+                             f"({ruud.name}).")]
+    assert not page.start_button.isEnabled()
+    document.edit("amend", ("consents",), lambda s: setattr(
+        next(r for r in s.consents if r.decision is Decision.OBJECTION), "resolution",
+        ObjectionResolution.AMENDED))
+    assert _lines(page) == []
+
+    # an action loses its owner and its due date: two warnings, signing still possible
+    def vague(s: Session) -> None:
+        s.roadmap.actions[0].owner = None
+        s.roadmap.actions[0].due = None
+
+    document.edit("vague", ("roadmap",), vague)
+    title = document.session.roadmap.actions[0].title
+    assert _messages(page) == [f"Nobody owns the action “{title}”.",
+                               f"The action “{title}” has no due date."]
+    assert page.start_button.isEnabled()
+    assert page.summary.text() == "Before signing — blocking: 0 · to check: 2"
+
+    # a participant marked absent; a new participant without interests; then undo both
+    document.edit("absent", ("participants", "consents"), lambda s: setattr(
+        s.participants[0], "present", False))
+    assert "Anna de Vries is absent and cannot sign today." in _messages(page)
+    document.undo_stack.undo()
+    assert "Anna de Vries is absent and cannot sign today." not in _messages(page)
+    document.undo_stack.undo()
+    assert _lines(page) == []
+    document.undo_stack.redo()
+    assert len(_lines(page)) == 2
+
+
+def test_a_line_leads_to_its_step(qtbot: QtBot, document: SessionDocument) -> None:
+    page = _open(qtbot, document)
+    tree = page.findings_list
+    row = next(i for i, line in enumerate(_lines(page)) if line[1] == "Roadmap")
+    with qtbot.waitSignal(page.sig_go_to) as jump:
+        tree.setCurrentItem(tree.topLevelItem(row))
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert jump.args == [Step.ROADMAP]
+    # by keyboard from the top: Down to the next line, Enter
+    tree.setCurrentItem(tree.topLevelItem(0))
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    with qtbot.waitSignal(page.sig_go_to) as jump:
+        qtbot.keyClick(tree, Qt.Key.Key_Enter)
+    assert jump.args == [Step.PRINCIPLES]
+    # and by mouse
+    rect = tree.visualItemRect(tree.topLevelItem(row))
+    with qtbot.waitSignal(page.sig_go_to) as jump:
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert jump.args == [Step.ROADMAP]
+
+
+def test_start_signing(qtbot: QtBot, document: SessionDocument) -> None:
+    page = _open(qtbot, document)
+    with qtbot.assertNotEmitted(page.sig_start_signing):
+        qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)  # disabled
+    document.edit("all in order", ALL, _ready)
+    page.focus_first()
+    assert page.start_button.hasFocus()  # nothing to fix: focus on the next step
+    with qtbot.waitSignal(page.sig_start_signing):
+        qtbot.keyClick(page.start_button, Qt.Key.Key_Space)
+
+
+def test_signatures_and_their_validity(qtbot: QtBot,
+                                       make_document: Callable[..., SessionDocument]) -> None:
+    session = demo_session()
+    _ready(session)
+    session.participants[-1].present = False
+    current = fingerprint(session)
+    when = dt.datetime(2026, 3, 12, 16, 45)
+    session.signatures = [
+        Signature(id="sig-anna", participant_id="p-anna", signed_at=when, fingerprint=current),
+        Signature(id="sig-joost", participant_id="p-joost", signed_at=when,
+                  fingerprint="0" * 64),
+    ]
+    document = make_document(session)
+    page = _open(qtbot, document)
+    shown = _signatures(page)
+    assert shown["Anna de Vries (Waalzoom Ziekenhuis)"] == "signed on 2026-03-12 16:45"
+    assert shown["Joost Bakker (Huisartsencoöperatie Waalzoom)"] == (
+        "signed on 2026-03-12 16:45, but the text changed since: must sign again")
+    assert shown["Fatima El Amrani (Zorggroep De Linde)"] == "not signed yet"
+    assert shown["Henk Mulder (Woonstichting Waalborg)"] == "absent: cannot sign today"
+    assert page.signatures_heading.text() == (
+        "Signatures on the current text: 1 of 8 participants present")
+    assert page.fingerprint_label.text().endswith(
+        f"{current[:4]} {current[4:8]} {current[8:12]}")
+
+    # a printed word changes: Anna's signature no longer counts
+    document.edit("amend", ("principles",), lambda s: setattr(
+        s.principles[0], "text", s.principles[0].text + " En we houden ons eraan."))
+    assert not signature_is_valid(document.session, current)
+    assert _signatures(page)["Anna de Vries (Waalzoom Ziekenhuis)"].endswith(
+        "must sign again")
+    document.undo_stack.undo()
+    assert _signatures(page)["Anna de Vries (Waalzoom Ziekenhuis)"] == (
+        "signed on 2026-03-12 16:45")
+
+
+def test_refreshes_only_while_shown(qtbot: QtBot, document: SessionDocument,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    page = _open(qtbot, document)
+    calls: list[int] = []
+    real = readiness_module.readiness
+    monkeypatch.setattr("workshop.ui.pages.signing.readiness",
+                        lambda s: calls.append(1) or real(s))
+    page.hide()
+    document.edit("all in order", ALL, _ready)
+    document.edit("absent", ("participants", "consents"), lambda s: setattr(
+        s.participants[0], "present", False))
+    assert calls == []
+    page.show()
+    assert calls == [1]
+    assert _messages(page) == ["Anna de Vries is absent and cannot sign today."]
+
+
+def test_hostile_text(qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
+    session = demo_session()
+    session.participants[1].name = "<b>Joost</b> \u202eRTL 🙂 " + "x" * 100_000
+    session.interests.items = [i for i in session.interests.items
+                               if i.participant_id != "p-joost"]
+    kept = {i.id for i in session.interests.items}
+    session.interests.links = [link for link in session.interests.links
+                               if {link.a_id, link.b_id} <= kept]
+    page = _open(qtbot, make_document(session))
+    message = next(m for m in _messages(page) if "interests of" in m)
+    assert message.startswith("No interests of <b>Joost</b> \u202eRTL 🙂 x")
+    assert len(message) < 120
+
+
+def test_dutch(qtbot: QtBot, document: SessionDocument) -> None:
+    set_language("nl")
+    page = _open(qtbot, document)
+    assert ("Nakijken", "Voorbereiding", "Henk Mulder is afwezig en kan vandaag niet tekenen.") \
+        in _lines(page)
+    assert page.start_button.text() == "Ondertekening starten"
+    assert page.summary.text() == "Vóór het ondertekenen — blokkerend: 6 · nakijken: 3"
+
+
+def test_large_session(qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
+    document = make_document(large_session(), name="large")
+    page = _open(qtbot, document)
+    times = []
+    for i in range(10):
+        shown = page.fingerprint_label.text()
+        start = time.perf_counter()
+        document.edit("rename", ("roadmap",), lambda s, i=i: setattr(
+            s.roadmap.actions[0], "title", f"Actie {i}"))
+        times.append(time.perf_counter() - start)
+        assert page.fingerprint_label.text() != shown  # refreshed: the text changed
+    assert sorted(times)[5] < 0.2, times  # measured ~25 ms with the edit itself

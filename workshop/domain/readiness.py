@@ -1,0 +1,196 @@
+"""What still stands between the table and a signature, derived from the session.
+
+A *blocking* finding means the agreement cannot be signed as it is: an objection
+stands, an item never had a consent round, there is no ambition statement, nobody is
+present. A *warning* is something the table may knowingly accept: an absent party, a
+participant whose interests were never heard, an action nobody owns or without dates.
+Each finding names the step where it is fixed, so the facilitator can jump there.
+
+No Qt; messages are translated at the moment ``readiness`` is called.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from workshop.domain.consent import records_by_subject, standing_objections
+from workshop.domain.model import (
+    AGREEMENT_SUBJECT,
+    AMBITION_SUBJECT,
+    AgreementItem,
+    ConsentRecord,
+    Session,
+    Step,
+)
+from workshop.i18n import N_, tr
+
+Severity = Literal["blocking", "warning"]
+
+STEP_ORDER = list(Step)
+SHORT_TEXT = 60
+"""Item texts are cut to this many characters inside a finding's message."""
+NAMES_SHOWN = 4
+"""At most this many names in one message; the rest are counted."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing missing before signing."""
+
+    step: Step
+    """Where it is fixed."""
+    severity: Severity
+    message: str
+    """Translated, plain text."""
+    item_id: str | None = None
+    """The item concerned (a participant, principle, rule or action id, "ambition",
+    "agreement"), or None when the finding is about the session as a whole."""
+
+
+def short(text: str, limit: int = SHORT_TEXT) -> str:
+    """One line of at most ``limit`` characters, ending in "…" when cut."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def names(session: Session, participant_ids: list[str]) -> str:
+    """"Anna, Joost and 3 more": user names joined (no translated fragments between)."""
+    people = {p.id: p.name for p in session.participants}
+    shown = [short(people.get(pid, pid), 40) for pid in participant_ids]
+    if len(shown) <= NAMES_SHOWN:
+        return ", ".join(shown)
+    return tr("{names} and {count} more", names=", ".join(shown[:NAMES_SHOWN]),
+              count=len(shown) - NAMES_SHOWN)
+
+
+# One full sentence per kind of item, so that translators see whole sentences.
+_OBJECTION = {
+    "ambition": N_("An objection stands against the ambition ({names})."),
+    "principle": N_("An objection stands against the leading principle “{text}” ({names})."),
+    "rule": N_("An objection stands against the rule of play “{text}” ({names})."),
+    "agreement": N_("An objection stands against the agreement as a whole ({names})."),
+}
+_NO_ROUND = {
+    "ambition": N_("The ambition has had no consent round yet."),
+    "principle": N_("The leading principle “{text}” has had no consent round yet."),
+    "rule": N_("The rule of play “{text}” has had no consent round yet."),
+    "agreement": N_("The agreement as a whole has had no consent round yet."),
+}
+_UNFINISHED = {
+    "ambition": N_("The consent round on the ambition is not finished: {names} did not "
+                   "respond yet."),
+    "principle": N_("The consent round on the leading principle “{text}” is not finished: "
+                    "{names} did not respond yet."),
+    "rule": N_("The consent round on the rule of play “{text}” is not finished: {names} "
+               "did not respond yet."),
+    "agreement": N_("The consent round on the agreement as a whole is not finished: "
+                    "{names} did not respond yet."),
+}
+
+
+def _consent_findings(session: Session, step: Step, kind: str, subject_id: str,
+                      text: str, records: list[ConsentRecord], present: list[str]
+                      ) -> list[Finding]:
+    fields = {"text": short(text)} if kind in ("principle", "rule") else {}
+    objections = standing_objections(records)
+    if objections:
+        who = names(session, [r.participant_id for r in objections])
+        return [Finding(step, "blocking", tr(_OBJECTION[kind], names=who, **fields),
+                        subject_id)]
+    if not records:
+        return [Finding(step, "blocking", tr(_NO_ROUND[kind], **fields), subject_id)]
+    spoken = {r.participant_id for r in records}
+    silent = [pid for pid in present if pid not in spoken]
+    if silent:
+        return [Finding(step, "warning",
+                        tr(_UNFINISHED[kind], names=names(session, silent), **fields),
+                        subject_id)]
+    return []
+
+
+def _items(session: Session, step: Step, kind: str, items: list[AgreementItem],
+           grouped: dict[str, list[ConsentRecord]], present: list[str]) -> list[Finding]:
+    out: list[Finding] = []
+    for item in items:
+        out += _consent_findings(session, step, kind, item.id, item.text,
+                                 grouped.get(item.id, []), present)
+    return out
+
+
+def readiness(session: Session) -> list[Finding]:
+    """Everything missing before signing: blocking findings first, each group in the
+    order of the meeting's steps. Empty when the agreement is ready to be signed."""
+    s = session
+    found: list[Finding] = []
+    present = [p.id for p in s.participants if p.present]
+    grouped = records_by_subject(s)
+
+    # preparation: who can sign today
+    if not present:
+        found.append(Finding(Step.PREPARATION, "blocking",
+                             tr("Nobody is marked present, so nobody can sign.")))
+    for p in s.participants:
+        if not p.present:
+            found.append(Finding(Step.PREPARATION, "warning",
+                                 tr("{name} is absent and cannot sign today.",
+                                    name=short(p.name, 40)), p.id))
+
+    # ambition
+    if not s.ambition.statement.strip():
+        found.append(Finding(Step.AMBITION, "blocking",
+                             tr("There is no ambition statement yet."), AMBITION_SUBJECT))
+    found += _consent_findings(s, Step.AMBITION, "ambition", AMBITION_SUBJECT, "",
+                               grouped.get(AMBITION_SUBJECT, []), present)
+
+    # interests: every present party heard
+    heard = {i.participant_id for i in s.interests.items}
+    for p in s.participants:
+        if p.present and p.id not in heard:
+            found.append(Finding(Step.INTERESTS, "warning",
+                                 tr("No interests of {name} are recorded yet.",
+                                    name=short(p.name, 40)), p.id))
+
+    # principles and rules
+    if not s.principles:
+        found.append(Finding(Step.PRINCIPLES, "warning",
+                             tr("There are no leading principles yet.")))
+    found += _items(s, Step.PRINCIPLES, "principle", s.principles, grouped, present)
+    if not s.rules:
+        found.append(Finding(Step.RULES, "warning", tr("There are no rules of play yet.")))
+    found += _items(s, Step.RULES, "rule", s.rules, grouped, present)
+
+    # roadmap
+    if not s.roadmap.actions:
+        found.append(Finding(Step.ROADMAP, "warning", tr("The roadmap has no actions yet.")))
+    for action in s.roadmap.actions:
+        title = short(action.title)
+        if action.owner is None:
+            found.append(Finding(Step.ROADMAP, "warning",
+                                 tr("Nobody owns the action “{title}”.", title=title),
+                                 action.id))
+        if action.start is None and action.due is None:
+            message = tr("The action “{title}” has no start or due date.", title=title)
+        elif action.start is None:
+            message = tr("The action “{title}” has no start date.", title=title)
+        elif action.due is None:
+            message = tr("The action “{title}” has no due date.", title=title)
+        else:
+            continue
+        found.append(Finding(Step.ROADMAP, "warning", message, action.id))
+    if s.roadmap.actions and not s.roadmap.evaluations:
+        found.append(Finding(Step.ROADMAP, "warning",
+                             tr("No evaluation moment is planned.")))
+
+    # the agreement as a whole (its consent round belongs to the signing step)
+    found += _consent_findings(s, Step.SIGNING, "agreement", AGREEMENT_SUBJECT, "",
+                               grouped.get(AGREEMENT_SUBJECT, []), present)
+
+    def order(f: Finding) -> tuple[int, int]:
+        return (0 if f.severity == "blocking" else 1, STEP_ORDER.index(f.step))
+
+    return sorted(found, key=order)  # stable: keeps the order within a step
+
+
+def blocking(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity == "blocking"]

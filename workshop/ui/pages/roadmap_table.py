@@ -1,0 +1,463 @@
+"""The roadmap's actions as a sortable, filterable table edited in place.
+
+``ActionsModel`` reads ``session.roadmap.actions``; ``ActionsFilter`` sorts and filters
+it (text, owner, phase, status); ``ActionsDelegate`` gives every column its editor: a
+line edit for text, ``DateEdit`` for dates ("no date" allowed), combos with type-ahead
+for owner, phase, status and goal. Every cell edit is one ``document.edit``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from workshop.domain.model import Action, ActionStatus, Owner, Phase, Session
+from workshop.i18n import N_, tr
+from workshop.labels import label
+from workshop.ui.pages.roadmap_dates import DateEdit, format_date
+from workshop.ui.pages.roadmap_rows import (
+    LAST,
+    SORT_ROLE,
+    EditFn,
+    Index,
+    SessionRowsModel,
+    fold,
+    one_line,
+    text_edit,
+)
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The owner key ("", "p:<id>", "o:<name>") or enum value behind a cell."""
+
+
+class Col(IntEnum):
+    TITLE = 0
+    OWNER = 1
+    START = 2
+    DUE = 3
+    PHASE = 4
+    STATUS = 5
+    GOAL = 6
+    DESCRIPTION = 7
+
+
+FIELDS = {Col.TITLE: "title", Col.OWNER: "owner", Col.START: "start", Col.DUE: "due",
+          Col.PHASE: "phase", Col.STATUS: "status", Col.GOAL: "goal_id",
+          Col.DESCRIPTION: "description"}
+
+
+def owner_key(owner: Owner | None) -> str:
+    if owner is None:
+        return ""
+    return ("p:" if owner.kind == "participant" else "o:") + owner.ref
+
+
+def owner_from_key(key: str) -> Owner | None:
+    if not key:
+        return None
+    kind = "participant" if key.startswith("p:") else "organisation"
+    return Owner(kind=kind, ref=key[2:])
+
+
+def owner_choices(session: Session) -> list[tuple[str, str]]:
+    """(key, shown text) of every possible owner: participants, then organisations.
+
+    A participant shows as the agreement prints them (``fingerprint.owner_label``):
+    "Name (Organisation)"; an organisation by its name.
+    """
+    people = [(f"p:{p.id}", f"{p.name} ({p.organisation})" if p.organisation else p.name)
+              for p in session.participants]
+    return people + [(f"o:{org}", org) for org in session.organisations()]
+
+
+class ActionsModel(SessionRowsModel):
+    """The actions of the roadmap, one row each, in the session's order."""
+
+    headers = (N_("Action"), N_("Owner"), N_("Start"), N_("Due"), N_("Phase"),
+               N_("Status"), N_("Goal"), N_("Description"))
+
+    def __init__(self, session: Callable[[], Session], edit: EditFn) -> None:
+        super().__init__(session, edit)
+        self.owner_labels: dict[str, str] = {}
+        self.organisation_of: dict[str, str] = {}
+        self.goal_texts: dict[str, str] = {}
+        self._search: dict[str, str] = {}
+        self.refresh_lookups()
+
+    def items(self, session: Session) -> list[Action]:
+        return session.roadmap.actions
+
+    def refresh_lookups(self) -> bool:
+        """Owner and goal texts; True when they changed (the rows need repainting)."""
+        s = self._session()
+        owners = dict(owner_choices(s))
+        organisation_of = {p.id: p.organisation.strip() for p in s.participants}
+        goals = {g.id: g.text for g in s.ambition.goals}
+        changed = (owners, organisation_of, goals) != (
+            self.owner_labels, self.organisation_of, self.goal_texts)
+        self.owner_labels, self.organisation_of, self.goal_texts = owners, organisation_of, goals
+        if changed:
+            self._search.clear()
+        return changed
+
+    def rows_synced(self) -> None:
+        self._search.clear()
+
+    def owner_text(self, owner: Owner | None) -> str:
+        if owner is None:
+            return ""
+        return self.owner_labels.get(owner_key(owner), owner.ref)
+
+    def search_text(self, row: int) -> str:
+        """Everything the text filter looks in, folded (cached until the next change)."""
+        a: Action = self.item(row)
+        text = self._search.get(a.id)
+        if text is None:
+            text = fold("\n".join((a.title, a.description, self.owner_text(a.owner),
+                                   self.goal_texts.get(a.goal_id or "", ""))))
+            self._search[a.id] = text
+        return text
+
+    def cell(self, item: Any, column: int, role: int) -> Any:
+        a: Action = item
+        col = Col(column)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(a, col)
+        if role == Qt.ItemDataRole.EditRole:
+            return {Col.TITLE: a.title, Col.DESCRIPTION: a.description}.get(
+                col, self._display(a, col))
+        if role == SORT_ROLE:
+            return self._sort_key(a, col)
+        if role == KEY_ROLE:
+            if col is Col.OWNER:
+                return owner_key(a.owner)
+            return {Col.PHASE: a.phase.value, Col.STATUS: a.status.value,
+                    Col.GOAL: a.goal_id or ""}.get(col)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (Col.TITLE, Col.DESCRIPTION,
+                                                           Col.GOAL, Col.OWNER):
+            full = {Col.TITLE: a.title, Col.DESCRIPTION: a.description,
+                    Col.OWNER: self.owner_text(a.owner),
+                    Col.GOAL: self.goal_texts.get(a.goal_id or "", "")}[col]
+            return full[:1000] or None
+        return None
+
+    def _display(self, a: Action, col: Col) -> str:
+        if col is Col.TITLE:
+            return one_line(a.title)
+        if col is Col.OWNER:
+            return one_line(self.owner_text(a.owner)) if a.owner else tr("— no owner —")
+        if col is Col.START:
+            return format_date(a.start)
+        if col is Col.DUE:
+            return format_date(a.due)
+        if col is Col.PHASE:
+            return label(a.phase)
+        if col is Col.STATUS:
+            return label(a.status)
+        if col is Col.GOAL:
+            return one_line(self.goal_texts.get(a.goal_id or "", ""))
+        return one_line(a.description)
+
+    def _sort_key(self, a: Action, col: Col) -> str:
+        if col in (Col.START, Col.DUE):
+            day = a.start if col is Col.START else a.due
+            return day.isoformat() if day else LAST
+        if col is Col.PHASE:
+            return f"{list(Phase).index(a.phase):02d}"
+        if col is Col.STATUS:
+            return f"{list(ActionStatus).index(a.status):02d}"
+        if col is Col.OWNER:
+            return fold(self.owner_text(a.owner)) if a.owner else LAST
+        if col is Col.GOAL:
+            return fold(self.goal_texts.get(a.goal_id or "", "")) or LAST
+        return fold(a.title if col is Col.TITLE else a.description) or LAST
+
+    def set_value(self, row: int, column: int, value: object) -> bool:
+        """Change one field of the action in ``row``: one undoable edit."""
+        action_id = self._ids[row]
+        field = FIELDS[Col(column)]
+
+        def mutate(s: Session) -> None:
+            action = next(a for a in s.roadmap.actions if a.id == action_id)
+            setattr(action, field, value)
+
+        return self._edit(tr("Edit {field}", field=tr(self.headers[column])),
+                          ("roadmap.actions",), mutate)
+
+
+class ActionsFilter(QSortFilterProxyModel):
+    """Sorting by any column (``SORT_ROLE``) and filtering by text, owner, phase, status."""
+
+    def __init__(self, source: ActionsModel) -> None:
+        super().__init__()
+        self.setSourceModel(source)
+        self._source = source
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+        self.text = ""
+        self.owner: str | None = None
+        """None: any owner; "": nobody; "p:<id>"; "o:<name>" (its people included)."""
+        self.phase: Phase | None = None
+        self.status: ActionStatus | None = None
+
+    def set_filter(self, *, text: str | None = None, owner: str | None | bool = False,
+                   phase: Phase | None | bool = False,
+                   status: ActionStatus | None | bool = False) -> None:
+        """Change some criteria (``False`` leaves one as it is)."""
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+        if text is not None:
+            self.text = fold(text.strip())
+        if owner is not False:
+            self.owner = owner  # type: ignore[assignment]
+        if phase is not False:
+            self.phase = phase  # type: ignore[assignment]
+        if status is not False:
+            self.status = status  # type: ignore[assignment]
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange()
+        else:  # pragma: no cover - older Qt
+            self.invalidateFilter()
+
+    def is_filtered(self) -> bool:
+        return bool(self.text) or self.owner is not None or self.phase is not None or (
+            self.status is not None)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        a: Action = self._source.item(row)
+        if self.phase is not None and a.phase is not self.phase:
+            return False
+        if self.status is not None and a.status is not self.status:
+            return False
+        if self.owner is not None:
+            key = owner_key(a.owner)
+            if key != self.owner and not (
+                    self.owner.startswith("o:") and key.startswith("p:")
+                    and self._source.organisation_of.get(key[2:]) == self.owner[2:]):
+                return False
+        return not self.text or self.text in self._source.search_text(row)
+
+
+class OwnerCombo(QComboBox):
+    """Participants and organisations; type any part of a name to narrow the list."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem(tr("— no owner —"), "")
+        choices = owner_choices(session)
+        people = [c for c in choices if c[0].startswith("p:")]
+        for key, text in people:
+            self.addItem(one_line(text, 120), key)
+        if len(choices) > len(people):
+            self.insertSeparator(self.count())
+        for key, text in choices[len(people):]:
+            self.addItem(one_line(text, 120), key)
+            self.setItemData(self.count() - 1, tr("An organisation"),
+                             Qt.ItemDataRole.ToolTipRole)
+        completer = QCompleter(self.model(), self)
+        completer.setCompletionColumn(0)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.setAccessibleName(tr("Owner"))
+        self.lineEdit().setPlaceholderText(tr("Type a name or organisation"))
+
+    def set_key(self, key: str) -> None:
+        """Show ``key``'s owner, all selected so that typing replaces it (empty for none)."""
+        self.setCurrentIndex(max(0, self.findData(key)))
+        if not key:
+            self.lineEdit().clear()
+        self.lineEdit().selectAll()
+
+    def chosen_key(self) -> str | None:
+        """The key of what the text names; None when it names nobody."""
+        text = self.currentText().strip()
+        if not text:
+            return ""
+        folded = fold(text)
+        matches = [i for i in range(self.count()) if self.itemData(i) is not None
+                   and folded in fold(self.itemText(i))]
+        exact = [i for i in matches if fold(self.itemText(i)) == folded]
+        chosen = exact or matches
+        return str(self.itemData(chosen[0])) if chosen else None
+
+
+def enum_combo(values: list[Any], current: str, parent: QWidget,
+               none_text: str | None = None) -> QComboBox:
+    """A combo of enum values (non-editable: typing the first letters picks one)."""
+    combo = QComboBox(parent)
+    if none_text is not None:
+        combo.addItem(none_text, "")
+    for value in values:
+        combo.addItem(label(value), value.value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+class ActionsDelegate(QStyledItemDelegate):
+    """The editor of each column, and the edit each editor makes."""
+
+    def __init__(self, source: ActionsModel, proxy: ActionsFilter,
+                 session: Callable[[], Session], reference: Callable[[], dt.date],
+                 report: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._proxy = proxy
+        self._session = session
+        self._reference = reference
+        self._report = report
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: Index) -> QWidget:
+        col = Col(index.column())
+        editor: QWidget
+        if col in (Col.START, Col.DUE):
+            editor = DateEdit(self._reference, parent)
+        elif col is Col.OWNER:
+            editor = OwnerCombo(self._session(), parent)
+            # picking a match in the list is the choice: no second Enter needed
+            editor.completer().activated.connect(
+                lambda _text, e=editor: self._commit_and_close(e))
+        elif col is Col.PHASE:
+            editor = enum_combo(list(Phase), "", parent)
+        elif col is Col.STATUS:
+            editor = enum_combo(list(ActionStatus), "", parent)
+        elif col is Col.GOAL:
+            editor = QComboBox(parent)
+            editor.addItem(tr("— no goal —"), "")
+            for goal in self._session().ambition.goals:
+                editor.addItem(tr("{aim}: {goal}", aim=label(goal.aim),
+                                  goal=one_line(goal.text, 100)), goal.id)
+        else:
+            editor = text_edit(parent)
+        editor.setAccessibleName(tr(ActionsModel.headers[col]))
+        return editor
+
+    def _commit_and_close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        row = self._proxy.mapToSource(index).row()
+        action: Action = self._source.item(row)
+        col = Col(index.column())
+        if isinstance(editor, DateEdit):
+            editor.set_date(action.start if col is Col.START else action.due)
+        elif isinstance(editor, OwnerCombo):
+            editor.set_key(owner_key(action.owner))
+        elif isinstance(editor, QComboBox):
+            current = {Col.PHASE: action.phase.value, Col.STATUS: action.status.value,
+                       Col.GOAL: action.goal_id or ""}[col]
+            editor.setCurrentIndex(max(0, editor.findData(current)))
+        elif isinstance(editor, QLineEdit):
+            editor.setText(action.title if col is Col.TITLE else action.description)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802
+                     index: Index) -> None:
+        row = self._proxy.mapToSource(index).row()
+        col = Col(index.column())
+        value: object
+        if isinstance(editor, DateEdit):
+            try:
+                value = editor.date_value()
+            except ValueError:
+                self._report(tr("“{text}” is not a date. Type for example 1-4-2026.",
+                                text=one_line(editor.text(), 40)))
+                return
+        elif isinstance(editor, OwnerCombo):
+            key = editor.chosen_key()
+            if key is None:
+                self._report(tr("“{text}” is neither a participant nor an organisation of "
+                                "this session.", text=one_line(editor.currentText(), 40)))
+                return
+            value = owner_from_key(key)
+        elif isinstance(editor, QComboBox):
+            data = editor.currentData()
+            value = {Col.PHASE: lambda: Phase(data), Col.STATUS: lambda: ActionStatus(data),
+                     Col.GOAL: lambda: data or None}[col]()
+        else:
+            assert isinstance(editor, QLineEdit)
+            value = editor.text()
+        self._source.set_value(row, col, value)
+
+
+class ActionsView(QTableView):
+    """The table: Enter or typing edits the cell, Delete removes, Escape leaves."""
+
+    sig_remove = Signal()
+    """Delete was pressed on the selected rows."""
+    sig_leave = Signal()
+    """Escape was pressed: back to the new-action field."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("roadmapActions")
+        self.setAccessibleName(tr("Actions"))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorClearable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.setSortingEnabled(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if self.state() != QAbstractItemView.State.EditingState:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+                self.edit(self.currentIndex())
+                return
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.sig_remove.emit()
+                return
+            if key == Qt.Key.Key_Escape:
+                self.sig_leave.emit()
+                return
+        super().keyPressEvent(event)
+
+
+def proxy_rows(view: QAbstractItemView) -> list[int]:
+    """Selected rows of ``view`` in view order."""
+    return sorted({i.row() for i in view.selectionModel().selectedRows()})
+
+
+def set_current_row(view: QAbstractItemView, row: int, column: int = 0) -> None:
+    model = view.model()
+    if model.rowCount() == 0:
+        return
+    row = max(0, min(row, model.rowCount() - 1))
+    index = model.index(row, column)
+    view.setCurrentIndex(index)
+    view.selectionModel().select(index, view.selectionModel().SelectionFlag.ClearAndSelect
+                                 | view.selectionModel().SelectionFlag.Rows)
+    view.scrollTo(index)
+

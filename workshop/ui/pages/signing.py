@@ -1,0 +1,308 @@
+"""Step 8, signing: what is missing before the table can sign, and who has signed.
+
+The readiness list (``workshop.domain.readiness``) is the point of the page: blocking
+findings first, each line taking the facilitator to the step where it is fixed (Enter
+or a click; the page emits ``sig_go_to`` and the main window switches). The signatures
+list shows, for every participant, whether their signature still counts for the text
+as it is now. The signature pad and the PDF export live in ``signing_area``, filled
+by the signing module; "Start signing" stays off while anything blocks.
+
+The page refreshes only while it is shown (the check and the fingerprint cost a few
+milliseconds on a large session, and every edit elsewhere would pay them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.domain.fingerprint import fingerprint, short_fingerprint
+from workshop.domain.model import Step
+from workshop.domain.readiness import Finding, readiness, short
+from workshop.i18n import tr
+from workshop.labels import label
+from workshop.ui.document import SessionDocument
+from workshop.ui.pages.base import Page
+from workshop.ui.pages.roadmap_dates import format_date
+
+BLOCKING_COLOUR = QColor("#b00020")
+WARNING_COLOUR = QColor("#8a5a00")
+SIGNED_COLOUR = QColor("#1b7a3a")
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def format_moment(moment: dt.datetime) -> str:
+    return f"{format_date(moment.date())} {moment:%H:%M}"
+
+
+class FindingsList(QTreeWidget):
+    """The readiness findings; Enter or a click on a line jumps to its step."""
+
+    sig_chosen = Signal(object)
+    """A finding was chosen (the ``Finding``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readinessList")
+        self.setAccessibleName(tr("What is missing before signing"))
+        self.setColumnCount(3)
+        self.setHeaderLabels([tr("Type"), tr("Step"), tr("What is missing")])
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setWordWrap(False)
+        self.setAllColumnsShowFocus(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.itemClicked.connect(lambda item, _col: self._choose(item))
+
+    def _choose(self, item: QTreeWidgetItem | None) -> None:
+        if item is not None:
+            self.sig_chosen.emit(item.data(0, KEY_ROLE))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self._choose(self.currentItem())
+            return
+        super().keyPressEvent(event)
+
+
+class SigningPage(Page):
+    """Readiness check, signatures, and the area where the signing itself happens."""
+
+    step = Step.SIGNING
+    areas = frozenset({"details", "participants", "ambition", "interests", "principles",
+                       "rules", "consents", "organising", "roadmap", "signatures"})
+
+    sig_go_to = Signal(object)
+    """Show this step (a ``Step``): the place where a finding is fixed."""
+    sig_start_signing = Signal()
+    """The facilitator starts the signing (the signature pad fills ``signing_area``)."""
+
+    def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self._stale = True
+        self.findings: list[Finding] = []
+
+        self.summary = QLabel()
+        self.summary.setObjectName("readinessSummary")
+        self.summary.setWordWrap(True)
+        font = self.summary.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.summary.setFont(font)
+        self.findings_list = FindingsList()
+        self.findings_list.sig_chosen.connect(self._on_finding_chosen)
+        hint = QLabel(tr("Enter or a click on a line takes you to the step where it is "
+                         "fixed."))
+        hint.setWordWrap(True)
+        hint.setObjectName("readinessHint")
+
+        self.signatures_heading = QLabel()
+        self.signatures_heading.setObjectName("signaturesHeading")
+        heading_font = self.signatures_heading.font()
+        heading_font.setBold(True)
+        self.signatures_heading.setFont(heading_font)
+        self.fingerprint_label = QLabel()
+        self.fingerprint_label.setObjectName("fingerprint")
+        self.fingerprint_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint_label.setToolTip(tr("A signature counts only for the text with "
+                                             "this fingerprint; any change to the "
+                                             "agreement changes it."))
+        self.signatures_list = QTreeWidget()
+        self.signatures_list.setObjectName("signaturesList")
+        self.signatures_list.setAccessibleName(tr("Signatures"))
+        self.signatures_list.setColumnCount(2)
+        self.signatures_list.setHeaderLabels([tr("Participant"), tr("Signature")])
+        self.signatures_list.setRootIsDecorated(False)
+        self.signatures_list.setUniformRowHeights(True)
+        self.signatures_list.setAllColumnsShowFocus(True)
+        self.signatures_list.header().setStretchLastSection(True)
+
+        self.start_button = QPushButton(tr("Start signing"))
+        self.start_button.setObjectName("startSigning")
+        self.start_button.clicked.connect(self.sig_start_signing.emit)
+        self.start_reason = QLabel()
+        self.start_reason.setWordWrap(True)
+        self.start_reason.setObjectName("startSigningReason")
+        self.signing_box = QGroupBox(tr("Signing"))
+        self.signing_box.setObjectName("signingArea")
+        self.signing_area = QVBoxLayout(self.signing_box)
+        """Filled by the signing module (signature pad, PDF export)."""
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_button)
+        start_row.addWidget(self.start_reason, 1)
+        self.signing_area.addLayout(start_row)
+
+        readiness_box = QWidget()
+        top = QVBoxLayout(readiness_box)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.summary)
+        top.addWidget(self.findings_list, 1)
+        top.addWidget(hint)
+        signatures_box = QWidget()
+        middle = QVBoxLayout(signatures_box)
+        middle.setContentsMargins(0, 6, 0, 0)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.signatures_heading, 1)
+        heading_row.addWidget(self.fingerprint_label)
+        middle.addLayout(heading_row)
+        middle.addWidget(self.signatures_list, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(readiness_box)
+        splitter.addWidget(signatures_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.signing_box)
+        self.setTabOrder(self.findings_list, self.signatures_list)
+        self.setTabOrder(self.signatures_list, self.start_button)
+
+    # --- Page ------------------------------------------------------------------------
+
+    def refresh(self, areas: frozenset[str]) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._refresh_now()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._refresh_now()
+
+    def focus_first(self) -> None:
+        if self._stale:
+            self._refresh_now()
+        if self.findings_list.topLevelItemCount():
+            if self.findings_list.currentItem() is None:
+                self.findings_list.setCurrentItem(self.findings_list.topLevelItem(0))
+            self.findings_list.setFocus()
+        else:
+            self.start_button.setFocus()
+
+    # --- content -------------------------------------------------------------------
+
+    def _refresh_now(self) -> None:
+        self._stale = False
+        self.findings = readiness(self.session)
+        self._show_findings()
+        self._show_signatures()
+        blocking = sum(1 for f in self.findings if f.severity == "blocking")
+        self.start_button.setEnabled(blocking == 0)
+        if blocking:
+            self.start_reason.setText(tr("Signing can start once the blocking points above "
+                                         "are resolved."))
+        elif self.findings:
+            self.start_reason.setText(tr("Nothing blocks. Check the remaining points with "
+                                         "the table, then start."))
+        else:
+            self.start_reason.setText(tr("Everything is in place."))
+
+    def _show_findings(self) -> None:
+        tree = self.findings_list
+        current = tree.currentItem()
+        current_key = current.data(0, KEY_ROLE) if current is not None else None
+        scroll = tree.verticalScrollBar().value()
+        tree.setUpdatesEnabled(False)
+        tree.clear()
+        restore: QTreeWidgetItem | None = None
+        for finding in self.findings:
+            blocking = finding.severity == "blocking"
+            item = QTreeWidgetItem([tr("Blocking") if blocking else tr("To check"),
+                                    label(finding.step), finding.message])
+            item.setData(0, KEY_ROLE, finding)
+            item.setToolTip(2, finding.message)
+            colour = QBrush(BLOCKING_COLOUR if blocking else WARNING_COLOUR)
+            item.setForeground(0, colour)
+            font = item.font(0)
+            font.setBold(blocking)
+            item.setFont(0, font)
+            tree.addTopLevelItem(item)
+            if finding == current_key:
+                restore = item
+        if restore is not None:
+            tree.setCurrentItem(restore)
+        tree.verticalScrollBar().setValue(scroll)
+        tree.setUpdatesEnabled(True)
+        if not tree.property("sized"):
+            metrics = tree.fontMetrics()
+            tree.setColumnWidth(0, max(metrics.horizontalAdvance(tr("Blocking")),
+                                       metrics.horizontalAdvance(tr("To check"))) + 36)
+            tree.setColumnWidth(1, max(metrics.horizontalAdvance(label(s)) for s in Step) + 28)
+            tree.setProperty("sized", True)
+        blocking = sum(1 for f in self.findings if f.severity == "blocking")
+        if not self.findings:
+            self.summary.setText(tr("Ready to sign: nothing is missing."))
+            self.summary.setStyleSheet(f"color: {SIGNED_COLOUR.name()};")
+        else:
+            self.summary.setText(tr("Before signing — blocking: {blocking} · to check: "
+                                    "{warnings}", blocking=blocking,
+                                    warnings=len(self.findings) - blocking))
+            self.summary.setStyleSheet(f"color: {BLOCKING_COLOUR.name()};" if blocking
+                                       else "")
+
+    def _show_signatures(self) -> None:
+        s = self.session
+        current = fingerprint(s)  # once: signature_is_valid would recompute it per name
+        self.fingerprint_label.setText(tr("Fingerprint of the current text: {fingerprint}",
+                                          fingerprint=short_fingerprint(current)))
+        by_participant = {g.participant_id: g for g in s.signatures}
+        tree = self.signatures_list
+        scroll = tree.verticalScrollBar().value()
+        tree.clear()
+        valid = 0
+        for p in s.participants:
+            name = f"{p.name} ({p.organisation})" if p.organisation else p.name
+            signature = by_participant.get(p.id)
+            colour: QColor | None = None
+            if signature is not None and signature.fingerprint == current:
+                text = tr("signed on {when}", when=format_moment(signature.signed_at))
+                colour = SIGNED_COLOUR
+                valid += 1
+            elif signature is not None:
+                text = tr("signed on {when}, but the text changed since: must sign again",
+                          when=format_moment(signature.signed_at))
+                colour = BLOCKING_COLOUR
+            elif not p.present:
+                text = tr("absent: cannot sign today")
+            else:
+                text = tr("not signed yet")
+            item = QTreeWidgetItem([short(name, 120), text])
+            item.setData(0, KEY_ROLE, p.id)
+            item.setToolTip(0, name[:1000])
+            if colour is not None:
+                item.setForeground(1, QBrush(colour))
+            tree.addTopLevelItem(item)
+        tree.verticalScrollBar().setValue(scroll)
+        if not tree.property("sized"):
+            tree.setColumnWidth(0, 360)
+            tree.setProperty("sized", True)
+        present = sum(1 for p in s.participants if p.present)
+        self.signatures_heading.setText(tr(
+            "Signatures on the current text: {valid} of {present} participants present",
+            valid=valid, present=present))
+
+    def _on_finding_chosen(self, finding: Finding) -> None:
+        self.sig_go_to.emit(finding.step)
