@@ -103,3 +103,67 @@ def test_backups_and_restore(tmp_path: Path) -> None:
     # The version that was replaced is kept as a backup too.
     names = [load_session(b.path).details.name for b in store.list_backups(target)]
     assert "Gewijzigd" in names
+
+
+def test_export_and_verify(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    session = tmp_path / "meeting.workshop"
+    session.write_bytes(DEMO.read_bytes())
+    result = workshop("export", str(session))
+    assert result.returncode == 0, result.stderr
+    # The demo is Dutch, so are the PDFs and their default names.
+    agreement = tmp_path / "meeting-samenwerkingsafspraken.pdf"
+    roadmap = tmp_path / "meeting-routekaart.pdf"
+    assert agreement.read_bytes().startswith(b"%PDF") and roadmap.is_file()
+    if os.name == "posix":
+        assert stat.S_IMODE(agreement.stat().st_mode) == 0o600
+    assert list(tmp_path.glob(".*.saving")) == []
+
+    checked = workshop("verify", str(agreement), str(session))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "unchanged" in checked.stdout and "byte for byte" in checked.stdout
+    assert workshop("verify", str(roadmap)).returncode == 0
+
+    data = bytearray(agreement.read_bytes())
+    data[len(data) // 3] ^= 0x20
+    changed = tmp_path / "changed.pdf"
+    changed.write_bytes(bytes(data))
+    failed = workshop("verify", str(changed), str(session))
+    assert failed.returncode == 1 and "HAS BEEN CHANGED" in failed.stdout
+
+
+def test_export_options_and_english_names(tmp_path: Path) -> None:
+    session = tmp_path / "meeting.workshop"
+    session.write_bytes(DEMO.read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    result = workshop("export", str(session), "--lang", "en", "--size", "A3",
+                      "--group-by", "owner", "--roadmap", str(out / "r.pdf"), "--paper")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "meeting-agreement.pdf").is_file() and (out / "r.pdf").is_file()
+    assert b"/MediaBox [ 0 0 1190.551 841.8898 ]" in (out / "r.pdf").read_bytes()
+
+
+def test_verify_against_a_changed_session(tmp_path: Path) -> None:
+    from workshop.storage.files import load_session, save_session
+
+    session = tmp_path / "meeting.workshop"
+    session.write_bytes(DEMO.read_bytes())
+    assert workshop("export", str(session)).returncode == 0
+    changed = load_session(session)
+    changed.principles[0].text = "Ieder voor zich."
+    save_session(changed, session)
+    result = workshop("verify", str(tmp_path / "meeting-samenwerkingsafspraken.pdf"),
+                      str(session))
+    assert result.returncode == 1 and "HAS CHANGED" in result.stdout
+
+
+def test_verify_errors(tmp_path: Path) -> None:
+    assert workshop("verify").returncode == 2
+    missing = workshop("verify", str(tmp_path / "nope.pdf"))
+    assert missing.returncode == 1 and "does not exist" in missing.stderr
+    assert workshop("verify", str(DEMO)).returncode == 1  # not a PDF: no seal
+    export_missing = workshop("export", str(tmp_path / "nope.workshop"))
+    assert export_missing.returncode == 1 and "Traceback" not in export_missing.stderr

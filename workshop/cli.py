@@ -1,12 +1,13 @@
 """The command line. Everything except opening the app works without a display.
 
 Exit codes: 0 success; 1 the session (or backup) could not be used, with the reason
-on stderr; 2 the command was not understood.
+on stderr, or a PDF failed ``verify``; 2 the command was not understood.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -23,7 +24,7 @@ EXIT_OK = 0
 EXIT_SESSION = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("check", "schema", "backups", "restore")
+COMMANDS = ("check", "schema", "backups", "restore", "export", "verify", "render")
 
 
 def summary(session: Session) -> list[tuple[str, str]]:
@@ -34,7 +35,7 @@ def summary(session: Session) -> list[tuple[str, str]]:
     private = sum(1 for i in session.interests.items if i.private)
     return [
         (tr("Collaboration"), d.name),
-        (tr("Region"), d.region),
+        (tr("Region"), d.region or "-"),
         (tr("Date"), d.date.isoformat() if d.date else "-"),
         (tr("Participants"), tr("{total} ({present} present)", total=len(session.participants),
                                 present=sum(p.present for p in session.participants))),
@@ -97,6 +98,59 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def default_pdf_paths(session_path: Path, lang: str) -> tuple[Path, Path]:
+    """Beside the session, named after it and in the PDFs' language:
+    ``NAME-agreement.pdf`` and ``NAME-roadmap.pdf``, or in Dutch
+    ``NAME-samenwerkingsafspraken.pdf`` and ``NAME-routekaart.pdf``."""
+    stem = session_path.stem
+    agreement, roadmap = (("samenwerkingsafspraken", "routekaart") if lang == "nl"
+                          else ("agreement", "roadmap"))
+    return (session_path.with_name(f"{stem}-{agreement}.pdf"),
+            session_path.with_name(f"{stem}-{roadmap}.pdf"))
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from workshop.export.agreement import AgreementOptions, export_agreement
+    from workshop.export.roadmap import RoadmapOptions, export_roadmap
+    from workshop.storage.files import load_session, write_atomic
+
+    path = Path(args.path)
+    session = load_session(path)
+    lang = args.pdf_lang or session.details.language
+    default_agreement, default_roadmap = default_pdf_paths(path, lang)
+    agreement_path = Path(args.agreement) if args.agreement else default_agreement
+    roadmap_path = Path(args.roadmap) if args.roadmap else default_roadmap
+    agreement = export_agreement(session, AgreementOptions(language=lang, paper=args.paper))
+    write_atomic(agreement_path, agreement)
+    print(tr("Wrote the agreement to “{path}”.", path=agreement_path))
+    roadmap = export_roadmap(session, RoadmapOptions(language=lang, size=args.size,
+                                                     group_by=args.group_by))
+    write_atomic(roadmap_path, roadmap)
+    print(tr("Wrote the roadmap to “{path}”.", path=roadmap_path))
+    return EXIT_OK
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from workshop.export.verify import report_lines, verify_bytes
+    from workshop.storage.files import load_session
+
+    pdf = Path(args.pdf)
+    try:
+        data = pdf.read_bytes()
+    except FileNotFoundError:
+        print(tr("“{path}” does not exist.", path=pdf), file=sys.stderr)
+        return EXIT_SESSION
+    except OSError as exc:
+        print(tr("“{path}” cannot be read: {reason}", path=pdf, reason=exc.strerror),
+              file=sys.stderr)
+        return EXIT_SESSION
+    session = load_session(args.path) if args.path else None
+    report = verify_bytes(data, session)
+    for line in report_lines(report, pdf):
+        print(line)
+    return EXIT_OK if report.ok else EXIT_SESSION
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workshop",
@@ -117,6 +171,30 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("backup")
     restore.add_argument("path")
     restore.set_defaults(run=_cmd_restore)
+    export = sub.add_parser("export", help=tr("write the agreement and roadmap PDFs"))
+    export.add_argument("path")
+    export.add_argument("--agreement", metavar="OUT.pdf",
+                        help=tr("where to write the agreement (default: beside the session)"))
+    export.add_argument("--roadmap", metavar="OUT.pdf",
+                        help=tr("where to write the roadmap (default: beside the session)"))
+    export.add_argument("--lang", dest="pdf_lang", choices=LANGUAGES,
+                        help=tr("language of the PDFs (default: the session's)"))
+    export.add_argument("--size", choices=("A4", "A3"), default="A4",
+                        help=tr("paper size of the roadmap (landscape)"))
+    export.add_argument("--group-by", choices=("phase", "owner"), default="phase",
+                        help=tr("group the roadmap's timeline by phase or by owner"))
+    export.add_argument("--paper", action="store_true",
+                        help=tr("add an empty signing line for everyone present who has "
+                                "not signed"))
+    export.set_defaults(run=_cmd_export)
+    verify = sub.add_parser(
+        "verify", help=tr("check that a PDF is unchanged since export, and against its "
+                          "session"))
+    verify.add_argument("pdf", metavar="AGREEMENT.pdf")
+    verify.add_argument("path", nargs="?", metavar="SESSION")
+    verify.set_defaults(run=_cmd_verify)
+    # `render` lives with the canvases; that module imports Qt only when it renders.
+    importlib.import_module("workshop.ui.canvas.cli").register(sub)
     return parser
 
 

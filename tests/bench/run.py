@@ -179,6 +179,75 @@ def _fingerprint(ctx: Context) -> list[Row]:
                 goal="info; baseline: JSON + sha256 of ready content")]
 
 
+def _strings(value: object) -> list[str]:
+    """Every non-empty string in a nested structure, in order."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _plain_pdf(texts: list[str], landscape_page: bool) -> bytes:
+    """The baseline: reportlab laying out the texts as plain paragraphs, same font."""
+    import io
+
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from workshop.export import fonts
+
+    fonts.register_fonts()
+    style = ParagraphStyle("plain", fontName=fonts.REGULAR, fontSize=9, leading=12)
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=landscape(A4) if landscape_page else A4)
+    doc.build([Paragraph(fonts.escape(t), style) for t in texts])
+    return out.getvalue()
+
+
+@benchmark("export")
+def _export(ctx: Context) -> list[Row]:
+    from workshop.export.agreement import export_agreement
+    from workshop.export.roadmap import export_roadmap
+
+    session = ctx.session
+    content = agreement_content(session)
+    agreement_texts = _strings(content)
+    roadmap_texts = _strings(content["roadmap"]) * 2  # the table and the organisation pages
+    pages: dict[str, int] = {}
+
+    def ours() -> None:
+        for name, data in (("agreement", export_agreement(session)),
+                           ("roadmap", export_roadmap(session))):
+            pages[name] = data.count(b"/Type /Page\n")
+
+    def plain() -> None:
+        for name, data in (("baseline agreement", _plain_pdf(agreement_texts, False)),
+                           ("baseline roadmap", _plain_pdf(roadmap_texts, True))):
+            pages[name] = data.count(b"/Type /Page\n")
+
+    mine: list[float] = []
+    base: list[float] = []
+    ours()
+    plain()  # warm up: fonts, imports
+    for i in range(3):
+        order = ((mine, ours), (base, plain))
+        for bucket, fn in order if i % 2 == 0 else reversed(order):
+            bucket.append(timed(fn))
+    t, b = statistics.median(mine), statistics.median(base)
+    return [
+        Row("agreement + roadmap PDFs, large session (median of 3)", t, "s", baseline=b,
+            goal="<= 2x baseline and < 3 s", ok=t <= 2 * b and t < 3.0),
+        Row("pages: agreement", pages["agreement"], "pages",
+            baseline=pages["baseline agreement"]),
+        Row("pages: roadmap (A4 landscape)", pages["roadmap"], "pages",
+            baseline=pages["baseline roadmap"]),
+    ]
+
+
 # --- running and printing ------------------------------------------------------------
 
 
@@ -222,7 +291,20 @@ def run(names: list[str] | None = None) -> list[Row]:
     return rows
 
 
+def load_bench_modules() -> None:
+    """Figures of other parts live in ``tests/bench/bench_*.py`` and register here."""
+    import importlib
+
+    sys.modules.setdefault("run", sys.modules[__name__])
+    here = str(Path(__file__).resolve().parent)
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    for module in sorted(Path(here).glob("bench_*.py")):
+        importlib.import_module(module.stem)
+
+
 def main(argv: list[str] | None = None) -> int:
+    load_bench_modules()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", metavar="OUT", help="also write the figures as JSON")
     parser.add_argument("--only", nargs="*", choices=sorted(BENCHMARKS),

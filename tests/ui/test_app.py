@@ -1,46 +1,24 @@
-"""The bare window: opens the demo, and explains a damaged file instead of crashing."""
+"""Starting the app: the README's command opens the demo; a damaged file is explained."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from workshop.storage.files import load_session
-from workshop.ui.app import SessionOverviewWindow, open_or_explain
+from workshop.ui.session_files import open_document
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "sessions" / "demo.workshop"
 
 
-def _texts(window: SessionOverviewWindow) -> list[str]:
-    return [label.text() for label in window.findChildren(QLabel)]
-
-
-def test_window_shows_the_demo(qtbot: QtBot, tmp_path: Path) -> None:
-    session = load_session(DEMO)
-    window = SessionOverviewWindow(session, DEMO)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert session.details.name in window.windowTitle()
-    assert session.details.name in _texts(window)
-    assert str(len(session.roadmap.actions)) in _texts(window)
-    window.grab().save(str(tmp_path / "overview.png"))
-
-
-def test_markup_in_a_name_is_shown_as_typed(qtbot: QtBot) -> None:
-    session = load_session(DEMO)
-    session.details.name = "<b>Zorg</b> & <i>welzijn</i> \u202eRTL 🙂"
-    window = SessionOverviewWindow(session, None)
-    qtbot.addWidget(window)
-    assert session.details.name in _texts(window)
-
-
-def test_damaged_file_is_explained(qtbot: QtBot, tmp_path: Path,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_damaged_file_is_explained_and_left_alone(qtbot: QtBot, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     broken = tmp_path / "broken.workshop"
     broken.write_bytes(DEMO.read_bytes()[:100])
     shown: list[str] = []
@@ -50,32 +28,54 @@ def test_damaged_file_is_explained(qtbot: QtBot, tmp_path: Path,
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    assert open_or_explain(None, broken) is None
+    assert open_document(None, broken) is None
     assert len(shown) == 1 and "broken.workshop" in shown[0]
     assert broken.read_bytes() == DEMO.read_bytes()[:100]
+    assert not (tmp_path / ".broken.workshop.lock").exists()  # the lock was let go
 
 
-def test_app_starts_on_the_demo_as_the_readme_says() -> None:
-    """`workshop sessions/demo.workshop` in a real process: window up, no warnings."""
-    import subprocess
-    import sys
-
+def _start(args: list[str], cwd: Path, env_extra: dict[str, str] | None = None
+           ) -> subprocess.CompletedProcess[str]:
+    """Run `python -m workshop ARGS`, report the visible windows after start, quit."""
     code = (
         "import sys\n"
         "from PySide6.QtCore import QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication(sys.argv[:1])\n"
+        "from workshop.ui.app import application\n"
+        "app = application()\n"
         "def done():\n"
         "    w = QApplication.topLevelWidgets()\n"
         "    print('WINDOW', [x.windowTitle() for x in w if x.isVisible()])\n"
+        "    for x in w:\n"
+        "        x.close()\n"
         "    app.quit()\n"
-        "QTimer.singleShot(300, done)\n"
-        "from workshop.cli import run\n"
-        "from workshop.ui.app import run_app\n"
-        f"raise SystemExit(run([{str(DEMO)!r}], open_app=run_app))\n"
+        "QTimer.singleShot(1500, done)\n"
+        "from workshop.__main__ import main\n"
+        f"sys.argv = ['workshop', *{args!r}]\n"
+        "raise SystemExit(main())\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
+    import os
+
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, cwd=cwd, env=env)
+
+
+def test_app_starts_on_the_demo_as_the_readme_says(tmp_path: Path) -> None:
+    """`workshop sessions/demo.workshop` in a real process: the workspace on the demo."""
+    copy = tmp_path / "sessions" / "demo.workshop"
+    copy.parent.mkdir()
+    shutil.copy(DEMO, copy)
+    before = copy.read_bytes()
+    result = _start(["sessions/demo.workshop"], tmp_path)
     assert result.returncode == 0, result.stderr
     assert "WINDOW" in result.stdout and "demo.workshop" in result.stdout
-    assert result.stderr.strip() == ""
+    assert "Traceback" not in result.stderr
+    assert copy.read_bytes() == before  # opening and closing changes nothing
+    assert not (copy.parent / ".demo.workshop.lock").exists()
+
+
+def test_app_starts_without_a_session_on_the_start_screen(tmp_path: Path) -> None:
+    result = _start([], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "WINDOW ['Workshop']" in result.stdout
