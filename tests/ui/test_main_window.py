@@ -16,6 +16,8 @@ from workshop.i18n import set_language
 from workshop.storage.files import load_session
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import STEPS, MainWindow
+from workshop.ui.pages.signing import SigningPage
+from workshop.ui.signing_dialog import SigningDialog
 from workshop.ui.timer import StepClock, format_seconds
 
 Factory = Callable[..., SessionDocument]
@@ -210,3 +212,18 @@ def test_void_signatures_are_announced(qtbot: QtBot, document: SessionDocument,
     assert not window.banner.isVisible()
     monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
     assert Qt.TextFormat.PlainText == window.banner.textFormat()
+
+
+def test_signing_page_leads_to_the_step_that_needs_work_and_to_signing(
+        qtbot: QtBot, document: SessionDocument, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = MainWindow(document)
+    qtbot.addWidget(window)
+    window.go_to(Step.SIGNING)
+    page = window.pages[Step.SIGNING]
+    assert isinstance(page, SigningPage)
+    page.sig_go_to.emit(Step.ROADMAP)
+    assert window.current_step() == Step.ROADMAP
+    opened: list[SigningDialog] = []
+    monkeypatch.setattr(SigningDialog, "exec", lambda self: opened.append(self) or 0)
+    page.sig_start_signing.emit()
+    assert len(opened) == 1 and opened[0].parent() is window

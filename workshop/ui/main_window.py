@@ -36,6 +36,7 @@ from workshop.labels import label
 from workshop.storage import settings
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
+from workshop.ui.pages.signing import SigningPage
 from workshop.ui.session_files import (
     ask_open_path,
     ask_restore,
@@ -45,6 +46,7 @@ from workshop.ui.session_files import (
     new_document,
     open_document,
 )
+from workshop.ui.signing_dialog import SigningDialog
 from workshop.ui.start_screen import StartScreen
 from workshop.ui.timer import TimeBoxTimer
 
@@ -279,6 +281,9 @@ class MainWindow(QMainWindow):
         for step in STEPS:
             page = page_class(step)(document)
             page.sig_message.connect(self._show_message)
+            if isinstance(page, SigningPage):
+                page.sig_go_to.connect(self.go_to)
+                page.sig_start_signing.connect(self.start_signing)
             page.refresh(frozenset())
             self.pages[step] = page
             self.page_stack.addWidget(page)
@@ -385,6 +390,16 @@ class MainWindow(QMainWindow):
         index = STEPS.index(self.current_step()) + delta
         if 0 <= index < len(STEPS):
             self.go_to(STEPS[index])
+
+    def start_signing(self) -> None:
+        """Each present participant signs in turn (the signing dialog)."""
+        if self.document is None:
+            return
+        dialog = SigningDialog(self.document, self)
+        dialog.exec()
+        page = self.pages.get(Step.SIGNING)
+        if page is not None:
+            page.refresh(frozenset({"signatures"}))
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
