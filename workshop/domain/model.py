@@ -526,18 +526,20 @@ def reference_problems(session: Session) -> list[str]:
     if len(set(steps)) != len(steps):
         problems.append(tr("agenda: a step has more than one time box"))
 
-    def unknown_participant(field: str, value: str) -> None:
+    def unknown_participant(field: str, i: int, value: str) -> None:
+        # The field's name is formatted only for a problem: this runs for every
+        # reference in the session on every edit.
         if value not in participants:
             problems.append(
                 tr("{field}: '{value}' is not a participant of this session",
-                   field=field, value=value)
+                   field=field.format(i=i), value=value)
             )
 
     clusters = {c.id for c in s.ambition.clusters}
     cards = {c.id for c in s.ambition.cards}
     for i, card in enumerate(s.ambition.cards):
         if card.author_id is not None:
-            unknown_participant(f"ambition.cards[{i}].author_id", card.author_id)
+            unknown_participant("ambition.cards[{i}].author_id", i, card.author_id)
         if card.cluster_id is not None and card.cluster_id not in clusters:
             problems.append(
                 tr("{field}: '{value}' is not a cluster of this session",
@@ -546,7 +548,7 @@ def reference_problems(session: Session) -> list[str]:
     dots: dict[str, int] = {}
     voted: set[tuple[str, str]] = set()
     for i, vote in enumerate(s.ambition.votes):
-        unknown_participant(f"ambition.votes[{i}].participant_id", vote.participant_id)
+        unknown_participant("ambition.votes[{i}].participant_id", i, vote.participant_id)
         if vote.card_id not in cards:
             problems.append(
                 tr("{field}: '{value}' is not a card of this session",
@@ -568,7 +570,7 @@ def reference_problems(session: Session) -> list[str]:
 
     items = {i.id: i for i in s.interests.items}
     for i, item in enumerate(s.interests.items):
-        unknown_participant(f"interests.items[{i}].participant_id", item.participant_id)
+        unknown_participant("interests.items[{i}].participant_id", i, item.participant_id)
     for i, link in enumerate(s.interests.links):
         a, b = items.get(link.a_id), items.get(link.b_id)
         for end, ref, found in (("a_id", link.a_id, a), ("b_id", link.b_id, b)):
@@ -587,65 +589,64 @@ def reference_problems(session: Session) -> list[str]:
     subjects |= {p.id for p in s.principles} | {r.id for r in s.rules}
     decided: set[tuple[str, str]] = set()
     for i, rec in enumerate(s.consents):
-        field = f"consents[{i}]"
-        unknown_participant(f"{field}.participant_id", rec.participant_id)
+        unknown_participant("consents[{i}].participant_id", i, rec.participant_id)
         if rec.subject_id not in subjects:
             problems.append(
                 tr("{field}: '{value}' is not a principle, rule, 'ambition' or 'agreement'",
-                   field=f"{field}.subject_id", value=rec.subject_id)
+                   field=f"consents[{i}].subject_id", value=rec.subject_id)
             )
         if (rec.subject_id, rec.participant_id) in decided:
             problems.append(
-                tr("{field}: this participant already has a decision on this item", field=field)
+                tr("{field}: this participant already has a decision on this item",
+                   field=f"consents[{i}]")
             )
         decided.add((rec.subject_id, rec.participant_id))
 
     organisations = set(s.organisations())
     goals = {g.id for g in s.ambition.goals}
     for i, action in enumerate(s.roadmap.actions):
-        field = f"roadmap.actions[{i}]"
         if action.owner is not None:
             if action.owner.kind == "participant":
-                unknown_participant(f"{field}.owner", action.owner.ref)
+                unknown_participant("roadmap.actions[{i}].owner", i, action.owner.ref)
             elif action.owner.ref not in organisations:
                 problems.append(
                     tr("{field}: '{value}' is not an organisation of this session",
-                       field=f"{field}.owner", value=action.owner.ref)
+                       field=f"roadmap.actions[{i}].owner", value=action.owner.ref)
                 )
         if action.start and action.due and action.due < action.start:
             problems.append(
                 tr("{field}: the due date {due} lies before the start {start}",
-                   field=f"{field}.due", due=action.due.isoformat(),
+                   field=f"roadmap.actions[{i}].due", due=action.due.isoformat(),
                    start=action.start.isoformat())
             )
         if action.goal_id is not None and action.goal_id not in goals:
             problems.append(
                 tr("{field}: '{value}' is not a goal of this session",
-                   field=f"{field}.goal_id", value=action.goal_id)
+                   field=f"roadmap.actions[{i}].goal_id", value=action.goal_id)
             )
 
     d = s.diagnostics
     moments = {m.id for m in d.moments}
     axes = {a.id for a in d.axes}
 
-    def check_moment(field: str, value: str) -> None:
+    def check_moment(field: str, i: int, value: str) -> None:
         if value not in moments:
             problems.append(
                 tr("{field}: '{value}' is not a measurement moment of this session",
-                   field=field, value=value)
+                   field=field.format(i=i), value=value)
             )
 
     once: set[tuple[str, ...]] = set()
     for i, sc in enumerate(d.scores):
-        check_moment(f"diagnostics.scores[{i}].moment_id", sc.moment_id)
-        unknown_participant(f"diagnostics.scores[{i}].participant_id", sc.participant_id)
+        check_moment("diagnostics.scores[{i}].moment_id", i, sc.moment_id)
+        unknown_participant("diagnostics.scores[{i}].participant_id", i, sc.participant_id)
         key: tuple[str, ...] = ("score", sc.moment_id, sc.participant_id, sc.condition.value)
         if key in once:
             problems.append(tr("{field}: scored twice", field=f"diagnostics.scores[{i}]"))
         once.add(key)
     for i, mark in enumerate(d.marks):
-        check_moment(f"diagnostics.marks[{i}].moment_id", mark.moment_id)
-        unknown_participant(f"diagnostics.marks[{i}].participant_id", mark.participant_id)
+        check_moment("diagnostics.marks[{i}].moment_id", i, mark.moment_id)
+        unknown_participant("diagnostics.marks[{i}].participant_id", i, mark.participant_id)
         if mark.axis_id not in axes:
             problems.append(
                 tr("{field}: '{value}' is not an axis of this session",
@@ -656,8 +657,8 @@ def reference_problems(session: Session) -> list[str]:
             problems.append(tr("{field}: marked twice", field=f"diagnostics.marks[{i}]"))
         once.add(key)
     for i, fc in enumerate(d.forms):
-        check_moment(f"diagnostics.forms[{i}].moment_id", fc.moment_id)
-        unknown_participant(f"diagnostics.forms[{i}].participant_id", fc.participant_id)
+        check_moment("diagnostics.forms[{i}].moment_id", i, fc.moment_id)
+        unknown_participant("diagnostics.forms[{i}].participant_id", i, fc.participant_id)
         key = ("form", fc.moment_id, fc.participant_id)
         if key in once:
             problems.append(tr("{field}: chosen twice", field=f"diagnostics.forms[{i}]"))
@@ -665,7 +666,7 @@ def reference_problems(session: Session) -> list[str]:
 
     signed: set[str] = set()
     for i, sig in enumerate(s.signatures):
-        unknown_participant(f"signatures[{i}].participant_id", sig.participant_id)
+        unknown_participant("signatures[{i}].participant_id", i, sig.participant_id)
         if sig.participant_id in signed:
             problems.append(
                 tr("{field}: this participant has signed twice", field=f"signatures[{i}]")
