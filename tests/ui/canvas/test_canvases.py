@@ -259,3 +259,31 @@ def test_spotlight_per_canvas(make_scene: SceneFactory, name: str) -> None:
     scene = make_scene(demo_session(), name, spotlight_id=item, today=TODAY)
     spot = scene._spot["spotlight"]
     assert spot.isVisible() and spot.texts()
+
+
+def test_overlaps_and_tensions_are_drawn_as_links(make_scene: SceneFactory) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QGraphicsPathItem
+
+    from workshop.domain.model import LinkKind
+
+    session = demo_session()
+    scene = make_scene(session, "interests")
+    links = session.interests.links
+    assert {ln.kind for ln in links} == {LinkKind.OVERLAP, LinkKind.TENSION}
+    drawn = [i for i in scene.items() if isinstance(i, QGraphicsPathItem) and i.isVisible()]
+    assert len(drawn) == len(links)
+    theme = THEMES["light"]
+    styles = {(i.pen().color().name(), i.pen().style()) for i in drawn}
+    assert styles == {(theme.ink("overlap"), Qt.PenStyle.SolidLine),
+                      (theme.ink("tension"), Qt.PenStyle.DashLine)}
+    # Each end is also said in words on its card, in the link's colour.
+    assert any(t.startswith("↔ Overlap: ") for t in scene.texts())
+    assert any(t.startswith("⚡ Tension: ") for t in scene.texts())
+    # A link to an item that is not for print is neither drawn nor named.
+    ln = next(x for x in links if x.kind is LinkKind.TENSION)
+    next(i for i in session.interests.items if i.id == ln.a_id).private = True
+    scene.update_session(session)
+    drawn = [i for i in scene.items() if isinstance(i, QGraphicsPathItem) and i.isVisible()]
+    assert len(drawn) == len(links) - 1
+    assert not any(t.startswith("⚡ ") for t in scene.texts())

@@ -7,30 +7,58 @@ from pathlib import Path
 
 import pytest
 from canvas_helpers import TODAY
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from workshop.domain.samples import demo_session, large_session
 from workshop.ui.canvas.options import CanvasOptions
 from workshop.ui.canvas.render import render_image, render_png, render_svg
 from workshop.ui.canvas.scene import CanvasScene, canvas_names
+from workshop.ui.canvas.theme import THEMES
 from workshop.ui.canvas.view import CanvasView
+
+DUTCH_TITLES = {
+    "preparation": "Samen gezond ouder worden in de Waalzoom",
+    "ambition": "Gedeelde ambitie",
+    "interests": "Belangen",
+    "principles": "Leidende principes",
+    "rules": "Spelregels",
+    "organising": "Organiseren en besluiten",
+    "roadmap": "Routekaart per fase",
+    "roadmap-by-owner": "Routekaart per eigenaar",
+    "signing": "Ondertekening",
+}
+"""The title each built-in canvas shows in Dutch on the demo session."""
 
 
 def test_save_every_canvas_in_dutch(qapp: object, tmp_path: Path) -> None:
-    """Every canvas as PNG at 1920x1080; with WORKSHOP_SHOTS set, also into that folder."""
-    folders = [tmp_path]
-    if os.environ.get("WORKSHOP_SHOTS"):
-        folders.append(Path(os.environ["WORKSHOP_SHOTS"]))
-        folders[-1].mkdir(parents=True, exist_ok=True)
+    """Every canvas as PNG at 1920x1080, in Dutch; with WORKSHOP_CANVAS_PNG_DIR set, the
+    pictures are also kept in that folder to be looked at (the README's come from here)."""
+    folder = Path(os.environ.get("WORKSHOP_CANVAS_PNG_DIR") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
     session = demo_session()
+    options = CanvasOptions(lang="nl", theme="light", today=TODAY)
+    page = QColor(THEMES["light"].surface("page")).rgb()
+    ink = QColor(THEMES["light"].ink("text")).rgb()
     for name in canvas_names():
-        for folder in folders:
-            path = render_png(session, name, folder / f"{name}.png", lang="nl", theme="light",
-                              today=TODAY)
-            image = QImage(str(path))
-            assert (image.width(), image.height()) == (1920, 1080)
-    assert len(list(tmp_path.glob("*.png"))) == len(canvas_names())
+        scene = CanvasScene(session, name, options)
+        title = DUTCH_TITLES.get(name, scene.canvas.title(scene._ctx))  # type: ignore[arg-type]
+        texts = scene.texts()
+        assert texts[0] == title, name  # the title first, in Dutch
+        assert len(texts) > 5, name  # and the canvas has content under it
+        assert not any(t in " ".join(texts) for t in ("Shared ambition", "Interests",
+                                                      "Roadmap", "Not yet", "Page ")), name
+        path = render_png(session, name, folder / f"canvas-{name}-nl.png", options=options)
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (1920, 1080)
+        # The title is drawn in the text ink at the top left; the page is mostly page.
+        title_ink = sum(1 for y in range(30, 100, 2) for x in range(56, 600, 2)
+                        if image.pixel(x, y) == ink)
+        assert title_ink > 300, name
+        body = [image.pixel(x, y) for y in range(120, 1000, 10) for x in range(0, 1920, 10)]
+        assert 0.2 < body.count(page) / len(body) < 0.98, name  # neither empty nor a blot
+        scene.clear()
+    assert len(list(folder.glob("canvas-*-nl.png"))) >= len(canvas_names())
 
 
 @pytest.mark.parametrize("theme", ["light", "dark", "contrast"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import struct
 import subprocess
 import sys
@@ -12,9 +13,13 @@ DEMO = ROOT / "sessions" / "demo.workshop"
 
 
 def workshop(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    """Run the command as from a shell on a machine without a display: no DISPLAY, no
+    WAYLAND_DISPLAY and no QT_QPA_PLATFORM, so the command must choose offscreen itself."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     return subprocess.run(
         [sys.executable, "-m", "workshop", "--lang", lang, *args],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        capture_output=True, text=True, timeout=120, cwd=ROOT, env=env,
     )
 
 
@@ -90,3 +95,28 @@ def test_missing_arguments_and_wrong_extension(tmp_path: Path) -> None:
     result = workshop("render", str(DEMO), "--canvas", "ambition", "--out",
                       str(tmp_path / "x.jpg"))
     assert result.returncode == 2 and ".png" in result.stderr
+
+
+def test_errors_are_in_dutch_when_the_language_is_dutch(tmp_path: Path) -> None:
+    out = tmp_path / "x.png"
+    cases = [
+        (("render", str(tmp_path / "nope.workshop"), "--canvas", "ambition", "--out",
+          str(out)), 1, "bestaat niet"),
+        (("render", str(DEMO), "--canvas", "onzin", "--out", str(out)), 2,
+         "er is geen canvas “onzin”; kies een van: preparation, ambition"),
+        (("render", str(DEMO), "--canvas", "ambition", "--out", str(out), "--size", "groot"),
+         2, "--size: “groot” is geen afmeting; schrijf BREEDTExHOOGTE"),
+        (("render", str(DEMO), "--canvas", "ambition", "--out", str(out), "--size", "9x9"),
+         2, "9x9 valt buiten de afmetingen"),
+        (("render", str(DEMO), "--canvas", "ambition", "--out",
+          str(tmp_path / "geen-map" / "x.png")), 1, "de map"),
+    ]
+    for args, code, message in cases:
+        result = workshop(*args, lang="nl")
+        assert result.returncode == code, (args, result.stderr)
+        assert message in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+    assert not out.exists()
+    ok = workshop("render", str(DEMO), "--canvas", "ambition", "--out", str(out), lang="nl")
+    assert ok.returncode == 0 and "Canvas" not in ok.stderr
+    assert png_size(out) == (1920, 1080)

@@ -39,14 +39,15 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add ``render`` to the command line's subcommands."""
-    render = subparsers.add_parser(
+    render: argparse.ArgumentParser = subparsers.add_parser(
         "render", help=tr("save a canvas of a session as a PNG or SVG picture"),
         description=tr("Save a canvas exactly as the projector shows it."))
     render.add_argument("path", nargs="?", help=tr("a .workshop session file"))
     render.add_argument("--canvas", metavar="NAME",
                         help=tr("which canvas (see --list)"))
     render.add_argument("--out", metavar="FILE", help=tr("the picture to write (.png or .svg)"))
-    render.add_argument("--size", metavar="WxH", type=parse_size, default=(1920, 1080),
+    # Checked in run_render, not by argparse: its errors come before the language is set.
+    render.add_argument("--size", metavar="WxH", default="1920x1080",
                         help=tr("picture size in pixels (default 1920x1080)"))
     render.add_argument("--theme", choices=THEME_NAMES,
                         help=tr("colours (default: the session's projector theme)"))
@@ -83,10 +84,18 @@ def run_render(args: argparse.Namespace) -> int:
                          name=args.canvas, names=", ".join(names)))
     if not args.out:
         return _usage(tr("say where to write the picture with --out FILE.png"))
+    try:
+        size = parse_size(args.size)
+    except argparse.ArgumentTypeError as exc:
+        return _usage(f"--size: {exc}")
     out = Path(args.out)
     kind = out.suffix.lower()
     if kind not in (".png", ".svg"):
         return _usage(tr("“{path}” must end in .png or .svg", path=args.out))
+    if not out.parent.is_dir():
+        print(tr("Could not write “{path}”: the folder “{folder}” does not exist.",
+                 path=out, folder=out.parent), file=sys.stderr)
+        return 1
 
     from workshop.storage.files import load_session
     from workshop.ui.canvas.render import render_png, render_svg
@@ -94,11 +103,14 @@ def run_render(args: argparse.Namespace) -> int:
     session = load_session(args.path)  # SessionFileError: handled like `workshop check`
     write = render_svg if kind == ".svg" else render_png
     try:
-        write(session, args.canvas, out, size=args.size, theme=args.theme,
+        write(session, args.canvas, out, size=size, theme=args.theme,
               lang=args.canvas_lang)
     except OSError as exc:
-        print(tr("Could not write “{path}”: {reason}", path=out,
-                 reason=exc.strerror or str(exc)), file=sys.stderr)
+        if exc.strerror:
+            print(tr("Could not write “{path}”: {reason}", path=out, reason=exc.strerror),
+                  file=sys.stderr)
+        else:
+            print(tr("Could not write “{path}”.", path=out), file=sys.stderr)
         return 1
     print(tr("Saved the {canvas} canvas of “{path}” to “{out}”.", canvas=args.canvas,
              path=args.path, out=out))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 Placement = tuple[int, float, float]
 
@@ -29,8 +30,9 @@ class Area:
         return self.y + self.h
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
+    """One thing to pour (a NamedTuple: a board makes a thousand of these per change)."""
+
     key: Hashable
     height: float
     head: bool = False

@@ -63,7 +63,8 @@ def render_png(session: Session, canvas: str, path: str | Path,
                **fields: object) -> Path:
     image = render_image(session, canvas, size, options, theme=theme, lang=lang, **fields)
     target = Path(path)
-    if not image.save(str(target), "PNG"):
+    # PySide6's stubs ask for bytes, but 6.12 accepts only str for the format.
+    if not image.save(str(target), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"could not write {target}")
     return target
 

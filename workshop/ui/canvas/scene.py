@@ -19,7 +19,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QRectF, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene
 
 from workshop.domain.model import Session, Step
@@ -38,6 +38,9 @@ from workshop.ui.canvas.theme import (
 from workshop.ui.canvas.tile import Placement, Run, Tile, TileSet, TileSpec
 
 guard_none_refcount()
+
+PIXMAP_CACHE_KB = 96 * 1024
+"""Room for every tile of a full page at 4k in Qt's pixmap cache (tiles are cached)."""
 
 LOGICAL_HEIGHT = 1080.0
 MIN_ASPECT, MAX_ASPECT = 0.75, 2.6
@@ -163,8 +166,10 @@ class CanvasScene(QGraphicsScene):
     def __init__(self, session: Session, canvas: str = "preparation",
                  options: CanvasOptions | None = None,
                  size: tuple[int, int] = (1920, 1080), parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+        super().__init__(parent)  # type: ignore[call-overload]
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
         self._session = session
         self._options = options or CanvasOptions.from_session(session)
         self._width = LOGICAL_HEIGHT * 16 / 9

@@ -8,6 +8,7 @@ Text that does not fit in its lines ends in a visible "…", never silently.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -87,16 +88,44 @@ def clear_caches() -> None:
     font_families.cache_clear()
 
 
+def is_rtl(text: str) -> bool:
+    """True when the first letter with a direction is right-to-left (Arabic, Hebrew)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+HYPHEN = "\u2010"
+"""Ends the head of a word broken by the canvas (a typed "-" stays a hyphen-minus)."""
+
+
 def _break_word(f: _Face, word: str, width: float) -> tuple[str, str]:
-    """The longest head of ``word`` that fits ``width`` (at least one character)."""
+    """The longest head of ``word`` that fits ``width`` (at least one character).
+
+    A word too long for its line (a Dutch compound, a URL) breaks after a hyphen or
+    slash it has, else wherever it must with a hyphen shown, never leaving one or two
+    letters alone on the next line.
+    """
     lo, hi = 1, len(word)
+    hyphen_w = f.width(HYPHEN)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if f.width(word[:mid]) <= width:
+        if f.width(word[:mid]) + hyphen_w <= width:
             lo = mid
         else:
             hi = mid - 1
-    return word[:lo], word[lo:]
+    for cut in range(lo, max(1, lo // 2), -1):  # a break the word offers, if any
+        if word[cut - 1] in "-/\u2010":
+            return word[:cut], word[cut:]
+    if len(word) - lo < 3 and lo > 3:
+        lo = len(word) - 3
+    if lo >= len(word) or lo < 2:
+        return word[:lo], word[lo:]
+    return word[:lo] + HYPHEN, word[lo:]
 
 
 def wrap(text: str, spec: FontSpec, width: float, max_lines: int) -> tuple[list[str], bool]:

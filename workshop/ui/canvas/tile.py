@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
-from workshop.ui.canvas.text import FontSpec, face, wrap
+from workshop.ui.canvas.text import FontSpec, face, is_rtl, wrap
 
 Polyline = tuple[tuple[float, float], ...]
 
@@ -54,6 +54,8 @@ class TileSpec:
     """A bar down the left edge (a state colour that is also said in words)."""
     bar: tuple[float, float] | None = None
     """Only this x-range (tile coordinates) gets ``fill`` and ``border`` (timeline)."""
+    backdrop: str | None = None
+    """Painted behind the whole tile first, so grid lines never run through its text."""
     strokes: tuple[Polyline, ...] = field(default=())
     strokes_height: float = 0.0
     stroke_ink: str = ""
@@ -73,6 +75,9 @@ class Tile(QGraphicsItem):
         self._height = 0.0
         self._trailing_w = 0.0
         self._layout()
+        # Painted once into a pixmap at the device's scale, then blitted: a repaint of a
+        # full board after one change redraws one tile, not every text on the wall.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # --- layout -------------------------------------------------------------------
 
@@ -149,6 +154,8 @@ class Tile(QGraphicsItem):
         s = self.spec
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        if s.backdrop is not None:
+            painter.fillRect(QRectF(0, 0, s.width, self._height), QColor(s.backdrop))
         if s.bar is not None:
             box = QRectF(s.bar[0], 0, max(4.0, s.bar[1] - s.bar[0]), self._height)
         else:
@@ -181,9 +188,12 @@ class Tile(QGraphicsItem):
             width = inner - self._trailing_w if n == 0 else inner
             for i, line in enumerate(lines):
                 x = left
-                if run.align != "left":
+                align = run.align
+                if align == "left" and is_rtl(run.text):
+                    align = "right"  # Arabic and Hebrew start on the right
+                if align != "left":
                     spare = width - f.width(line)
-                    x += spare if run.align == "right" else spare / 2
+                    x += spare if align == "right" else spare / 2
                 painter.drawText(QPointF(x, y + i * f.line_height + f.ascent), line)
         if s.trailing is not None:
             f = face(s.trailing.font)
@@ -257,6 +267,10 @@ class TileSet:
         self.tiles: dict[Hashable, Tile] = {}
         self.placements: dict[Hashable, Placement] = {}
         self._page = 0
+        self._at: dict[Hashable, tuple[float, float]] = {}
+        """Where each tile was last put (hidden tiles keep their old place)."""
+        self._shown: set[Hashable] = set()
+        """Keys of the tiles shown now (every other tile is hidden)."""
         self.changed: list[Hashable] = []
         """Keys of tiles created or changed since the scene's last update (tests)."""
 
@@ -264,18 +278,20 @@ class TileSet:
         for key in [k for k in self.tiles if k not in specs]:
             tile = self.tiles.pop(key)
             self.placements.pop(key, None)
+            self._at.pop(key, None)
+            self._shown.discard(key)
             self._scene.removeItem(tile)
         for key, spec in specs.items():
-            tile = self.tiles.get(key)
-            if tile is None:
+            existing = self.tiles.get(key)
+            if existing is None:
                 tile = Tile(spec, key)
                 tile.setZValue(self._z)
                 tile.setVisible(False)
                 self._scene.addItem(tile)
                 self.tiles[key] = tile
                 self.changed.append(key)
-            elif tile.spec != spec:
-                tile.set_spec(spec)
+            elif existing.spec is not spec and existing.spec != spec:
+                existing.set_spec(spec)
                 self.changed.append(key)
 
     def __getitem__(self, key: Hashable) -> Tile:
@@ -289,29 +305,32 @@ class TileSet:
 
     def place(self, placements: dict[Hashable, Placement], page: int) -> None:
         """Move tiles to their places and show those on ``page``; untouched tiles stay."""
-        old = self.placements
         self.placements = placements
-        self._page = page
-        for key, tile in self.tiles.items():
-            where = placements.get(key)
-            if where is None:
-                if tile.isVisible():
-                    tile.setVisible(False)
-                continue
-            if old.get(key) != where:
-                tile.setPos(where[1], where[2])
-            visible = where[0] == page or (where[0] == EVERY_PAGE and page >= 0)
-            if tile.isVisible() != visible:
-                tile.setVisible(visible)
+        self.show_page(page)
 
     def show_page(self, page: int) -> None:
+        """Show the tiles placed on ``page``. Hidden tiles are not moved: a tile gets its
+        position when it is shown, so a reflow of a thousand cards moves only one page."""
         self._page = page
-        for key, tile in self.tiles.items():
-            where = self.placements.get(key)
-            visible = where is not None and (
-                where[0] == page or (where[0] == EVERY_PAGE and page >= 0))
-            if tile.isVisible() != visible:
-                tile.setVisible(visible)
+        tiles = self.tiles
+        at = self._at
+        wanted = {key for key, where in self.placements.items()
+                  if (where[0] == page or (where[0] == EVERY_PAGE and page >= 0))
+                  and key in tiles}
+        for key in self._shown - wanted:
+            tile = tiles.get(key)
+            if tile is not None:
+                tile.setVisible(False)
+        for key in wanted:
+            tile = tiles[key]
+            where = self.placements[key]
+            pos = (where[1], where[2])
+            if at.get(key) != pos:
+                tile.setPos(*pos)
+                at[key] = pos
+            if key not in self._shown:
+                tile.setVisible(True)
+        self._shown = wanted
 
     def clear(self) -> None:
         self.sync({})

@@ -15,7 +15,7 @@ from workshop.labels import THE_TABLE
 from workshop.ui.canvas.flow import Area, Block, flow
 from workshop.ui.canvas.scene import Canvas, Context, register_canvas
 from workshop.ui.canvas.text import FontSpec
-from workshop.ui.canvas.tile import EVERY_PAGE, Run, Tile, TileSpec, measure
+from workshop.ui.canvas.tile import EVERY_PAGE, Run, Tile, TileSet, TileSpec, measure
 
 COLUMN_WIDTH = 340.0
 GAP_X = 24.0
@@ -37,10 +37,13 @@ class AmbitionCanvas(Canvas):
 
     def __init__(self, scene: object) -> None:
         super().__init__(scene)  # type: ignore[arg-type]
-        self._cards: dict[str, tuple[tuple[object, ...], TileSpec]] = {}
+        self._cards: dict[str, tuple[tuple[str, str, int, bool], TileSpec]] = {}
+        self._heads: dict[tuple[str, int, bool], TileSpec] = {}
         self._style: tuple[object, ...] = ()
-        self._continued: dict[Hashable, TileSpec] = {}
-        self._statement: tuple[object, TileSpec | None] = (None, None)
+        self._continued = TileSet(self.scene, z=10.0)
+        """Headings repeated where a cluster runs into the next column ("continued: ...")."""
+        self._statement: tuple[tuple[str, float] | None, TileSpec | None] = (None, None)
+        self._cont_places: dict[Hashable, tuple[int, float, float]] = {}
 
     # --- specs ------------------------------------------------------------------------
 
@@ -61,6 +64,16 @@ class AmbitionCanvas(Canvas):
 
     def _head_spec(self, ctx: Context, name: str, dots: int, continued: bool = False
                    ) -> TileSpec:
+        key = (name, dots, continued)
+        spec = self._heads.get(key)
+        if spec is None:
+            if len(self._heads) > 4096:
+                self._heads.clear()
+            spec = self._heads[key] = self._make_head_spec(ctx, name, dots, continued)
+        return spec
+
+    def _make_head_spec(self, ctx: Context, name: str, dots: int, continued: bool
+                        ) -> TileSpec:
         if continued:  # the word first, so a long name cannot push it out of sight
             return TileSpec(width=ctx.px(COLUMN_WIDTH), pad_x=0, pad_y=ctx.px(4), runs=(
                 ctx.run(tr("continued: {name}", ctx.lang, name=name), "body", "muted",
@@ -94,6 +107,7 @@ class AmbitionCanvas(Canvas):
         style = (th.name, ctx.scale, ctx.lang, ctx.options.anonymous)
         if style != self._style:
             self._cards.clear()
+            self._heads.clear()
             self._statement = (None, None)
             self._style = style
         names = {} if ctx.options.anonymous else {p.id: p.name for p in s.participants}
@@ -132,11 +146,13 @@ class AmbitionCanvas(Canvas):
         area = ctx.area
         statement = a.statement.strip()
         if statement:
-            key = (statement, area.w)
-            if self._statement[0] != key:
-                self._statement = (key, self._statement_spec(ctx, statement, area.w))
-            specs["statement"] = self._statement[1]
-        self.tiles.sync({**specs, **self._continued})
+            statement_key = (statement, area.w)
+            statement_spec = self._statement[1]
+            if self._statement[0] != statement_key or statement_spec is None:
+                statement_spec = self._statement_spec(ctx, statement, area.w)
+                self._statement = (statement_key, statement_spec)
+            specs["statement"] = statement_spec
+        self.tiles.sync(specs)
 
         placements: dict[Hashable, tuple[int, float, float]] = {}
         top = area.y
@@ -154,17 +170,27 @@ class AmbitionCanvas(Canvas):
         placements.update(result.placements)
         # Headings repeated where a cluster runs into the next column.
         extra: dict[Hashable, TileSpec] = {}
+        cont_places: dict[Hashable, tuple[int, float, float]] = {}
         group_names = dict(groups)
-        for cont_key, gid, where in result.continued:
-            extra[cont_key] = self._head_spec(ctx, group_names[gid], 0, continued=True)
-            placements[cont_key] = where
-        if extra != self._continued:
-            self._continued = extra
-            self.tiles.sync({**specs, **extra})
+        for cont_key, group, where in result.continued:
+            extra[cont_key] = self._head_spec(ctx, group_names[str(group)], 0,
+                                              continued=True)
+            cont_places[cont_key] = where
+        self._continued.changed = []
+        self._continued.sync(extra)
+        self._cont_places = cont_places
         if statement:
             placements["statement"] = (EVERY_PAGE, area.x, area.y)
         self.placements = placements
         return result.pages
+
+    def show(self, ctx: Context, page: int) -> None:
+        super().show(ctx, page)
+        self._continued.place(self._cont_places, page)
+
+    def dispose(self) -> None:
+        self._continued.clear()
+        super().dispose()
 
     def spotlight(self, ctx: Context, item_id: str) -> tuple[Run, ...] | None:
         s = ctx.session

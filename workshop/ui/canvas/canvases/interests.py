@@ -16,6 +16,7 @@ from workshop.domain.model import InterestItem, InterestKind, LinkKind
 from workshop.i18n import N_, tr
 from workshop.labels import label
 from workshop.ui.canvas.scene import Canvas, CanvasScene, Context, register_canvas
+from workshop.ui.canvas.text import face
 from workshop.ui.canvas.tile import EVERY_PAGE, Run, TileSpec
 
 NAME_WIDTH = 300.0
@@ -55,20 +56,25 @@ class InterestsCanvas(Canvas):
         cell_w = (area.w - name_w - 3 * GAP) / 3
         specs: dict[Hashable, TileSpec] = {}
         for n, kind in enumerate(KINDS):
+            words = label(kind, ctx.lang).split()
+            # Headings in heading type when every word fits the column, else in bold
+            # body type rather than a word broken in two ("Organisatiebelang").
+            widest = max(face(ctx.font("heading")).width(w) for w in words)
+            role = "heading" if widest <= cell_w else "body"
             specs[("kind", n)] = TileSpec(width=cell_w, pad_x=0, pad_y=ctx.px(4),
-                                          runs=(ctx.run(label(kind, ctx.lang), "heading",
-                                                        max_lines=2),))
+                                          runs=(ctx.run(label(kind, ctx.lang), role,
+                                                        max_lines=2, bold=True),))
         rows: dict[str, list[list[str]]] = {}
         highlight = ctx.options.highlight_id
         for item in items:
             cells = rows.setdefault(item.participant_id, [[], [], []])
             cells[KINDS.index(item.kind)].append(item.id)
             runs = [ctx.run(item.text, "body", max_lines=ITEM_LINES)]
-            for kind, other in partners.get(item.id, []):
-                word = label(kind, ctx.lang)
-                runs.append(ctx.run(f"{'↔' if kind is LinkKind.OVERLAP else '⚡'} {word}: "
-                                    f"{other}", "meta",
-                                    "overlap" if kind is LinkKind.OVERLAP else "tension",
+            for link_kind, other in partners.get(item.id, []):
+                overlap = link_kind is LinkKind.OVERLAP
+                word = label(link_kind, ctx.lang)
+                runs.append(ctx.run(f"{'↔' if overlap else '⚡'} {word}: {other}", "meta",
+                                    "overlap" if overlap else "tension",
                                     max_lines=1, gap_before=4))
             lit = item.id == highlight
             specs[item.id] = TileSpec(

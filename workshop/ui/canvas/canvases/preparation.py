@@ -87,18 +87,20 @@ class PreparationCanvas(Canvas):
                         max_lines=3, bold=True),))
             blocks_spec.append((key, True, perspective))
             for pid in ids:
-                p = s.participant(pid)
-                assert p is not None
-                name = p.name if p.present else tr("{name} (absent)", ctx.lang, name=p.name)
-                detail = " · ".join(t for t in (p.organisation.strip(), p.role.strip()) if t)
-                runs = [ctx.run(name, "body", "text" if p.present else "muted", max_lines=2,
-                                bold=p.present)]
+                who = s.participant(pid)
+                assert who is not None
+                name = who.name if who.present else tr("{name} (absent)", ctx.lang,
+                                                         name=who.name)
+                detail = " · ".join(t for t in (who.organisation.strip(), who.role.strip())
+                                    if t)
+                runs = [ctx.run(name, "body", "text" if who.present else "muted",
+                                max_lines=2, bold=who.present)]
                 if detail:
                     runs.append(ctx.run(detail, "meta", "muted", max_lines=2))
                 specs[pid] = TileSpec(width=party_w, runs=tuple(runs), pad_x=ctx.px(14),
                                       pad_y=ctx.px(8), fill=th.surface("card"),
                                       border=th.ink("muted"), border_width=1.5, radius=8.0,
-                                      dashed=not p.present)
+                                      dashed=not who.present)
                 blocks_spec.append((pid, False, perspective))
         if not s.participants:
             specs["nobody"] = TileSpec(width=party_w, pad_x=0, runs=(
@@ -111,10 +113,12 @@ class PreparationCanvas(Canvas):
             top += self.tiles.height("facts") + ctx.px(20)
         x_agenda = area.right - agenda_w
         y = top
-        for key in ["agenda-head"] + [("agenda", i.step.value) for i in s.agenda] + [
-                "agenda-total"]:
-            places[key] = (EVERY_PAGE, x_agenda, y)
-            y += self.tiles.height(key) + ctx.px(8)
+        agenda_keys: list[Hashable] = ["agenda-head"]
+        agenda_keys += [("agenda", i.step.value) for i in s.agenda]
+        agenda_keys.append("agenda-total")
+        for agenda_key in agenda_keys:
+            places[agenda_key] = (EVERY_PAGE, x_agenda, y)
+            y += self.tiles.height(agenda_key) + ctx.px(8)
 
         board = Area(area.x, top, area.w - agenda_w - ctx.px(GAP) * 2, area.bottom - top)
         blocks = [Block(key, self.tiles.height(key), head=head, group=group,

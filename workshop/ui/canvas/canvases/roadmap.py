@@ -17,7 +17,14 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from workshop.domain.fingerprint import owner_label
-from workshop.domain.model import Action, ActionStatus, Phase, Session
+from workshop.domain.model import (
+    Action,
+    ActionStatus,
+    EvaluationMoment,
+    Milestone,
+    Phase,
+    Session,
+)
 from workshop.i18n import N_, tr
 from workshop.labels import label
 from workshop.ui.canvas import fmt
@@ -141,7 +148,13 @@ class RoadmapCanvas(Canvas):
         span, today_near = plan_span(s, today)
         specs: dict[Hashable, TileSpec] = {}
         places: dict[Hashable, tuple[int, float, float]] = {}
-        label_w = min(ctx.px(LANE_LABEL_WIDTH), area.w * 0.2)
+        # Wide enough for the longest word of a lane's name ("Evaluatiemomenten"), so
+        # lane names break between words, within a quarter of the wall.
+        head_face = face(ctx.font("body", bold=True))
+        words = [w for name in [tr("Milestones", ctx.lang), tr("Evaluation moments", ctx.lang),
+                                *(n for _k, n, _m in self._lanes(ctx))] for w in name.split()]
+        widest_word = max((head_face.width(w) for w in words), default=0.0)
+        label_w = min(max(ctx.px(LANE_LABEL_WIDTH), widest_word + 4), area.w * 0.25)
         tx0, tx1 = area.x + label_w + GAP, area.right
         meta = ctx.font("meta")
         body_face = face(ctx.font("body"))
@@ -223,19 +236,21 @@ class RoadmapCanvas(Canvas):
             bar = None if marker is not None else (xs - left, xe - left)
             fill = "raised" if on else ("bar" if bar else "page")
             spec = TileSpec(width=width, runs=(run,), bar=bar, fill=th.surface(fill),
+                            backdrop=th.surface("page") if bar else None,
                             border=th.ink("accent" if on else "muted") if bar or on else None,
                             border_width=5.0 if on else 2.0, radius=6.0, pad_x=ctx.px(10),
                             pad_y=ctx.px(6), dashed=strike)
             return spec, left
 
         # Milestones and evaluation moments first, then the actions' lanes.
-        lanes_tiles: list[tuple[str, str, list[tuple[Hashable, TileSpec, float]]]] = []
+        LaneTiles = list[tuple[Hashable, TileSpec, float]]
+        lanes_tiles: list[tuple[str, str, LaneTiles]] = []
         if span is not None:
             for lane_key, name, entries, mark in (
                 ("milestones", tr("Milestones", ctx.lang), s.roadmap.milestones, "◆"),
                 ("evaluations", tr("Evaluation moments", ctx.lang), s.roadmap.evaluations, "●"),
             ):
-                tiles = []
+                tiles: LaneTiles = []
                 for e in entries:
                     spec, left = bar_tile(e.id, e.title, e.date, e.date, marker=mark)
                     tiles.append((e.id, spec, left))
@@ -243,7 +258,7 @@ class RoadmapCanvas(Canvas):
                     lanes_tiles.append((lane_key, name, tiles))
         undated: list[Action] = []
         for lane_key, name, members in self._lanes(ctx):
-            tiles = []
+            tiles = []  # the same LaneTiles list type
             for a in members:
                 dates = action_dates(a)
                 if dates is None or span is None:
@@ -267,9 +282,12 @@ class RoadmapCanvas(Canvas):
                 by_row.setdefault(rows[entry[0]], []).append(entry)
             head_key: Hashable = ("lane", lane_key)
             specs[head_key] = lane_head(lane_key, name, row_h)
+            head_h = measure(specs[head_key])
+            lane_top = y
             first = True
             for r in range(len(by_row)):
-                if y + row_h > bottom and y > fixed_bottom:
+                need = max(row_h, head_h) if first else row_h
+                if y + need > bottom and y > fixed_bottom:
                     page += 1
                     seps[page] = []
                     y = fixed_bottom
@@ -278,6 +296,8 @@ class RoadmapCanvas(Canvas):
                         specs[cont] = lane_head(lane_key, tr("continued: {name}", ctx.lang,
                                                                  name=name), row_h)
                         places[cont] = (page, area.x, y)
+                        head_h = measure(specs[cont])
+                    lane_top = y
                 if first:
                     places[head_key] = (page, area.x, y)
                     if y > fixed_bottom:
@@ -287,6 +307,8 @@ class RoadmapCanvas(Canvas):
                     specs[k] = spec
                     places[k] = (page, left, y)
                 y += row_h + ROW_GAP
+            # The lane is at least as tall as its name (two lines for a long owner).
+            y = max(y, lane_top + head_h + ROW_GAP)
             y += LANE_GAP
         if undated:
             head: Hashable = ("lane", UNDATED)
@@ -385,7 +407,9 @@ class RoadmapCanvas(Canvas):
             runs.append(ctx.run(" · ".join(facts), "heading", "muted", max_lines=3,
                                 bold=False, gap_before=12))
             return tuple(runs)
-        for entry in [*s.roadmap.milestones, *s.roadmap.evaluations]:
+        dated: list[Milestone | EvaluationMoment] = [*s.roadmap.milestones,
+                                                     *s.roadmap.evaluations]
+        for entry in dated:
             if entry.id == item_id:
                 runs = [ctx.run(entry.title, "spotlight", max_lines=4),
                         ctx.run(fmt.long_date(entry.date, ctx.lang), "heading", "muted",

@@ -1,0 +1,129 @@
+"""Canvas figures: the ambition board of the large session (1,000 cards in 25 clusters).
+
+Each sample is one change as the projector meets it: the session changes, the scene
+is brought in step (``update_session`` / ``set_output_size``) and the visible page is
+painted into a 1920x1080 image, the projector's frame. The baseline, in the same run,
+paints 1,000 plain text items of the same texts in a bare QGraphicsScene into the same
+image (no layout, no paging): what the cheapest possible board costs per frame.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from run import Context, Row, benchmark  # type: ignore[import-not-found]  # noqa: E402
+
+N = 100
+FRAME = 0.016  # one frame at 60 Hz
+SIZE = (1920, 1080)
+
+
+def _samples(fn: Callable[[int], object], n: int = N) -> list[float]:
+    fn(-1)  # warm up
+    out = []
+    for i in range(n):
+        started = time.perf_counter()
+        fn(i)
+        out.append(time.perf_counter() - started)
+    return out
+
+
+def _rows(name: str, ours: list[float], base: list[float]) -> list[Row]:
+    goal = f"< {FRAME * 1000:.0f} ms"
+    med, worst = statistics.median(ours), max(ours)
+    return [Row(f"{name}, median of {len(ours)}", med, "s", baseline=statistics.median(base),
+                goal=goal, ok=med < FRAME),
+            Row(f"{name}, worst of {len(ours)}", worst, "s", baseline=max(base),
+                goal=goal, ok=worst < FRAME)]
+
+
+@benchmark("canvas")
+def _canvas(ctx: Context) -> list[Row]:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
+
+    from workshop.domain.model import Card
+    from workshop.ui.canvas.options import CanvasOptions
+    from workshop.ui.canvas.render import ensure_app
+    from workshop.ui.canvas.scene import CanvasScene
+
+    ensure_app()
+    session = ctx.session.model_copy(deep=True)
+    assert len(session.ambition.cards) == 1000
+    image = QImage(*SIZE, QImage.Format.Format_RGB32)
+
+    def paint(scene: QGraphicsScene) -> None:
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        scene.render(painter, QRectF(0, 0, *SIZE), scene.sceneRect())
+        painter.end()
+
+    # The baseline: the same 1,000 texts as plain items, repainted after adding one.
+    bare = QGraphicsScene()
+    bare.setSceneRect(QRectF(0, 0, *SIZE))
+    bare.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+    for n, card in enumerate(session.ambition.cards):
+        item = QGraphicsSimpleTextItem(card.text)
+        item.setPos((n % 5) * 360.0, (n // 5) * 40.0 % 1000)
+        item.setVisible(n < 30)  # one page's worth visible, like the board
+        bare.addItem(item)
+
+    def bare_add(i: int) -> None:
+        item = QGraphicsSimpleTextItem(f"Nog een kaart {i}")
+        item.setPos(20.0, 20.0)
+        bare.addItem(item)
+        paint(bare)
+
+    scene = CanvasScene(session, "ambition", CanvasOptions(lang="nl"), size=SIZE)
+    pages = scene.page_count
+    clusters = [c.id for c in session.ambition.clusters]
+
+    def add_card(i: int) -> None:
+        session.ambition.cards.append(Card(
+            id=f"bench-{i}", text=f"Nog een kaart van de bank, nummer {i}",
+            author_id=session.participants[0].id, cluster_id=clusters[i % len(clusters)]))
+        scene.update_session(session)
+        paint(scene)
+
+    moving = session.ambition.cards[10]
+
+    def move_card(i: int) -> None:
+        moving.cluster_id = clusters[(i + 2) % len(clusters)]
+        scene.update_session(session)
+        paint(scene)
+
+    sizes = [(1920, 1080), (1024, 768), (1280, 800), (1366, 768)]
+
+    def resize(i: int) -> None:
+        scene.set_output_size(*sizes[i % len(sizes)])
+        paint(scene)
+
+    base = _samples(bare_add)
+    adds = _samples(add_card)
+    moves = _samples(move_card)
+    resizes = _samples(resize)
+    # The worst cases above include Python's cyclic garbage collector walking the whole
+    # large session (~35 ms). Frozen after loading, as an app can do once per session:
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    try:
+        frozen = _samples(lambda i: add_card(1000 + i))
+    finally:
+        gc.unfreeze()
+    scene.clear()
+    bare.clear()
+    return ([Row("ambition board, pages at 1920x1080 (1,000 cards)", pages, "pages")]
+            + _rows("add a card + repaint (1,000-card board)", adds, base)
+            + _rows("move a card to another cluster + repaint", moves, base)
+            + _rows("re-layout after a resize + repaint", resizes, base)
+            + _rows("add a card + repaint, after gc.freeze()", frozen, base))
