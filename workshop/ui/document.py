@@ -36,6 +36,17 @@ from workshop.storage.files import save_session
 from workshop.storage.lock import SessionLock
 
 AUTOSAVE_TICK_MS = 200
+UNPRINTED_AREAS = frozenset({"ambition.cards", "ambition.clusters", "ambition.votes",
+                             "ambition.vote_budget", "interests.links", "diagnostics", "view"})
+"""Areas the agreement does not print (``workshop.domain.fingerprint.agreement_content``):
+an edit of only these (or of parts of them) cannot void a signature, so it is not
+fingerprinted."""
+
+
+def unprinted(area: str) -> bool:
+    """Whether ``area`` ("diagnostics.scores", "ambition.cards"...) is not printed."""
+    parts = area.split(".")
+    return any(".".join(parts[:k]) in UNPRINTED_AREAS for k in range(1, len(parts) + 1))
 
 Mutation = Callable[[Session], object]
 
@@ -141,6 +152,8 @@ class SessionDocument(QObject):
         self._lock = lock
         self.voided_by: dict[str, str] = {}
         """Signature id -> the label of the edit that voided it (this run only)."""
+        self._fingerprint: str | None = None
+        """The current session's fingerprint, once computed; forgotten on every change."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         self._saving = False
@@ -167,9 +180,11 @@ class SessionDocument(QObject):
             self.sig_rejected.emit([tr("This session is open read-only.")])
             return False
         areas = tuple(dict.fromkeys(areas))
-        watch = bool(self.session.signatures) and "signatures" not in areas
-        fingerprint_before = fingerprint(self.session) if watch else ""
+        watch = (bool(self.session.signatures) and "signatures" not in areas
+                 and not all(unprinted(area) for area in areas))
+        fingerprint_before = self.fingerprint() if watch else ""
         before = _snapshot(self.session, areas)
+        self._fingerprint = None
         try:
             mutate(self.session)
             after = _snapshot(self.session, areas)
@@ -189,8 +204,14 @@ class SessionDocument(QObject):
             self._note_voided(fingerprint_before, label)
         return True
 
+    def fingerprint(self) -> str:
+        """``fingerprint(session)``, computed once per state of the session."""
+        if self._fingerprint is None:
+            self._fingerprint = fingerprint(self.session)
+        return self._fingerprint
+
     def _note_voided(self, fingerprint_before: str, label: str) -> None:
-        if fingerprint(self.session) == fingerprint_before:
+        if self.fingerprint() == fingerprint_before:
             return
         names = []
         for signature in self.session.signatures:
@@ -213,6 +234,7 @@ class SessionDocument(QObject):
         return problems or reference_problems(self.session)
 
     def _apply(self, snapshot: dict[str, Any]) -> None:
+        self._fingerprint = None
         _restore(self.session, snapshot)
         self._pending_areas = top_areas(snapshot)
 
