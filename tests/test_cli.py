@@ -167,3 +167,18 @@ def test_verify_errors(tmp_path: Path) -> None:
     assert workshop("verify", str(DEMO)).returncode == 1  # not a PDF: no seal
     export_missing = workshop("export", str(tmp_path / "nope.workshop"))
     assert export_missing.returncode == 1 and "Traceback" not in export_missing.stderr
+
+
+def test_verify_and_export_document_their_exit_codes() -> None:
+    for command in ("verify", "export"):
+        shown = workshop(command, "--help")
+        assert shown.returncode == 0
+        text = " ".join(shown.stdout.split())
+        assert "Exit codes: 0" in text and "; 1 " in text and "; 2 the command" in text
+    import os
+
+    # Help is built before --lang is read: the language of the environment applies.
+    dutch = subprocess.run([sys.executable, "-m", "workshop", "verify", "--help"],
+                           capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "WORKSHOP_LANG": "nl"}).stdout
+    assert "Afsluitcodes: 0 de pdf is ongewijzigd" in " ".join(dutch.split())

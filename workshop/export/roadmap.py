@@ -13,8 +13,16 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from reportlab.lib.pagesizes import A3, A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+)
 
 from workshop.domain import model as m
 from workshop.domain.fingerprint import agreement_content, fingerprint
@@ -138,9 +146,12 @@ class _Roadmap:
         table = moments_table(self.content["roadmap"], self.lang, s, self.text,
                               self.width, keys=True)
         if table is not None:
-            out.append(Paragraph(self.text(tr("Milestones and evaluation moments",
-                                              self.lang)), s.h2))
-            out.append(table)
+            # Kept whole: a short table moves under the timeline or to the next page,
+            # where the action table follows it.
+            out.append(KeepTogether([
+                Paragraph(self.text(tr("Milestones and evaluation moments", self.lang)),
+                          s.h2),
+                table]))
         return out
 
     def markers(self) -> list[Marker]:
@@ -189,8 +200,12 @@ class _Roadmap:
 
     def table(self) -> list[Flowable]:
         s = self.styles
-        out: list[Flowable] = [PageBreak(),
-                               Paragraph(self.text(tr("All actions", self.lang)), s.h1)]
+        # Follows the milestones when 7 cm are left; the heading is not kept with the
+        # whole table (that would move a short table to a page of its own).
+        out: list[Flowable] = [CondPageBreak(70 * mm),
+                               Paragraph(self.text(tr("All actions", self.lang)),
+                                         ParagraphStyle("h1-loose", parent=s.h1,
+                                                        keepWithNext=0))]
         if not self.actions:
             out.append(Paragraph(self.text(tr("No actions agreed yet.", self.lang)), s.muted))
             return out

@@ -224,8 +224,19 @@ class Timeline(Flowable):
                                     alpha=0.35 if light else 1.0))
         c.rect(x0, y + 2.5, x1 - x0, ROW - 5, stroke=1, fill=1)
         if bar.status == "on_hold":
+            # Diagonal hatching, clipped to the bar: paused, not failed.
+            c.saveState()
+            clip = c.beginPath()
+            clip.rect(x0, y + 2.5, x1 - x0, ROW - 5)
+            c.clipPath(clip, stroke=0, fill=0)
             c.setStrokeColor(colour)
-            c.line(x0, y + 2.5, x1, y + ROW - 2.5)
+            c.setLineWidth(0.5)
+            h = ROW - 5
+            x = x0 - h
+            while x < x1:
+                c.line(x, y + 2.5, x + h, y + 2.5 + h)
+                x += 3.5
+            c.restoreState()
         if bar.status == "done":
             c.setStrokeColor(colors.white)
             c.setLineWidth(1)
@@ -297,7 +308,8 @@ class Legend(Flowable):
                 c.rect(x, y, 12, 6, stroke=1, fill=1)
                 c.setDash()
                 if status == "on_hold":
-                    c.line(x, y, x + 12, y + 6)
+                    for dx in (0.0, 3.5, 7.0):
+                        c.line(x + dx, y, x + dx + 5, y + 6)
                 if status == "done":
                     c.setStrokeColor(colors.white)
                     c.line(x + 3, y + 3, x + 5, y + 1)

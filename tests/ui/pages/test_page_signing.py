@@ -256,6 +256,22 @@ def test_dutch(qtbot: QtBot, document: SessionDocument) -> None:
         in _lines(page)
     assert page.start_button.text() == "Ondertekening starten"
     assert page.summary.text() == "Vóór het ondertekenen — blokkerend: 6 · nakijken: 3"
+    buttons = page.export_buttons
+    assert [buttons.preview_button.text(), buttons.paper_button.text(),
+            buttons.export_button.text()] == [
+        "Voorbeeld afspraken…", "Op papier afdrukken…", "Afspraken en routekaart exporteren…"]
+
+
+def test_pdf_buttons_sit_in_the_signing_area(qtbot: QtBot, document: SessionDocument) -> None:
+    """Preview and paper work before anything is signed, even while points block."""
+    page = _open(qtbot, document)
+    assert not page.start_button.isEnabled()  # the demo still has blocking points
+    area = page.signing_area
+    widgets = [area.itemAt(i).widget() for i in range(area.count())]
+    assert page.export_buttons in widgets
+    for button in (page.export_buttons.preview_button, page.export_buttons.paper_button,
+                   page.export_buttons.export_button):
+        assert button.isVisible() and button.isEnabled()
 
 
 def test_large_session(qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:

@@ -4,8 +4,8 @@ The readiness list (``workshop.domain.readiness``) is the point of the page: blo
 findings first, each line taking the facilitator to the step where it is fixed (Enter
 or a click; the page emits ``sig_go_to`` and the main window switches). The signatures
 list shows, for every participant, whether their signature still counts for the text
-as it is now. The signature pad and the PDF export live in ``signing_area``, filled
-by the signing module; "Start signing" stays off while anything blocks.
+as it is now. ``signing_area`` holds "Start signing" (off while anything blocks) and
+the PDF buttons: preview, print on paper, export (``workshop.ui.export_ui``).
 
 The page refreshes only while it is shown (the check and the fingerprint cost a few
 milliseconds on a large session, and every edit elsewhere would pay them).
@@ -37,6 +37,7 @@ from workshop.domain.readiness import Finding, readiness, short
 from workshop.i18n import tr
 from workshop.labels import label
 from workshop.ui.document import SessionDocument
+from workshop.ui.export_ui import ExportActions, ExportButtons
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.roadmap_dates import format_date
 
@@ -151,6 +152,10 @@ class SigningPage(Page):
         start_row.addWidget(self.start_button)
         start_row.addWidget(self.start_reason, 1)
         self.signing_area.addLayout(start_row)
+        self.export_actions = ExportActions(document, self)
+        """Preview, paper and PDF export of this document (the File menu uses it too)."""
+        self.export_buttons = ExportButtons(self.export_actions)
+        self.signing_area.addWidget(self.export_buttons)
 
         readiness_box = QWidget()
         top = QVBoxLayout(readiness_box)
@@ -178,6 +183,7 @@ class SigningPage(Page):
         layout.addWidget(self.signing_box)
         self.setTabOrder(self.findings_list, self.signatures_list)
         self.setTabOrder(self.signatures_list, self.start_button)
+        self.setTabOrder(self.start_button, self.export_buttons.preview_button)
 
     # --- Page ------------------------------------------------------------------------
 

@@ -1,0 +1,214 @@
+"""Exporting from the app: off the UI thread on a snapshot, with progress, then opening
+the result; the preview with QtPdf; printing the paper version."""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pdfcheck import body_text
+from pypdf import PdfReader
+from PySide6.QtCore import QUrl
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from workshop.domain.fingerprint import fingerprint
+from workshop.export.verify import verify_bytes
+from workshop.storage.files import load_session
+from workshop.ui.document import SessionDocument
+from workshop.ui.export_ui import (
+    ExportActions,
+    ExportDialog,
+    ExportRequest,
+    ExportResult,
+    PreviewDialog,
+    print_dialog,
+    snapshot,
+)
+from workshop.ui.pages.signing import SigningPage
+
+
+@pytest.fixture
+def page(qtbot: QtBot, document: SessionDocument) -> SigningPage:
+    page = SigningPage(document)
+    qtbot.addWidget(page)
+    page.export_actions.ask = False
+    page.show()
+    return page
+
+
+def _finish(qtbot: QtBot, actions: ExportActions, start: Callable[[], object]
+            ) -> ExportResult:
+    with qtbot.waitSignal(actions.sig_result, timeout=60_000) as blocker:
+        start()
+    result = blocker.args[0]
+    assert isinstance(result, ExportResult)
+    return result
+
+
+def test_export_writes_both_pdfs_beside_the_session(qtbot: QtBot, page: SigningPage,
+                                                    document: SessionDocument) -> None:
+    actions = page.export_actions
+    opened: list[QUrl] = []
+    actions.open_url = opened.append
+    assert document.path is not None
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(1)  # English
+    dialog.paper_size.setCurrentIndex(1)  # A3
+    request = dialog.request()
+    assert request.agreement == document.path.with_name("meeting-agreement.pdf")
+    assert request.roadmap == document.path.with_name("meeting-roadmap.pdf")
+
+    result = _finish(qtbot, actions, lambda: actions.start(request))
+    assert result.ok and actions.task is None and actions.progress is None
+    agreement = document.path.with_name("meeting-agreement.pdf")
+    roadmap = document.path.with_name("meeting-roadmap.pdf")
+    session = load_session(document.path)
+    for pdf in (agreement, roadmap):
+        report = verify_bytes(pdf.read_bytes(), session)
+        assert report.ok, pdf
+    assert "Leadingprinciples" in body_text(agreement.read_bytes())
+    width, height = PdfReader(roadmap).pages[0].mediabox.upper_right
+    assert round(float(width)) == 1191 and round(float(height)) == 842  # A3 landscape
+
+    box = actions.result_box
+    assert box is not None and box.isVisible()
+    buttons = {b.text(): b for b in box.buttons()}
+    buttons["Open the folder"].click()
+    assert opened == [QUrl.fromLocalFile(str(agreement.parent))]
+    box = actions.result_box
+    assert box is not None
+    assert [b.text() for b in box.buttons() if isinstance(b, QPushButton)]
+
+
+def test_dutch_file_names_by_default(qtbot: QtBot, document: SessionDocument) -> None:
+    assert document.path is not None
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    request = dialog.request()
+    assert request.language == "nl"
+    assert request.agreement == document.path.with_name("meeting-samenwerkingsafspraken.pdf")
+    dialog.language.setCurrentIndex(1)
+    assert dialog.request().roadmap == document.path.with_name("meeting-roadmap.pdf")
+
+
+def test_export_runs_off_the_ui_thread_on_a_snapshot(qtbot: QtBot, page: SigningPage,
+                                                     document: SessionDocument,
+                                                     tmp_path: Path) -> None:
+    """Edits made while the worker lays out do not reach the PDF being made."""
+    import workshop.ui.export_ui as export_ui
+
+    threads: list[str] = []
+    real = export_ui.export_agreement
+
+    def spy(*args: object, **kwargs: object) -> bytes:
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    export_ui.export_agreement = spy  # type: ignore[assignment]
+    try:
+        before = fingerprint(document.session)
+        request = ExportRequest(snapshot(document), "export", "nl",
+                                tmp_path / "a.pdf", tmp_path / "r.pdf")
+        document.edit("change", ["principles"],
+                      lambda s: setattr(s.principles[0], "text", "Veranderd na de kopie."))
+        result = _finish(qtbot, page.export_actions,
+                         lambda: page.export_actions.start(request))
+    finally:
+        export_ui.export_agreement = real  # type: ignore[assignment]
+    assert threads and threads[0].startswith("workshop-export")
+    assert threads[0] != threading.main_thread().name
+    assert result.ok
+    meta = PdfReader(tmp_path / "a.pdf").metadata
+    assert meta is not None and meta["/WorkshopFingerprint"] == before
+    assert "Veranderdnadekopie" not in body_text((tmp_path / "a.pdf").read_bytes())
+
+
+def test_cancel_writes_nothing(qtbot: QtBot, page: SigningPage, document: SessionDocument,
+                               tmp_path: Path) -> None:
+    actions = page.export_actions
+    request = ExportRequest(snapshot(document), "export", "nl", tmp_path / "a.pdf",
+                            tmp_path / "r.pdf")
+    with qtbot.waitSignal(actions.sig_result, timeout=60_000) as blocker:
+        task = actions.start(request)
+        assert task is not None and actions.progress is not None
+        assert actions.start(request) is None  # one at a time
+        cancel = actions.progress.findChild(QPushButton)
+        assert cancel is not None and cancel.text() == "Cancel"
+        cancel.click()
+    assert blocker.args[0].cancelled
+    assert not (tmp_path / "a.pdf").exists() and not (tmp_path / "r.pdf").exists()
+
+
+def test_a_failed_write_is_explained(qtbot: QtBot, page: SigningPage,
+                                     document: SessionDocument, tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    request = ExportRequest(snapshot(document), "export", "en", blocked / "a.pdf",
+                            blocked / "r.pdf")
+    actions = page.export_actions
+    result = _finish(qtbot, actions, lambda: actions.start(request))
+    assert result.error and not result.written
+    box = actions.result_box
+    assert isinstance(box, QMessageBox) and box.icon() == QMessageBox.Icon.Warning
+    assert "could not be written" in box.text()
+
+
+def test_preview_shows_the_agreement_with_qtpdf(qtbot: QtBot, page: SigningPage) -> None:
+    actions = page.export_actions
+    result = _finish(qtbot, actions, page.export_buttons.preview_button.click)
+    dialog = actions.preview_dialog
+    assert isinstance(dialog, PreviewDialog) and dialog.isVisible()
+    pages = len(PdfReader(io.BytesIO(result.agreement)).pages)
+    assert dialog.pane.page_count() == pages >= 5
+    dialog.resize(700, 900)
+    qtbot.waitExposed(dialog)
+    image = dialog.pane.view.grab().toImage()
+    assert image.width() > 100
+    room = dialog.show_on_projector()
+    qtbot.addWidget(room)
+    assert room.isVisible() and room.pane.page_count() == pages
+    dialog.close()
+    assert dialog.room is None or not dialog.room.isVisible()
+
+
+def test_print_on_paper_prints_the_signing_lines(qtbot: QtBot, page: SigningPage,
+                                                 tmp_path: Path) -> None:
+    actions = page.export_actions
+    target = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    actions.printer = printer
+    result = _finish(qtbot, actions, page.export_buttons.paper_button.click)
+    assert result.request.kind == "paper"
+    assert "Datum:______________" in body_text(result.agreement)
+    pages = len(PdfReader(io.BytesIO(result.agreement)).pages)
+    assert actions.printed_pages == pages
+    assert len(PdfReader(target).pages) == pages
+    dialog = print_dialog(printer, page)
+    qtbot.addWidget(dialog)
+    assert dialog.printer() is printer
+
+
+def test_the_file_menu_reaches_the_same_actions(qtbot: QtBot,
+                                                document: SessionDocument) -> None:
+    from workshop.domain.model import Step
+    from workshop.ui.main_window import MainWindow
+
+    window = MainWindow(document)
+    qtbot.addWidget(window)
+    for action in (window.export_action, window.preview_action, window.paper_action):
+        assert action.isEnabled()
+    signing = window.pages[Step.SIGNING]
+    assert isinstance(signing, SigningPage)
+    signing.export_actions.ask = False
+    with qtbot.waitSignal(signing.export_actions.sig_result, timeout=60_000):
+        window.preview_action.trigger()
+    assert signing.export_actions.preview_dialog is not None
+    signing.export_actions.preview_dialog.close()
