@@ -1,7 +1,8 @@
 """The command line. Everything except opening the app works without a display.
 
 Exit codes: 0 success; 1 the session (or backup) could not be used, with the reason
-on stderr, or a PDF failed ``verify``; 2 the command was not understood.
+on stderr, or a PDF failed ``verify`` (changed bytes, no seal, or not matching the
+session); 2 the command was not understood.
 """
 
 from __future__ import annotations
@@ -120,7 +121,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     default_agreement, default_roadmap = default_pdf_paths(path, lang)
     agreement_path = Path(args.agreement) if args.agreement else default_agreement
     roadmap_path = Path(args.roadmap) if args.roadmap else default_roadmap
-    agreement = export_agreement(session, AgreementOptions(language=lang, paper=args.paper))
+    agreement = export_agreement(session, AgreementOptions(
+        language=lang, paper=args.paper, diagnostics=args.with_diagnostics))
     write_atomic(agreement_path, agreement)
     print(tr("Wrote the agreement to “{path}”.", path=agreement_path))
     roadmap = export_roadmap(session, RoadmapOptions(language=lang, size=args.size,
@@ -171,7 +173,10 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("backup")
     restore.add_argument("path")
     restore.set_defaults(run=_cmd_restore)
-    export = sub.add_parser("export", help=tr("write the agreement and roadmap PDFs"))
+    export = sub.add_parser(
+        "export", help=tr("write the agreement and roadmap PDFs"),
+        epilog=tr("Exit codes: 0 both PDFs were written; 1 the session could not be used or "
+                  "a PDF could not be written; 2 the command was not understood."))
     export.add_argument("path")
     export.add_argument("--agreement", metavar="OUT.pdf",
                         help=tr("where to write the agreement (default: beside the session)"))
@@ -186,12 +191,25 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--paper", action="store_true",
                         help=tr("add an empty signing line for everyone present who has "
                                 "not signed"))
+    export.add_argument("--with-diagnostics", action="store_true",
+                        help=tr("add the diagnostics (scan, spectra, forms) as an appendix "
+                                "to the agreement"))
     export.set_defaults(run=_cmd_export)
     verify = sub.add_parser(
         "verify", help=tr("check that a PDF is unchanged since export, and against its "
-                          "session"))
-    verify.add_argument("pdf", metavar="AGREEMENT.pdf")
-    verify.add_argument("path", nargs="?", metavar="SESSION")
+                          "session"),
+        description=tr("Reads the seal and the fingerprint embedded in a PDF exported by "
+                       "Workshop. Any changed byte fails. Given the session file, also "
+                       "checks that the session's current text is the text in the PDF and "
+                       "lists which signatures are valid for it."),
+        epilog=tr("Exit codes: 0 the PDF is unchanged since export (and, with SESSION, "
+                  "matches the session's current text and signatures); 1 it is not (a "
+                  "changed byte, no seal, a changed text or different signatures), or a "
+                  "file cannot be read; 2 the command was not understood."))
+    verify.add_argument("pdf", metavar="AGREEMENT.pdf",
+                        help=tr("an agreement or roadmap PDF exported by Workshop"))
+    verify.add_argument("path", nargs="?", metavar="SESSION",
+                        help=tr("the .workshop session file to check the PDF against"))
     verify.set_defaults(run=_cmd_verify)
     # `render` lives with the canvases; that module imports Qt only when it renders.
     importlib.import_module("workshop.ui.canvas.cli").register(sub)

@@ -42,9 +42,12 @@ class AgreementOptions:
     """None: the session's language."""
     paper: bool = False
     """Print an empty signing line for every present participant without a valid signature."""
+    diagnostics: bool = False
+    """Add the diagnostics appendix (scan, spectra, forms per moment) after the signatures."""
 
     def as_dict(self) -> dict[str, Any]:
-        return {"language": self.language, "paper": self.paper}
+        return {"language": self.language, "paper": self.paper,
+                "diagnostics": self.diagnostics}
 
 
 def now() -> dt.datetime:
@@ -107,6 +110,10 @@ class _Agreement:
         story += roadmap_summary(c["roadmap"], self.lang, self.styles, self.text, WIDTH)
         story += self.consent()
         story += self.signature_page()
+        if self.options.diagnostics:
+            from workshop.export.diagnostics_appendix import diagnostics_appendix
+
+            story += diagnostics_appendix(self.session, self.lang, self.styles, self.text, WIDTH)
         d = c["details"]
         meta = Meta(
             kind="agreement",

@@ -1,0 +1,130 @@
+"""Diagnostics figures: the live charts after one score change, 40 participants, 2 moments.
+
+Three figures, each median and worst of 100 changes to the large session (40
+participants, two measurement moments, the second compared with the first):
+
+- the workspace chart alone (``ConditionsChart.show_moment``: statistics + setData);
+- the panel's refresh after a score change (the grid's cells and the chart), what the
+  panel adds to every edit;
+- for information, the whole typed digit: the edit through the document (snapshot,
+  validation, and on a signed session the fingerprint before and after) plus the
+  refresh. The document's part is shared by every edit of every page;
+- the projector's canvas (``CanvasScene.update_session`` of the ``conditions`` canvas).
+
+The baseline is pyqtgraph's own ``setData`` of the same number of points, the least a
+chart update can cost.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from run import Context, Row, benchmark  # type: ignore[import-not-found]  # noqa: E402
+
+N = 100
+GOAL = 0.016
+
+
+def _stats(name: str, samples: list[float], baseline: float | None = None) -> list[Row]:
+    median, worst = statistics.median(samples), max(samples)
+    goal = f"< {GOAL * 1000:.0f} ms"
+    return [Row(f"{name}, median of {len(samples)}", median, "s", baseline=baseline,
+                goal=goal, ok=median < GOAL),
+            Row(f"{name}, worst of {len(samples)}", worst, "s", goal=goal, ok=worst < GOAL)]
+
+
+def _info(name: str, samples: list[float]) -> list[Row]:
+    return [Row(f"{name}, median of {len(samples)}", statistics.median(samples), "s",
+                goal="info"),
+            Row(f"{name}, worst of {len(samples)}", max(samples), "s", goal="info")]
+
+
+@benchmark("diagnostics")
+def _diagnostics(ctx: Context) -> list[Row]:
+    import numpy as np
+    from PySide6.QtWidgets import QApplication
+
+    from workshop.domain import diagnostics as dg
+    from workshop.domain.model import Condition
+    from workshop.storage.files import load_session, save_session
+    from workshop.storage.lock import SessionLock
+    from workshop.ui.canvas.options import CanvasOptions
+    from workshop.ui.canvas.scene import CanvasScene
+    from workshop.ui.diagnostics.panel import DiagnosticsPanel
+    from workshop.ui.document import SessionDocument
+
+    app = QApplication.instance() or QApplication([])
+    path = ctx.tmp / "diagnostics-large.workshop"
+    save_session(ctx.session, path)
+    lock = SessionLock(path)
+    lock.acquire()
+    document = SessionDocument(load_session(path), path, lock=lock)
+    session = document.session
+    assert len(session.participants) == 40 and len(session.diagnostics.moments) == 2
+    panel = DiagnosticsPanel(document)
+    panel.resize(1366, 700)
+    panel.show()
+    app.processEvents()
+    assert panel.compare_id is None
+    panel.compare_box.setCurrentIndex(1)  # compare the latest moment with the first
+    assert panel.compare_id is not None
+    moment = panel.moment_id
+    assert moment is not None
+    people = [p.id for p in session.participants]
+    conditions = list(Condition)
+
+    def timed(fn: object) -> float:
+        start = time.perf_counter()
+        fn()  # type: ignore[operator]
+        app.processEvents()
+        return time.perf_counter() - start
+
+    def change(i: int) -> None:
+        """One score really changes (to the next value), a different cell each time."""
+        pid, cond = people[(i * 7) % 40], conditions[i % 5]
+        old = dg.scores_by_cell(session, moment).get((pid, cond))
+        dg.set_score(session, moment, pid, cond, 1 + (old.score % 5 if old else 0))
+
+    chart = panel.scan_chart
+
+    def chart_only(i: int) -> None:
+        change(i)
+        chart.show_moment(session, moment, panel.compare_id)
+
+    chart_times = [timed(lambda i=i: chart_only(i)) for i in range(N + 1)][1:]
+
+    def refreshed(i: int) -> None:
+        change(i + 1)
+        panel._on_document_changed(frozenset({"diagnostics"}))
+
+    refresh_times = [timed(lambda i=i: refreshed(i)) for i in range(N + 1)][1:]
+
+    def typed(i: int) -> None:
+        assert document.edit("Score", ("diagnostics",), lambda s: change(i + 2))
+
+    edit_times = [timed(lambda i=i: typed(i)) for i in range(N + 1)][1:]
+
+    scene = CanvasScene(session, "conditions", CanvasOptions(lang="nl"))
+
+    def projected(i: int) -> None:
+        change(i + 3)
+        scene.update_session(session)
+
+    canvas_times = [timed(lambda i=i: projected(i)) for i in range(N + 1)][1:]
+
+    points = chart.points
+    xs, ys = (np.array(a) for a in points.getData())
+    base = statistics.median(timed(lambda: points.setData(x=xs, y=ys)) for _ in range(N))
+    panel.close()
+    document.close()
+    return (_stats("diagnostics chart after one score change (40 people, 2 moments)",
+                   chart_times, base)
+            + _stats("diagnostics panel refresh (grid + chart) after one score change",
+                     refresh_times)
+            + _info("score typed: document edit + panel refresh (large signed session)",
+                    edit_times)
+            + _stats("projector 'conditions' canvas after one score change", canvas_times))
