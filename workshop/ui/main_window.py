@@ -28,15 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import Session, Step
 from workshop.domain.progress import STATE_LABELS, StepState, step_state
 from workshop.i18n import Language, current_language, set_language, tr
 from workshop.labels import label
 from workshop.storage import settings
+from workshop.ui.diagnostics.window import show_diagnostics
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.signing import SigningPage
+from workshop.ui.projector_controls import ProjectorControls
 from workshop.ui.session_files import (
     ask_open_path,
     ask_restore,
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self._save_label = QLabel()
         self._save_label.setObjectName("saveState")
         self.statusBar().addPermanentWidget(self._save_label)
+        self.projector_controls = ProjectorControls(self)
         self._build()
         self.set_document(document)
 
@@ -169,11 +171,12 @@ class MainWindow(QMainWindow):
         side_layout = QVBoxLayout(self.side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.navigator, 1)
+        side_layout.addWidget(self.projector_controls.build_preview())
         splitter = QSplitter()
         splitter.addWidget(self.side)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([250, 1100])
+        splitter.setSizes([200, 1166])  # the step list keeps this width on every page
         QHBoxLayout(self.workspace).addWidget(splitter)
         self._build_menus()
 
@@ -194,6 +197,15 @@ class MainWindow(QMainWindow):
         self.close_action = self._add(file_menu, tr("&Close session"), self.close_session,
                                       QKeySequence.StandardKey.Close)
         file_menu.addSeparator()
+        self.export_action = self._add(file_menu, tr("&Export agreement and roadmap…"),
+                                       lambda: self._export_actions("export_pdfs"),
+                                       QKeySequence("Ctrl+E"))
+        self.preview_action = self._add(file_menu, tr("Pre&view agreement…"),
+                                        lambda: self._export_actions("preview"))
+        self.paper_action = self._add(file_menu, tr("&Print agreement on paper…"),
+                                      lambda: self._export_actions("print_on_paper"),
+                                      QKeySequence.StandardKey.Print)
+        file_menu.addSeparator()
         quit_action = self._add(file_menu, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -212,11 +224,16 @@ class MainWindow(QMainWindow):
         self.timer_action = self._add(go_menu, tr("Start or pause the &time box"),
                                       self.timer.toggle, QKeySequence("Ctrl+T"))
         self._add(go_menu, tr("&Reset the time box"), self.timer.reset)
+        go_menu.addSeparator()
+        self.diagnostics_action = self._add(go_menu, tr("&Diagnostics…"),
+                                            lambda: show_diagnostics(self),
+                                            QKeySequence("Ctrl+D"))
         self.view_menu = bar.addMenu(tr("&View"))
         fullscreen = self._add(self.view_menu, tr("&Full screen"), self.toggle_full_screen,
                                QKeySequence.StandardKey.FullScreen)
         fullscreen.setCheckable(True)
         self.full_screen_action = fullscreen
+        self.projector_menu = self.projector_controls.build_menu(bar)
         language_menu = bar.addMenu(tr("&Language"))
         group = QActionGroup(self)
         for code, name in (("nl", "Nederlands"), ("en", "English")):
@@ -228,6 +245,12 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             action.triggered.connect(lambda checked=False, c=code: self.switch_language(c))
         language_menu.setToolTipsVisible(True)
+
+    def _export_actions(self, name: str) -> None:
+        """Export, preview or paper: the Signing page's ``export_actions`` do it."""
+        page = self.pages.get(Step.SIGNING)
+        if isinstance(page, SigningPage):
+            getattr(page.export_actions, name)()
 
     def _add(self, menu: QMenu, text: str, slot: object,
              shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
@@ -261,7 +284,8 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         has = document is not None
         for action in (self.save_as_action, self.close_action, self.next_action,
-                       self.previous_action, self.timer_action):
+                       self.previous_action, self.timer_action, self.export_action,
+                       self.preview_action, self.paper_action):
             action.setEnabled(has)
         if document is None:
             self._stack.setCurrentWidget(self.start_screen)
@@ -270,6 +294,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Workshop")
             self.setWindowModified(False)
             self._save_label.setText("")
+            self.projector_controls.attach(None)
             self.sig_document_changed.emit(None)
             return
         undo = document.undo_stack.createUndoAction(self, tr("&Undo"))
@@ -296,6 +321,7 @@ class MainWindow(QMainWindow):
         self.navigator.show_session(document.session)
         self._update_title()
         self._update_save_state()
+        self.projector_controls.attach(document)
         self.go_to(document.session.view.current_step, focus=True)
         self.sig_document_changed.emit(document)
 
@@ -330,7 +356,7 @@ class MainWindow(QMainWindow):
         session = self.document.session
         if not session.signatures:
             return False
-        current = fingerprint(session)
+        current = self.document.fingerprint()  # computed once per change, not per caller
         return any(sig.fingerprint != current for sig in session.signatures)
 
     def _update_title(self) -> None:
@@ -508,6 +534,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.close_session():
+            self.projector_controls.close()
             event.accept()
         else:
             event.ignore()

@@ -1,0 +1,337 @@
+"""The facilitator's controls of the projection: the Projector menu, its keys, the preview.
+
+B, W, F and S act like in presentation software, but the facilitator types all the
+time: a letter goes to the widget that has the focus when that widget takes letters
+(text fields, lists, the consent round's table), and to the projection otherwise.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMenuBar,
+    QPlainTextEdit,
+    QSizePolicy,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.domain.model import Session
+from workshop.i18n import N_, tr
+from workshop.ui.canvas.options import CanvasOptions
+from workshop.ui.canvas.theme import ThemeName
+from workshop.ui.document import SessionDocument
+from workshop.ui.projector import Blank, ProjectionFace, ProjectorController
+
+THEMES: tuple[tuple[ThemeName, str], ...] = (
+    ("light", N_("&Light")), ("dark", N_("&Dark")), ("contrast", N_("&High contrast")))
+SHOW_SHORTCUT = "F5"
+"""Show or hide the projector, as "start the presentation" in presentation software."""
+EXPORT_SIZE = (1920, 1080)
+NAVIGATOR_NAME = "stepNavigator"
+"""The step list has no use for letters: B, W, F and S act there too."""
+
+
+def takes_letters(widget: QWidget | None) -> bool:
+    """True when a letter typed into ``widget`` means something to it."""
+    if widget is None:
+        return False
+    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox
+                  | QKeySequenceEdit):
+        return True
+    if isinstance(widget, QComboBox):
+        return True  # typed text, or (not editable) the first letters pick an entry
+    if isinstance(widget, QAbstractItemView):
+        return widget.objectName() != NAVIGATOR_NAME
+    return False
+
+
+def export_canvas(session: Session, canvas: str, options: CanvasOptions,
+                  path: Path) -> list[Path]:
+    """The canvas as PNG or SVG (by ``path``'s suffix) at 1920x1080, one file per page.
+
+    The first page goes to ``path``, further pages to ``name-2.png``, ``name-3.png``...
+    Presentation-only choices (timer, highlight, spotlight) are left out.
+    """
+    from workshop.ui.canvas.render import render_image, render_svg
+    from workshop.ui.canvas.scene import CanvasScene
+
+    if path.suffix.lower() not in (".png", ".svg"):
+        path = path.with_name(path.name + ".png")
+    options = options.replace(timer_seconds=None, highlight_id=None, spotlight_id=None,
+                              page=None)
+    probe = CanvasScene(session, canvas, options, size=EXPORT_SIZE)
+    pages = probe.page_count
+    probe.clear()
+    probe.deleteLater()
+    written = []
+    for page in range(pages):
+        target = path if page == 0 else path.with_name(f"{path.stem}-{page + 1}{path.suffix}")
+        paged = options.replace(page=page)
+        if path.suffix.lower() == ".svg":
+            render_svg(session, canvas, target, EXPORT_SIZE, options=paged)
+        elif not render_image(session, canvas, EXPORT_SIZE, paged).save(str(target)):
+            raise OSError(tr("could not write {path}", path=str(target)))
+        written.append(target)
+    return written
+
+
+class ProjectorPreview(QWidget):
+    """A small live picture of what the room sees, with a caption saying its state."""
+
+    def __init__(self, controller: ProjectorController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("projectorPreview")
+        self.controller = controller
+        self.caption = QLabel()
+        self.caption.setObjectName("projectorState")
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.setWordWrap(True)
+        self.face = ProjectionFace(controller.scene, drives_size=False)
+        self.face.setAccessibleName(tr("Preview of the projection"))
+        self.face.setMinimumHeight(90)
+        self.face.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.face)
+        controller.sig_state_changed.connect(self.sync)
+        self.sync()
+
+    def sync(self) -> None:
+        self.face.show_state(self.controller)
+        self.caption.setText(self.controller.state_text())
+        # The room does not see what the facilitator does: say so plainly.
+        covered = self.face.showing_curtain() and self.controller.document is not None
+        self.caption.setStyleSheet("font-weight: bold; color: #b00020;" if covered else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        rect = self.controller.scene.sceneRect()
+        aspect = rect.height() / rect.width() if rect.width() > 0 else 9 / 16
+        self.face.setFixedHeight(max(90, round(self.width() * aspect)))
+
+
+class PresentationKeys(QObject):
+    """B, W, F and S for the projection, except where they are typed into something."""
+
+    def __init__(self, controls: ProjectorControls) -> None:
+        super().__init__(controls)
+        self.controls = controls
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+            return False
+        assert isinstance(event, QKeyEvent)
+        action = self.controls.letter_actions.get(Qt.Key(event.key()))
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if action is None or modifiers & ~Qt.KeyboardModifier.ShiftModifier:
+            return False
+        window = watched.window()
+        if window is not self.controls.main and window is not self.controls.controller.window:
+            return False
+        focus = QApplication.focusWidget()
+        if focus is None or focus.window() is not window:
+            focus = watched  # sent straight to a widget (or its window is not active)
+        if watched is focus and takes_letters(focus):
+            return False  # the field's own letter; if it ignores it, the window gets it
+        if watched is not focus and watched is not window:
+            return False  # on its way up: the window decides
+        if event.isAutoRepeat():
+            return True
+        if action.isEnabled():
+            action.trigger()
+        return True
+
+
+class ProjectorControls(QObject):
+    """Builds the Projector menu and the preview for a ``MainWindow``; owns the controller."""
+
+    def __init__(self, main: QMainWindow) -> None:
+        super().__init__(main)
+        self.main = main
+        self.controller = ProjectorController(self)
+        self.controller.follow_window(main)
+        self.controller.sig_message.connect(self._message)
+        self.controller.sig_state_changed.connect(self._sync_actions)
+        self.letter_actions: dict[Qt.Key, QAction] = {}
+        self.menu: QMenu | None = None
+        self.preview: ProjectorPreview | None = None
+        self._timer: QObject | None = None
+        self._keys = PresentationKeys(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._keys)
+
+    @property
+    def document(self) -> SessionDocument | None:
+        return self.controller.document
+
+    # --- building (again after a language switch) -----------------------------------
+
+    def build_menu(self, bar: QMenuBar) -> QMenu:
+        menu = bar.addMenu(tr("&Projector"))
+        self.menu = menu
+        c = self.controller
+        self.show_action = self._add(menu, tr("&Show projector"), c.set_shown, SHOW_SHORTCUT,
+                                     checkable=True)
+        menu.addSeparator()
+        self.black_action = self._add(menu, tr("&Black screen") + "\tB",
+                                      lambda on: c.set_blank(Blank.BLACK if on else Blank.NONE),
+                                      checkable=True)
+        self.white_action = self._add(menu, tr("&White screen") + "\tW",
+                                      lambda on: c.set_blank(Blank.WHITE if on else Blank.NONE),
+                                      checkable=True)
+        self.freeze_action = self._add(menu, tr("&Freeze (the room keeps this frame)") + "\tF",
+                                       c.set_frozen, checkable=True)
+        self.spotlight_action = self._add(menu, tr("S&potlight the item under discussion")
+                                          + "\tS", c.set_spotlight, checkable=True)
+        self.letter_actions = {Qt.Key.Key_B: self.black_action, Qt.Key.Key_W: self.white_action,
+                               Qt.Key.Key_F: self.freeze_action,
+                               Qt.Key.Key_S: self.spotlight_action}
+        menu.addSeparator()
+        self.larger_action = self._add(menu, tr("&Larger text"), lambda: self._scale(1),
+                                       "Ctrl+Shift+=")
+        self.larger_action.setShortcuts([QKeySequence("Ctrl+Shift+="),
+                                         QKeySequence("Ctrl+Shift++")])
+        self.smaller_action = self._add(menu, tr("S&maller text"), lambda: self._scale(-1),
+                                        "Ctrl+Shift+-")
+        self.smaller_action.setShortcuts([QKeySequence("Ctrl+Shift+-"),
+                                          QKeySequence("Ctrl+Shift+_")])
+        theme_menu = menu.addMenu(tr("&Theme"))
+        group = QActionGroup(theme_menu)
+        self.theme_actions: dict[str, QAction] = {}
+        for name, text in THEMES:
+            action = self._add(theme_menu, tr(text), lambda _on=False, n=name: self._theme(n),
+                               checkable=True)
+            group.addAction(action)
+            self.theme_actions[name] = action
+        self.timer_action = self._add(menu, tr("&Time box on the projection"), c.set_timer_on,
+                                      checkable=True)
+        self.preview_action = self._add(menu, tr("Pre&view in this window"),
+                                        self._show_preview, checkable=True)
+        self.preview_action.setChecked(True)
+        menu.addSeparator()
+        self.export_action = self._add(menu, tr("Save the canvas as a &picture…"),
+                                       self.ask_export)
+        self._sync_actions()
+        return menu
+
+    def build_preview(self) -> ProjectorPreview:
+        self.preview = ProjectorPreview(self.controller)
+        if self.menu is not None:
+            self.preview.setVisible(self.preview_action.isChecked())
+        return self.preview
+
+    def _add(self, menu: QMenu, text: str, slot: object, shortcut: str | None = None,
+             *, checkable: bool = False) -> QAction:
+        action = menu.addAction(text)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    # --- following the main window ---------------------------------------------------
+
+    def attach(self, document: SessionDocument | None) -> None:
+        """Called by the main window after (re)building its pages for ``document``."""
+        c = self.controller
+        c.attach(document)
+        for step, page in getattr(self.main, "pages", {}).items():
+            c.follow_page(step, page)
+        timer = getattr(self.main, "timer", None)
+        if timer is not None and timer is not self._timer:
+            self._timer = timer  # a new one after each language switch
+            c.follow_timer(timer)
+        self._sync_actions()
+
+    def close(self) -> None:
+        self.controller.close()
+
+    # --- actions ---------------------------------------------------------------------
+
+    def _sync_actions(self) -> None:
+        if self.menu is None:
+            return
+        c = self.controller
+        try:
+            self.show_action.setChecked(c.shown)
+        except RuntimeError:  # the menu of a language before the last switch
+            return
+        self.black_action.setChecked(c.blank is Blank.BLACK)
+        self.white_action.setChecked(c.blank is Blank.WHITE)
+        self.freeze_action.setChecked(c.frozen)
+        self.spotlight_action.setChecked(c.spotlight)
+        self.timer_action.setChecked(c.timer_on)
+        for name, action in self.theme_actions.items():
+            action.setChecked(name == c.options.theme)
+        has = c.document is not None
+        for action in (self.spotlight_action, self.export_action, self.freeze_action):
+            action.setEnabled(has)
+
+    def _scale(self, direction: int) -> None:
+        self.controller.step_text_scale(direction)
+        self._remember(projector_text_scale=self.controller.options.text_scale)
+
+    def _theme(self, name: ThemeName) -> None:
+        self.controller.set_theme(name)
+        self._remember(projector_theme=name)
+
+    def _remember(self, **view: object) -> None:
+        # The facilitator's choice, kept with the session as presentation-only state
+        # (not undoable, not in the fingerprint). The projector itself never writes.
+        if self.document is not None and not self.document.read_only:
+            self.document.set_view(**view)
+
+    def _show_preview(self, on: bool) -> None:
+        if self.preview is not None:
+            self.preview.setVisible(on)
+
+    def _message(self, text: str) -> None:
+        self.main.statusBar().showMessage(text, 8000)
+
+    def ask_export(self) -> None:
+        document = self.document
+        if document is None:
+            return
+        folder = document.path.parent if document.path is not None else Path.home()
+        name = f"{folder / self.controller.canvas_name}.png"
+        filename, _ = QFileDialog.getSaveFileName(
+            self.main, tr("Save the canvas as a picture"), name,
+            tr("PNG picture (*.png);;SVG drawing (*.svg)"))
+        if filename:
+            self.export_to(Path(filename))
+
+    def export_to(self, path: Path) -> list[Path]:
+        """The current canvas, in the projector's theme and language, as PNG or SVG."""
+        document = self.document
+        if document is None:
+            return []
+        try:
+            written = export_canvas(document.session, self.controller.canvas_name,
+                                    self.controller.options, path)
+        except (OSError, ValueError) as exc:
+            self._message(tr("The picture could not be saved: {error}", error=str(exc)))
+            return []
+        if len(written) == 1:
+            self._message(tr("Canvas saved as {path}", path=str(written[0])))
+        else:
+            self._message(tr("Canvas saved as {count} pictures, one per page, starting with "
+                             "{path}", count=len(written), path=str(written[0])))
+        return written
