@@ -506,3 +506,22 @@ def test_second_screen_gets_the_projector_full_screen(tmp_path: Path) -> None:
     unplugged = facts["unplugged"]
     assert unplugged["visible"] and not unplugged["full"] and not unplugged["frameless"]
     assert facts["plugged"] == shown
+
+
+def test_the_diagnostics_go_on_the_projector_anonymously_when_asked(
+        qtbot: QtBot, document: SessionDocument) -> None:
+    """From the Projector menu: another canvas than the step's, and no names on the wall."""
+    window = MainWindow(document)
+    qtbot.addWidget(window)
+    controls = window.projector_controls
+    controller = controls.controller
+    names = [p.name for p in document.session.participants if p.name]
+    controls.canvas_actions["conditions"].trigger()
+    assert controller.scene.canvas_name == "conditions"
+    assert any(name in " ".join(controller.scene.texts()) for name in names)
+    controls.anonymous_action.trigger()
+    assert controls.anonymous_action.isChecked()
+    shown = " ".join(controller.scene.texts())
+    assert not any(name in shown for name in names)
+    controls.canvas_actions[None].trigger()
+    assert controller.scene.canvas_name == document.session.view.current_step.value

@@ -362,6 +362,12 @@ class ProjectorController(QObject):
             smaller = [s for s in TEXT_SCALES if s < now - 1e-6]
             self.set_text_scale(smaller[-1] if smaller else TEXT_SCALES[0])
 
+    def set_anonymous(self, on: bool) -> None:
+        """Hide who is who on the projection (the diagnostics canvases honour it)."""
+        if on != self.options.anonymous:
+            self.scene.set_options(self.options.replace(anonymous=on))
+            self._changed()
+
     def set_theme(self, name: ThemeName) -> None:
         if name not in THEME_NAMES:
             raise ValueError(f"unknown theme {name!r}")

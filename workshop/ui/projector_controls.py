@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.domain.model import Session
+from workshop.domain.model import Session, Step
 from workshop.i18n import N_, tr
 from workshop.ui.canvas.options import CanvasOptions
+from workshop.ui.canvas.scene import canvas_names
 from workshop.ui.canvas.theme import ThemeName
 from workshop.ui.document import SessionDocument
 from workshop.ui.projector import Blank, ProjectionFace, ProjectorController
@@ -44,6 +45,20 @@ SHOW_SHORTCUT = "F5"
 EXPORT_SIZE = (1920, 1080)
 NAVIGATOR_NAME = "stepNavigator"
 """The step list has no use for letters: B, W, F and S act there too."""
+
+
+EXTRA_CANVASES = {
+    "conditions": N_("Five conditions scan"),
+    "spectra": N_("Expectation spectra"),
+    "forms": N_("Forms of collaboration"),
+    "roadmap-by-owner": N_("Roadmap by owner"),
+}
+"""Canvases that belong to no step, by the words of their menu entry."""
+
+
+def canvas_title(name: str) -> str:
+    """The menu words for a canvas that is not a step's."""
+    return tr(EXTRA_CANVASES[name]) if name in EXTRA_CANVASES else name
 
 
 def takes_letters(widget: QWidget | None) -> bool:
@@ -221,6 +236,24 @@ class ProjectorControls(QObject):
                                checkable=True)
             group.addAction(action)
             self.theme_actions[name] = action
+        canvas_menu = menu.addMenu(tr("&Canvas"))
+        group = QActionGroup(canvas_menu)
+        self.canvas_actions: dict[str | None, QAction] = {}
+        follow = self._add(canvas_menu, tr("The current &step"),
+                           lambda _on=False: c.set_canvas(None), checkable=True)
+        group.addAction(follow)
+        self.canvas_actions[None] = follow
+        canvas_menu.addSeparator()
+        steps = {step.value for step in Step}
+        for name in canvas_names():
+            if name in steps:
+                continue
+            action = self._add(canvas_menu, canvas_title(name),
+                               lambda _on=False, n=name: c.set_canvas(n), checkable=True)
+            group.addAction(action)
+            self.canvas_actions[name] = action
+        self.anonymous_action = self._add(menu, tr("&Anonymous: no names on the projection"),
+                                          c.set_anonymous, checkable=True)
         self.timer_action = self._add(menu, tr("&Time box on the projection"), c.set_timer_on,
                                       checkable=True)
         self.preview_action = self._add(menu, tr("Pre&view in this window"),
@@ -279,6 +312,10 @@ class ProjectorControls(QObject):
         self.freeze_action.setChecked(c.frozen)
         self.spotlight_action.setChecked(c.spotlight)
         self.timer_action.setChecked(c.timer_on)
+        self.anonymous_action.setChecked(c.options.anonymous)
+        chosen = self.canvas_actions.get(c.canvas_override)
+        if chosen is not None:
+            chosen.setChecked(True)
         for name, action in self.theme_actions.items():
             action.setChecked(name == c.options.theme)
         has = c.document is not None
