@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -79,3 +80,29 @@ def test_app_starts_without_a_session_on_the_start_screen(tmp_path: Path) -> Non
     result = _start([], tmp_path)
     assert result.returncode == 0, result.stderr
     assert "WINDOW ['Workshop']" in result.stdout
+
+
+def test_a_long_meeting_of_signals_does_not_abort_python(tmp_path: Path) -> None:
+    """PySide6 6.12.0 drops a reference to True/False on every emit from Python; a few
+    hundred edits would free them and abort the process ("bool_dealloc") at the latest
+    on exit. The app's guard keeps a meeting's worth of emits (and None returns) safe."""
+    script = tmp_path / "emits.py"
+    script.write_text(
+        "from PySide6.QtCore import QObject, Signal\n"
+        "from workshop.ui.app import application\n"
+        "app = application()\n"
+        "class Source(QObject):\n"
+        "    sig = Signal(str)\n"
+        "    flag = Signal(bool)\n"
+        "source = Source()\n"
+        "source.sig.connect(lambda text: None)\n"
+        "source.flag.connect(lambda on: None)\n"
+        "for n in range(20000):\n"
+        "    source.sig.emit('x')\n"
+        "    source.flag.emit(n % 2 == 0)\n"
+        "print('done')\n", encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                            env=env, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "done"

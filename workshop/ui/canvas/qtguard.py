@@ -6,7 +6,11 @@ after a few thousand calls Python frees ``None`` and aborts ("none_dealloc"). 6.
 does not do this, and from Python 3.12 ``None`` is immortal, so there it is harmless.
 A projector repainting a board makes thousands of such calls a minute, so the canvases
 give ``None`` a practically endless count on the affected versions (what 3.12 does
-for every program). Better still: require ``pyside6-essentials != 6.12.0``.
+for every program). The same release also drops a reference to ``True``/``False``
+on every ``Signal.emit()`` from Python ("bool_dealloc" after a few hundred edits),
+so they get the same endless count. Better still, once a fixed release is out:
+require ``pyside6-essentials != 6.12.0`` (6.12 is the first with QtPdf in its own
+``pyside6-pdf`` package, which the preview needs).
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ def guard_none_refcount() -> bool:
 
     if tuple(PySide6.__version_info__[:2]) != (6, 12):
         return False
-    count = ctypes.c_ssize_t.from_address(id(None))
-    if count.value < _PLENTY:
-        count.value += _PLENTY
+    for immortal in (None, True, False):
+        count = ctypes.c_ssize_t.from_address(id(immortal))
+        if count.value < _PLENTY:
+            count.value += _PLENTY
     return True
