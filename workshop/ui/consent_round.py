@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -128,6 +129,12 @@ def decision_text(record: ConsentRecord | None) -> str:
     return enum_label(record.decision)
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ROLES = frozenset((_DISPLAY, _TOOLTIP, int(Qt.ItemDataRole.AccessibleTextRole), _FOREGROUND))
+
+
 class _RoundModel(QAbstractTableModel):
     """The rows of the round: one per present participant (and absent ones who spoke)."""
 
@@ -154,15 +161,17 @@ class _RoundModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        # Asked hundreds of times per decision (a column sized to its contents): plain
+        # ints, and out early for the many roles nothing is shown for.
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
         row = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.AccessibleTextRole):
+        if role != _FOREGROUND:
             if column == "name":
                 name = row.name if row.present else tr("{name} (absent)", name=row.name)
-                if role == Qt.ItemDataRole.ToolTipRole and row.organisation:
+                if role == _TOOLTIP and row.organisation:
                     return tr("{name}, {organisation}", name=name,
                               organisation=row.organisation)
                 return name
@@ -171,16 +180,16 @@ class _RoundModel(QAbstractTableModel):
             if column == "decision":
                 return decision_text(row.record)
             text = row.record.note if row.record is not None else ""
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == _DISPLAY:
                 return text.replace("\n", " ")[:500]
             return text[:2000]
-        if role == Qt.ItemDataRole.ForegroundRole and column == "decision" and row.record:
+        if column == "decision" and row.record:
             record = row.record
             if (record.decision is Decision.OBJECTION
                     and record.resolution is not ObjectionResolution.STANDING):
                 return RESOLVED_COLOUR
             return DECISION_COLOURS[record.decision]
-        if role == Qt.ItemDataRole.ForegroundRole and not row.present:
+        if not row.present:
             return RESOLVED_COLOUR
         return None
 
@@ -304,7 +313,19 @@ class ConsentRoundWidget(QWidget):
         header.setStretchLastSection(True)
         header.resizeSection(0, 150)
         header.resizeSection(1, 140)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Wide enough for every response there can be, measured once: sized to its
+        # contents, the column would be measured over all rows at every decision.
+        responses = [decision_text(None)] + [
+            decision_text(ConsentRecord(subject_id="x", participant_id="x", decision=d,
+                                        resolution=r))
+            for d in Decision for r in ObjectionResolution]
+        metrics = self.table.fontMetrics()
+        padding = 2 * self.table.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 16
+        header.resizeSection(2, max(
+            [metrics.horizontalAdvance(t) for t in responses]
+            + [header.fontMetrics().horizontalAdvance(self.model.headerData(
+                2, Qt.Orientation.Horizontal)) + 8]) + padding)
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 10)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)

@@ -177,7 +177,8 @@ def test_each_kind_of_edit_undoes_and_redoes_exactly(qtbot: QtBot, document: Ses
             qtbot.keyClick(page.chair, Qt.Key.Key_Down)
         elif edit == "note":
             page.evaluation_note.setFocus()
-            qtbot.keyClick(page.evaluation_note, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClick(page.evaluation_note, Qt.Key.Key_End,
+                           Qt.KeyboardModifier.ControlModifier)
             qtbot.keyClicks(page.evaluation_note, " And a yearly survey.")
         elif edit == "cadence":
             page.cadence.setFocus()

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import (
     QColor,
@@ -123,6 +124,13 @@ def state_text(records: list[ConsentRecord], present: set[str]) -> tuple[Outcome
 
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1
+_TEXT_ROLES = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole))
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ROLES = frozenset((*_TEXT_ROLES, _ALIGN, _TOOLTIP, _FOREGROUND, int(SOURCE_ROLE)))
+_RIGHT_TOP = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+_LEFT_TOP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
 class _ItemsModel(QAbstractTableModel):
@@ -149,26 +157,27 @@ class _ItemsModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        # Called a thousand times per change (Qt sizes every row to its contents):
+        # plain ints, and out early for the many roles nothing is shown for.
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
         row = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in _TEXT_ROLES:
             if column == "number":
                 return str(index.row() + 1)
             if column == "text":
                 return _clip(row.text, SHOWN_CHARS)
             return row.state
+        if role == _ALIGN:
+            return _RIGHT_TOP if column == "number" else _LEFT_TOP
         if role == SOURCE_ROLE and column == "text":
             return _clip(row.source, 200)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "text":
+        if role == _TOOLTIP and column == "text":
             return _clip(row.text, 2000)
-        if role == Qt.ItemDataRole.ForegroundRole and column == "state":
+        if role == _FOREGROUND and column == "state":
             return OUTCOME_COLOURS[row.outcome]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "number":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return None
 
     def set_rows(self, rows: list[_ItemRow]) -> None:
@@ -201,9 +210,14 @@ class _TextDelegate(QStyledItemDelegate):
     FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                 | Qt.TextFlag.TextWordWrap)
 
+    _KEPT = 5_000
+
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self._view = view
+        self._rects: dict[tuple[str, str, int, str], tuple[QRect, QRect]] = {}
+        """Measured texts: the rows are sized to their contents and Qt measures every
+        row again after each change, also when one consent changes one row's state."""
 
     def _source_font(self, option: QStyleOptionViewItem) -> QFont:
         font = QFont(option.font)
@@ -216,21 +230,30 @@ class _TextDelegate(QStyledItemDelegate):
             indent = view.indentation() if index.parent().isValid() else 0
             return view.columnWidth(index.column()) - indent
         assert isinstance(view, QTableView)
-        return view.columnWidth(index.column())
+        # The cell is painted one pixel narrower than its column when the grid shows; a
+        # line that just fits the column would wrap when painted and overlap the next row.
+        return view.columnWidth(index.column()) - (1 if view.showGrid() else 0)
 
     def _layout(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
                 width: int) -> tuple[str, str, QRect, QRect]:
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         source = str(index.data(SOURCE_ROLE) or "")
         inner = max(20, width - 2 * self.PAD)
-        text_rect = QFontMetrics(option.font).boundingRect(QRect(0, 0, inner, 100_000),
-                                                           self.FLAGS, text)
-        source_rect = QRect()
         if source:
             source = tr("Source: {source}", source=source)
-            source_rect = QFontMetrics(self._source_font(option)).boundingRect(
-                QRect(0, 0, inner, 100_000), self.FLAGS, source)
-        return text, source, text_rect, source_rect
+        key = (text, source, inner, option.font.key())
+        rects = self._rects.get(key)
+        if rects is None:
+            text_rect = QFontMetrics(option.font).boundingRect(QRect(0, 0, inner, 100_000),
+                                                               self.FLAGS, text)
+            source_rect = QRect()
+            if source:
+                source_rect = QFontMetrics(self._source_font(option)).boundingRect(
+                    QRect(0, 0, inner, 100_000), self.FLAGS, source)
+            if len(self._rects) >= self._KEPT:
+                self._rects.clear()
+            rects = self._rects[key] = (text_rect, source_rect)
+        return text, source, QRect(rects[0]), QRect(rects[1])
 
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -273,6 +296,24 @@ class _ItemsTable(QTableView):
     def __init__(self, page: AgreementItemsPage) -> None:
         super().__init__(page)
         self._page = page
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.resizeRowsToContents)
+
+    def fit_rows(self, model: QAbstractTableModel) -> None:
+        """Rows fit their text, sized here rather than by the header's ResizeToContents,
+        which measures every row again when one consent changes one row's state."""
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().sectionResized.connect(self._fit_timer.start)
+        model.modelReset.connect(self.resizeRowsToContents)
+        model.dataChanged.connect(self._on_rows_changed)
+        self.resizeRowsToContents()
+
+    def _on_rows_changed(self, first: QModelIndex, last: QModelIndex,
+                         _roles: list[int]) -> None:
+        for row in range(first.row(), last.row() + 1):
+            self.resizeRowToContents(row)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
@@ -567,13 +608,13 @@ class AgreementItemsPage(Page):
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 175)
         self.table.setItemDelegateForColumn(1, _TextDelegate(self.table))
+        self.table.fit_rows(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.table.doubleClicked.connect(lambda _index: self.start_editing())
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,11 +27,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from workshop.domain.model import (
+    MAX_TEXT,
     InterestItem,
     InterestKind,
     InterestLink,
@@ -68,6 +71,17 @@ def _hint(text: str) -> QLabel:
     hint.setWordWrap(True)
     hint.setStyleSheet("color: palette(placeholder-text);")
     return hint
+
+
+class LongTextDelegate(QStyledItemDelegate):
+    """In-place editing that keeps a long text whole (Qt's line edit stops at 32767)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(MAX_TEXT)
+        return editor
 
 
 class EntryLine(QLineEdit):
@@ -249,6 +263,7 @@ class LinkDialog(QDialog):
         explain = _hint(tr("Overlap: both want the same. Tension: serving one interest "
                            "costs the other."))
         self.note = QLineEdit()
+        self.note.setMaxLength(MAX_TEXT)
         self.note.setPlaceholderText(tr("Note (optional): what the table said about it"))
         self.note.setAccessibleName(tr("Note"))
         self.message = QLabel()
@@ -274,8 +289,10 @@ class LinkDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        # The two kinds are one stop (arrows choose); Tab from either goes to the note.
         self.setTabOrder(self.search, self.overlap)
-        self.setTabOrder(self.overlap, self.note)
+        self.setTabOrder(self.overlap, self.tension)
+        self.setTabOrder(self.tension, self.note)
         self.search.textChanged.connect(self._on_search_changed)
         self.resize(640, 520)
         self._on_search_changed("")
@@ -364,6 +381,7 @@ class InterestsPage(Page):
         bold.setBold(True)
         self.target_label.setFont(bold)
         self.entry = EntryLine()
+        self.entry.setMaxLength(MAX_TEXT)  # Qt's default of 32767 would cut a paste
         self.entry.setObjectName("interestEntry")
         self.entry.setPlaceholderText(tr("Type an interest and press Enter"))
         self.entry.setAccessibleName(tr("New interest"))
@@ -373,6 +391,7 @@ class InterestsPage(Page):
         self.items_title.setWordWrap(True)
         self.items_title.setFont(bold)
         self.items_list = ItemsList()
+        self.items_list.setItemDelegate(LongTextDelegate(self.items_list))
         self.items_list.setObjectName("cellInterests")
         self.items_list.setAccessibleName(tr("Interests in this cell"))
         self.items_list.setWordWrap(True)
@@ -388,6 +407,7 @@ class InterestsPage(Page):
         self.links_title.setFont(bold)
         self.links_model = LinksModel(self)
         self.links_view = LinksView()
+        self.links_view.setItemDelegate(LongTextDelegate(self.links_view))
         self.links_view.setObjectName("interestLinks")
         self.links_view.setAccessibleName(tr("Overlaps and tensions"))
         self.links_view.setModel(self.links_model)

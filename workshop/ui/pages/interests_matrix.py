@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -277,12 +278,32 @@ class MatrixDelegate(QStyledItemDelegate):
     PAD = 6
     GAP = 4
     MARK = 12
+    _HEIGHTS_KEPT = 20_000
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[tuple[str, str, int], int] = {}
+        """Wrapped heights by (text, font, width): the rows are sized to their contents,
+        and Qt measures every row again on each change; laying out the same texts anew
+        each time would cost tens of milliseconds per keystroke with 40 participants."""
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        return max(option.rect.width() - 2 * self.PAD - self.MARK - 4, 20)
+
+    def _height(self, text: str, font: QFont, width: int) -> int:
+        key = (text, font.key(), width)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) >= self._HEIGHTS_KEPT:
+                self._heights.clear()
+            height = self._heights[key] = text_layout(text, font, width)[1]
+        return height
 
     def _paragraphs(self, option: QStyleOptionViewItem, items: tuple[CellItem, ...]
                     ) -> list[tuple[QTextLayout, QRect]]:
         """Each interest laid out for the cell's width; long words break too."""
         left = option.rect.left() + self.PAD + self.MARK + 4
-        width = max(option.rect.width() - 2 * self.PAD - self.MARK - 4, 20)
+        width = self._text_width(option)
         top = option.rect.top() + self.PAD
         out = []
         for item in items:
@@ -300,9 +321,15 @@ class MatrixDelegate(QStyledItemDelegate):
         if index.column() == PARTICIPANT_COLUMN:
             lines = 2 if index.data(Qt.ItemDataRole.DisplayRole).count("\n") else 1
             return QSize(160, 2 * self.PAD + lines * metrics.lineSpacing())
-        items = index.data(ITEMS_ROLE) or ()
-        paragraphs = self._paragraphs(option, items)
-        height = (paragraphs[-1][1].bottom() - option.rect.top() + 1) if paragraphs else 0
+        items: tuple[CellItem, ...] = index.data(ITEMS_ROLE) or ()
+        width = self._text_width(option)
+        height = 0
+        if items:
+            italic = QFont(font)
+            italic.setItalic(True)
+            height = self.PAD + self.GAP * (len(items) - 1) + sum(
+                self._height(shown_text(i.text), italic if i.private else font, width)
+                for i in items)
         return QSize(120, max(height + self.PAD, 2 * self.PAD + metrics.lineSpacing()))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,  # noqa: C901
@@ -395,7 +422,13 @@ class InterestMatrixView(QTableView):
         self.setWordWrap(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().hide()
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows fit their interests, but sized here rather than by the header's
+        # ResizeToContents, which measures all 40 rows again on every change of one cell.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.resizeRowsToContents)
         self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         # The style fills a selected cell with Highlight: make that a pale tint so the
@@ -415,6 +448,17 @@ class InterestMatrixView(QTableView):
         for column in range(1, 1 + len(KINDS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(PARTICIPANT_COLUMN, 200)
+        header.sectionResized.connect(self._fit_timer.start)  # widths change the wrapping
+        model.modelReset.connect(self.resizeRowsToContents)
+        model.dataChanged.connect(self._on_cells_changed)
+        self.resizeRowsToContents()
+
+    def _on_cells_changed(self, first: QModelIndex, last: QModelIndex,
+                          roles: list[int]) -> None:
+        if roles and all(int(role) == int(Qt.ItemDataRole.BackgroundRole) for role in roles):
+            return  # only the marker of the interest under discussion: no size change
+        for row in range(first.row(), last.row() + 1):
+            self.resizeRowToContents(row)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()

@@ -239,6 +239,7 @@ class OrganisingPage(Page):
         stack.setContentsMargins(0, 0, 0, 0)
         stack.setSpacing(2)
         pick = QHBoxLayout()
+        pick.setSpacing(12)  # the explanation is not part of the list's arrow
         pick.addWidget(combo)
         pick.addWidget(line, 1)
         stack.addLayout(pick)
