@@ -20,6 +20,8 @@ Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
 
 _current: Language | None = None
+_system: Language | None = None
+"""The system's language, read once: tr() runs thousands of times per edit."""
 
 
 def system_language() -> Language:
@@ -36,15 +38,21 @@ def system_language() -> Language:
 
 
 def current_language() -> Language:
-    return _current if _current is not None else system_language()
+    global _system
+    if _current is not None:
+        return _current
+    if _system is None:
+        _system = system_language()
+    return _system
 
 
 def set_language(lang: Language | None) -> None:
     """Choose the language for later messages; None follows the system again."""
-    global _current
+    global _current, _system
     if lang is not None and lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
     _current = lang
+    _system = None  # following the system again reads it again
 
 
 @cache
