@@ -49,7 +49,9 @@ def _items_state(session: Session, items: list[AgreementItem]) -> StepState:
     return StepState.IN_PROGRESS
 
 
-def step_state(session: Session, step: Step) -> StepState:
+def step_state(session: Session, step: Step, current: str | None = None) -> StepState:
+    """The state of ``step``; ``current`` is the session's fingerprint when the caller
+    already has it (signing compares signatures with it)."""
     s = session
     if step is Step.PREPARATION:
         if not s.participants:
@@ -90,6 +92,7 @@ def step_state(session: Session, step: Step) -> StepState:
     # signing
     if not s.signatures:
         return StepState.NOT_STARTED
-    current = fingerprint(s)
+    if current is None:
+        current = fingerprint(s)
     signed = {g.participant_id for g in s.signatures if g.fingerprint == current}
     return StepState.AGREED if _present(s) <= signed else StepState.IN_PROGRESS

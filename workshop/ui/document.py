@@ -180,11 +180,12 @@ class SessionDocument(QObject):
             self.sig_rejected.emit([tr("This session is open read-only.")])
             return False
         areas = tuple(dict.fromkeys(areas))
-        watch = (bool(self.session.signatures) and "signatures" not in areas
-                 and not all(unprinted(area) for area in areas))
+        printed = not all(unprinted(area) for area in areas)
+        watch = bool(self.session.signatures) and "signatures" not in areas and printed
         fingerprint_before = self.fingerprint() if watch else ""
         before = _snapshot(self.session, areas)
-        self._fingerprint = None
+        if printed:  # otherwise the fingerprint stays what it was
+            self._fingerprint = None
         try:
             mutate(self.session)
             after = _snapshot(self.session, areas)
@@ -234,7 +235,8 @@ class SessionDocument(QObject):
         return problems or reference_problems(self.session)
 
     def _apply(self, snapshot: dict[str, Any]) -> None:
-        self._fingerprint = None
+        if not all(unprinted(area) for area in snapshot):
+            self._fingerprint = None
         _restore(self.session, snapshot)
         self._pending_areas = top_areas(snapshot)
 

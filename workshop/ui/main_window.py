@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -90,10 +91,13 @@ class StepNavigator(QListWidget):
         for _ in STEPS:
             self.addItem(QListWidgetItem())
 
-    def show_session(self, session: Session) -> None:
+    def show_session(self, session: Session, current: Callable[[], str] | None = None) -> None:
+        """``current``: the session's fingerprint when known (the document keeps it), so
+        the signing step's state does not fingerprint the whole agreement once more."""
         minutes = {a.step: a.minutes for a in session.agenda}
         for row, step in enumerate(STEPS):
-            state = step_state(session, step)
+            known = current() if step is Step.SIGNING and current else None
+            state = step_state(session, step, known)
             item = self.item(row)
             item.setText(tr("{number}. {step}\n{mark} {state} · {minutes} min",
                             number=row + 1, step=label(step), mark=STATE_MARKS[state],
@@ -318,7 +322,7 @@ class MainWindow(QMainWindow):
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.sig_signatures_voided.connect(self._on_signatures_voided)
         self._stack.setCurrentWidget(self.workspace)
-        self.navigator.show_session(document.session)
+        self.navigator.show_session(document.session, document.fingerprint)
         self._update_title()
         self._update_save_state()
         self.projector_controls.attach(document)
@@ -332,7 +336,7 @@ class MainWindow(QMainWindow):
             if not page.areas or areas & page.areas or not areas:
                 page.refresh(areas)
         if areas - {"view"}:
-            self.navigator.show_session(self.document.session)
+            self.navigator.show_session(self.document.session, self.document.fingerprint)
             if self.banner.isVisible() and not self._any_void():
                 self.banner.hide()
         if "agenda" in areas:

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from workshop.domain.model import Session, SessionDetails
-from workshop.domain.samples import demo_session
 from workshop.i18n import current_language, tr
 from workshop.storage import paths, settings
 from workshop.storage.backups import BackupStore, restore
@@ -121,6 +120,8 @@ def new_document(parent: QWidget | None, name: str | None = None) -> SessionDocu
 
 def demo_document(parent: QWidget | None) -> SessionDocument | None:
     """A fresh copy of the demo, so the bundled example stays as it is."""
+    from workshop.domain.samples import demo_session  # only when asked: keeps the start fast
+
     return create_document(parent, demo_session(), tr("Demo session"))
 
 

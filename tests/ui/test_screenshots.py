@@ -1,0 +1,137 @@
+"""The main window on every step, in Dutch and English, at two common laptop sizes.
+
+Each combination is rendered to a PNG (in ``tmp_path``, or in ``WORKSHOP_SCREENSHOT_DIR``
+when set, to look at them), and checked for what a facilitator would notice: the step's
+title in the right language, and no widget lying (partly) outside the window, no button
+or label cut short.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from workshop.domain.model import Step
+from workshop.i18n import set_language
+from workshop.ui.document import SessionDocument
+from workshop.ui.main_window import STEPS, MainWindow
+from workshop.ui.pages.agreement_items import AgreementItemsPage
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",
+                                       "This plugin does not support grabbing the keyboard")
+
+SIZES = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
+TITLES = {
+    "nl": ["Stap 1: Voorbereiding", "Stap 2: Gedeelde ambitie", "Stap 3: Belangen",
+           "Stap 4: Leidende principes", "Stap 5: Spelregels",
+           "Stap 6: Organiseren en besluiten", "Stap 7: Routekaart", "Stap 8: Ondertekening"],
+    "en": ["Step 1: Preparation", "Step 2: Shared ambition", "Step 3: Interests",
+           "Step 4: Leading principles", "Step 5: Rules of play",
+           "Step 6: Organising and deciding", "Step 7: Roadmap", "Step 8: Signing"],
+}
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = os.environ.get("WORKSHOP_SCREENSHOT_DIR", "").strip()
+    target = Path(folder) if folder else tmp_path
+    target.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def _in_scroll_area(widget: QWidget, window: QWidget) -> bool:
+    """Inside a scrolled viewport, a widget may lie outside the window: it scrolls."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent.parentWidget(), QAbstractScrollArea) and \
+                parent is parent.parentWidget().viewport():  # type: ignore[union-attr]
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def problems(window: QWidget) -> list[str]:
+    """Visible widgets outside the window, and buttons or one-line labels cut short."""
+    found = []
+    frame = window.rect()
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or widget.isWindow() or \
+                _in_scroll_area(widget, window) or widget.width() <= 0:
+            continue
+        where = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+        name = f"{type(widget).__name__} {widget.objectName()!r}"
+        if not frame.contains(where):
+            found.append(f"{name} at {where.getRect()} outside the window {frame.getRect()}")
+        text = ""
+        if isinstance(widget, QAbstractButton):
+            text = widget.text()
+        elif isinstance(widget, QLabel) and not widget.wordWrap():
+            text = widget.text()
+        if text and "\n" not in text and widget.width() + 2 < widget.minimumSizeHint().width():
+            found.append(f"{name} “{text}” cut short: {widget.width()} px of "
+                         f"{widget.minimumSizeHint().width()}")
+    return found
+
+
+def rows_too_short(window: MainWindow) -> list[str]:
+    """Principles and rules: each row is tall enough for its text as painted (wrapped at
+    the cell's painted width) and its source line, so no row overlaps the next."""
+    found = []
+    for step in (Step.PRINCIPLES, Step.RULES):
+        page = window.pages[step]
+        assert isinstance(page, AgreementItemsPage)
+        table = page.table
+        painted = table.columnWidth(1) - (1 if table.showGrid() else 0) - 2 * 4
+        metrics = QFontMetrics(table.font())
+        for row in range(page.model.rowCount()):
+            text = str(page.model.index(row, 1).data())
+            lines = metrics.boundingRect(QRect(0, 0, painted, 100_000),
+                                         int(Qt.AlignmentFlag.AlignLeft
+                                             | Qt.TextFlag.TextWordWrap), text).height()
+            if table.rowHeight(row) < lines + metrics.height() * 0.9:
+                found.append(f"{step.value} row {row + 1}: {table.rowHeight(row)} px for "
+                             f"{lines} px of text and a source line")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_every_step_rendered(qtbot: QtBot, make_document: Callable[..., SessionDocument],
+                             shots: Path, lang: str, size: str) -> None:
+    set_language(lang)  # type: ignore[arg-type]
+    window = MainWindow(make_document())
+    qtbot.addWidget(window)
+    window.resize(*SIZES[size])
+    window.show()
+    qtbot.waitExposed(window)
+    assert (window.width(), window.height()) == SIZES[size]
+    found: dict[str, list[str]] = {}
+    for number, step in enumerate(STEPS, start=1):
+        window.go_to(step)
+        QApplication.processEvents()
+        assert window.step_title.text() == TITLES[lang][number - 1]
+        assert window.pages[step].isVisible()
+        image = window.grab()
+        assert (image.width(), image.height()) == SIZES[size]
+        path = shots / f"workspace-{number}-{step.value}-{lang}-{size}.png"
+        assert image.save(str(path))
+        assert path.stat().st_size > 10_000  # a page, not an empty grey window
+        if trouble := problems(window):
+            found[step.value] = trouble
+    assert found == {}
+    assert rows_too_short(window) == []
+    window.go_to(Step.PREPARATION)
+    window.close()
