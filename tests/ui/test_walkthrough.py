@@ -50,7 +50,7 @@ from workshop.domain.model import (
 from workshop.storage import paths
 from workshop.storage.files import load_session
 from workshop.templates import principle_templates
-from workshop.ui.main_window import MainWindow
+from workshop.ui.main_window import STEPS, MainWindow
 from workshop.ui.pages.agreement_items import AgreementItemsPage
 from workshop.ui.pages.ambition import AmbitionPage
 from workshop.ui.pages.ambition_cards import CardListView
@@ -164,7 +164,7 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
 def go_to(qtbot: QtBot, window: MainWindow, step: Step) -> QWidget:
     """Ctrl+<number>, as in the Go menu."""
     activate(qtbot, window)
-    number = list(window.pages).index(step) + 1
+    number = STEPS.index(step) + 1
     qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), CTRL)
     assert window.current_step() is step
     return window.pages[step]

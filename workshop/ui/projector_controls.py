@@ -52,6 +52,8 @@ EXTRA_CANVASES = {
     "spectra": N_("Expectation spectra"),
     "forms": N_("Forms of collaboration"),
     "roadmap-by-owner": N_("Roadmap by owner"),
+    "commitments": N_("Who brings what"),
+    "scorecard": N_("Agreement scorecard"),
 }
 """Canvases that belong to no step, by the words of their menu entry."""
 
@@ -285,9 +287,7 @@ class ProjectorControls(QObject):
     def attach(self, document: SessionDocument | None) -> None:
         """Called by the main window after (re)building its pages for ``document``."""
         c = self.controller
-        c.attach(document)
-        for step, page in getattr(self.main, "pages", {}).items():
-            c.follow_page(step, page)
+        c.attach(document)  # the main window has each page followed as it builds it
         timer = getattr(self.main, "timer", None)
         if timer is not None and timer is not self._timer:
             self._timer = timer  # a new one after each language switch
