@@ -54,48 +54,151 @@ def columns_per_page(area_w: float, col_w: float, gap_x: float) -> int:
     return max(1, int((area_w + gap_x) // (col_w + gap_x)))
 
 
-def flow(blocks: Sequence[Block], area: Area, col_w: float, gap_x: float, gap_y: float,
-         cont_height: float = 0.0, center: bool = True) -> FlowResult:
-    """Place ``blocks`` top to bottom, column after column, page after page."""
+class _Geometry(NamedTuple):
+    n: int
+    x0: float
+    top: float
+    col_step: float
+    h: float
+    gap_y: float
+    cont_height: float
+
+
+class _State(NamedTuple):
+    """Where the pour stands before a block: what the next block's place depends on."""
+
+    col: int
+    y: float
+    group: Hashable
+    group_has_head: bool
+    repeats: int
+    """Continuations of ``group`` so far."""
+
+
+_START = _State(0, 0.0, None, False, 0)
+
+
+def _geometry(area: Area, col_w: float, gap_x: float, gap_y: float, cont_height: float,
+              center: bool) -> _Geometry:
     n = columns_per_page(area.w, col_w, gap_x)
     used_w = n * col_w + (n - 1) * gap_x
     x0 = area.x + ((area.w - used_w) / 2 if center else 0.0)
-    result = FlowResult(columns_per_page=n)
-    col = 0
-    y = 0.0
-    current_group: Hashable = None
-    group_has_head = False
-    repeats: dict[Hashable, int] = {}
+    return _Geometry(n, x0, area.y, col_w + gap_x, area.h, gap_y, cont_height)
 
-    def where(c: int, top: float) -> Placement:
-        return (c // n, x0 + (c % n) * (col_w + gap_x), area.y + top)
 
+def _pour(blocks: Sequence[Block], after: Block | None, g: _Geometry, state: _State,
+          placements: dict[Hashable, Placement],
+          continued: list[tuple[Hashable, Hashable, Placement]]) -> _State:
+    """Pour ``blocks`` from ``state``; ``after`` is the block that follows them."""
+    n, x0, top, step, h, gap_y, cont_height = g
+    col, y, current_group, group_has_head, repeats = state
     count = len(blocks)
     for i, block in enumerate(blocks):
-        gap = (block.gap_before + gap_y) if y > 0 else 0.0
-        need = block.height
-        if block.head and i + 1 < count and not blocks[i + 1].head:
-            need += gap_y + blocks[i + 1].height  # keep the heading with what follows
-        if y > 0 and y + gap + need > area.h:
+        key, height, head, group, gap_before = block
+        gap = (gap_before + gap_y) if y > 0 else 0.0
+        need = height
+        if head:
+            nxt = blocks[i + 1] if i + 1 < count else after
+            if nxt is not None and not nxt.head:
+                need += gap_y + nxt.height  # keep the heading with what follows
+        if y > 0 and y + gap + need > h:
             col += 1
             y = 0.0
             gap = 0.0
-            if not block.head and block.group is not None and block.group == current_group \
+            if not head and group is not None and group == current_group \
                     and group_has_head and cont_height > 0:
-                repeats[block.group] = repeats.get(block.group, 0) + 1
-                cont_key = ("continued", block.group, repeats[block.group])
-                result.continued.append((cont_key, block.group, where(col, 0.0)))
+                repeats += 1
+                continued.append((("continued", group, repeats), group,
+                                  (col // n, x0 + (col % n) * step, top)))
                 y = cont_height + gap_y
-        if block.head:
-            current_group = block.group
+        if head:
+            if group != current_group:
+                repeats = 0
+            current_group = group
             group_has_head = True
-        elif block.group != current_group:
-            current_group = block.group
+        elif group != current_group:
+            current_group = group
             group_has_head = False
-        result.placements[block.key] = where(col, y + gap)
-        y += gap + block.height
-    result.pages = col // n + 1
+            repeats = 0
+        placements[key] = (col // n, x0 + (col % n) * step, top + (y + gap))
+        y += gap + height
+    return _State(col, y, current_group, group_has_head, repeats)
+
+
+def flow(blocks: Sequence[Block], area: Area, col_w: float, gap_x: float, gap_y: float,
+         cont_height: float = 0.0, center: bool = True) -> FlowResult:
+    """Place ``blocks`` top to bottom, column after column, page after page.
+
+    A group's blocks are expected together (one run per group), as every board has them.
+    """
+    g = _geometry(area, col_w, gap_x, gap_y, cont_height, center)
+    result = FlowResult(columns_per_page=g.n)
+    end = _pour(blocks, None, g, _START, result.placements, result.continued)
+    result.pages = end.col // g.n + 1
     return result
+
+
+@dataclass
+class _Segment:
+    blocks: Sequence[Block]
+    after: Block | None
+    start: _State
+    end: _State
+    placements: dict[Hashable, Placement]
+    continued: list[tuple[Hashable, Hashable, Placement]]
+
+
+class IncrementalFlow:
+    """``flow`` for a board poured group by group, remembering the last pour.
+
+    A group whose blocks, following block and starting point are what they were last
+    time keeps its places without being poured again; so a change in one cluster
+    re-pours from that cluster on, and where the pour comes back to the same point
+    (the same column and height before a group) the rest is reused as well. The result
+    is always equal to ``flow`` over all blocks (tests compare them).
+    """
+
+    def __init__(self) -> None:
+        self._geometry: _Geometry | None = None
+        self._segments: list[_Segment] = []
+        self.poured = 0
+        """Blocks poured again by the last call (tests, benchmarks)."""
+
+    def flow(self, groups: Sequence[Sequence[Block]], area: Area, col_w: float,
+             gap_x: float, gap_y: float, cont_height: float = 0.0, center: bool = True
+             ) -> FlowResult:
+        g = _geometry(area, col_w, gap_x, gap_y, cont_height, center)
+        old = self._segments if g == self._geometry else []
+        self._geometry = g
+        result = FlowResult(columns_per_page=g.n)
+        placements = result.placements
+        continued = result.continued
+        state = _START
+        segments: list[_Segment] = []
+        poured = 0
+        count = len(groups)
+        for i, blocks in enumerate(groups):
+            after = None
+            if blocks and blocks[-1].head and i + 1 < count and groups[i + 1]:
+                after = groups[i + 1][0]
+            prev = old[i] if i < len(old) else None
+            if prev is not None and prev.start == state and prev.after == after and (
+                    prev.blocks is blocks or prev.blocks == blocks):
+                segment = prev
+            else:
+                places: dict[Hashable, Placement] = {}
+                conts: list[tuple[Hashable, Hashable, Placement]] = []
+                end = _pour(blocks, after, g, state, places, conts)
+                segment = _Segment(blocks, after, state, end, places, conts)
+                poured += len(blocks)
+            segments.append(segment)
+            placements.update(segment.placements)
+            continued.extend(segment.continued)
+            state = segment.end
+        self._segments = segments
+        self.poured = poured
+        result.pages = state.col // g.n + 1
+        return result
 
 
 def grid(blocks: Sequence[Block], area: Area, col_w: float, gap_x: float, gap_y: float

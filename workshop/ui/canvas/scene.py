@@ -59,6 +59,9 @@ class Context:
     width: float
     height: float
     area: Area
+    resized_only: bool = False
+    """Only the output's shape changed since the last build (same session, same
+    options): a canvas may keep its tiles and only place them again."""
 
     @property
     def lang(self) -> Language:
@@ -252,7 +255,7 @@ class CanvasScene(QGraphicsScene):
     def set_output_size(self, width: int, height: int) -> None:
         """The pixel size the scene is shown at; only its aspect ratio matters."""
         if self._set_width(width, height):
-            self._refresh()
+            self._refresh(resized_only=True)
 
     def set_page(self, page: int | None) -> None:
         self.set_options(self._options.replace(page=page))
@@ -317,9 +320,10 @@ class CanvasScene(QGraphicsScene):
     def _theme(self) -> Theme:
         return theme(self._options.theme)
 
-    def _refresh(self) -> None:
+    def _refresh(self, resized_only: bool = False) -> None:
         if self._canvas is None:
             return
+        resized_only = resized_only and self._ctx is not None
         th = self._theme()
         self.setBackgroundBrush(QColor(th.surface("page")))
         opts = self._options
@@ -327,7 +331,8 @@ class CanvasScene(QGraphicsScene):
         footer = self._footer_height(th)
         area = Area(MARGIN_X, MARGIN_TOP + header, self._width - 2 * MARGIN_X,
                     LOGICAL_HEIGHT - MARGIN_TOP - header - footer - MARGIN_BOTTOM)
-        ctx = Context(self._session, opts, th, self._width, LOGICAL_HEIGHT, area)
+        ctx = Context(self._session, opts, th, self._width, LOGICAL_HEIGHT, area,
+                      resized_only=resized_only)
         self._ctx = ctx
         self._canvas.tiles.changed = []
         self._pages = max(1, self._canvas.build(ctx))

@@ -52,8 +52,11 @@ class TileSpec:
     dot_size: float = 20.0
     stripe: str | None = None
     """A bar down the left edge (a state colour that is also said in words)."""
-    bar: tuple[float, float] | None = None
-    """Only this x-range (tile coordinates) gets ``fill`` and ``border`` (timeline)."""
+    track: tuple[float, float] | None = None
+    """A solid bar under the text over this x-range (tile coordinates): a timeline's
+    start to due. The text sits on its own line above it, so no edge runs through it."""
+    track_height: float = 0.0
+    track_ink: str = ""
     backdrop: str | None = None
     """Painted behind the whole tile first, so grid lines never run through its text."""
     strokes: tuple[Polyline, ...] = field(default=())
@@ -62,6 +65,7 @@ class TileSpec:
     dashed: bool = False
 
     MAX_DOTS_DRAWN = 10
+    TRACK_GAP = 6.0
 
 
 class Tile(QGraphicsItem):
@@ -101,6 +105,8 @@ class Tile(QGraphicsItem):
             y += s.dot_size + 10
         if s.strokes:
             y += s.strokes_height + 6
+        if s.track is not None:
+            y += TileSpec.TRACK_GAP + s.track_height
         self._height = max(s.min_height, y + s.pad_y)
 
     def set_spec(self, spec: TileSpec) -> None:
@@ -156,10 +162,7 @@ class Tile(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         if s.backdrop is not None:
             painter.fillRect(QRectF(0, 0, s.width, self._height), QColor(s.backdrop))
-        if s.bar is not None:
-            box = QRectF(s.bar[0], 0, max(4.0, s.bar[1] - s.bar[0]), self._height)
-        else:
-            box = QRectF(0, 0, s.width, self._height)
+        box = QRectF(0, 0, s.width, self._height)
         if s.fill is not None or s.border is not None:
             pen = Qt.PenStyle.NoPen
             if s.border is not None and s.border_width > 0:
@@ -181,20 +184,11 @@ class Tile(QGraphicsItem):
                                            self._height - 2 * s.border_width - 4), 4, 4)
             left += 10.0
         inner = s.width - left - s.pad_x
-        for n, (run, lines, y) in enumerate(self._lines):
+        for run, line, x, y in self._placed_lines():
             f = face(run.font)
             painter.setFont(f.font)
             painter.setPen(QColor(run.ink))
-            width = inner - self._trailing_w if n == 0 else inner
-            for i, line in enumerate(lines):
-                x = left
-                align = run.align
-                if align == "left" and is_rtl(run.text):
-                    align = "right"  # Arabic and Hebrew start on the right
-                if align != "left":
-                    spare = width - f.width(line)
-                    x += spare if align == "right" else spare / 2
-                painter.drawText(QPointF(x, y + i * f.line_height + f.ascent), line)
+            painter.drawText(QPointF(x, y + f.ascent), line)
         if s.trailing is not None:
             f = face(s.trailing.font)
             painter.setFont(f.font)
@@ -202,11 +196,76 @@ class Tile(QGraphicsItem):
             x = s.width - s.pad_x - f.width(s.trailing.text)
             painter.drawText(QPointF(x, s.pad_y + f.ascent), s.trailing.text)
         y = self._height - s.pad_y
+        if s.track is not None:
+            self._paint_track(painter)
+            y -= s.track_height + TileSpec.TRACK_GAP
         if s.strokes:
             self._paint_strokes(painter, left, y - (s.dot_size + 10 if s.dots else 0)
                                 - s.strokes_height, inner)
         if s.dots:
             self._paint_dots(painter, left, y - s.dot_size)
+
+    def _placed_lines(self) -> Iterable[tuple[Run, str, float, float]]:
+        """(run, line, x, top) of every line of text, as painted."""
+        s = self.spec
+        left = s.pad_x + (10.0 if s.stripe else 0.0)
+        inner = s.width - left - s.pad_x
+        for n, (run, lines, y) in enumerate(self._lines):
+            f = face(run.font)
+            width = inner - self._trailing_w if n == 0 else inner
+            align = run.align
+            if align == "left" and is_rtl(run.text):
+                align = "right"  # Arabic and Hebrew start on the right
+            for i, line in enumerate(lines):
+                x = left
+                if align != "left":
+                    spare = width - f.width(line)
+                    x += spare if align == "right" else spare / 2
+                yield run, line, x, y + i * f.line_height
+
+    def text_rects(self) -> list[QRectF]:
+        """Where each painted line of text lies, in tile coordinates (tests, the
+        roadmap's today line)."""
+        rects = []
+        for run, line, x, y in self._placed_lines():
+            if line:
+                f = face(run.font)
+                rects.append(QRectF(x, y, f.width(line), f.line_height))
+        if self.spec.trailing is not None:
+            f = face(self.spec.trailing.font)
+            w = f.width(self.spec.trailing.text)
+            rects.append(QRectF(self.spec.width - self.spec.pad_x - w, self.spec.pad_y, w,
+                                f.line_height))
+        return rects
+
+    def outline_rect(self) -> QRectF | None:
+        """The box the tile's border is drawn on, or None when it has no border."""
+        s = self.spec
+        if s.border is None or s.border_width <= 0:
+            return None
+        return QRectF(0, 0, s.width, self._height)
+
+    def track_rect(self) -> QRectF | None:
+        s = self.spec
+        if s.track is None:
+            return None
+        top = self._height - s.pad_y - s.track_height
+        return QRectF(s.track[0], top, max(4.0, s.track[1] - s.track[0]), s.track_height)
+
+    def _paint_track(self, painter: QPainter) -> None:
+        s = self.spec
+        rect = self.track_rect()
+        assert rect is not None and s.track is not None
+        if s.dashed:  # cancelled: only the outline of the plan, said in words as well
+            pen = QPen(QColor(s.track_ink), 2.0)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(QColor(s.track_ink)))
+            painter.drawRoundedRect(rect, 3, 3)
 
     def _paint_dots(self, painter: QPainter, left: float, top: float) -> None:
         s = self.spec
@@ -293,6 +352,20 @@ class TileSet:
             elif existing.spec is not spec and existing.spec != spec:
                 existing.set_spec(spec)
                 self.changed.append(key)
+
+    def sync_one(self, key: Hashable, spec: TileSpec) -> None:
+        """Add or change one tile, leaving the others alone."""
+        existing = self.tiles.get(key)
+        if existing is None:
+            tile = Tile(spec, key)
+            tile.setZValue(self._z)
+            tile.setVisible(False)
+            self._scene.addItem(tile)
+            self.tiles[key] = tile
+            self.changed.append(key)
+        elif existing.spec is not spec and existing.spec != spec:
+            existing.set_spec(spec)
+            self.changed.append(key)
 
     def __getitem__(self, key: Hashable) -> Tile:
         return self.tiles[key]

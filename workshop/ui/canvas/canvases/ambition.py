@@ -12,7 +12,7 @@ from collections.abc import Hashable
 from workshop.domain.model import AMBITION_SUBJECT, Session
 from workshop.i18n import N_, tr
 from workshop.labels import THE_TABLE
-from workshop.ui.canvas.flow import Area, Block, flow
+from workshop.ui.canvas.flow import Area, Block, IncrementalFlow
 from workshop.ui.canvas.scene import Canvas, Context, register_canvas
 from workshop.ui.canvas.text import FontSpec
 from workshop.ui.canvas.tile import EVERY_PAGE, Run, Tile, TileSet, TileSpec, measure
@@ -44,6 +44,13 @@ class AmbitionCanvas(Canvas):
         """Headings repeated where a cluster runs into the next column ("continued: ...")."""
         self._statement: tuple[tuple[str, float] | None, TileSpec | None] = (None, None)
         self._cont_places: dict[Hashable, tuple[int, float, float]] = {}
+        self._flow = IncrementalFlow()
+        self._blocks: dict[str, tuple[list[str], tuple[Block, ...]]] = {}
+        self._blocks_style: tuple[object, ...] = ()
+        self._built: tuple[dict[str | None, list[str]], list[tuple[str, str]],
+                           tuple[object, ...]] | None = None
+        """The clusters of the last build, for a re-pour after a resize."""
+        """Re-pours only from the first cluster that changed (a thousand cards)."""
 
     # --- specs ------------------------------------------------------------------------
 
@@ -110,30 +117,39 @@ class AmbitionCanvas(Canvas):
             self._heads.clear()
             self._statement = (None, None)
             self._style = style
+        elif ctx.resized_only and self._built is not None:
+            # Same session, same cards: only pour them again into the new width.
+            return self._layout(ctx, *self._built)
         names = {} if ctx.options.anonymous else {p.id: p.name for p in s.participants}
         table = "" if ctx.options.anonymous else tr(THE_TABLE, ctx.lang)
         dots = dots_per_card(s)
         highlight = ctx.options.highlight_id
         specs: dict[Hashable, TileSpec] = {}
         cache = self._cards
-        seen: set[str] = set()
-        for card in a.cards:
-            author = names.get(card.author_id, "") if card.author_id else table
-            key = (card.text, author, dots.get(card.id, 0), card.id == highlight)
-            cached = cache.get(card.id)
-            if cached is None or cached[0] != key:
-                cached = (key, self._card_spec(ctx, *key))
-                cache[card.id] = cached
-            specs[card.id] = cached[1]
-            seen.add(card.id)
-        for gone in [k for k in cache if k not in seen]:
-            del cache[gone]
-
+        get_cached = cache.get
+        get_dots = dots.get
+        get_name = names.get
         # Clusters in the session's order; cards keep the session's order inside one.
         members: dict[str | None, list[str]] = {c.id: [] for c in a.clusters}
         members[None] = []
         for card in a.cards:
-            members.setdefault(card.cluster_id, []).append(card.id)
+            cid = card.id
+            author_id = card.author_id
+            author = get_name(author_id, "") if author_id else table
+            key = (card.text, author, get_dots(cid, 0), cid == highlight)
+            cached = get_cached(cid)
+            if cached is None or cached[0] != key:
+                cached = (key, self._card_spec(ctx, *key))
+                cache[cid] = cached
+            specs[cid] = cached[1]
+            cluster = card.cluster_id
+            if cluster in members:
+                members[cluster].append(cid)
+            else:
+                members[cluster] = [cid]
+        if len(cache) > len(specs):
+            for gone in [k for k in cache if k not in specs]:
+                del cache[gone]
         groups: list[tuple[str, str]] = [(c.id, c.name or tr("Unnamed cluster", ctx.lang))
                                          for c in a.clusters]
         if members[None]:
@@ -153,20 +169,48 @@ class AmbitionCanvas(Canvas):
                 self._statement = (statement_key, statement_spec)
             specs["statement"] = statement_spec
         self.tiles.sync(specs)
+        self._built = (members, groups, style)
+        return self._layout(ctx, members, groups, style)
 
+    def _layout(self, ctx: Context, members: dict[str | None, list[str]],
+                groups: list[tuple[str, str]], style: tuple[object, ...]) -> int:
+        area = ctx.area
+        statement = ctx.session.ambition.statement.strip()
+        if statement:
+            statement_key = (statement, area.w)
+            statement_spec = self._statement[1]
+            if self._statement[0] != statement_key or statement_spec is None:
+                statement_spec = self._statement_spec(ctx, statement, area.w)
+                self._statement = (statement_key, statement_spec)
+            self.tiles.sync_one("statement", statement_spec)
         placements: dict[Hashable, tuple[int, float, float]] = {}
         top = area.y
         if statement:
             top += self.tiles.height("statement") + ctx.px(20)
         board = Area(area.x, top, area.w, area.bottom - top)
-        blocks: list[Block] = []
+        tiles = self.tiles.tiles
+        head_gap = ctx.px(18)
+        changed = set(self.tiles.changed)
+        old_blocks = self._blocks if self._blocks_style == (style, head_gap) else {}
+        new_blocks: dict[str, tuple[list[str], tuple[Block, ...]]] = {}
+        poured: list[tuple[Block, ...]] = []
         for gid, _name in groups:
-            blocks.append(Block(("head", gid), self.tiles.height(("head", gid)), head=True,
-                                group=gid, gap_before=ctx.px(18)))
-            for cid in members[gid if gid != UNCLUSTERED else None]:
-                blocks.append(Block(cid, self.tiles.height(cid), group=gid))
+            head_key = ("head", gid)
+            ids = members[gid if gid != UNCLUSTERED else None]
+            known = old_blocks.get(gid)
+            if known is not None and known[0] == ids and head_key not in changed \
+                    and (not changed or changed.isdisjoint(ids)):
+                blocks = known[1]  # no card of this cluster changed: the same blocks
+            else:
+                blocks = (Block(head_key, tiles[head_key].height, True, gid, head_gap),
+                          *[Block(cid, tiles[cid].height, False, gid, 0.0) for cid in ids])
+            new_blocks[gid] = (ids, blocks)
+            poured.append(blocks)
+        self._blocks = new_blocks
+        self._blocks_style = (style, head_gap)
         cont = measure(self._head_spec(ctx, "x " * 80, 0, continued=True))
-        result = flow(blocks, board, ctx.px(COLUMN_WIDTH), GAP_X, GAP_Y, cont_height=cont)
+        result = self._flow.flow(poured, board, ctx.px(COLUMN_WIDTH), GAP_X, GAP_Y,
+                                 cont_height=cont)
         placements.update(result.placements)
         # Headings repeated where a cluster runs into the next column.
         extra: dict[Hashable, TileSpec] = {}

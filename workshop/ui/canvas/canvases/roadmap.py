@@ -1,9 +1,11 @@
 """Roadmap: a timeline of actions by phase or by owner, milestones, evaluations and today.
 
-Every action is a bar from its start to its due date with its title on it (one line,
-ending in "…" when it is longer than the room can read). Actions that overlap in time
-are stacked in rows of their lane; lanes run over as many pages as they need, while the
-month axis, the milestones and the evaluation moments stay on every page.
+Every action is its title (one line, ending in "…" when it is longer than the room can
+read) on a line of its own, above a solid bar from its start to its due date: no edge
+of a box runs through a letter, and the today line stops short of every title. Actions
+that overlap in time are stacked in rows of their lane; lanes run over as many pages as
+they need, while the month axis, the milestones and the evaluation moments stay on
+every page.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ GAP = 20.0
 LABEL_MAX = 1000.0
 ROW_GAP = 8.0
 LANE_GAP = 18.0
+TRACK_HEIGHT = 14.0
+"""How thick an action's bar is (its title is on the line above it)."""
 NO_OWNER = "__none__"
 UNDATED = "__undated__"
 
@@ -93,8 +97,12 @@ class RoadmapCanvas(Canvas):
         self._grid.setZValue(2.0)
         self._today = QGraphicsPathItem()
         self._today.setZValue(15.0)
+        self._today_halo = QGraphicsPathItem()
+        self._today_halo.setZValue(14.0)
         scene.addItem(self._grid)
         scene.addItem(self._today)
+        scene.addItem(self._today_halo)
+        self._today_gaps: dict[int, list[tuple[float, float]]] = {}
         self._pages_grid: dict[int, QPainterPath] = {}
         self._today_x: float | None = None
         self._lines_y = (0.0, 0.0)
@@ -160,6 +168,7 @@ class RoadmapCanvas(Canvas):
         body_face = face(ctx.font("body"))
         self._pages_grid = {}
         self._today_x = None
+        self._today_gaps = {}
         if span is None and not s.roadmap.actions:
             specs["empty"] = TileSpec(width=area.w, pad_x=0, runs=(ctx.run(
                 tr("No actions yet.", ctx.lang), "body", "muted"),))
@@ -221,26 +230,40 @@ class RoadmapCanvas(Canvas):
         lit = ctx.options.highlight_id
         max_label = min(ctx.px(LABEL_MAX), tx1 - tx0)
 
+        track_h = ctx.px(TRACK_HEIGHT)
+
         def bar_tile(key: Hashable, text: str, d0: dt.date, d1: dt.date, *,
-                     strike: bool = False, marker: str | None = None) -> tuple[TileSpec, float]:
-            """A bar (or a marker when ``marker`` is set) and the x where the tile starts."""
+                     status: ActionStatus | None = None,
+                     marker: str | None = None) -> tuple[TileSpec, float]:
+            """An action (its title on a line of its own above a solid bar from start to
+            due) or, with ``marker``, a milestone; and the x where the tile starts."""
             on = key == lit
+            strike = status is ActionStatus.CANCELLED
+            pad = ctx.px(10)
             run = ctx.run(text if marker is None else f"{marker} {text}", "body",
-                          max_lines=1, strike=strike)
-            text_w = min(max_label, body_face.width(run.text) + 2 * ctx.px(10) + 4)
-            xs, xe = x_of(d0), max(x_of(d1), x_of(d0) + 14)
+                          max_lines=1, strike=strike, bold=True if on else None)
+            text_w = min(max_label, face(run.font).width(run.text) + 4)
             if marker is not None:
-                xs = xe = xs - body_face.width(marker) / 2 - ctx.px(10)
-            width = max(xe - xs, text_w)
-            left = min(xs, tx1 - width)
-            bar = None if marker is not None else (xs - left, xe - left)
-            fill = "raised" if on else ("bar" if bar else "page")
-            spec = TileSpec(width=width, runs=(run,), bar=bar, fill=th.surface(fill),
-                            backdrop=th.surface("page") if bar else None,
-                            border=th.ink("accent" if on else "muted") if bar or on else None,
-                            border_width=5.0 if on else 2.0, radius=6.0, pad_x=ctx.px(10),
-                            pad_y=ctx.px(6), dashed=strike)
-            return spec, left
+                # The marker's middle on the date, the text running on to the right.
+                width = text_w + 2 * pad
+                xs = x_of(d0) - body_face.width(marker) / 2 - pad
+                left = max(tx0 - pad, min(xs, tx1 - width))
+                return TileSpec(width=width, runs=(run,), fill=th.surface("raised" if on
+                                                                        else "page"),
+                                border=th.ink("accent") if on else None,
+                                border_width=5.0 if on else 0.0, radius=6.0, pad_x=pad,
+                                pad_y=ctx.px(6)), left
+            xs, xe = x_of(d0), max(x_of(d1), x_of(d0) + 8)
+            # The text starts where the bar starts, unless it would run off the wall.
+            width = max(xe - xs, text_w) + 2 * pad
+            left = max(tx0 - pad, min(xs - pad, tx1 + pad - width))
+            ink = "overlap" if status is ActionStatus.DONE else ("muted" if strike else "accent")
+            return TileSpec(width=width, runs=(run,), track=(xs - left, xe - left),
+                            track_height=track_h, track_ink=th.ink(ink),
+                            fill=th.surface("raised" if on else "page"),
+                            backdrop=None, border=th.ink("accent") if on else None,
+                            border_width=5.0 if on else 0.0, radius=6.0, pad_x=pad,
+                            pad_y=ctx.px(6), dashed=strike), left
 
         # Milestones and evaluation moments first, then the actions' lanes.
         LaneTiles = list[tuple[Hashable, TileSpec, float]]
@@ -264,8 +287,7 @@ class RoadmapCanvas(Canvas):
                 if dates is None or span is None:
                     undated.append(a)
                     continue
-                spec, left = bar_tile(a.id, self._label_of(ctx, a), *dates,
-                                      strike=a.status is ActionStatus.CANCELLED)
+                spec, left = bar_tile(a.id, self._label_of(ctx, a), *dates, status=a.status)
                 tiles.append((a.id, spec, left))
             if tiles:
                 lanes_tiles.append((lane_key, name, tiles))
@@ -286,7 +308,8 @@ class RoadmapCanvas(Canvas):
             lane_top = y
             first = True
             for r in range(len(by_row)):
-                need = max(row_h, head_h) if first else row_h
+                rh = max(measure(spec) for _k, spec, _left in by_row[r])
+                need = max(rh, head_h) if first else rh
                 if y + need > bottom and y > fixed_bottom:
                     page += 1
                     seps[page] = []
@@ -306,7 +329,7 @@ class RoadmapCanvas(Canvas):
                 for k, spec, left in by_row[r]:
                     specs[k] = spec
                     places[k] = (page, left, y)
-                y += row_h + ROW_GAP
+                y += rh + ROW_GAP
             # The lane is at least as tall as its name (two lines for a long owner).
             y = max(y, lane_top + head_h + ROW_GAP)
             y += LANE_GAP
@@ -361,7 +384,37 @@ class RoadmapCanvas(Canvas):
                 path.lineTo(QPointF(area.right, sy))
             self._pages_grid[p] = path
         self._lines_y = (axis_bottom - 4, grid_bottom + 4)
+        self._today_gaps = self._gaps_around_text(places)
         return page + 1
+
+    def _gaps_around_text(self, places: dict[Hashable, tuple[int, float, float]]
+                          ) -> dict[int, list[tuple[float, float]]]:
+        """Per page, the stretches of the today line that would run through text."""
+        gaps: dict[int, list[tuple[float, float]]] = {}
+        tx = self._today_x
+        if tx is None:
+            return gaps
+        for key, (page, x, y) in places.items():
+            tile = self.tiles.tiles.get(key)
+            if page < 0 or tile is None or not x - 8 <= tx <= x + tile.width + 8:
+                continue
+            for rect in tile.text_rects():
+                if x + rect.left() - 8 <= tx <= x + rect.right() + 8:
+                    gaps.setdefault(page, []).append((y + rect.top() - 4,
+                                                      y + rect.bottom() + 4))
+        return gaps
+
+    def today_segments(self, page: int) -> list[tuple[float, float]]:
+        """The (top, bottom) stretches the today line is drawn in on ``page``."""
+        top, bottom = self._lines_y
+        segments = []
+        for g0, g1 in sorted(self._today_gaps.get(page, [])):
+            if g0 > top:
+                segments.append((top, min(g0, bottom)))
+            top = max(top, g1)
+        if top < bottom:
+            segments.append((top, bottom))
+        return segments
 
     def show(self, ctx: Context, page: int) -> None:
         super().show(ctx, page)
@@ -377,16 +430,25 @@ class RoadmapCanvas(Canvas):
             self._grid.setVisible(True)
         if self._today_x is None or page < 0:
             self._today.setVisible(False)
+            self._today_halo.setVisible(False)
         else:
-            line = QPainterPath(QPointF(self._today_x, self._lines_y[0]))
-            line.lineTo(QPointF(self._today_x, self._lines_y[1]))
+            # Interrupted where a title crosses it; edged in the page's colour, so it
+            # stays visible where it crosses a bar of its own colour.
+            line = QPainterPath()
+            for top, bottom in self.today_segments(page):
+                line.moveTo(QPointF(self._today_x, top))
+                line.lineTo(QPointF(self._today_x, bottom))
             self._today.setPen(QPen(QColor(th.ink("accent")), 4.0))
             self._today.setPath(line)
             self._today.setVisible(True)
+            self._today_halo.setPen(QPen(QColor(th.surface("page")), 10.0))
+            self._today_halo.setPath(line)
+            self._today_halo.setVisible(True)
 
     def dispose(self) -> None:
         self.scene.removeItem(self._grid)
         self.scene.removeItem(self._today)
+        self.scene.removeItem(self._today_halo)
         super().dispose()
 
     def spotlight(self, ctx: Context, item_id: str) -> tuple[Run, ...] | None:

@@ -1,0 +1,133 @@
+"""The 1,000-card board re-pours only from what changed, and ends where a fresh pour does."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+import pytest
+from canvas_helpers import SceneFactory
+
+from workshop.domain.model import Card, Cluster, Session
+from workshop.domain.samples import large_session
+from workshop.ui.canvas.flow import Area, Block, IncrementalFlow, flow
+from workshop.ui.canvas.scene import CanvasScene
+
+
+def _groups(rng: random.Random, n: int) -> list[tuple[Block, ...]]:
+    out = []
+    for g in range(n):
+        blocks = [Block(("head", g), rng.choice([40.0, 80.0]), True, g, 18.0)]
+        blocks += [Block((g, i), rng.uniform(60, 300), False, g, 0.0)
+                   for i in range(rng.randint(0, 12))]
+        out.append(tuple(blocks))
+    return out
+
+
+def test_incremental_flow_equals_a_fresh_flow_after_any_change() -> None:
+    rng = random.Random(7)
+    area = Area(56.0, 120.0, 1800.0, 900.0)
+    groups = _groups(rng, 20)
+    pour = IncrementalFlow()
+    for step in range(200):
+        g = rng.randrange(len(groups))
+        blocks = list(groups[g])
+        what = step % 4
+        if what == 0:  # add a block
+            blocks.insert(rng.randint(1, len(blocks)), Block(("new", step), 120.0, False, g))
+        elif what == 1 and len(blocks) > 1:  # remove one
+            blocks.pop(rng.randint(1, len(blocks) - 1))
+        elif what == 2:  # a heading that grew (renamed)
+            blocks[0] = blocks[0]._replace(height=rng.choice([40.0, 80.0, 120.0]))
+        else:  # taller text on a card
+            if len(blocks) > 1:
+                i = rng.randint(1, len(blocks) - 1)
+                blocks[i] = blocks[i]._replace(height=rng.uniform(60, 300))
+        groups[g] = tuple(blocks)
+        if step % 25 == 24:
+            area = Area(56.0, 120.0, rng.choice([1000.0, 1300.0, 1800.0]), 900.0)
+        got = pour.flow(groups, area, 340.0, 24.0, 14.0, cont_height=50.0)
+        want = flow([b for grp in groups for b in grp], area, 340.0, 24.0, 14.0,
+                    cont_height=50.0)
+        assert got.placements == want.placements
+        assert got.continued == want.continued
+        assert got.pages == want.pages
+
+
+def test_one_change_re_pours_from_its_cluster_on_only() -> None:
+    groups = _groups(random.Random(3), 20)
+    area = Area(0.0, 0.0, 1800.0, 900.0)
+    pour = IncrementalFlow()
+    pour.flow(groups, area, 340.0, 24.0, 14.0)
+    total = sum(len(g) for g in groups)
+    assert pour.poured == total
+    pour.flow(groups, area, 340.0, 24.0, 14.0)
+    assert pour.poured == 0
+    groups[15] = (*groups[15], Block("late", 100.0, False, 15))
+    pour.flow(groups, area, 340.0, 24.0, 14.0)
+    assert 0 < pour.poured <= sum(len(g) for g in groups[15:])
+
+
+def _layout(scene: CanvasScene) -> tuple[object, ...]:
+    canvas = scene.canvas
+    return (scene.page_count, scene.page, dict(canvas.placements),
+            dict(canvas._cont_places),  # type: ignore[attr-defined]
+            {k: t.spec for k, t in canvas.tiles.tiles.items()}, scene.texts())
+
+
+Change = Callable[[Session], None]
+
+
+def _add(s: Session) -> None:
+    s.ambition.cards.append(Card(id="added", text="Een kaart erbij, met wat meer tekst "
+                                 "dan gewoonlijk zodat hij twee regels beslaat",
+                                 author_id=s.participants[0].id,
+                                 cluster_id=s.ambition.clusters[3].id))
+
+
+def _move(s: Session) -> None:
+    s.ambition.cards[10].cluster_id = s.ambition.clusters[-2].id
+
+
+def _remove(s: Session) -> None:
+    del s.ambition.cards[500]
+
+
+def _rename(s: Session) -> None:
+    s.ambition.clusters[5].name = "Een veel langere naam voor dit cluster, over drie regels"
+
+
+def _unclustered(s: Session) -> None:
+    s.ambition.cards[20].cluster_id = None
+
+
+def _new_cluster(s: Session) -> None:
+    s.ambition.clusters.insert(2, Cluster(id="c-new", name="Nieuw"))
+    s.ambition.cards[40].cluster_id = "c-new"
+
+
+@pytest.mark.parametrize("change", [_add, _move, _remove, _rename, _unclustered,
+                                    _new_cluster])
+def test_board_after_a_change_equals_a_fresh_board(make_scene: SceneFactory,
+                                                   change: Change) -> None:
+    session = large_session()
+    scene = make_scene(session, "ambition", lang="nl")
+    scene.set_page(4)
+    change(session)
+    scene.update_session(session)
+    fresh = make_scene(session.model_copy(deep=True), "ambition", lang="nl", page=4)
+    assert _layout(scene) == _layout(fresh)
+
+
+def test_board_after_resizes_equals_a_fresh_board(make_scene: SceneFactory) -> None:
+    session = large_session()
+    scene = make_scene(session, "ambition", lang="nl")
+    for size in [(1024, 768), (1366, 768), (1920, 1080), (1280, 800)]:
+        scene.set_output_size(*size)
+        _move(session)
+        scene.update_session(session)
+        scene.set_output_size(*size)  # the same shape again: nothing to do
+        fresh = make_scene(session.model_copy(deep=True), "ambition", size=size, lang="nl")
+        assert _layout(scene) == _layout(fresh), size
+        if size == (1366, 768):
+            _add(session)
