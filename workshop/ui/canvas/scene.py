@@ -123,6 +123,10 @@ class Canvas:
         """What to show large for ``item_id``, or None if this canvas has no such item."""
         return None
 
+    def tile_sets(self) -> list[TileSet]:
+        """Every set of tiles this canvas draws with."""
+        return [self.tiles]
+
     def dispose(self) -> None:
         self.tiles.clear()
 
@@ -180,6 +184,8 @@ class CanvasScene(QGraphicsScene):
         self._spot = TileSet(self, z=30.0)
         self._canvas: Canvas | None = None
         self._canvas_name = ""
+        self._kept: dict[str, Canvas] = {}
+        """Canvases shown before, hidden, by name (see ``set_canvas``)."""
         self._page = 0
         self._pages = 1
         self._spotlit = False
@@ -225,8 +231,13 @@ class CanvasScene(QGraphicsScene):
         if name == self._canvas_name:
             return
         if self._canvas is not None:
-            self._canvas.dispose()
-        self._canvas = _REGISTRY[name](self)
+            # Kept, hidden (as under a spotlight): coming back to a canvas then only
+            # brings it up to date, instead of building a 1,000-card board again on
+            # every change of step.
+            if self._ctx is not None:
+                self._canvas.show(self._ctx, -1)
+            self._kept[self._canvas_name] = self._canvas
+        self._canvas = self._kept.pop(name, None) or _REGISTRY[name](self)
         self._canvas_name = name
         self._refresh()
 
@@ -266,7 +277,12 @@ class CanvasScene(QGraphicsScene):
         return [i for i in self.items() if isinstance(i, Tile) and i.isVisible()]
 
     def all_tiles(self) -> list[Tile]:
-        return [i for i in self.items() if isinstance(i, Tile)]
+        """The tiles of the current canvas (on every page) and of the frame."""
+        own = [*self._frame.tiles.values(), *self._spot.tiles.values()]
+        if self._canvas is not None:
+            for tile_set in self._canvas.tile_sets():
+                own += tile_set.tiles.values()
+        return own
 
     def texts(self) -> list[str]:
         """Every text the scene shows right now, as shown (wrapped lines joined)."""

@@ -232,6 +232,9 @@ class AmbitionCanvas(Canvas):
         super().show(ctx, page)
         self._continued.place(self._cont_places, page)
 
+    def tile_sets(self) -> list[TileSet]:
+        return [self.tiles, self._continued]
+
     def dispose(self) -> None:
         self._continued.clear()
         super().dispose()
