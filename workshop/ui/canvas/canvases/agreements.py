@@ -82,13 +82,20 @@ class AgreementsCanvas(Canvas):
     def build(self, ctx: Context) -> int:
         # A short list is shown larger, as long as it still fits one page.
         specs: dict[Hashable, TileSpec] = {}
+        items = self.items(ctx.session)
+        grouped = records_by_subject(ctx.session)
         for factor in (1.3, 1.15, 1.0):
             scale = ctx.scale * factor
             if factor > 1.0 and scale > 4.0:
                 continue
             sized = dataclasses.replace(ctx, options=ctx.options.replace(text_scale=scale))
-            specs = self._specs(sized)
-            items = self.items(ctx.session)
+            if factor > 1.0:
+                # At least one line and the padding per item: a long list cannot fit
+                # larger, so it is not laid out larger only to find that out.
+                least = len(items) * (sized.line_height("body") + sized.px(24 + 14))
+                if least > ctx.area.h:
+                    continue
+            specs = self._specs(sized, grouped)
             total = sum(measure(specs[i.id]) + sized.px(14) for i in items)
             if total <= ctx.area.h:
                 ctx = sized
@@ -96,12 +103,12 @@ class AgreementsCanvas(Canvas):
         self.tiles.sync(specs)
         return self._place(ctx)
 
-    def _specs(self, ctx: Context) -> dict[Hashable, TileSpec]:
+    def _specs(self, ctx: Context, grouped: dict[str, list[ConsentRecord]]
+               ) -> dict[Hashable, TileSpec]:
         s = ctx.session
         th = ctx.theme
         area = ctx.area
         present = {p.id for p in s.participants if p.present}
-        grouped = records_by_subject(s)
         state_w = min(ctx.px(STATE_WIDTH), area.w * 0.36)
         text_w = area.w - state_w - GAP
         highlight = ctx.options.highlight_id
