@@ -18,6 +18,7 @@ from typing import TextIO
 from workshop import __version__
 from workshop.domain.fingerprint import fingerprint, short_fingerprint
 from workshop.domain.model import Session
+from workshop.domain.scorecard import scorecard
 from workshop.i18n import LANGUAGES, set_language, tr
 from workshop.storage.errors import SessionFileError
 
@@ -34,6 +35,8 @@ def summary(session: Session) -> list[tuple[str, str]]:
     valid = sum(1 for s in session.signatures if s.fingerprint == fp)
     d = session.details
     private = sum(1 for i in session.interests.items if i.private)
+    c = session.commitments
+    card = scorecard(session)
     return [
         (tr("Collaboration"), d.name),
         (tr("Region"), d.region or "-"),
@@ -48,6 +51,12 @@ def summary(session: Session) -> list[tuple[str, str]]:
         (tr("Principles"), str(len(session.principles))),
         (tr("Rules"), str(len(session.rules))),
         (tr("Actions"), str(len(session.roadmap.actions))),
+        (tr("Commitments"), tr("{contributions} contributions, {roles} roles, {plans} "
+                               "year-plan items, {clauses} closing clauses",
+                               contributions=len(c.contributions), roles=len(c.roles),
+                               plans=len(c.year_plans), clauses=len(c.clauses))),
+        (tr("Scorecard"), tr("{score} of {total} parts complete", score=card.score,
+                             total=card.total)),
         (tr("Signatures"), tr("{total} ({valid} valid for the current text)",
                               total=len(session.signatures), valid=valid)),
         (tr("Fingerprint"), short_fingerprint(fp)),
@@ -122,7 +131,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     agreement_path = Path(args.agreement) if args.agreement else default_agreement
     roadmap_path = Path(args.roadmap) if args.roadmap else default_roadmap
     agreement = export_agreement(session, AgreementOptions(
-        language=lang, paper=args.paper, diagnostics=args.with_diagnostics))
+        language=lang, paper=args.paper, diagnostics=args.with_diagnostics,
+        scorecard=args.with_scorecard))
     write_atomic(agreement_path, agreement)
     print(tr("Wrote the agreement to “{path}”.", path=agreement_path))
     roadmap = export_roadmap(session, RoadmapOptions(language=lang, size=args.size,
@@ -194,6 +204,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--with-diagnostics", action="store_true",
                         help=tr("add the diagnostics (scan, spectra, forms) as an appendix "
                                 "to the agreement"))
+    export.add_argument("--with-scorecard", action="store_true",
+                        help=tr("add the agreement scorecard (which parts are complete, "
+                                "what is missing) as an appendix to the agreement"))
     export.set_defaults(run=_cmd_export)
     verify = sub.add_parser(
         "verify", help=tr("check that a PDF is unchanged since export, and against its "

@@ -1,11 +1,15 @@
-"""The template library of leading principles and rules of play, in Dutch and English.
+"""The template library of leading principles, rules of play and closing clauses, in Dutch
+and English.
 
 The texts were written for this app from the sources in the project's reading list;
 each template names where its idea comes from. They live in
 ``resources/templates/{principles,rules}.json`` so they can be improved without touching
 code. An item added from a template keeps the template's key in
 ``AgreementItem.template_key`` and gets the text in the session's language, because that
-is the text that is printed and signed. No Qt here.
+is the text that is printed and signed. Closing clauses
+(``resources/templates/clauses.json``) have a clause kind as their theme and a note on
+what each is for (``note_nl``/``note_en``); a clause keeps its template's key in
+``Clause.template_key``. No Qt here.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from workshop.assets import resource_text
+from workshop.domain.model import ClauseKind
 from workshop.i18n import N_, Language, current_language, tr
+from workshop.labels import label
 
 THEMES: dict[str, str] = {
     # leading principles
@@ -34,6 +40,7 @@ THEMES: dict[str, str] = {
 """Theme keys used in the JSON files and their labels (translated through the catalogue)."""
 
 _FIELDS = ("key", "theme", "text_nl", "text_en", "source")
+_CLAUSE_FIELDS = (*_FIELDS, "note_nl", "note_en")
 
 
 @dataclass(frozen=True)
@@ -56,25 +63,48 @@ def theme_label(theme: str, lang: Language | None = None) -> str:
     return tr(THEMES[theme], lang) if theme in THEMES else theme
 
 
-def _load(name: str) -> tuple[Template, ...]:
+@dataclass(frozen=True)
+class ClauseTemplate(Template):
+    """A closing clause; ``theme`` is a ``ClauseKind`` value."""
+
+    note_nl: str
+    note_en: str
+
+    @property
+    def kind(self) -> ClauseKind:
+        return ClauseKind(self.theme)
+
+    def note(self, lang: Language | None = None) -> str:
+        """What the clause is for, in ``lang`` (default: the current UI language)."""
+        return self.note_nl if (lang or current_language()) == "nl" else self.note_en
+
+    def theme_label(self, lang: Language | None = None) -> str:
+        return label(self.kind, lang)
+
+
+def _entries(name: str, fields: tuple[str, ...], themes: set[str]) -> list[dict[str, str]]:
     data = json.loads(resource_text(f"templates/{name}"))
     if not isinstance(data, list):
         raise ValueError(f"templates/{name}: expected a list of templates")
-    out: list[Template] = []
+    out: list[dict[str, str]] = []
     seen: set[str] = set()
     for index, entry in enumerate(data):
-        if not isinstance(entry, dict) or set(entry) != set(_FIELDS):
-            raise ValueError(f"templates/{name}[{index}]: expected exactly {_FIELDS}")
-        values = {f: entry[f] for f in _FIELDS}
+        if not isinstance(entry, dict) or set(entry) != set(fields):
+            raise ValueError(f"templates/{name}[{index}]: expected exactly {fields}")
+        values = {f: entry[f] for f in fields}
         if not all(isinstance(v, str) and v.strip() for v in values.values()):
             raise ValueError(f"templates/{name}[{index}]: every field needs text")
-        if values["theme"] not in THEMES:
+        if values["theme"] not in themes:
             raise ValueError(f"templates/{name}[{index}]: unknown theme {values['theme']!r}")
         if values["key"] in seen:
             raise ValueError(f"templates/{name}[{index}]: key {values['key']!r} used twice")
         seen.add(values["key"])
-        out.append(Template(**values))
-    return tuple(out)
+        out.append(values)
+    return out
+
+
+def _load(name: str) -> tuple[Template, ...]:
+    return tuple(Template(**v) for v in _entries(name, _FIELDS, set(THEMES)))
 
 
 @cache
@@ -89,8 +119,15 @@ def rule_templates() -> tuple[Template, ...]:
     return _load("rules.json")
 
 
+@cache
+def clause_templates() -> tuple[ClauseTemplate, ...]:
+    """The closing clauses, grouped by clause kind in file order."""
+    kinds = {k.value for k in ClauseKind}
+    return tuple(ClauseTemplate(**v) for v in _entries("clauses.json", _CLAUSE_FIELDS, kinds))
+
+
 def template_by_key(key: str) -> Template | None:
-    for template in principle_templates() + rule_templates():
+    for template in principle_templates() + rule_templates() + clause_templates():
         if template.key == key:
             return template
     return None

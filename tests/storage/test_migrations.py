@@ -10,9 +10,19 @@ from typing import Any
 
 import pytest
 
-from workshop.domain.model import SCHEMA_VERSION, AgreementItem, Card, Cluster, Session
+from workshop.domain.fingerprint import fingerprint, signature_is_valid
+from workshop.domain.model import (
+    SCHEMA_VERSION,
+    AgreementItem,
+    Card,
+    Clause,
+    ClauseKind,
+    Cluster,
+    Commitments,
+    Session,
+)
 from workshop.storage import files
-from workshop.storage.errors import InvalidSessionError, SessionFileError
+from workshop.storage.errors import InvalidSessionError, NewerVersionError, SessionFileError
 from workshop.storage.files import dumps, load_session, loads, save_session
 from workshop.storage.migrations import MIGRATIONS, migrate
 
@@ -164,3 +174,54 @@ def test_v0_without_optional_parts_still_opens() -> None:
     session = loads(json.dumps(doc).encode())
     assert session.details.name == "Alleen een titel"
     assert session.participants == [] and session.principles == []
+
+
+# --- version 1 -> 2: commitments ------------------------------------------------------
+
+V1 = FIXTURES / "v1.workshop"
+V1_FINGERPRINT = "2c996fef786bacffc771cfe9b4ec6e8607d2101ff58b6f6b4a723fc758a9c737"
+"""The fingerprint of the v1 fixture as Workshop 1 (before commitments) computed it."""
+
+
+def test_v1_migrates_with_its_content_and_no_commitments() -> None:
+    doc = json.loads(V1.read_bytes())
+    assert doc["schema_version"] == 1 and "commitments" not in doc
+    s = load_session(V1)
+    assert s.schema_version == SCHEMA_VERSION == 2
+    assert s.details.name == "Samen gezond ouder worden in de Waalzoom"
+    assert len(s.participants) == 9 and len(s.roadmap.actions) == 10
+    assert s.commitments == Commitments()
+    assert s.commitments.is_empty()
+
+
+def test_a_signed_v1_session_keeps_its_fingerprint(tmp_path: Path) -> None:
+    """Signatures given before commitments existed stay valid after the upgrade."""
+    doc = json.loads(V1.read_bytes())
+    doc["signatures"] = [{"id": "sig-1", "participant_id": "p-anna",
+                          "signed_at": "2026-03-12T16:00:00", "strokes": [],
+                          "fingerprint": V1_FINGERPRINT}]
+    path = tmp_path / "getekend.workshop"
+    path.write_text(json.dumps(doc), "utf-8")
+    s = load_session(path)
+    assert fingerprint(s) == V1_FINGERPRINT
+    assert signature_is_valid(s, s.signatures[0].fingerprint)
+    save_session(s, path)  # saved as version 2: still the same text, still valid
+    again = load_session(path)
+    assert json.loads(path.read_bytes())["schema_version"] == 2
+    assert fingerprint(again) == V1_FINGERPRINT
+    # ...and anything the table adds to the commitments is part of what is signed
+    again.commitments.clauses.append(Clause(id="cl-1", kind=ClauseKind.NATURE,
+                                            text="Een inspanningsverplichting."))
+    assert fingerprint(again) != V1_FINGERPRINT
+
+
+def test_a_version_3_file_is_refused_as_newer(tmp_path: Path) -> None:
+    doc = json.loads(V1.read_bytes())
+    doc["schema_version"] = 3
+    doc["commitments"] = {"contributions": [], "something_new": []}
+    path = tmp_path / "nieuwer.workshop"
+    path.write_text(json.dumps(doc), "utf-8")
+    with pytest.raises(NewerVersionError) as info:
+        load_session(path)
+    assert (info.value.found, info.value.supported) == (3, 2)
+    assert "newer version" in str(info.value)

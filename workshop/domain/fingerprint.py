@@ -78,7 +78,7 @@ def agreement_content(session: Session) -> dict[str, Any]:
     printable = [i for i in session.interests.items if not i.private]
     goals = {g.id: g for g in session.ambition.goals}
     o = session.organising
-    return {
+    content: dict[str, Any] = {
         "version": FINGERPRINT_VERSION,
         "details": {
             "name": d.name,
@@ -155,6 +155,47 @@ def agreement_content(session: Session) -> dict[str, Any]:
             ],
         },
         "agreement_consent": pr.consent(AGREEMENT_SUBJECT),
+    }
+    if not session.commitments.is_empty():
+        # Only when there is something: sessions signed before commitments existed
+        # keep their fingerprint.
+        content["commitments"] = _commitments(session, pr)
+    return content
+
+
+def _commitments(session: Session, pr: _Printed) -> dict[str, Any]:
+    c = session.commitments
+    return {
+        "contributions": [
+            {
+                "organisation": x.organisation,
+                "kind": x.kind.value,
+                "amount": x.amount,
+                "period": x.period.value,
+                "description": x.description,
+            }
+            for x in c.contributions
+        ],
+        "roles": [
+            {
+                "kind": r.kind.value,
+                "holder": pr.owner(r.holder),
+                "theme": r.theme,
+                "term": r.term,
+                "represents": list(r.represents),
+                "mandate": r.mandate,
+            }
+            for r in c.roles
+        ],
+        "year_plans": [
+            {
+                "organisation": y.organisation,
+                "text": y.text,
+                "due": y.due.isoformat() if y.due else "",
+            }
+            for y in c.year_plans
+        ],
+        "clauses": [{"kind": k.kind.value, "text": k.text} for k in c.clauses],
     }
 
 

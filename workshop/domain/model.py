@@ -24,7 +24,7 @@ from pydantic import (
 from workshop.i18n import tr
 
 FORMAT_MARKER: Literal["workshop-session"] = "workshop-session"
-SCHEMA_VERSION: Literal[1] = 1
+SCHEMA_VERSION: Literal[2] = 2
 
 # Generous limits: hostile input (100k characters) must pass, absurd input must not.
 MAX_TEXT = 1_000_000
@@ -345,6 +345,109 @@ class Roadmap(Strict):
     evaluations: list[EvaluationMoment] = Field(default_factory=list)
 
 
+# --- commitments: who brings what, roles, year plans, closing clauses ---------------
+
+Amount = Annotated[FiniteFloat, Field(ge=0)]
+"""A non-negative, finite number (hours or euros per period)."""
+
+
+class Period(str, Enum):
+    ONE_OFF = "one_off"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+class ContributionKind(str, Enum):
+    PEOPLE = "people"
+    """amount = hours per period"""
+    MONEY = "money"
+    """amount = euros per period"""
+    IN_KIND = "in_kind"
+    """Rooms, data, ICT, secondment; amount = estimated euros per period, optional."""
+
+
+class Contribution(Strict):
+    id: Id
+    organisation: Name
+    """An organisation of the session (``Session.organisations()``)."""
+    kind: ContributionKind
+    amount: Amount | None = None
+    period: Period = Period.YEAR
+    description: Text = ""
+    """E.g. "entry fee", "0.2 FTE programme manager", "meeting rooms"."""
+
+
+class RoleKind(str, Enum):
+    CHAIR = "chair"
+    PORTFOLIO_HOLDER = "portfolio_holder"
+    """*Bestuurlijk portefeuillehouder* for a roadmap theme."""
+    SECRETARY = "secretary"
+    PROGRAMME_OFFICE = "programme_office"
+    REPRESENTATIVE = "representative"
+    """Speaks for a group of parties."""
+
+
+class Role(Strict):
+    id: Id
+    kind: RoleKind
+    holder: Owner | None = None
+    """A participant (id) or an organisation (name), like an action's owner."""
+    theme: Text = ""
+    """Portfolio holder: the roadmap theme."""
+    term: Text = ""
+    """E.g. "two years, then rotating"."""
+    represents: list[Name] = Field(default_factory=list)
+    """Representative: the organisations spoken for."""
+    mandate: Text = ""
+
+
+class YearPlanItem(Strict):
+    """What one organisation will do internally (its year-plan translation), and by when."""
+
+    id: Id
+    organisation: Name
+    text: Name
+    due: dt.date | None = None
+
+
+class ClauseKind(str, Enum):
+    NATURE = "nature"
+    """An effort, not a legal obligation (unless chosen otherwise)."""
+    DURATION = "duration"
+    """Duration and review date."""
+    ENTRY_INTO_FORCE = "entry_into_force"
+    JOINING = "joining"
+    LEAVING = "leaving"
+    COSTS = "costs"
+    CONFIDENTIALITY = "confidentiality"
+    """And communication: modesty, no publicity before results."""
+    ACCOUNTABILITY = "accountability"
+    """Calling each other to account, resolving disagreement."""
+    AMENDMENTS = "amendments"
+    OTHER = "other"
+
+
+class Clause(Strict):
+    """A closing clause; the list order is the printed order."""
+
+    id: Id
+    kind: ClauseKind
+    text: Name
+    template_key: Text = ""
+    """The template it came from, "" when written new."""
+
+
+class Commitments(Strict):
+    contributions: list[Contribution] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    year_plans: list[YearPlanItem] = Field(default_factory=list)
+    clauses: list[Clause] = Field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.contributions or self.roles or self.year_plans or self.clauses)
+
+
 # --- diagnostics -------------------------------------------------------------------
 
 
@@ -454,7 +557,7 @@ class ViewState(Strict):
 
 class Session(Strict):
     format: Literal["workshop-session"] = FORMAT_MARKER
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     id: Id = Field(default_factory=lambda: new_id("s"))
     details: SessionDetails = Field(default_factory=SessionDetails)
     participants: list[Participant] = Field(default_factory=list)
@@ -466,6 +569,7 @@ class Session(Strict):
     consents: list[ConsentRecord] = Field(default_factory=list)
     organising: Organising = Field(default_factory=Organising)
     roadmap: Roadmap = Field(default_factory=Roadmap)
+    commitments: Commitments = Field(default_factory=Commitments)
     diagnostics: Diagnostics = Field(default_factory=Diagnostics)
     signatures: list[Signature] = Field(default_factory=list)
     view: ViewState = Field(default_factory=ViewState)
@@ -518,6 +622,11 @@ def reference_problems(session: Session) -> list[str]:
     problems += _duplicates("roadmap.actions", [a.id for a in s.roadmap.actions])
     problems += _duplicates("roadmap.milestones", [m.id for m in s.roadmap.milestones])
     problems += _duplicates("roadmap.evaluations", [m.id for m in s.roadmap.evaluations])
+    c = s.commitments
+    problems += _duplicates("commitments.contributions", [x.id for x in c.contributions])
+    problems += _duplicates("commitments.roles", [x.id for x in c.roles])
+    problems += _duplicates("commitments.year_plans", [x.id for x in c.year_plans])
+    problems += _duplicates("commitments.clauses", [x.id for x in c.clauses])
     problems += _duplicates("diagnostics.moments", [m.id for m in s.diagnostics.moments])
     problems += _duplicates("diagnostics.axes", [a.id for a in s.diagnostics.axes])
     problems += _duplicates("signatures", [g.id for g in s.signatures])
@@ -624,6 +733,27 @@ def reference_problems(session: Session) -> list[str]:
                 tr("{field}: '{value}' is not a goal of this session",
                    field=f"roadmap.actions[{i}].goal_id", value=action.goal_id)
             )
+
+    def unknown_organisation(field: str, i: int, value: str) -> None:
+        if value not in organisations:
+            problems.append(
+                tr("{field}: '{value}' is not an organisation of this session",
+                   field=field.format(i=i), value=value)
+            )
+
+    for i, contribution in enumerate(c.contributions):
+        unknown_organisation("commitments.contributions[{i}].organisation", i,
+                             contribution.organisation)
+    for i, plan in enumerate(c.year_plans):
+        unknown_organisation("commitments.year_plans[{i}].organisation", i, plan.organisation)
+    for i, role in enumerate(c.roles):
+        if role.holder is not None:
+            if role.holder.kind == "participant":
+                unknown_participant("commitments.roles[{i}].holder", i, role.holder.ref)
+            else:
+                unknown_organisation("commitments.roles[{i}].holder", i, role.holder.ref)
+        for j, name in enumerate(role.represents):
+            unknown_organisation(f"commitments.roles[{{i}}].represents[{j}]", i, name)
 
     d = s.diagnostics
     moments = {m.id for m in d.moments}

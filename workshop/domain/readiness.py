@@ -23,6 +23,7 @@ from workshop.domain.model import (
     Session,
     Step,
 )
+from workshop.domain.scorecard import IN_READINESS, scorecard
 from workshop.i18n import N_, tr
 
 Severity = Literal["blocking", "warning"]
@@ -45,7 +46,8 @@ class Finding:
     """Translated, plain text."""
     item_id: str | None = None
     """The item concerned (a participant, principle, rule or action id, "ambition",
-    "agreement"), or None when the finding is about the session as a whole."""
+    "agreement", or the key of a scorecard part such as "roles"), or None when the
+    finding is about the session as a whole."""
 
 
 def short(text: str, limit: int = SHORT_TEXT) -> str:
@@ -181,6 +183,13 @@ def readiness(session: Session) -> list[Finding]:
     if s.roadmap.actions and not s.roadmap.evaluations:
         found.append(Finding(Step.ROADMAP, "warning",
                              tr("No evaluation moment is planned.")))
+
+    # the parts of the agreement scorecard that the checks above do not cover: the
+    # parties' mandates, decision-making, roles, contributions and closing clauses
+    for part in scorecard(s).parts:
+        if part.key in IN_READINESS:
+            found += [Finding(part.step, "warning", message, part.key)
+                      for message in part.missing]
 
     # the agreement as a whole (its consent round belongs to the signing step)
     found += _consent_findings(s, Step.SIGNING, "agreement", AGREEMENT_SUBJECT, "",

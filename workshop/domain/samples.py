@@ -26,11 +26,16 @@ from workshop.domain.model import (
     Ambition,
     Card,
     ChairKind,
+    Clause,
+    ClauseKind,
     Cluster,
     CollaborationForm,
+    Commitments,
     Condition,
     ConditionScore,
     ConsentRecord,
+    Contribution,
+    ContributionKind,
     Decision,
     DecisionRule,
     Diagnostics,
@@ -50,17 +55,21 @@ from workshop.domain.model import (
     Organising,
     Owner,
     Participant,
+    Period,
     Phase,
     Point,
     QuadrupleAim,
     Representation,
     Roadmap,
+    Role,
+    RoleKind,
     Session,
     SessionDetails,
     Signature,
     SpectrumMark,
     Stroke,
     Vote,
+    YearPlanItem,
     default_axes,
 )
 
@@ -270,6 +279,8 @@ _INTERESTS: tuple[tuple[str, str, InterestKind, str, bool], ...] = (
      "wijkverpleging terugdringen.", False),
     ("b-fatima-c", "p-fatima", _C, "Ouderen langer thuis, met zorg die bij hen "
      "past.", False),
+    ("b-ruud-i", "p-ruud", _I, "Wil dat de GGZ niet pas aan het eind van de keten "
+     "wordt gebeld.", False),
     ("b-ruud-o", "p-ruud", _O, "Ouderenpsychiatrie overeind houden ondanks krimpende "
      "budgetten.", False),
     ("b-ruud-c", "p-ruud", _C, "Psychische kwetsbaarheid bij ouderen eerder zien.",
@@ -544,6 +555,167 @@ def _demo_diagnostics() -> Diagnostics:
     return Diagnostics(moments=[moment], scores=scores, axes=axes, marks=spectrum,
                        forms=forms)
 
+# --- commitments: who brings what, roles, year plans, closing clauses -----------------
+
+_ZKH, _HA, _VVT, _GGZ = ("Waalzoom Ziekenhuis", "Huisartsencoöperatie Waalzoom",
+                         "Zorggroep De Linde", "GGZ Dijkland")
+_GEM, _GGD, _ZV = "Gemeente Waalzoom", "GGD Waalzoom-Betuwe", "Zorgverzekeraar Rivierzorg"
+_CR, _WON = "Cliëntenraad Zorggroep De Linde", "Woonstichting Waalborg"
+_PEOPLE, _MONEY, _KIND = (ContributionKind.PEOPLE, ContributionKind.MONEY,
+                          ContributionKind.IN_KIND)
+
+# (id, organisation, kind, amount, period, description)
+_CONTRIBUTIONS: tuple[tuple[str, str, ContributionKind, float | None, Period, str], ...] = (
+    ("c-zkh-geld", _ZKH, _MONEY, 25_000, Period.YEAR,
+     "Aandeel in de programmaondersteuning (naar rato)"),
+    ("c-zkh-transfer", _ZKH, _PEOPLE, 16, Period.MONTH,
+     "Transferverpleegkundige voor de analyse van SEH-bezoeken"),
+    ("c-zkh-zaal", _ZKH, _KIND, 1_500, Period.YEAR,
+     "Vergaderzaal en catering voor de bestuurlijke tafel"),
+    ("c-ha-kader", _HA, _PEOPLE, 24, Period.MONTH,
+     "Kaderhuisarts ouderengeneeskunde (ongeveer 0,15 fte)"),
+    ("c-ha-instap", _HA, _MONEY, 5_000, Period.ONE_OFF, "Instapbijdrage"),
+    ("c-vvt-wijk", _VVT, _PEOPLE, 32, Period.MONTH,
+     "Wijkverpleegkundige voor de businesscase één aanspreekpunt"),
+    ("c-vvt-geld", _VVT, _MONEY, 15_000, Period.YEAR,
+     "Aandeel in de programmaondersteuning (naar rato)"),
+    ("c-ggz-consult", _GGZ, _PEOPLE, 60, Period.QUARTER,
+     "Ouderenpsychiater en sociaal psychiatrisch verpleegkundige voor consultatie in "
+     "de wijk"),
+    ("c-ggz-geld", _GGZ, _MONEY, 10_000, Period.YEAR,
+     "Aandeel in de programmaondersteuning (naar rato)"),
+    ("c-gem-geld", _GEM, _MONEY, 40_000, Period.YEAR,
+     "Aandeel in de programmaondersteuning, ook namens Betuwedal en Ommeren"),
+    ("c-gem-respijt", _GEM, _MONEY, 20_000, Period.ONE_OFF, "Startbudget snelle respijtzorg"),
+    ("c-gem-buurthuis", _GEM, _KIND, None, Period.YEAR,
+     "Ruimte in de buurthuizen voor beweeggroepen en ontmoeting"),
+    ("c-ggd-epi", _GGD, _PEOPLE, 40, Period.MONTH, "Epidemioloog voor het regiobeeld"),
+    ("c-ggd-data", _GGD, _KIND, 8_000, Period.ONE_OFF,
+     "Gegevens uit de GGD-monitor, bewerkt per kern"),
+    ("c-zv-geld", _ZV, _MONEY, 30_000, Period.YEAR,
+     "Aandeel in de programmaondersteuning (naar rato)"),
+    ("c-zv-pilots", _ZV, _MONEY, 50_000, Period.ONE_OFF,
+     "Pilotbudget valpreventie en gedeeld zorgplan"),
+    ("c-cr-panel", _CR, _PEOPLE, 8, Period.MONTH,
+     "Ervaringsdeskundigheid: leden van de cliëntenraad in het ouderenpanel"),
+    ("c-won-coach", _WON, _PEOPLE, 12, Period.QUARTER,
+     "Wooncoach voor de woningcheck in de pilot valpreventie"),
+    ("c-won-data", _WON, _KIND, None, Period.ONE_OFF,
+     "Overzicht van levensloopbestendige woningen per kern"),
+)
+
+_ROLES: tuple[Role, ...] = (
+    Role(id="r-voorzitter", kind=RoleKind.CHAIR, holder=_p("p-ingrid"),
+         term="Waarnemend voorzitter tot de onafhankelijk voorzitter begint (uiterlijk "
+         "september 2026); die wordt benoemd voor twee jaar."),
+    Role(id="r-pf-thuis", kind=RoleKind.PORTFOLIO_HOLDER, holder=_p("p-fatima"),
+         theme="Langer en veilig thuis wonen", term="Twee jaar"),
+    Role(id="r-pf-preventie", kind=RoleKind.PORTFOLIO_HOLDER, holder=_p("p-mehmet"),
+         theme="Preventie en gezond leven", term="Twee jaar"),
+    Role(id="r-pf-mensen", kind=RoleKind.PORTFOLIO_HOLDER, holder=_p("p-anna"),
+         theme="Genoeg mensen, met plezier in het werk", term="Twee jaar"),
+    Role(id="r-pf-informatie", kind=RoleKind.PORTFOLIO_HOLDER, holder=_p("p-joost"),
+         theme="Informatie delen en samen plannen", term="Twee jaar"),
+    Role(id="r-pf-netwerk", kind=RoleKind.PORTFOLIO_HOLDER, holder=_p("p-ruud"),
+         theme="Eenzaamheid en mantelzorg", term="Twee jaar"),
+    Role(id="r-programmabureau", kind=RoleKind.PROGRAMME_OFFICE, holder=_org(_GGD),
+         term="Programmamanager (0,6 fte) en ondersteuning, ondergebracht bij de GGD "
+         "voor de looptijd van deze afspraken."),
+    Role(id="r-secretaris", kind=RoleKind.SECRETARY, holder=_org(_GGD),
+         term="Agenda, stukken en besluitenlijst van de bestuurlijke tafel."),
+    Role(id="r-gemeenten", kind=RoleKind.REPRESENTATIVE, holder=_p("p-ingrid"),
+         represents=[_GEM],
+         mandate="Spreekt aan tafel namens de drie gemeenten Waalzoom, Betuwedal en "
+         "Ommeren; afspraken met budget gaan langs de drie colleges."),
+    Role(id="r-clienten", kind=RoleKind.REPRESENTATIVE, holder=_p("p-gerda"),
+         represents=[_CR],
+         mandate="Spreekt namens cliënten en naasten van De Linde; stemt vooraf af met de "
+         "andere cliëntenraden in de regio."),
+)
+
+# (id, organisation, text, due)
+_YEAR_PLANS: tuple[tuple[str, str, str, dt.date | None], ...] = (
+    ("j-zkh", _ZKH, "Transfer ouderen en analyse SEH-bezoeken opnemen in het jaarplan "
+     "2027 van de zorgeenheid acute zorg.", _d(11, 1)),
+    ("j-zkh-2", _ZKH, "Budget voor het aandeel programmaondersteuning vastleggen in de "
+     "begroting 2027.", _d(12, 1)),
+    ("j-ha", _HA, "Gedeeld zorgplan en taakherschikking in het beleidsplan van de "
+     "coöperatie; voorleggen aan de ledenraad.", _d(10, 15)),
+    ("j-vvt", _VVT, "Wijkcoördinator ouderen en de inzet van de wijkverpleging opnemen "
+     "in het jaarplan en de formatie 2027.", _d(11, 15)),
+    ("j-ggz", _GGZ, "Consultatie ouderenpsychiatrie in de wijk opnemen in het "
+     "productieplan 2027.", _d(12, 1)),
+    ("j-gem", _GEM, "Routekaart en respijtzorg in de kadernota en de Wmo-begroting "
+     "2027 van de drie gemeenten.", _d(9, 30)),
+    ("j-ggd", _GGD, "Regiobeeld ouderen als vast product in het werkplan 2027 van de "
+     "GGD.", _d(10, 1)),
+    ("j-zv", _ZV, "Meerjarige inkoopafspraak voor de samenwerking in het inkoopbeleid "
+     "2027.", _d(11, 30)),
+    ("j-cr", _CR, "Ouderenpanel en meelezen met de routekaart in het jaarplan van de "
+     "cliëntenraad.", _d(9, 1)),
+    ("j-won", _WON, "Woningcheck en levensloopbestendig wonen in de prestatieafspraken "
+     "2027 met de gemeente.", _d(12, 15)),
+)
+
+# (id, kind, template key, text)
+_CLAUSES: tuple[tuple[str, ClauseKind, str, str], ...] = (
+    ("cl-aard", ClauseKind.NATURE, "clause.nature-effort",
+     "Deze afspraken zijn een inspanningsverplichting: de partijen zetten zich naar "
+     "vermogen in om de gezamenlijke ambitie te bereiken. De afspraken zijn niet in "
+     "rechte afdwingbaar."),
+    ("cl-looptijd", ClauseKind.DURATION, "clause.duration-fixed",
+     "Deze afspraken gelden voor twee jaar na de inwerkingtreding. Uiterlijk december "
+     "2027 evalueren de partijen de samenwerking en besluiten zij samen over "
+     "voortzetting."),
+    ("cl-ingang", ClauseKind.ENTRY_INTO_FORCE, "clause.entry-mandate",
+     "Deze afspraken gaan in zodra alle partijen ze hebben ondertekend. Een partij die "
+     "een besluit van haar bestuur, college of raad nodig heeft, tekent onder voorbehoud "
+     "en bevestigt haar handtekening binnen zes weken."),
+    ("cl-toetreden", ClauseKind.JOINING, "clause.joining",
+     "Een nieuwe partij kan toetreden als zij de ambitie, de leidende principes en de "
+     "spelregels onderschrijft en de partijen daarmee instemmen. De toetreding wordt "
+     "vastgelegd in een ondertekende aanvulling op deze afspraken."),
+    ("cl-uittreden", ClauseKind.LEAVING, "clause.leaving",
+     "Een partij kan uittreden door dit schriftelijk en met redenen aan de andere "
+     "partijen te melden, met een opzegtermijn van drie maanden. Zij maakt lopende "
+     "acties af of draagt ze over; haar toegezegde bijdragen voor het lopende jaar "
+     "blijven staan."),
+    ("cl-kosten", ClauseKind.COSTS, "clause.costs-ratio",
+     "Gezamenlijke kosten, zoals programmaondersteuning en materiële kosten, worden "
+     "verdeeld volgens het overzicht van bijdragen. Uitgaven boven het afgesproken "
+     "budget doen de partijen alleen na instemming van allen."),
+    ("cl-bescheiden", ClauseKind.CONFIDENTIALITY, "clause.communication-modesty",
+     "Over de samenwerking communiceren de partijen pas breed als er resultaten zijn, "
+     "en dan samen en in afgestemde woorden. Geen partij presenteert gezamenlijke "
+     "resultaten als de hare."),
+    ("cl-aanspreken", ClauseKind.ACCOUNTABILITY, "clause.accountability",
+     "Komt een partij een afspraak niet na, dan spreken de voorzitter of de andere "
+     "partijen haar daar direct en in het overleg op aan. Komen zij er samen niet uit, "
+     "dan vragen zij een onafhankelijke bemiddelaar om te helpen."),
+    ("cl-wijzigen", ClauseKind.AMENDMENTS, "clause.amendments",
+     "Deze afspraken kunnen alleen worden gewijzigd met instemming van alle partijen. "
+     "Een wijziging wordt schriftelijk vastgelegd en door alle partijen ondertekend."),
+    ("cl-gegevens", ClauseKind.OTHER, "",
+     "Voor de pilot met het gedeelde zorgplan sluiten de betrokken partijen vooraf een "
+     "afspraak over het delen van gegevens, met toestemming van de oudere."),
+)
+
+
+def _demo_commitments() -> Commitments:
+    return Commitments(
+        contributions=[
+            Contribution(id=cid, organisation=org, kind=kind, amount=amount, period=period,
+                         description=text)
+            for cid, org, kind, amount, period, text in _CONTRIBUTIONS
+        ],
+        roles=list(_ROLES),
+        year_plans=[YearPlanItem(id=yid, organisation=org, text=text, due=due)
+                    for yid, org, text, due in _YEAR_PLANS],
+        clauses=[Clause(id=cid, kind=kind, text=text, template_key=key)
+                 for cid, kind, key, text in _CLAUSES],
+    )
+
+
 
 def demo_session() -> Session:
     """The fictitious start meeting of ``sessions/demo.workshop`` (no signatures yet)."""
@@ -586,6 +758,7 @@ def demo_session() -> Session:
         organising=_ORGANISING,
         roadmap=Roadmap(actions=list(_ACTIONS), milestones=list(_MILESTONES),
                         evaluations=list(_EVALUATIONS)),
+        commitments=_demo_commitments(),
         diagnostics=_demo_diagnostics(),
     )
     # The module-level parts are shared; hand out an independent copy.
@@ -978,6 +1151,8 @@ def large_session(seed: int = 0) -> Session:
         "diagnostics": Diagnostics(moments=moments, scores=scores, axes=axes, marks=marks,
                                    forms=forms),
     }
+    fields["commitments"] = _large_commitments(random.Random(seed + 1), participants,
+                                               organisations, [c.name for c in clusters])
     unsigned = Session(**fields)
     signed_text = fingerprint(unsigned)
     signatures = [
@@ -987,3 +1162,67 @@ def large_session(seed: int = 0) -> Session:
         for i, pid in enumerate(pids)
     ]
     return Session(**fields, signatures=signatures)
+
+
+_LARGE_CLAUSES: tuple[tuple[ClauseKind, str], ...] = (
+    (ClauseKind.NATURE, "Deze afspraken zijn een inspanningsverplichting en niet in rechte "
+     "afdwingbaar."),
+    (ClauseKind.DURATION, "Deze afspraken gelden voor drie jaar en worden elk jaar in "
+     "december geëvalueerd."),
+    (ClauseKind.ENTRY_INTO_FORCE, "Deze afspraken gaan in op de dag van ondertekening."),
+    (ClauseKind.JOINING, "Nieuwe partijen treden toe met instemming van alle partijen."),
+    (ClauseKind.LEAVING, "Uittreden kan met een opzegtermijn van drie maanden."),
+    (ClauseKind.COSTS, "Gezamenlijke kosten worden naar rato verdeeld."),
+    (ClauseKind.CONFIDENTIALITY, "Wat aan tafel gedeeld wordt, blijft aan tafel; naar "
+     "buiten communiceren we samen en pas bij resultaten."),
+    (ClauseKind.ACCOUNTABILITY, "We spreken elkaar direct aan; lukt het samen niet, dan "
+     "vragen we een bemiddelaar."),
+    (ClauseKind.AMENDMENTS, "Wijzigingen alleen met instemming van alle partijen."),
+)
+
+
+def _large_commitments(rng: random.Random, participants: list[Participant],
+                       organisations: list[str], themes: list[str]) -> Commitments:
+    """Two or three contributions per organisation in mixed periods, every role, a
+    year-plan item or two per organisation and a clause of every kind."""
+    contributions: list[Contribution] = []
+    year_plans: list[YearPlanItem] = []
+    for i, org in enumerate(organisations):
+        for j in range(rng.randint(2, 3)):
+            kind = rng.choice(list(ContributionKind))
+            period = rng.choice(list(Period))
+            if kind is ContributionKind.PEOPLE:
+                amount: float | None = float(rng.choice((8, 16, 24, 40, 60)))
+            else:
+                amount = float(rng.randrange(1, 60) * 1_000) if rng.random() < 0.9 else None
+            contributions.append(Contribution(
+                id=f"c-{i}-{j}", organisation=org, kind=kind, amount=amount, period=period,
+                description=rng.choice(("Aandeel programmaondersteuning", "Projectleider",
+                                        "Vergaderruimte", "Gegevens en analyse",
+                                        "Instapbijdrage", "Detachering wijkverpleging"))))
+        for j in range(rng.randint(1, 2)):
+            year_plans.append(YearPlanItem(
+                id=f"j-{i}-{j}", organisation=org,
+                text=f"Routekaart opnemen in het jaarplan 2027 ({themes[(i + j) % len(themes)]})",
+                due=dt.date(2026, rng.randint(9, 12), rng.randint(1, 28))))
+    pids = [p.id for p in participants]
+    roles = [Role(id="r-chair", kind=RoleKind.CHAIR, holder=Owner(kind="participant",
+                                                                  ref=pids[0]),
+                  term="Twee jaar, daarna roulerend")]
+    roles += [Role(id=f"r-pf-{i}", kind=RoleKind.PORTFOLIO_HOLDER,
+                   holder=Owner(kind="participant", ref=rng.choice(pids)), theme=theme,
+                   term="Twee jaar")
+              for i, theme in enumerate(themes)]
+    roles.append(Role(id="r-office", kind=RoleKind.PROGRAMME_OFFICE,
+                      holder=Owner(kind="organisation", ref=organisations[0])))
+    roles.append(Role(id="r-secretary", kind=RoleKind.SECRETARY,
+                      holder=Owner(kind="participant", ref=pids[1])))
+    municipalities = [org for org in organisations if org.startswith("Gemeente")]
+    roles.append(Role(id="r-gemeenten", kind=RoleKind.REPRESENTATIVE,
+                      holder=Owner(kind="organisation", ref=municipalities[0]),
+                      represents=municipalities,
+                      mandate="Eén wethouder spreekt namens alle gemeenten."))
+    clauses = [Clause(id=f"cl-{i}", kind=kind, text=text)
+               for i, (kind, text) in enumerate(_LARGE_CLAUSES)]
+    return Commitments(contributions=contributions, roles=roles, year_plans=year_plans,
+                       clauses=clauses)

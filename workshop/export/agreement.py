@@ -26,6 +26,7 @@ from workshop.domain import model as m
 from workshop.domain.consent import outcome_of, records_by_subject
 from workshop.domain.fingerprint import agreement_content, fingerprint, short_fingerprint
 from workshop.export.blocks import Text, table
+from workshop.export.commitments import CommitmentsSections, scorecard_appendix
 from workshop.export.document import Meta, Styles, build, date_time, long_date, make_styles
 from workshop.export.roadmap_summary import roadmap_summary
 from workshop.export.signatures import SignatureBlock, SignatureView
@@ -44,10 +45,12 @@ class AgreementOptions:
     """Print an empty signing line for every present participant without a valid signature."""
     diagnostics: bool = False
     """Add the diagnostics appendix (scan, spectra, forms per moment) after the signatures."""
+    scorecard: bool = False
+    """Add the agreement scorecard (each part complete or what is missing) as an appendix."""
 
     def as_dict(self) -> dict[str, Any]:
         return {"language": self.language, "paper": self.paper,
-                "diagnostics": self.diagnostics}
+                "diagnostics": self.diagnostics, "scorecard": self.scorecard}
 
 
 def now() -> dt.datetime:
@@ -107,9 +110,18 @@ class _Agreement:
         story += self.items(tr("Leading principles", self.lang), c["principles"], "principle")
         story += self.items(tr("Rules of play", self.lang), c["rules"], "rule")
         story += self.organising()
+        commitments = CommitmentsSections(self.session, c, self.lang, self.styles, self.text,
+                                          WIDTH)
+        story += commitments.roles()
+        story += commitments.contributions()
         story += roadmap_summary(c["roadmap"], self.lang, self.styles, self.text, WIDTH)
+        story += commitments.year_plans()
+        story += commitments.clauses()
         story += self.consent()
         story += self.signature_page()
+        if self.options.scorecard:
+            story += [PageBreak()]
+            story += scorecard_appendix(self.session, self.lang, self.styles, self.text, WIDTH)
         if self.options.diagnostics:
             from workshop.export.diagnostics_appendix import diagnostics_appendix
 

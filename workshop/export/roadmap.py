@@ -28,6 +28,7 @@ from workshop.domain import model as m
 from workshop.domain.fingerprint import agreement_content, fingerprint
 from workshop.export.agreement import now, signature_manifest
 from workshop.export.blocks import Text
+from workshop.export.commitments import CommitmentsSections
 from workshop.export.document import Meta, Styles, build, long_date, make_styles
 from workshop.export.roadmap_summary import action_table, moments_table
 from workshop.export.timeline import Bar, Legend, Marker, Row, Timeline
@@ -217,6 +218,8 @@ class _Roadmap:
         s = self.styles
         out: list[Flowable] = []
         organisations = self.session.organisations()
+        sections = CommitmentsSections(self.session, self.content, self.lang, s, self.text,
+                                       self.width)
         for org in organisations:
             mine = commitments(self.session, org)
             out += [PageBreak(),
@@ -231,12 +234,17 @@ class _Roadmap:
                 out.append(Paragraph(self.text(tr(
                     "This organisation holds no actions on the roadmap.", self.lang)),
                     s.muted))
-                continue
-            out.append(Paragraph(self.text(tr(
-                "{count} actions held by the organisation or its participants. Carry them "
-                "into your own year plan.", self.lang, count=len(mine))), s.body))
-            out.append(action_table([(i + 1, self.actions[i]) for i in mine], self.lang, s,
-                                    self.text, self.width))
+            else:
+                out.append(Paragraph(self.text(tr(
+                    "{count} actions held by the organisation or its participants. Carry "
+                    "them into your own year plan.", self.lang, count=len(mine))), s.body))
+                out.append(action_table([(i + 1, self.actions[i]) for i in mine], self.lang,
+                                        s, self.text, self.width))
+            if sections.c is not None:
+                out.append(Paragraph(self.text(tr("In our own year plan", self.lang)), s.h2))
+                out += sections.year_plans(org, heading=False)
+                out.append(Paragraph(self.text(tr("What we bring", self.lang)), s.h2))
+                out += sections.contributions_of(org)
         unowned = [i for i, a in enumerate(self.session.roadmap.actions) if a.owner is None]
         if unowned:
             out += [PageBreak(),

@@ -58,7 +58,17 @@ def _v0_to_v1(doc: Document) -> Document:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _v0_to_v1}
+def _v1_to_v2(doc: Document) -> Document:
+    """Version 2 added ``commitments`` (contributions, roles, year plans, clauses).
+
+    Nothing to convert: a version-1 file simply has no commitments, and the model's
+    default (all lists empty) applies. The step exists so that a Workshop that only
+    knows version 1 says "made by a newer version" for a version-2 file.
+    """
+    return dict(doc)
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(doc: Document, found: int, target: int) -> Document:
