@@ -193,3 +193,36 @@ def test_any_removal_leaves_a_valid_session_without_them(session: Session, hand_
     Session.model_validate(dumped)  # every remaining reference resolves
     if hand_over:
         assert len(session.ambition.cards) == cards
+
+
+def test_renaming_the_last_members_organisation_carries_what_it_owns() -> None:
+    from workshop.domain.model import reference_problems
+    from workshop.domain.participants import set_organisation
+    from workshop.domain.samples import demo_session
+
+    session = demo_session()
+    org = next(o for o in session.organisations()
+               if any(c.organisation == o for c in session.commitments.contributions))
+    members = [p for p in session.participants if p.organisation.strip() == org]
+    owned = sum(c.organisation == org for c in session.commitments.contributions)
+    for member in members:
+        set_organisation(session, member.id, "Nieuwe naam ❤ <b>")
+    assert reference_problems(session) == []
+    assert org not in session.organisations()
+    assert sum(c.organisation == "Nieuwe naam ❤ <b>"
+               for c in session.commitments.contributions) == owned
+
+
+def test_a_member_moving_to_another_organisation_renames_nothing_while_others_stay() -> None:
+    from workshop.domain.model import Participant
+    from workshop.domain.participants import set_organisation
+    from workshop.domain.samples import demo_session
+
+    session = demo_session()
+    org = session.commitments.contributions[0].organisation
+    session.participants.append(Participant(id="p-second", name="Tweede", organisation=org))
+    first = next(p for p in session.participants if p.organisation.strip() == org)
+    before = session.commitments.model_dump()
+    set_organisation(session, first.id, "Elders")
+    assert session.commitments.model_dump() == before
+    assert org in session.organisations()

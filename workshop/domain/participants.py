@@ -26,6 +26,7 @@ REMOVAL_AREAS: tuple[str, ...] = (
     "interests",
     "consents",
     "roadmap.actions",
+    "commitments",
     "diagnostics.scores",
     "diagnostics.marks",
     "diagnostics.forms",
@@ -60,13 +61,17 @@ class RemovalImpact:
     """Actions owned by their organisation that lose their owner (nobody else is of it)."""
     signatures_voided: int
     """Signatures of others that count now and would not after the removal."""
+    commitments: int = 0
+    """Roles they hold, and contributions and year-plan items of their organisation
+    when nobody else of it stays."""
 
     @property
     def anything(self) -> bool:
         """True when removing them affects more than the participants list."""
         return bool(self.cards or self.votes or self.interests or self.consents
                     or self.diagnostics or self.signature or self.actions
-                    or self.orphaned_organisation_actions or self.signatures_voided)
+                    or self.orphaned_organisation_actions or self.signatures_voided
+                    or self.commitments)
 
 
 def _remaining_organisations(session: Session, participant_id: str) -> set[str]:
@@ -118,7 +123,19 @@ def removal_impact(session: Session, participant_id: str) -> RemovalImpact:
             and a.owner.ref not in remaining
         ),
         signatures_voided=voided,
+        commitments=_commitments_touched(session, participant_id, organisation, remaining),
     )
+
+
+def _commitments_touched(session: Session, participant_id: str, organisation: str,
+                         remaining: set[str]) -> int:
+    c = session.commitments
+    held = sum(1 for r in c.roles if r.holder is not None and r.holder.kind == "participant"
+               and r.holder.ref == participant_id)
+    if not organisation or organisation in remaining:
+        return held
+    return (held + sum(1 for x in c.contributions if x.organisation == organisation)
+            + sum(1 for y in c.year_plans if y.organisation == organisation))
 
 
 def remove_participant(session: Session, participant_id: str, hand_over: bool) -> None:
@@ -168,9 +185,66 @@ def remove_participant(session: Session, participant_id: str, hand_over: bool) -
         elif owner.kind == "organisation" and owner.ref not in remaining:
             action.owner = None  # nobody of that organisation is left in the session
 
+    # Commitments: a role they hold goes to their organisation on hand-over (when it
+    # stays); what an organisation that leaves the session brings or plans goes with it.
+    c = session.commitments
+    for role in c.roles:
+        holder = role.holder
+        if holder is None:
+            continue
+        if holder.kind == "participant" and holder.ref == participant_id:
+            if hand_over and organisation in remaining:
+                role.holder = Owner(kind="organisation", ref=organisation)
+            else:
+                role.holder = None
+        elif holder.kind == "organisation" and holder.ref not in remaining:
+            role.holder = None
+    for role in c.roles:
+        role.represents = [name for name in role.represents if name in remaining]
+    c.contributions = [x for x in c.contributions if x.organisation in remaining]
+    c.year_plans = [y for y in c.year_plans if y.organisation in remaining]
+
     d = session.diagnostics
     d.scores = [s for s in d.scores if s.participant_id != participant_id]
     d.marks = [m for m in d.marks if m.participant_id != participant_id]
     d.forms = [f for f in d.forms if f.participant_id != participant_id]
 
     session.signatures = [s for s in session.signatures if s.participant_id != participant_id]
+
+
+RENAME_AREAS: tuple[str, ...] = ("participants", "roadmap.actions", "commitments")
+"""What ``set_organisation`` may change (the undo step of one edit covers all of it)."""
+
+
+def set_organisation(session: Session, participant_id: str, organisation: str) -> None:
+    """Change a participant's organisation; when nobody else carries the old name, it is
+    a rename (a typo fixed, a new name): what the old name owned follows to the new one.
+
+    Actions owned by the organisation, its contributions, year-plan items and roles, and
+    the parties a representative speaks for keep pointing at the same party instead of
+    leaving the session invalid (which would refuse the edit).
+    """
+    person = session.participant(participant_id)
+    if person is None:
+        return
+    old = person.organisation.strip()
+    person.organisation = organisation
+    new = organisation.strip()
+    if not old or not new or old == new or old in session.organisations():
+        return
+    for action in session.roadmap.actions:
+        if action.owner is not None and action.owner.kind == "organisation" \
+                and action.owner.ref == old:
+            action.owner = Owner(kind="organisation", ref=new)
+    c = session.commitments
+    for contribution in c.contributions:
+        if contribution.organisation == old:
+            contribution.organisation = new
+    for plan in c.year_plans:
+        if plan.organisation == old:
+            plan.organisation = new
+    for role in c.roles:
+        if role.holder is not None and role.holder.kind == "organisation" \
+                and role.holder.ref == old:
+            role.holder = Owner(kind="organisation", ref=new)
+        role.represents = [new if name == old else name for name in role.represents]

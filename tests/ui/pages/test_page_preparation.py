@@ -607,3 +607,22 @@ def test_a_warning_while_the_agreement_is_signed(make_document: Factory, qtbot: 
     assert page.banner.text().startswith("2 participants have signed the agreement.")
     _edit_cell(qtbot, page, 2, ROLE, "Bestuurder")  # the parties are part of what was signed
     qtbot.waitUntil(lambda: not page.banner.isVisible())
+
+
+def test_fixing_an_organisations_name_in_the_table_carries_what_it_brings(
+        page: PreparationPage, document: SessionDocument, saved: Saved, qtbot: QtBot) -> None:
+    """The only member's organisation retyped: a rename, not a refused edit, and its
+    contributions, year plans, roles and actions follow in one undo step."""
+    session = document.session
+    org = session.commitments.contributions[0].organisation
+    rows = [i for i, p in enumerate(session.participants) if p.organisation.strip() == org]
+    assert len(rows) == 1
+    owned = sum(c.organisation == org for c in session.commitments.contributions)
+    before = _dump(document)
+    _edit_cell(qtbot, page, rows[0], ORGANISATION, "Gemeente Waalzoom-Oost")
+    after = saved(document)
+    assert after.participants[rows[0]].organisation == "Gemeente Waalzoom-Oost"
+    assert sum(c.organisation == "Gemeente Waalzoom-Oost"
+               for c in after.commitments.contributions) == owned
+    assert org not in after.organisations()
+    _assert_undo_redo(document, before)

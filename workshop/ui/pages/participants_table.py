@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.model import MAX_TEXT, Participant, Session
-from workshop.domain.participants import RemovalImpact
+from workshop.domain.participants import RENAME_AREAS, RemovalImpact, set_organisation
 from workshop.i18n import N_, tr
 
 COLUMNS: tuple[str, ...] = (
@@ -60,7 +60,8 @@ PERSPECTIVES = (
 )
 """Common perspectives at a regional table in care and welfare; free text is allowed."""
 
-Edit = Callable[[str, Callable[[Session], object]], bool]
+Edit = Callable[..., bool]
+"""``edit(label, mutate, areas=("participants",))``: one undoable edit of the page."""
 """``edit(label, mutate)`` on the participants area; False when refused or unchanged."""
 
 _TIP_LIMIT = 2000
@@ -192,9 +193,11 @@ class ParticipantsModel(QAbstractTableModel):
         text = str(value).strip() if field == "name" else str(value)
         if getattr(person, field) == text:
             return True
-        return self._edit(tr("Edit {field} of {name}", field=tr(HEADERS[column]).lower(),
-                             name=person.name[:80]),
-                          lambda s: _set(s, pid, field, text))
+        label = tr("Edit {field} of {name}", field=tr(HEADERS[column]).lower(),
+                   name=person.name[:80])
+        if field == "organisation":  # a rename carries what the organisation owns along
+            return self._edit(label, lambda s: set_organisation(s, pid, text), RENAME_AREAS)
+        return self._edit(label, lambda s: _set(s, pid, field, text))
 
     # --- following the session ------------------------------------------------------
 

@@ -416,8 +416,9 @@ class PreparationPage(Page):
 
     # --- participants ------------------------------------------------------------------
 
-    def _edit_participants(self, text: str, mutate: object) -> bool:
-        return self.try_edit(text, ("participants",), mutate)
+    def _edit_participants(self, text: str, mutate: object,
+                           areas: tuple[str, ...] = ("participants",)) -> bool:
+        return self.try_edit(text, areas, mutate)
 
     def _add_participant(self, name: str) -> str:
         pid = new_id("p")
