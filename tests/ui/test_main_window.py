@@ -227,3 +227,20 @@ def test_signing_page_leads_to_the_step_that_needs_work_and_to_signing(
     monkeypatch.setattr(SigningDialog, "exec", lambda self: opened.append(self) or 0)
     page.sig_start_signing.emit()
     assert len(opened) == 1 and opened[0].parent() is window
+
+
+def test_a_scorecard_finding_opens_the_tab_where_it_is_fixed(
+        qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
+    from workshop.domain.readiness import readiness
+
+    session = demo_session()
+    session.commitments.clauses = []
+    window = MainWindow(make_document(session))
+    qtbot.addWidget(window)
+    window.go_to(Step.SIGNING)
+    findings = [f for f in readiness(session) if f.item_id == "clauses"]
+    assert findings, "the demo without clauses lacks closing clauses"
+    window.pages[Step.SIGNING].findings_list.sig_chosen.emit(findings[0])
+    assert window.current_step() is Step.ORGANISING
+    page = window.pages[Step.ORGANISING]
+    assert page.tabs.currentWidget() is page.clauses

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.model import Session, Step
 from workshop.domain.progress import STATE_LABELS, StepState, step_state
+from workshop.domain.readiness import Finding
 from workshop.i18n import Language, current_language, set_language, tr
 from workshop.labels import label
 from workshop.storage import settings
@@ -343,12 +344,21 @@ class MainWindow(QMainWindow):
         page = page_class(step)(self.document)
         page.sig_message.connect(self._show_message)
         if step is Step.SIGNING:
+            page.findings_list.sig_chosen.connect(self._open_part)  # type: ignore[attr-defined]
             page.sig_go_to.connect(self.go_to)  # type: ignore[attr-defined]
             page.sig_start_signing.connect(self.start_signing)  # type: ignore[attr-defined]
         page.refresh(frozenset())
         self.page_stack.addWidget(page)
         self.projector_controls.controller.follow_page(step, page)
         return page
+
+    def _open_part(self, finding: Finding) -> None:
+        """A readiness finding chosen: open the tab of its step where it is fixed."""
+        if finding.step is Step.ORGANISING and finding.item_id:
+            page = self.pages[Step.ORGANISING]
+            page.show_part(finding.item_id)  # type: ignore[attr-defined]
+            if self.current_step() is Step.ORGANISING:
+                page.focus_first()
 
     def _on_document_changed(self, areas: frozenset[str]) -> None:
         if self.document is None:

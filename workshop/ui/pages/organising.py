@@ -1,9 +1,13 @@
 """Step 6, organising and deciding: how the collaboration will run once the room empties.
 
-One form, top to bottom, in the order the conversation usually goes: how decisions are
-made, who chairs, how often the table meets and along which annual calendar, who sits
-at the table, where the money comes from and how the collaboration evaluates itself.
-Each choice has a one-line explanation for the facilitator and a note for what the
+Five tabs: the choices (below), and the commitments: roles, contributions, each
+organisation's year-plan translation and the closing clauses (``commitments_*``
+modules). Ctrl+Tab and Ctrl+Shift+Tab switch tabs.
+
+The choices are one form, top to bottom, in the order the conversation usually goes:
+how decisions are made, who chairs, how often the table meets and along which annual
+calendar, who sits at the table, where the money comes from and how the collaboration
+evaluates itself. Each choice has a one-line explanation for the facilitator and a note for what the
 table said in its own words. Every field is bound to the session through the document,
 so each change is one undo step (a run of typing merges into one).
 """
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +45,10 @@ from workshop.i18n import N_, tr
 from workshop.labels import label
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
+from workshop.ui.pages.commitments_clauses import ClausesSection
+from workshop.ui.pages.commitments_contributions import ContributionsSection
+from workshop.ui.pages.commitments_roles import RolesSection
+from workshop.ui.pages.commitments_year_plans import YearPlansSection
 from workshop.ui.widgets import BoundLineEdit, BoundTextEdit, EnumComboBox
 
 E = TypeVar("E", bound=Enum)
@@ -98,7 +107,7 @@ class OrganisingPage(Page):
     evaluation: each with a note."""
 
     step = Step.ORGANISING
-    areas = frozenset({"organising"})
+    areas = frozenset({"organising", "commitments", "participants"})
 
     def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
@@ -182,9 +191,24 @@ class OrganisingPage(Page):
         width = max(c.sizeHint().width() for c in combos)
         for combo in combos:  # one width, so the explanations line up
             combo.setFixedWidth(width)
+        self.roles = RolesSection(self)
+        self.contributions = ContributionsSection(self)
+        self.year_plans = YearPlansSection(self)
+        self.clauses = ClausesSection(self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("organisingTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.scroll, tr("Choices"))
+        self.tabs.addTab(self.roles, tr("Roles"))
+        self.tabs.addTab(self.contributions, tr("Contributions"))
+        self.tabs.addTab(self.year_plans, tr("Into each organisation's plans"))
+        self.tabs.addTab(self.clauses, tr("Closing clauses"))
+        for index in range(self.tabs.count()):
+            self.tabs.setTabToolTip(index, tr("Ctrl+Tab and Ctrl+Shift+Tab switch tabs"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.tabs)
 
         order: list[QWidget] = [self.decision_rule, self.decision_rule_note, self.chair,
                                 self.chair_note, self.cadence, self.annual_calendar,
@@ -281,6 +305,9 @@ class OrganisingPage(Page):
     # --- showing and editing -------------------------------------------------------
 
     def refresh(self, areas: frozenset[str]) -> None:
+        if not areas or areas & {"commitments", "participants"}:
+            for section in self.sections():
+                section.refresh()
         if areas and "organising" not in areas:
             return
         for widget in (*self._bound, self.cadence, self.annual_calendar):
@@ -292,8 +319,35 @@ class OrganisingPage(Page):
                 box.setChecked(kind in chosen)
                 box.blockSignals(False)
 
+    def sections(self) -> tuple[RolesSection, ContributionsSection, YearPlansSection,
+                                ClausesSection]:
+        """The commitment tabs, in tab order."""
+        return (self.roles, self.contributions, self.year_plans, self.clauses)
+
+    def show_section(self, section: QWidget) -> None:
+        """Bring a tab forward and put the cursor where its next keystroke belongs."""
+        self.tabs.setCurrentWidget(section)
+        self.focus_first()
+
+    def show_part(self, key: str) -> None:
+        """Open the tab where a scorecard part (``ScorePart.key``, also a readiness
+        finding's ``item_id``) is filled in; other keys leave the tab as it is."""
+        tabs: dict[str, QWidget] = {"decision_making": self.scroll, "roles": self.roles,
+                                    "contributions": self.contributions,
+                                    "year_plans": self.year_plans, "clauses": self.clauses}
+        if key in tabs:
+            self.tabs.setCurrentWidget(tabs[key])
+
     def focus_first(self) -> None:
-        self.decision_rule.setFocus(Qt.FocusReason.OtherFocusReason)
+        current = self.tabs.currentWidget()
+        if current is self.scroll:
+            self.decision_rule.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            current.focus_first()  # type: ignore[attr-defined]
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self.isVisible():
+            self.focus_first()
 
     def _on_financing_toggled(self, kind: Financing, checked: bool) -> None:
         def toggle(session: Session) -> None:

@@ -90,7 +90,8 @@ class SigningPage(Page):
 
     step = Step.SIGNING
     areas = frozenset({"details", "participants", "ambition", "interests", "principles",
-                       "rules", "consents", "organising", "roadmap", "signatures"})
+                       "rules", "consents", "organising", "roadmap", "commitments",
+                       "signatures"})
 
     sig_go_to = Signal(object)
     """Show this step (a ``Step``): the place where a finding is fixed."""

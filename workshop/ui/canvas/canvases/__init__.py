@@ -8,6 +8,7 @@ lists the meeting's steps first, then the others in the order they registered.
 from workshop.ui.canvas.canvases import (  # noqa: F401 (importing registers)
     agreements,
     ambition,
+    commitments,
     diagnostics,
     interests,
     organising,

@@ -1,0 +1,257 @@
+"""What the commitment sections of the Organising page share: a list table, amounts,
+an organisation picker and a heading.
+
+The lists are short (tens of rows), so a table is simply rebuilt when what it shows
+changed; rows are found again by their item's id, never by a kept model object (an
+undo replaces the objects). Every change goes through ``Page.try_edit``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.domain.model import Session
+from workshop.i18n import current_language
+from workshop.ui.pages.roadmap_rows import one_line
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+CELL_CHARS = 160
+"""Of a hostile 100,000-character text, a cell shows this much."""
+
+EditFn = Callable[[str, tuple[str, ...], Callable[[Session], object], str | None], bool]
+"""``page.try_edit(label, areas, mutate, merge_key)``."""
+
+
+def format_amount(value: float | None, lang: str | None = None) -> str:
+    """1234.5 -> "1.234,5" in Dutch, "1,234.5" in English; "" for none."""
+    if value is None:
+        return ""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if (lang or current_language()) == "nl":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def parse_amount(text: str) -> float | None:
+    """What a facilitator types: "1200", "1.200", "1.200,50", "0,2", "1,200.50", "€ 500".
+
+    None for empty text; ``ValueError`` when it is not a non-negative number.
+    """
+    raw = text.strip().replace("€", "").replace(" ", "").replace(" ", "")
+    if not raw:
+        return None
+    if "," in raw and "." in raw:  # the last separator is the decimal one
+        if raw.rfind(",") > raw.rfind("."):
+            raw = raw.replace(".", "").replace(",", ".")
+        else:
+            raw = raw.replace(",", "")
+    elif "," in raw:
+        raw = raw.replace(",", ".")
+    elif raw.count(".") == 1 and len(raw.split(".")[1]) == 3 and raw.split(".")[0] != "0":
+        raw = raw.replace(".", "")  # "1.200" is twelve hundred, as a Dutch table writes it
+    elif raw.count(".") > 1:
+        raw = raw.replace(".", "")
+    value = float(raw)
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(text)
+    return value
+
+
+def heading(text: str, explanation: str = "") -> QWidget:
+    """A bold title with a muted line under it (both plain text)."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 4)
+    column.setSpacing(2)
+    title = QLabel(text)
+    title.setTextFormat(Qt.TextFormat.PlainText)
+    font = QFont(title.font())
+    font.setBold(True)
+    title.setFont(font)
+    column.addWidget(title)
+    if explanation:
+        column.addWidget(muted(explanation))
+    return box
+
+
+def muted(text: str = "") -> QLabel:
+    line = QLabel(text)
+    line.setTextFormat(Qt.TextFormat.PlainText)
+    line.setWordWrap(True)
+    line.setStyleSheet("color: palette(placeholder-text);")
+    return line
+
+
+def cell(text: str, item_id: str = "", editable: bool = False,
+         align: Qt.AlignmentFlag | None = None, limit: int = CELL_CHARS) -> QTableWidgetItem:
+    """A table cell showing ``text`` as plain text, one line, cut for display (an
+    editable cell keeps all of it, so that editing never cuts the text)."""
+    item = QTableWidgetItem(text if editable else one_line(text, limit))
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    if editable:
+        flags |= Qt.ItemFlag.ItemIsEditable
+    item.setFlags(flags)
+    if item_id:
+        item.setData(ID_ROLE, item_id)
+    if len(text) > limit or "\n" in text:
+        item.setToolTip(text[:2000])
+    if align is not None:
+        item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class ItemTable(QTableWidget):
+    """A list of items: Delete removes, Ctrl+Shift+Up/Down moves, Enter/F2 edits.
+
+    Rows carry their item's id in column 0 (``ID_ROLE``).
+    """
+
+    sig_remove = Signal(str)
+    """Delete on the row of this item id."""
+    sig_move = Signal(str, int)
+    """Ctrl+Shift+Up/Down on the row of this item id: -1 up, +1 down."""
+    sig_activated = Signal(str)
+    """Enter on a row that has no editable cell under the cursor."""
+
+    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(0, len(headers), parent)
+        self.setHorizontalHeaderLabels(headers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self._shown: list[tuple[str, ...]] | None = None
+
+    def invalidate(self) -> None:
+        """Make the next ``fill`` rebuild (after an in-place edit the cells may differ
+        from the session)."""
+        self._shown = None
+
+    def ids(self) -> list[str]:
+        return [str(self.item(r, 0).data(ID_ROLE)) for r in range(self.rowCount())
+                if self.item(r, 0) is not None]
+
+    def current_id(self) -> str | None:
+        row = self.currentRow()
+        if row < 0 or self.item(row, 0) is None:
+            return None
+        return str(self.item(row, 0).data(ID_ROLE))
+
+    def select_id(self, item_id: str | None) -> None:
+        ids = self.ids()
+        if item_id in ids:
+            self.setCurrentCell(ids.index(item_id), max(0, self.currentColumn()))
+
+    def fill(self, rows: list[list[QTableWidgetItem]]) -> None:
+        """Show ``rows`` (skipped when every text and id is as shown), keep the current
+        item and the scroll position."""
+        shown = [tuple(f"{c.text()}\0{c.data(ID_ROLE)}\0{c.toolTip()}" for c in row)
+                 for row in rows]
+        if shown == self._shown:
+            return
+        self._shown = shown
+        current = self.current_id()
+        column = max(0, self.currentColumn())
+        scroll = self.verticalScrollBar().value()
+        self.blockSignals(True)
+        try:
+            self.setRowCount(len(rows))
+            for r, row in enumerate(rows):
+                for c, item in enumerate(row):
+                    self.setItem(r, c, item)
+        finally:
+            self.blockSignals(False)
+        ids = self.ids()
+        if current in ids:
+            self.setCurrentCell(ids.index(current), column)
+        self.verticalScrollBar().setValue(scroll)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, mods = event.key(), event.modifiers()
+        item_id = self.current_id()
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if item_id and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and (mods & ctrl_shift
+                                                                     ) == ctrl_shift:
+            self.sig_move.emit(item_id, -1 if key == Qt.Key.Key_Up else 1)
+            return
+        if item_id and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and \
+                self.state() != QAbstractItemView.State.EditingState:
+            self.sig_remove.emit(item_id)
+            return
+        if item_id and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.state() == QAbstractItemView.State.EditingState:
+                return  # the editor's Enter: the delegate commits it
+            current = self.currentItem()
+            if current is None or not current.flags() & Qt.ItemFlag.ItemIsEditable:
+                self.sig_activated.emit(item_id)
+                return
+            self.editItem(current)
+            return
+        super().keyPressEvent(event)
+
+
+class OrganisationCombo(QComboBox):
+    """The organisations of the session; typing the first letters picks one."""
+
+    def __init__(self, accessible: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(18)
+        self._names: list[str] = []
+
+    def set_organisations(self, names: list[str]) -> None:
+        if names == self._names:
+            return
+        chosen = self.currentData()
+        self._names = list(names)
+        self.blockSignals(True)
+        try:
+            self.clear()
+            for name in names:
+                self.addItem(one_line(name, 80), name)
+                self.setItemData(self.count() - 1, name[:1000], Qt.ItemDataRole.ToolTipRole)
+            self.setCurrentIndex(max(0, self.findData(chosen)) if names else -1)
+        finally:
+            self.blockSignals(False)
+
+    def organisation(self) -> str | None:
+        value = self.currentData()
+        return str(value) if value else None
+
+
+def move_by_id(items: list[object], item_id: str, delta: int) -> None:
+    """Move the item with ``item_id`` one place up (-1) or down (+1) in ``items``."""
+    ids = [getattr(x, "id", None) for x in items]
+    if item_id not in ids:
+        return
+    i = ids.index(item_id)
+    j = i + delta
+    if 0 <= j < len(items):
+        items[i], items[j] = items[j], items[i]
+
+
+def remove_by_id(items: list[object], item_id: str) -> None:
+    items[:] = [x for x in items if getattr(x, "id", None) != item_id]
