@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from workshop.domain.model import (
 from workshop.i18n import N_, current_language, tr
 from workshop.labels import label
 from workshop.ui.document import EditRejected, SessionDocument
+from workshop.ui.row_model import RowModel
 
 # labels._LABELS is keyed by the enum members, and members of two str-enums with the same
 # value are equal dict keys (Decision.CONSENT == DecisionRule.CONSENT), so label() gives
@@ -135,29 +136,19 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ROLES = frozenset((_DISPLAY, _TOOLTIP, int(Qt.ItemDataRole.AccessibleTextRole), _FOREGROUND))
 
 
-class _RoundModel(QAbstractTableModel):
+class _RoundModel(RowModel):
     """The rows of the round: one per present participant (and absent ones who spoke)."""
 
     COLUMNS = ("name", "organisation", "decision", "note")
 
+    rows: list[_Row]
+
     def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[_Row] = []
-        self._headers = (tr("Participant"), tr("Organisation"), tr("Response"), tr("Note"))
+        super().__init__((tr("Participant"), tr("Organisation"), tr("Response"), tr("Note")))
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: N802, B008
-                 ) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: N802, B008
-                    ) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    @staticmethod
+    def key_of(row: _Row) -> str:
+        return row.participant_id
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -192,18 +183,6 @@ class _RoundModel(QAbstractTableModel):
         if not row.present:
             return RESOLVED_COLOUR
         return None
-
-    def set_rows(self, rows: list[_Row]) -> None:
-        if [r.participant_id for r in rows] == [r.participant_id for r in self.rows]:
-            changed = [i for i, (a, b) in enumerate(zip(self.rows, rows, strict=True)) if a != b]
-            self.rows = rows
-            if changed:
-                self.dataChanged.emit(self.index(min(changed), 0),
-                                      self.index(max(changed), len(self.COLUMNS) - 1))
-            return
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
 
 
 class _RoundTable(QTableView):

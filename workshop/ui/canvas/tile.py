@@ -334,6 +334,7 @@ class TileSet:
         """Keys of tiles created or changed since the scene's last update (tests)."""
 
     def sync(self, specs: dict[Hashable, TileSpec]) -> None:
+        """Make the tiles those of ``specs``: remove the others, add or change these."""
         for key in [k for k in self.tiles if k not in specs]:
             tile = self.tiles.pop(key)
             self.placements.pop(key, None)
@@ -341,17 +342,7 @@ class TileSet:
             self._shown.discard(key)
             self._scene.removeItem(tile)
         for key, spec in specs.items():
-            existing = self.tiles.get(key)
-            if existing is None:
-                tile = Tile(spec, key)
-                tile.setZValue(self._z)
-                tile.setVisible(False)
-                self._scene.addItem(tile)
-                self.tiles[key] = tile
-                self.changed.append(key)
-            elif existing.spec is not spec and existing.spec != spec:
-                existing.set_spec(spec)
-                self.changed.append(key)
+            self.sync_one(key, spec)
 
     def sync_one(self, key: Hashable, spec: TileSpec) -> None:
         """Add or change one tile, leaving the others alone."""

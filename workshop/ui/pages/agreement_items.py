@@ -13,7 +13,6 @@ comes back); Ctrl+L opens the library.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -21,28 +20,18 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QRect,
-    QSize,
     Qt,
     QTimer,
 )
 from PySide6.QtGui import (
-    QColor,
     QFocusEvent,
-    QFont,
-    QFontMetrics,
     QKeyEvent,
     QKeySequence,
-    QPainter,
-    QPalette,
     QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -50,12 +39,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
-    QTreeView,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -79,6 +63,8 @@ from workshop.templates import Template, principle_templates, rule_templates, th
 from workshop.ui.consent_round import OUTCOME_COLOURS, ConsentRoundWidget, enum_label
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
+from workshop.ui.pages.library import SOURCE_ROLE, LibraryPicker, TextDelegate
+from workshop.ui.row_model import RowModel
 
 SHOWN_CHARS = 600
 """Of a hostile 100,000-character item, the list shows this much; the editor has it all."""
@@ -89,12 +75,6 @@ LIBRARY_SHORTCUT = "Ctrl+L"
 def _one_line(text: str, limit: int) -> str:
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def _fold(text: str) -> str:
-    """Lower case without accents, so "cliënt" is found by typing "client"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # --- the list of items -----------------------------------------------------------------
@@ -123,7 +103,6 @@ def state_text(records: list[ConsentRecord], present: set[str]) -> tuple[Outcome
     return outcome, enum_label(outcome)
 
 
-SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1
 _TEXT_ROLES = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole))
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -133,27 +112,14 @@ _RIGHT_TOP = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
 _LEFT_TOP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
-class _ItemsModel(QAbstractTableModel):
+class _ItemsModel(RowModel):
     COLUMNS = ("number", "text", "state")
 
-    def __init__(self, headers: tuple[str, str, str]) -> None:
-        super().__init__()
-        self.rows: list[_ItemRow] = []
-        self._headers = headers
+    rows: list[_ItemRow]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: N802, B008
-                 ) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: N802, B008
-                    ) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    @staticmethod
+    def key_of(row: _ItemRow) -> str:
+        return row.id
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -180,116 +146,12 @@ class _ItemsModel(QAbstractTableModel):
             return OUTCOME_COLOURS[row.outcome]
         return None
 
-    def set_rows(self, rows: list[_ItemRow]) -> None:
-        if [r.id for r in rows] == [r.id for r in self.rows]:
-            changed = [i for i, (a, b) in enumerate(zip(self.rows, rows, strict=True)) if a != b]
-            self.rows = rows
-            if changed:
-                self.dataChanged.emit(self.index(min(changed), 0),
-                                      self.index(max(changed), len(self.COLUMNS) - 1))
-            return
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
     def row_of(self, item_id: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == item_id), -1)
 
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-class _TextDelegate(QStyledItemDelegate):
-    """Wrapped text, with the item's source below in a smaller, muted line (if any).
-
-    Item views elide by default; a principle is a sentence and must be read whole.
-    """
-
-    PAD = 4
-    FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-                | Qt.TextFlag.TextWordWrap)
-
-    _KEPT = 5_000
-
-    def __init__(self, view: QAbstractItemView) -> None:
-        super().__init__(view)
-        self._view = view
-        self._rects: dict[tuple[str, str, int, str], tuple[QRect, QRect]] = {}
-        """Measured texts: the rows are sized to their contents and Qt measures every
-        row again after each change, also when one consent changes one row's state."""
-
-    def _source_font(self, option: QStyleOptionViewItem) -> QFont:
-        font = QFont(option.font)
-        font.setPointSizeF(font.pointSizeF() * 0.9)
-        return font
-
-    def _width(self, index: QModelIndex | QPersistentModelIndex) -> int:
-        view = self._view
-        if isinstance(view, QTreeView):
-            indent = view.indentation() if index.parent().isValid() else 0
-            return view.columnWidth(index.column()) - indent
-        assert isinstance(view, QTableView)
-        # The cell is painted one pixel narrower than its column when the grid shows; a
-        # line that just fits the column would wrap when painted and overlap the next row.
-        return view.columnWidth(index.column()) - (1 if view.showGrid() else 0)
-
-    def _layout(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
-                width: int) -> tuple[str, str, QRect, QRect]:
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        source = str(index.data(SOURCE_ROLE) or "")
-        inner = max(20, width - 2 * self.PAD)
-        if source:
-            source = tr("Source: {source}", source=source)
-        key = (text, source, inner, option.font.key())
-        rects = self._rects.get(key)
-        if rects is None:
-            text_rect = QFontMetrics(option.font).boundingRect(QRect(0, 0, inner, 100_000),
-                                                               self.FLAGS, text)
-            source_rect = QRect()
-            if source:
-                source_rect = QFontMetrics(self._source_font(option)).boundingRect(
-                    QRect(0, 0, inner, 100_000), self.FLAGS, source)
-            if len(self._rects) >= self._KEPT:
-                self._rects.clear()
-            rects = self._rects[key] = (text_rect, source_rect)
-        return text, source, QRect(rects[0]), QRect(rects[1])
-
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        _text, source, text_rect, source_rect = self._layout(opt, index, self._width(index))
-        height = text_rect.height() + 2 * self.PAD + (source_rect.height() + 2 if source else 0)
-        return QSize(option.rect.width(), height)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text, source, text_rect, source_rect = self._layout(opt, index, opt.rect.width())
-        opt.text = ""
-        style = opt.widget.style() if opt.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = (QPalette.ColorGroup.Normal if opt.state & QStyle.StateFlag.State_Enabled
-                 else QPalette.ColorGroup.Disabled)
-        text_colour = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected
-                                        else QPalette.ColorRole.Text)
-        painter.save()
-        painter.setPen(text_colour)
-        painter.setFont(opt.font)
-        left, top = opt.rect.left() + self.PAD, opt.rect.top() + self.PAD
-        inner = opt.rect.width() - 2 * self.PAD
-        painter.drawText(QRect(left, top, inner, text_rect.height()), self.FLAGS, text)
-        if source:
-            muted = QColor(text_colour)
-            muted.setAlphaF(0.7)
-            painter.setPen(muted)
-            painter.setFont(self._source_font(opt))
-            painter.drawText(QRect(left, top + text_rect.height() + 2, inner,
-                                   source_rect.height()), self.FLAGS, source)
-        painter.restore()
 
 
 class _ItemsTable(QTableView):
@@ -383,167 +245,37 @@ class _NewItemEdit(QLineEdit):
 # --- the template library ----------------------------------------------------------------
 
 
-KEY_ROLE = Qt.ItemDataRole.UserRole
+class TemplatePicker(LibraryPicker):
+    """The principles' or rules' library by theme, each with its source."""
 
-
-class TemplatePicker(QDialog):
-    """Search the library and add one or more templates (Enter adds, Esc closes)."""
+    SECOND_COLUMN = N_("Source")
+    SECOND_WIDTH = 220
+    SEARCH_PLACEHOLDER = N_("Search the library: words, theme or source")
+    HINT = N_("Type to search · ↑↓ choose · Enter adds · Ctrl+click or Shift+↑↓ "
+              "adds several at once · Esc closes")
+    STEPS: ClassVar[dict[Qt.Key, int]] = {
+        Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5, Qt.Key.Key_PageDown: 5}
+    SHIFT_EXTENDS = True
 
     def __init__(self, templates: tuple[Template, ...], lang: Language, used: set[str],
                  title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(templates, lang, used, title, parent)
         self.setObjectName("templatePicker")
-        self.setWindowTitle(title)
         self.resize(900, 600)
-        self._templates = templates
-        self._lang = lang
-        language = tr("Dutch") if lang == "nl" else tr("English")
-        note = QLabel(tr("Texts are added in the session's language ({language}): that is "
-                         "the text that is printed and signed. You can amend them afterwards.",
-                         language=language))
-        note.setWordWrap(True)
-        self.search = QLineEdit()
         self.search.setObjectName("templateSearch")
-        self.search.setPlaceholderText(tr("Search the library: words, theme or source"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._filter)
-        self.search.installEventFilter(self)
-        self.tree = QTreeWidget()
         self.tree.setObjectName("templateTree")
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([tr("Text"), tr("Source")])
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setAlternatingRowColors(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 220)
-        self.tree.setItemDelegateForColumn(0, _TextDelegate(self.tree))
-        self.tree.setItemDelegateForColumn(1, _TextDelegate(self.tree))
-        header.sectionResized.connect(lambda *_args: self.tree.doItemsLayout())
-        self.tree.itemDoubleClicked.connect(lambda item, _col: self._accept_item(item))
-        bold = QFont(self.tree.font())
-        bold.setBold(True)
-        theme_items: dict[str, QTreeWidgetItem] = {}
-        for template in templates:
-            parent_item = theme_items.get(template.theme)
-            if parent_item is None:
-                parent_item = QTreeWidgetItem([theme_label(template.theme), ""])
-                parent_item.setFont(0, bold)
-                parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                parent_item.setFirstColumnSpanned(False)
-                self.tree.addTopLevelItem(parent_item)
-                theme_items[template.theme] = parent_item
-            child = QTreeWidgetItem([template.text(lang), template.source])
-            child.setData(0, KEY_ROLE, template.key)
-            other = template.text("en" if lang == "nl" else "nl")
-            if template.key in used:
-                child.setFlags(Qt.ItemFlag.NoItemFlags)
-                child.setToolTip(0, tr("Already in the list"))
-                child.setText(0, tr("✓ {text}", text=template.text(lang)))
-            else:
-                child.setToolTip(0, other)
-            parent_item.addChild(child)
-        self.tree.expandAll()
-        buttons = QDialogButtonBox()
-        self.add_button = buttons.addButton(tr("Add"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.add_button.setDefault(True)
-        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        hint = QLabel(tr("Type to search · ↑↓ choose · Enter adds · Ctrl+click or Shift+↑↓ "
-                         "adds several at once · Esc closes"))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addWidget(self.search)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(hint)
-        layout.addWidget(buttons)
-        self._filter("")
-        self.search.setFocus()
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802
-        """Up and Down in the search field move through the list."""
-        if watched is self.search and isinstance(event, QKeyEvent) and \
-                event.type() == QKeyEvent.Type.KeyPress and event.key() in (
-                    Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
-            self._step(event.key(), event.modifiers())
-            return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+    def group_of(self, template: Template) -> str:
+        return theme_label(template.theme)
 
-    def _choosable(self) -> list[QTreeWidgetItem]:
-        out = []
-        for i in range(self.tree.topLevelItemCount()):
-            parent_item = self.tree.topLevelItem(i)
-            for j in range(parent_item.childCount()):
-                child = parent_item.child(j)
-                if not child.isHidden() and child.flags() & Qt.ItemFlag.ItemIsEnabled:
-                    out.append(child)
-        return out
+    def _child(self, template: Template) -> QTreeWidgetItem:
+        child = QTreeWidgetItem([template.text(self._lang), template.source])
+        child.setToolTip(0, template.text("en" if self._lang == "nl" else "nl"))
+        return child
 
-    def _step(self, key: int, mods: Qt.KeyboardModifier) -> None:
-        items = self._choosable()
-        if not items:
-            return
-        current = self.tree.currentItem()
-        index = items.index(current) if current in items else -1
-        delta = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5,
-                 Qt.Key.Key_PageDown: 5}[Qt.Key(key)]
-        new = items[max(0, min(len(items) - 1, index + delta))]
-        if mods & Qt.KeyboardModifier.ShiftModifier:
-            new.setSelected(True)
-            self.tree.setCurrentItem(new, 0, self.tree.selectionModel().SelectionFlag.NoUpdate)
-        else:
-            self.tree.setCurrentItem(new)
-        self.tree.scrollToItem(new)
-
-    def _filter(self, text: str) -> None:
-        words = _fold(text).split()
-        by_key = {t.key: t for t in self._templates}
-        first: QTreeWidgetItem | None = None
-        for i in range(self.tree.topLevelItemCount()):
-            parent_item = self.tree.topLevelItem(i)
-            visible = 0
-            for j in range(parent_item.childCount()):
-                child = parent_item.child(j)
-                template = by_key[child.data(0, KEY_ROLE)]
-                haystack = _fold(" ".join((template.text_nl, template.text_en,
-                                           theme_label(template.theme, "nl"),
-                                           theme_label(template.theme, "en"),
-                                           template.source)))
-                hidden = not all(w in haystack for w in words)
-                child.setHidden(hidden)
-                if not hidden:
-                    visible += 1
-                    if first is None and child.flags() & Qt.ItemFlag.ItemIsEnabled:
-                        first = child
-            parent_item.setHidden(visible == 0)
-        self.tree.clearSelection()
-        if first is not None:
-            self.tree.setCurrentItem(first)
-            self.tree.scrollToItem(first)
-        self.add_button.setEnabled(first is not None)
-
-    def _accept_item(self, item: QTreeWidgetItem) -> None:
-        if item.data(0, KEY_ROLE) and item.flags() & Qt.ItemFlag.ItemIsEnabled:
-            self.tree.clearSelection()
-            self.tree.setCurrentItem(item)
-            self.accept()
-
-    def selected_templates(self) -> list[Template]:
-        """The chosen templates in library order (the current one if none is selected)."""
-        chosen = {item.data(0, KEY_ROLE) for item in self.tree.selectedItems()
-                  if not item.isHidden()}
-        current = self.tree.currentItem()
-        if not chosen and current is not None and not current.isHidden():
-            chosen = {current.data(0, KEY_ROLE)}
-        return [t for t in self._templates if t.key in chosen and t.key]
+    def haystack(self, template: Template) -> str:
+        return " ".join((template.text_nl, template.text_en, theme_label(template.theme, "nl"),
+                         theme_label(template.theme, "en"), template.source))
 
 
 # --- the page ------------------------------------------------------------------------------
@@ -613,7 +345,7 @@ class AgreementItemsPage(Page):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 175)
-        self.table.setItemDelegateForColumn(1, _TextDelegate(self.table))
+        self.table.setItemDelegateForColumn(1, TextDelegate(self.table))
         self.table.fit_rows(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.table.doubleClicked.connect(lambda _index: self.start_editing())

@@ -10,45 +10,36 @@ order is the printed order: Ctrl+Shift+Up/Down moves, Delete removes.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from workshop.domain.model import MAX_TEXT, Clause, ClauseKind, Session, new_id
-from workshop.i18n import Language, tr
+from workshop.domain.model import Clause, ClauseKind, Session, new_id
+from workshop.i18n import N_, Language, tr
 from workshop.labels import label
-from workshop.templates import ClauseTemplate, clause_templates
-from workshop.ui.pages.agreement_items import _TextDelegate
+from workshop.templates import ClauseTemplate, Template, clause_templates
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_common import (
+    EnterAdds,
     ItemTable,
     cell,
+    entry_line,
     heading,
-    move_by_id,
+    list_and_editor,
     muted,
-    remove_by_id,
 )
-from workshop.ui.pages.roadmap_rows import fold
+from workshop.ui.pages.library import LibraryPicker
 
 AREA = "commitments.clauses"
 LIBRARY_SHORTCUT = "Ctrl+L"
-KEY_ROLE = Qt.ItemDataRole.UserRole
 SHOWN_CHARS = 600
 """Of a hostile 100,000-character clause, the list shows this much; the editor has it all."""
 
@@ -60,164 +51,39 @@ def _kind(value: str) -> ClauseKind:
         return ClauseKind.OTHER
 
 
-class ClausePicker(QDialog):
+class ClausePicker(LibraryPicker):
     """The clause library by kind, each with its note; Enter adds, Esc closes."""
+
+    SECOND_COLUMN = N_("What it is for")
+    SECOND_WIDTH = 340
+    SEARCH_PLACEHOLDER = N_("Search the library: words or kind")
+    HINT = N_("Type to search · ↑↓ choose · Enter adds · Ctrl+click adds several at once · "
+              "Esc closes")
 
     def __init__(self, templates: tuple[ClauseTemplate, ...], lang: Language,
                  used: set[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(templates, lang, used, tr("Closing clauses from the library"), parent)
         self.setObjectName("clausePicker")
-        self.setWindowTitle(tr("Closing clauses from the library"))
         self.resize(1000, 640)
-        self._templates = templates
-        self._lang = lang
-        language = tr("Dutch") if lang == "nl" else tr("English")
-        note = QLabel(tr("Texts are added in the session's language ({language}): that is "
-                         "the text that is printed and signed. You can amend them afterwards.",
-                         language=language))
-        note.setWordWrap(True)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Search the library: words or kind"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._filter)
-        self.search.installEventFilter(self)
-        self.tree = QTreeWidget()
         self.tree.setObjectName("clauseTree")
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([tr("Text"), tr("What it is for")])
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setAlternatingRowColors(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 340)
-        # Whole texts, wrapped, as the principles' library shows them.
-        self.tree.setItemDelegateForColumn(0, _TextDelegate(self.tree))
-        self.tree.setItemDelegateForColumn(1, _TextDelegate(self.tree))
-        header.sectionResized.connect(lambda *_args: self.tree.doItemsLayout())
-        self.tree.itemDoubleClicked.connect(lambda item, _c: self._accept_item(item))
-        groups: dict[ClauseKind, QTreeWidgetItem] = {}
-        for template in templates:
-            kind = _kind(template.theme)
-            group = groups.get(kind)
-            if group is None:
-                group = QTreeWidgetItem([label(kind), ""])
-                font = group.font(0)
-                font.setBold(True)
-                group.setFont(0, font)
-                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                self.tree.addTopLevelItem(group)
-                groups[kind] = group
-            text = template.text(lang)
-            what_for = template.note()  # for the facilitator: in the UI's language
-            child = QTreeWidgetItem([text, what_for])
-            child.setData(0, KEY_ROLE, template.key)
-            child.setToolTip(0, text)
-            child.setToolTip(1, what_for)
-            if template.key in used:
-                child.setFlags(Qt.ItemFlag.NoItemFlags)
-                child.setText(0, tr("✓ {text}", text=text))
-                child.setToolTip(0, tr("Already in the list"))
-            group.addChild(child)
-        self.tree.expandAll()
-        buttons = QDialogButtonBox()
-        self.add_button = buttons.addButton(tr("Add"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.add_button.setDefault(True)
-        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        hint = muted(tr("Type to search · ↑↓ choose · Enter adds · Ctrl+click adds several "
-                        "at once · Esc closes"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addWidget(self.search)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(hint)
-        layout.addWidget(buttons)
-        self._filter("")
-        self.search.setFocus()
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802
-        """Up and Down in the search field move through the list."""
-        if watched is self.search and isinstance(event, QKeyEvent) and \
-                event.type() == QKeyEvent.Type.KeyPress and event.key() in (
-                    Qt.Key.Key_Up, Qt.Key.Key_Down):
-            items = self._choosable()
-            if items:
-                current = self.tree.currentItem()
-                i = items.index(current) if current in items else -1
-                i = max(0, min(len(items) - 1, i + (1 if event.key() == Qt.Key.Key_Down
-                                                     else -1)))
-                self.tree.setCurrentItem(items[i])
-                self.tree.scrollToItem(items[i])
-            return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+    def group_of(self, template: Template) -> str:
+        return label(_kind(template.theme))
 
-    def _choosable(self) -> list[QTreeWidgetItem]:
-        out = []
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            for j in range(group.childCount()):
-                child = group.child(j)
-                if not child.isHidden() and child.flags() & Qt.ItemFlag.ItemIsEnabled:
-                    out.append(child)
-        return out
+    def _child(self, template: Template) -> QTreeWidgetItem:
+        assert isinstance(template, ClauseTemplate)
+        text = template.text(self._lang)
+        what_for = template.note()  # for the facilitator: in the UI's language
+        child = QTreeWidgetItem([text, what_for])
+        child.setToolTip(0, text)
+        child.setToolTip(1, what_for)
+        return child
 
-    def _filter(self, text: str) -> None:
-        words = fold(text).split()
-        by_key = {t.key: t for t in self._templates}
-        first: QTreeWidgetItem | None = None
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            visible = 0
-            for j in range(group.childCount()):
-                child = group.child(j)
-                t = by_key[child.data(0, KEY_ROLE)]
-                kind = _kind(t.theme)
-                haystack = fold(" ".join((t.text("nl"), t.text("en"), t.note("nl"),
-                                          t.note("en"), label(kind, "nl"), label(kind, "en"))))
-                hidden = not all(w in haystack for w in words)
-                child.setHidden(hidden)
-                if not hidden:
-                    visible += 1
-                    if first is None and child.flags() & Qt.ItemFlag.ItemIsEnabled:
-                        first = child
-            group.setHidden(visible == 0)
-        self.tree.clearSelection()
-        if first is not None:
-            self.tree.setCurrentItem(first)
-        self.add_button.setEnabled(first is not None)
-
-    def _accept_item(self, item: QTreeWidgetItem) -> None:
-        if item.data(0, KEY_ROLE) and item.flags() & Qt.ItemFlag.ItemIsEnabled:
-            self.tree.clearSelection()
-            self.tree.setCurrentItem(item)
-            self.accept()
-
-    def selected_templates(self) -> list[ClauseTemplate]:
-        chosen = {item.data(0, KEY_ROLE) for item in self.tree.selectedItems()
-                  if not item.isHidden()}
-        current = self.tree.currentItem()
-        if not chosen and current is not None and not current.isHidden():
-            chosen = {current.data(0, KEY_ROLE)}
-        return [t for t in self._templates if t.key in chosen]
-
-
-class _NewClauseEdit(QLineEdit):
-    def __init__(self, section: ClausesSection) -> None:
-        super().__init__()
-        self._section = section
-        self.setMaxLength(MAX_TEXT)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._section.add_typed()
-            return
-        super().keyPressEvent(event)
+    def haystack(self, template: Template) -> str:
+        assert isinstance(template, ClauseTemplate)
+        kind = _kind(template.theme)
+        return " ".join((template.text("nl"), template.text("en"), template.note("nl"),
+                         template.note("en"), label(kind, "nl"), label(kind, "en")))
 
 
 class ClausesSection(QWidget):
@@ -234,7 +100,8 @@ class ClausesSection(QWidget):
         for kind in ClauseKind:
             self.new_kind.addItem(label(kind), kind.value)
         self.new_kind.setCurrentIndex(self.new_kind.findData(ClauseKind.OTHER.value))
-        self.new_edit = _NewClauseEdit(self)
+        self.new_edit = entry_line()
+        EnterAdds(self, self.add_typed, self.new_edit)
         self.new_edit.setAccessibleName(tr("New clause"))
         self.new_edit.setPlaceholderText(tr("Write a new clause and press Enter"))
         self.library_button = QPushButton(tr("From the library… ({key})",
@@ -281,12 +148,7 @@ class ClausesSection(QWidget):
         form.addRow("", self.note)
         self.editor = editor
 
-        splitter = QSplitter()
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
-        splitter.addWidget(editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter = list_and_editor(self.table, editor)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Closing clauses"), tr(
             "How long the agreement runs, how parties join and leave, costs, "
@@ -401,7 +263,8 @@ class ClausesSection(QWidget):
 
     def _on_library_accepted(self) -> None:
         if self.picker is not None:
-            self.add_templates(self.picker.selected_templates())
+            self.add_templates([t for t in self.picker.selected_templates()
+                                if isinstance(t, ClauseTemplate)])
 
     def _on_library_finished(self, _result: int) -> None:
         picker, self.picker = self.picker, None
@@ -434,16 +297,12 @@ class ClausesSection(QWidget):
         self.text.moveCursor(self.text.textCursor().MoveOperation.End)
 
     def remove(self, item_id: str) -> None:
-        row = self.table.currentRow()
-        self.page.try_edit(tr("Remove a clause"), (AREA,),
-                           lambda s: remove_by_id(s.commitments.clauses, item_id))
-        if self.table.rowCount():
-            self.table.setCurrentCell(min(row, self.table.rowCount() - 1), 0)
+        self.table.remove_item(self.page.try_edit, tr("Remove a clause"), AREA,
+                               lambda s: s.commitments.clauses, item_id)
 
     def move_item(self, item_id: str, delta: int) -> None:
-        self.page.try_edit(tr("Move a clause"), (AREA,),
-                           lambda s: move_by_id(s.commitments.clauses, item_id, delta))
-        self.table.select_id(item_id)
+        self.table.move_item(self.page.try_edit, tr("Move a clause"), AREA,
+                             lambda s: s.commitments.clauses, item_id, delta)
 
     def focus_first(self) -> None:
         if self.table.rowCount():

@@ -10,21 +10,24 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from workshop.domain.model import Session
+from workshop.domain.model import MAX_TEXT, Session
 from workshop.i18n import current_language
 from workshop.ui.pages.roadmap_rows import one_line
 
@@ -71,11 +74,15 @@ def parse_amount(text: str) -> float | None:
     return value
 
 
-def heading(text: str, explanation: str = "") -> QWidget:
-    """A bold title with a muted line under it (both plain text)."""
+def heading(text: str, explanation: str = "", beside: bool = False) -> QWidget:
+    """A bold title with a muted line under it (both plain text): above a section, or
+    ``beside`` a field in a form grid (a little space above, kept at the top)."""
     box = QWidget()
     column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 4)
+    if beside:
+        column.setContentsMargins(0, 4, 0, 0)
+    else:
+        column.setContentsMargins(0, 0, 0, 4)
     column.setSpacing(2)
     title = QLabel(text)
     title.setTextFormat(Qt.TextFormat.PlainText)
@@ -85,6 +92,8 @@ def heading(text: str, explanation: str = "") -> QWidget:
     column.addWidget(title)
     if explanation:
         column.addWidget(muted(explanation))
+    if beside:
+        column.addStretch(1)
     return box
 
 
@@ -94,6 +103,17 @@ def muted(text: str = "") -> QLabel:
     line.setWordWrap(True)
     line.setStyleSheet("color: palette(placeholder-text);")
     return line
+
+
+def list_and_editor(table: QWidget, editor: QWidget) -> QSplitter:
+    """The list at the left, the form of its selected item at the right (3 : 2)."""
+    splitter = QSplitter()
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(table)
+    splitter.addWidget(editor)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 2)
+    return splitter
 
 
 def cell(text: str, item_id: str = "", editable: bool = False,
@@ -112,6 +132,31 @@ def cell(text: str, item_id: str = "", editable: bool = False,
     if align is not None:
         item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
     return item
+
+
+class EnterAdds(QObject):
+    """The fields of an entry row: Enter (or the keypad's Enter) in any of them calls
+    ``add`` instead of what the field itself would do with it."""
+
+    def __init__(self, owner: QWidget, add: Callable[[], object], *fields: QWidget) -> None:
+        super().__init__(owner)
+        self._add = add
+        for field in fields:
+            field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._add()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def entry_line() -> QLineEdit:
+    """A text field of an entry row (as long as the model allows)."""
+    line = QLineEdit()
+    line.setMaxLength(MAX_TEXT)
+    return line
 
 
 class ItemTable(QTableWidget):
@@ -153,11 +198,14 @@ class ItemTable(QTableWidget):
         return [str(self.item(r, 0).data(ID_ROLE)) for r in range(self.rowCount())
                 if self.item(r, 0) is not None]
 
-    def current_id(self) -> str | None:
-        row = self.currentRow()
+    def id_at(self, row: int) -> str | None:
+        """The id of the item on ``row`` (None off the list)."""
         if row < 0 or self.item(row, 0) is None:
             return None
         return str(self.item(row, 0).data(ID_ROLE))
+
+    def current_id(self) -> str | None:
+        return self.id_at(self.currentRow())
 
     def select_id(self, item_id: str | None) -> None:
         ids = self.ids()
@@ -187,6 +235,21 @@ class ItemTable(QTableWidget):
         if current in ids:
             self.setCurrentCell(ids.index(current), column)
         self.verticalScrollBar().setValue(scroll)
+
+    def remove_item(self, try_edit: EditFn, label: str, area: str,
+                    items: Callable[[Session], list[Any]], item_id: str) -> None:
+        """Remove the item from ``items(session)`` in one undo step; the row that takes
+        its place becomes the current one."""
+        row = self.currentRow()
+        try_edit(label, (area,), lambda s: remove_by_id(items(s), item_id), None)
+        if self.rowCount():
+            self.setCurrentCell(min(row, self.rowCount() - 1), 0)
+
+    def move_item(self, try_edit: EditFn, label: str, area: str,
+                  items: Callable[[Session], list[Any]], item_id: str, delta: int) -> None:
+        """Move the item one place in ``items(session)``; it stays the current row."""
+        try_edit(label, (area,), lambda s: move_by_id(items(s), item_id, delta), None)
+        self.select_id(item_id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key, mods = event.key(), event.modifiers()

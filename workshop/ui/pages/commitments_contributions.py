@@ -10,12 +10,11 @@ the collaboration, hours and euros per year, in kind apart, one-off amounts apar
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableWidgetItem,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.commitments import PartyTotals, totals
 from workshop.domain.model import (
-    MAX_TEXT,
     Contribution,
     ContributionKind,
     Period,
@@ -36,15 +34,15 @@ from workshop.i18n import tr
 from workshop.labels import label
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_common import (
-    ID_ROLE,
+    EnterAdds,
     ItemTable,
     OrganisationCombo,
     cell,
+    entry_line,
     format_amount,
     heading,
     muted,
     parse_amount,
-    remove_by_id,
 )
 
 AREA = "commitments.contributions"
@@ -73,45 +71,6 @@ def one_off_text(party: PartyTotals) -> str:
     return "; ".join(parts)
 
 
-class _EntryField(QLineEdit):
-    """A field of the entry row: Enter adds the contribution."""
-
-    def __init__(self, section: ContributionsSection) -> None:
-        super().__init__()
-        self._section = section
-        self.setMaxLength(MAX_TEXT)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._section.add_typed()
-            return
-        super().keyPressEvent(event)
-
-
-class _EntryCombo(QComboBox):
-    def __init__(self, section: ContributionsSection) -> None:
-        super().__init__()
-        self._section = section
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._section.add_typed()
-            return
-        super().keyPressEvent(event)
-
-
-class _EntryOrganisation(OrganisationCombo):
-    def __init__(self, section: ContributionsSection) -> None:
-        super().__init__(tr("Organisation"))
-        self._section = section
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._section.add_typed()
-            return
-        super().keyPressEvent(event)
-
-
 class ContributionsSection(QWidget):
     """Add, edit and remove contributions; the totals per party and overall."""
 
@@ -120,27 +79,29 @@ class ContributionsSection(QWidget):
     def __init__(self, page: Page) -> None:
         super().__init__()
         self.page = page
-        self.organisation = _EntryOrganisation(self)
-        self.kind = _EntryCombo(self)
+        self.organisation = OrganisationCombo(tr("Organisation"))
+        self.kind = QComboBox()
         self.kind.setAccessibleName(tr("Kind of contribution"))
         for kind in ContributionKind:
             self.kind.addItem(label(kind), kind.value)
-        self.amount = _EntryField(self)
+        self.amount = entry_line()
         self.amount.setAccessibleName(tr("Amount"))
         self.amount.setPlaceholderText(tr("Amount"))
         self.amount.setMaximumWidth(140)
         self.unit = QLabel()
-        self.period = _EntryCombo(self)
+        self.period = QComboBox()
         self.period.setAccessibleName(tr("Period"))
         for period in Period:
             self.period.addItem(label(period), period.value)
         self.period.setCurrentIndex(self.period.findData(Period.YEAR.value))
-        self.description = _EntryField(self)
+        self.description = entry_line()
         self.description.setAccessibleName(tr("Description"))
         self.description.setPlaceholderText(tr("For example: 0.2 FTE programme manager, "
                                                "entry fee, meeting rooms"))
         self.add_button = QPushButton(tr("Add"))
         self.add_button.clicked.connect(self.add_typed)
+        EnterAdds(self, self.add_typed, self.organisation, self.kind, self.amount, self.period,
+                  self.description)
         self.kind.currentIndexChanged.connect(lambda _i: self._show_unit())
         self._show_unit()
 
@@ -273,17 +234,13 @@ class ContributionsSection(QWidget):
             self.organisation.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remove(self, item_id: str) -> None:
-        row = self.table.currentRow()
-        self.page.try_edit(tr("Remove a contribution"), (AREA,),
-                           lambda s: remove_by_id(s.commitments.contributions, item_id))
-        if self.table.rowCount():
-            self.table.setCurrentCell(min(row, self.table.rowCount() - 1), 0)
+        self.table.remove_item(self.page.try_edit, tr("Remove a contribution"), AREA,
+                               lambda s: s.commitments.contributions, item_id)
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
-        first = self.table.item(item.row(), 0)
-        if first is None:
+        item_id = self.table.id_at(item.row())
+        if item_id is None:
             return
-        item_id = str(first.data(ID_ROLE))
         column = item.column()
         text = item.text()
         if column == 2:

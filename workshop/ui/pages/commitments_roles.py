@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -32,12 +30,12 @@ from workshop.i18n import N_, tr
 from workshop.labels import label
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_common import (
+    EnterAdds,
     ItemTable,
     cell,
     heading,
-    move_by_id,
+    list_and_editor,
     muted,
-    remove_by_id,
 )
 from workshop.ui.pages.roadmap_rows import one_line
 from workshop.ui.pages.roadmap_table import OwnerCombo, owner_choices, owner_from_key, owner_key
@@ -54,24 +52,6 @@ EXPLAIN: dict[RoleKind, str] = {
     RoleKind.REPRESENTATIVE: N_("Speaks for a group of parties, with a mandate: for "
                                 "example one alderman for fifteen municipalities."),
 }
-
-
-class _KindCombo(QComboBox):
-    """The kind of a new role; Enter adds it."""
-
-    def __init__(self, on_enter: Callable[[], None]) -> None:
-        super().__init__()
-        self._on_enter = on_enter
-        self.setAccessibleName(tr("Kind of role"))
-        for kind in RoleKind:
-            self.addItem(label(kind), kind.value)
-            self.setItemData(self.count() - 1, tr(EXPLAIN[kind]), Qt.ItemDataRole.ToolTipRole)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._on_enter()
-            return
-        super().keyPressEvent(event)
 
 
 def role_summary(session: Session, role: Role) -> str:
@@ -96,7 +76,13 @@ class RolesSection(QWidget):
         self._organisations: list[str] | None = None
         self._updating = False
 
-        self.new_kind = _KindCombo(self.add_role)
+        self.new_kind = QComboBox()  # the kind of a new role; Enter adds it
+        self.new_kind.setAccessibleName(tr("Kind of role"))
+        for kind in RoleKind:
+            self.new_kind.addItem(label(kind), kind.value)
+            self.new_kind.setItemData(self.new_kind.count() - 1, tr(EXPLAIN[kind]),
+                                      Qt.ItemDataRole.ToolTipRole)
+        EnterAdds(self, self.add_role, self.new_kind)
         self.add_button = QPushButton(tr("Add role"))
         self.add_button.clicked.connect(self.add_role)
         add_row = QHBoxLayout()
@@ -154,12 +140,7 @@ class RolesSection(QWidget):
         form.addRow(tr("Mandate"), self.mandate)
         self.form_box = form_box
 
-        splitter = QSplitter()
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
-        splitter.addWidget(form_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter = list_and_editor(self.table, form_box)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Roles"), tr(
@@ -330,16 +311,12 @@ class RolesSection(QWidget):
             self.holder.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remove(self, item_id: str) -> None:
-        row = self.table.currentRow()
-        self.page.try_edit(tr("Remove a role"), (AREA,),
-                           lambda s: remove_by_id(s.commitments.roles, item_id))
-        if self.table.rowCount():
-            self.table.setCurrentCell(min(row, self.table.rowCount() - 1), 0)
+        self.table.remove_item(self.page.try_edit, tr("Remove a role"), AREA,
+                               lambda s: s.commitments.roles, item_id)
 
     def move_item(self, item_id: str, delta: int) -> None:
-        self.page.try_edit(tr("Move a role"), (AREA,),
-                           lambda s: move_by_id(s.commitments.roles, item_id, delta))
-        self.table.select_id(item_id)
+        self.table.move_item(self.page.try_edit, tr("Move a role"), AREA,
+                             lambda s: s.commitments.roles, item_id, delta)
 
     def focus_first(self) -> None:
         self.new_kind.setFocus(Qt.FocusReason.OtherFocusReason)

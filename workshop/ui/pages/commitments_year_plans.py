@@ -12,11 +12,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,58 +22,21 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.commitments import organisations_without_year_plan
-from workshop.domain.model import MAX_TEXT, Session, YearPlanItem, new_id
+from workshop.domain.model import Session, YearPlanItem, new_id
 from workshop.i18n import tr
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_common import (
-    ID_ROLE,
+    EnterAdds,
     ItemTable,
     OrganisationCombo,
     cell,
+    entry_line,
     heading,
     muted,
-    remove_by_id,
 )
 from workshop.ui.pages.roadmap_dates import DateEdit, format_date, parse_date
 
 AREA = "commitments.year_plans"
-
-
-class _EntryLine(QLineEdit):
-    def __init__(self, section: YearPlansSection) -> None:
-        super().__init__()
-        self._section = section
-        self.setMaxLength(MAX_TEXT)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._section.add_typed()
-            return
-        super().keyPressEvent(event)
-
-
-class _EntryDate(DateEdit):
-    def __init__(self, section: YearPlansSection) -> None:
-        super().__init__(section.reference_date)
-        self._section = section
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._section.add_typed()
-            return
-        super().keyPressEvent(event)
-
-
-class _EntryOrganisation(OrganisationCombo):
-    def __init__(self, section: YearPlansSection) -> None:
-        super().__init__(tr("Organisation"))
-        self._section = section
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._section.add_typed()
-            return
-        super().keyPressEvent(event)
 
 
 class YearPlansSection(QWidget):
@@ -84,17 +45,18 @@ class YearPlansSection(QWidget):
     def __init__(self, page: Page) -> None:
         super().__init__()
         self.page = page
-        self.organisation = _EntryOrganisation(self)
-        self.text = _EntryLine(self)
+        self.organisation = OrganisationCombo(tr("Organisation"))
+        self.text = entry_line()
         self.text.setAccessibleName(tr("What the organisation will do internally"))
         self.text.setPlaceholderText(tr("What the organisation will do internally, for "
                                         "example: include the programme in the 2027 year "
                                         "plan"))
-        self.due = _EntryDate(self)
+        self.due = DateEdit(self.reference_date)
         self.due.setAccessibleName(tr("By when"))
         self.due.setMaximumWidth(170)
         self.add_button = QPushButton(tr("Add"))
         self.add_button.clicked.connect(self.add_typed)
+        EnterAdds(self, self.add_typed, self.organisation, self.text, self.due)
         entry = QHBoxLayout()
         entry.addWidget(self.organisation, 2)
         entry.addWidget(self.text, 5)
@@ -181,17 +143,13 @@ class YearPlansSection(QWidget):
             self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remove(self, item_id: str) -> None:
-        row = self.table.currentRow()
-        self.page.try_edit(tr("Remove a year-plan item"), (AREA,),
-                           lambda s: remove_by_id(s.commitments.year_plans, item_id))
-        if self.table.rowCount():
-            self.table.setCurrentCell(min(row, self.table.rowCount() - 1), 0)
+        self.table.remove_item(self.page.try_edit, tr("Remove a year-plan item"), AREA,
+                               lambda s: s.commitments.year_plans, item_id)
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
-        first = self.table.item(item.row(), 0)
-        if first is None:
+        item_id = self.table.id_at(item.row())
+        if item_id is None:
             return
-        item_id = str(first.data(ID_ROLE))
         text = item.text()
         if item.column() == 1:
             if text.strip():

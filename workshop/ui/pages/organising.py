@@ -18,7 +18,6 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -46,6 +45,7 @@ from workshop.labels import label
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_clauses import ClausesSection
+from workshop.ui.pages.commitments_common import heading, muted
 from workshop.ui.pages.commitments_contributions import ContributionsSection
 from workshop.ui.pages.commitments_roles import RolesSection
 from workshop.ui.pages.commitments_year_plans import YearPlansSection
@@ -92,14 +92,6 @@ EXPLAIN: dict[Enum, str] = {
 """One line per choice that helps the facilitator explain it to the table."""
 
 NOTE_LINES = 3
-
-
-def _muted(text: str = "") -> QLabel:
-    line = QLabel(text)
-    line.setTextFormat(Qt.TextFormat.PlainText)
-    line.setWordWrap(True)
-    line.setStyleSheet("color: palette(placeholder-text);")
-    return line
 
 
 class OrganisingPage(Page):
@@ -222,27 +214,12 @@ class OrganisingPage(Page):
 
     # --- building ------------------------------------------------------------------
 
-    def _heading(self, title: str, explanation: str) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 4, 0, 0)
-        column.setSpacing(2)
-        heading = QLabel(title)
-        heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = QFont(heading.font())
-        font.setBold(True)
-        heading.setFont(font)
-        column.addWidget(heading)
-        column.addWidget(_muted(explanation))
-        column.addStretch(1)
-        return box
-
     def _field(self, title: str, explanation: str, widget: QWidget, note: bool = True
                ) -> None:
         """A heading with its explanation at the left, ``widget`` at the right (and the
         note below it when ``note``)."""
-        self._grid.addWidget(self._heading(title, explanation), self._row, 0, 2 if note else 1,
-                             1)
+        self._grid.addWidget(heading(title, explanation, beside=True), self._row, 0,
+                             2 if note else 1, 1)
         self._grid.addWidget(widget, self._row, 1)
         self._row += 1
 
@@ -256,7 +233,7 @@ class OrganisingPage(Page):
             explained = next((tr(EXPLAIN[v]) for v in values if v.value == value), "")
             if explained:
                 combo.setItemData(row, explained, Qt.ItemDataRole.ToolTipRole)
-        line = _muted()
+        line = muted()
         line.setObjectName(f"explain-{field}")
         column = QWidget()
         stack = QVBoxLayout(column)
