@@ -177,8 +177,12 @@ def test_verify_and_export_document_their_exit_codes() -> None:
         assert "Exit codes: 0" in text and "; 1 " in text and "; 2 the command" in text
     import os
 
-    # Help is built before --lang is read: the language of the environment applies.
+    # The language of the environment, or --lang before the command, applies to help.
     dutch = subprocess.run([sys.executable, "-m", "workshop", "verify", "--help"],
                            capture_output=True, text=True, timeout=60,
                            env={**os.environ, "WORKSHOP_LANG": "nl"}).stdout
     assert "Afsluitcodes: 0 de pdf is ongewijzigd" in " ".join(dutch.split())
+    asked = subprocess.run([sys.executable, "-m", "workshop", "--lang", "nl", "verify",
+                            "--help"], capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "WORKSHOP_LANG": "en"}).stdout
+    assert "Afsluitcodes: 0 de pdf is ongewijzigd" in " ".join(asked.split())

@@ -255,6 +255,19 @@ def _first_positional(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _early_language(argv: Sequence[str]) -> None:
+    """Apply ``--lang`` given before the command at once, so that the parser's own
+    texts (help, usage errors) are in that language too."""
+    for n, arg in enumerate(argv):
+        if not arg.startswith("-"):
+            return  # the command: a --lang after it is the command's own option
+        value = argv[n + 1] if arg == "--lang" and n + 1 < len(argv) else (
+            arg.partition("=")[2] if arg.startswith("--lang=") else "")
+        if value in LANGUAGES:
+            set_language(value)
+            return
+
+
 def run(
     argv: Sequence[str] | None = None,
     open_app: Callable[[Path | None], int] | None = None,
@@ -262,6 +275,7 @@ def run(
     """Run a command, or hand the GUI case to ``open_app`` (keeps Qt out of this module)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     first = _first_positional(argv)
+    _early_language(argv)
     if first in COMMANDS or (first is None and any(a in ("-h", "--help") for a in argv)):
         parser = _parser()
     else:
