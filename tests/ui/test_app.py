@@ -106,3 +106,17 @@ def test_a_long_meeting_of_signals_does_not_abort_python(tmp_path: Path) -> None
                             env=env, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "done"
+
+
+def test_the_app_and_the_canvases_use_the_bundled_family_of_the_pdfs(qapp: object) -> None:
+    """The same family on the screen, on the wall and on paper (Noto Sans first)."""
+    from PySide6.QtGui import QFontInfo
+
+    from workshop.ui.app import application
+    from workshop.ui.canvas.text import font_families
+    from workshop.ui.fonts import app_font_families
+
+    app = application()
+    assert app_font_families()[:3] == ["Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew"]
+    assert font_families()[0] == "Noto Sans"
+    assert QFontInfo(app.font()).family() == "Noto Sans"

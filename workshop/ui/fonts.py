@@ -16,12 +16,14 @@ def app_font_families() -> list[str]:
     """Register the bundled fonts once; the families Qt knows them by."""
     if _loaded:
         return _loaded
-    try:
-        from workshop.export.fonts import font_files
-    except ImportError:
-        return []
-    for path in font_files():
-        font_id = QFontDatabase.addApplicationFont(str(path))
+    from workshop.export.fonts import app_font_files
+
+    for file in app_font_files():
+        try:
+            data = file.read_bytes()
+        except OSError:  # an old checkout without the fonts: the platform's sans-serif
+            continue
+        font_id = QFontDatabase.addApplicationFontFromData(data)
         if font_id >= 0:
             for family in QFontDatabase.applicationFontFamilies(font_id):
                 if family not in _loaded:

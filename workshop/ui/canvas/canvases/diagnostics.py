@@ -22,7 +22,7 @@ from workshop.domain.model import CollaborationForm, Moment, Session
 from workshop.i18n import N_, tr
 from workshop.labels import axis_texts, label
 from workshop.ui.canvas.scene import Canvas, CanvasScene, Context, register_canvas
-from workshop.ui.canvas.tile import Placement, TileSpec
+from workshop.ui.canvas.tile import Placement, Run, TileSpec
 
 DOT_R = 11.0
 LABEL_W = 470.0
@@ -182,19 +182,25 @@ class ConditionsCanvas(_ChartCanvas):
             runs = [ctx.run(label(st.condition, ctx.lang), "body", max_lines=2, bold=True),
                     ctx.run(summary if st.summary.count else tr("No scores yet", ctx.lang),
                             "meta", "muted", max_lines=1)]
+            who: list[tuple[Run, ...]] = []
             if names and st.scores:
                 low = [names.get(p, "") for p, v in st.scores if v == st.summary.low]
                 high = [names.get(p, "") for p, v in st.scores if v == st.summary.high]
                 if st.summary.low != st.summary.high:
-                    runs.append(ctx.run(tr("Lowest: {names}", ctx.lang,
-                                           names=", ".join(n for n in low if n)),
-                                        "meta", max_lines=1))
-                    runs.append(ctx.run(tr("Highest: {names}", ctx.lang,
-                                           names=", ".join(n for n in high if n)),
-                                        "meta", max_lines=1))
+                    lowest = tr("Lowest: {names}", ctx.lang,
+                                names=", ".join(n for n in low if n))
+                    highest = tr("Highest: {names}", ctx.lang,
+                                 names=", ".join(n for n in high if n))
+                    who = [(ctx.run(lowest, "meta", max_lines=1),
+                            ctx.run(highest, "meta", max_lines=1)),
+                           (ctx.run(f"{lowest} · {highest}", "meta", max_lines=1),)]
+            # Who scored what only where it fits: on two lines, else on one, else not.
             spec = TileSpec(width=label_w, pad_x=0, pad_y=0, runs=tuple(runs))
-            if measure_height(spec) > row_h - 6:  # who scored what only where it fits
-                spec = TileSpec(width=label_w, pad_x=0, pad_y=0, runs=tuple(runs[:2]))
+            for candidate in (tuple(runs) + extra for extra in who):
+                tried = TileSpec(width=label_w, pad_x=0, pad_y=0, runs=candidate)
+                if measure_height(tried) <= row_h - 6:
+                    spec = tried
+                    break
             specs[("label", st.condition.value)] = spec
             counts: dict[int, int] = {}
             for _p, v in st.scores:
