@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "sessions" / "demo.workshop"
 
@@ -186,3 +188,54 @@ def test_verify_and_export_document_their_exit_codes() -> None:
                             "--help"], capture_output=True, text=True, timeout=60,
                            env={**os.environ, "WORKSHOP_LANG": "en"}).stdout
     assert "Afsluitcodes: 0 de pdf is ongewijzigd" in " ".join(asked.split())
+
+
+def test_export_never_writes_a_pdf_over_the_session_or_twice_to_one_file(
+        tmp_path: Path) -> None:
+    from workshop.cli import run
+    from workshop.domain.samples import demo_session
+    from workshop.storage.files import save_session
+
+    session_file = tmp_path / "demo.workshop"
+    save_session(demo_session(), session_file)
+    before = session_file.read_bytes()
+    assert run(["export", str(session_file), "--agreement", str(session_file)]) == 2
+    assert run(["export", str(session_file), "--roadmap", str(tmp_path / "other.workshop")]) == 2
+    same = str(tmp_path / "both.pdf")
+    assert run(["export", str(session_file), "--agreement", same, "--roadmap", same]) == 2
+    assert session_file.read_bytes() == before
+    assert not (tmp_path / "both.pdf").exists() and not (tmp_path / "other.workshop").exists()
+
+
+def test_restore_refuses_a_session_open_in_workshop(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from workshop.cli import run
+    from workshop.domain.samples import demo_session
+    from workshop.storage.files import save_session
+    from workshop.storage.lock import SessionLock
+
+    target, backup = tmp_path / "open.workshop", tmp_path / "backup.workshop"
+    save_session(demo_session(), target)
+    other = demo_session()
+    other.details.name = "Een andere versie"
+    save_session(other, backup)
+    before = target.read_bytes()
+    with SessionLock(target):  # the app has it open
+        assert run(["restore", str(backup), str(target)]) == 1
+    assert "open" in capsys.readouterr().err
+    assert target.read_bytes() == before
+    assert run(["restore", str(backup), str(target)]) == 0  # closed: it restores
+    assert b"Een andere versie" in target.read_bytes()
+    assert run(["restore", str(target), str(target)]) == 2
+
+
+def test_a_mistyped_command_or_missing_session_is_said_before_any_window(
+        tmp_path: Path) -> None:
+    env_free = {k: v for k, v in __import__("os").environ.items()
+                if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    typo = subprocess.run([sys.executable, "-m", "workshop", "expotr"], capture_output=True,
+                          text=True, timeout=60, env=env_free)
+    assert typo.returncode == 2 and "not a command" in typo.stderr and "export" in typo.stderr
+    gone = subprocess.run([sys.executable, "-m", "workshop", str(tmp_path / "gone.workshop")],
+                          capture_output=True, text=True, timeout=60, env=env_free)
+    assert gone.returncode == 1 and "does not exist" in gone.stderr

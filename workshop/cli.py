@@ -101,11 +101,25 @@ def _cmd_backups(args: argparse.Namespace) -> int:
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     from workshop.storage.backups import BackupStore, restore
+    from workshop.storage.lock import SessionLock
 
-    restore(Path(args.backup), Path(args.path), BackupStore())
-    print(tr("Restored “{path}” from “{backup}”. The version it replaced was kept as a backup.",
-             path=args.path, backup=args.backup))
+    backup, target = Path(args.backup), Path(args.path)
+    if _same_file(backup, target):
+        print(tr("“{path}” is the backup itself: there is nothing to restore.", path=target),
+              file=sys.stderr)
+        return EXIT_USAGE
+    with SessionLock(target):  # an open Workshop would write its own version back
+        kept = restore(backup, target, BackupStore())
+    if kept is None:
+        print(tr("Restored “{path}” from “{backup}”.", path=target, backup=backup))
+    else:
+        print(tr("Restored “{path}” from “{backup}”. The version it replaced was kept as a "
+                 "backup.", path=target, backup=backup))
     return EXIT_OK
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()
 
 
 def default_pdf_paths(session_path: Path, lang: str) -> tuple[Path, Path]:
@@ -130,6 +144,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     default_agreement, default_roadmap = default_pdf_paths(path, lang)
     agreement_path = Path(args.agreement) if args.agreement else default_agreement
     roadmap_path = Path(args.roadmap) if args.roadmap else default_roadmap
+    for out in (agreement_path, roadmap_path):
+        if _same_file(out, path) or out.suffix.lower() == ".workshop":
+            print(tr("“{path}” is a session file: a PDF is not written over it.", path=out),
+                  file=sys.stderr)
+            return EXIT_USAGE
+    if _same_file(agreement_path, roadmap_path):
+        print(tr("The agreement and the roadmap need two different files."), file=sys.stderr)
+        return EXIT_USAGE
     agreement = export_agreement(session, AgreementOptions(
         language=lang, paper=args.paper, diagnostics=args.with_diagnostics,
         scorecard=args.with_scorecard))
@@ -288,6 +310,14 @@ def run(
     if getattr(args, "run", None) is None:
         if open_app is None:
             parser.print_usage(sys.stderr)
+            return EXIT_USAGE
+        if args.path and not Path(args.path).exists():
+            # Before any window: a mistyped command or path says so, also without a display.
+            if Path(args.path).suffix:
+                print(tr("“{path}” does not exist.", path=args.path), file=sys.stderr)
+                return EXIT_SESSION
+            print(tr("“{path}” is not a command or a file. Commands: {commands}",
+                     path=args.path, commands=", ".join(COMMANDS)), file=sys.stderr)
             return EXIT_USAGE
         return open_app(Path(args.path) if args.path else None)
     try:
