@@ -120,3 +120,17 @@ def test_errors_are_in_dutch_when_the_language_is_dutch(tmp_path: Path) -> None:
     ok = workshop("render", str(DEMO), "--canvas", "ambition", "--out", str(out), lang="nl")
     assert ok.returncode == 0 and "Canvas" not in ok.stderr
     assert png_size(out) == (1920, 1080)
+
+
+def test_a_picture_is_owner_only_and_a_folder_is_not_a_picture(tmp_path: Path) -> None:
+    """A canvas shows names and interests: private like the session and the PDFs."""
+    out = tmp_path / "ambition.svg"
+    done = workshop("render", str(DEMO), "--canvas", "ambition", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().lstrip().startswith(b"<?xml")
+    if sys.platform != "win32":
+        assert out.stat().st_mode & 0o777 == 0o600
+    folder = tmp_path / "folder.png"
+    folder.mkdir()
+    refused = workshop("render", str(DEMO), "--canvas", "ambition", "--out", str(folder))
+    assert refused.returncode == 1 and "folder" in refused.stderr

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop.i18n import LANGUAGES, tr
+from workshop.storage.errors import SaveError
 from workshop.ui.canvas.theme import THEME_NAMES
 
 EXIT_OK = 0
@@ -102,9 +103,15 @@ def run_render(args: argparse.Namespace) -> int:
 
     session = load_session(args.path)  # SessionFileError: handled like `workshop check`
     write = render_svg if kind == ".svg" else render_png
+    if out.is_dir():
+        print(tr("Could not write “{path}”: it is a folder.", path=out), file=sys.stderr)
+        return 1
     try:
         write(session, args.canvas, out, size=size, theme=args.theme,
               lang=args.canvas_lang)
+    except SaveError as exc:  # the previous picture, if any, is intact
+        print(tr("Could not write “{path}”: {reason}", path=out, reason=exc), file=sys.stderr)
+        return 1
     except OSError as exc:
         if exc.strerror:
             print(tr("Could not write “{path}”: {reason}", path=out, reason=exc.strerror),

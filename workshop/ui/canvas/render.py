@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
@@ -63,10 +63,24 @@ def render_png(session: Session, canvas: str, path: str | Path,
                **fields: object) -> Path:
     image = render_image(session, canvas, size, options, theme=theme, lang=lang, **fields)
     target = Path(path)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     # PySide6's stubs ask for bytes, but 6.12 accepts only str for the format.
-    if not image.save(str(target), "PNG"):  # type: ignore[call-overload]
-        raise OSError(f"could not write {target}")
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
+        raise OSError(f"could not encode {target}")
+    buffer.close()
+    _write(target, data.data())
     return target
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Owner-only and atomic, like the session and the PDFs: a canvas shows names and
+    interests, and a failed write leaves the previous picture intact
+    (``SaveError`` says why)."""
+    from workshop.storage.files import write_atomic
+
+    write_atomic(target, data)
 
 
 def render_svg(session: Session, canvas: str, path: str | Path,
@@ -83,8 +97,11 @@ def render_svg(session: Session, canvas: str, path: str | Path,
     opts = _options(session, options, {"theme": theme, "lang": lang, **fields})
     scene = CanvasScene(session, canvas, opts, size=size)
     target = Path(path)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(target))
+    generator.setOutputDevice(buffer)
     generator.setSize(QSize(*size))
     generator.setViewBox(QRectF(0, 0, *size))
     generator.setResolution(96)
@@ -97,8 +114,8 @@ def render_svg(session: Session, canvas: str, path: str | Path,
         painter.end()
         scene.clear()
         scene.deleteLater()
-    if not target.exists():
-        raise OSError(f"could not write {target}")
+    buffer.close()
+    _write(target, data.data())
     return target
 
 
