@@ -322,6 +322,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", choices=sorted(BENCHMARKS),
                         help="run only these benchmarks")
     args = parser.parse_args(argv)
+    # Sessions opened by the benchmarks make backups and recovery copies like the app's:
+    # they go to a folder of this run, never the user's (unless the caller chose one).
+    scratch = tempfile.TemporaryDirectory(prefix="workshop-bench-")
+    for variable in ("WORKSHOP_DATA_DIR", "WORKSHOP_DOCUMENTS_DIR"):
+        os.environ.setdefault(variable, str(Path(scratch.name) / variable.lower()))
     started = time.perf_counter()
     rows = run(args.only)
     elapsed = time.perf_counter() - started
