@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from page_helpers import focused, show_page, tab
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -50,28 +51,9 @@ def lang(request: pytest.FixtureRequest) -> str:
 
 
 def open_page(qtbot: QtBot, document: SessionDocument, tab: str) -> OrganisingPage:
-    page = OrganisingPage(document)
-    qtbot.addWidget(page)
-    document.sig_changed.connect(page.refresh)  # as the main window does
-    page.refresh(frozenset())
-    page.resize(1106, 648)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
+    page = show_page(qtbot, OrganisingPage(document), (1106, 648))
     page.show_section(getattr(page, tab))
     return page
-
-
-def focused() -> QWidget | None:
-    return QApplication.focusWidget()
-
-
-def tab(qtbot: QtBot) -> QWidget | None:
-    widget = focused()
-    assert widget is not None
-    qtbot.keyClick(widget, Qt.Key.Key_Tab)
-    return focused()
 
 
 def paste(qtbot: QtBot, widget: QWidget, text: str) -> None:

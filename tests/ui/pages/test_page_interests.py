@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from page_helpers import show_page
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit, QWidget
@@ -51,14 +52,7 @@ def with_interests() -> Session:
 
 
 def open_page(qtbot: QtBot, document: SessionDocument) -> InterestsPage:
-    page = InterestsPage(document)
-    qtbot.addWidget(page)
-    document.sig_changed.connect(page.refresh)  # as the main window does
-    page.refresh(frozenset())
-    page.resize(1086, 658)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
+    page = show_page(qtbot, InterestsPage(document))
     page.focus_first()
     qtbot.waitUntil(lambda: page.matrix.hasFocus())
     return page

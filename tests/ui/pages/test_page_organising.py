@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from page_helpers import show_page, tab
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from workshop.domain.model import (
@@ -32,28 +33,10 @@ def empty(make_document: Callable[..., SessionDocument]) -> SessionDocument:
 
 
 def open_page(qtbot: QtBot, document: SessionDocument) -> OrganisingPage:
-    page = OrganisingPage(document)
-    qtbot.addWidget(page)
-    document.sig_changed.connect(page.refresh)  # as the main window does
-    page.refresh(frozenset())
-    page.resize(1086, 658)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
+    page = show_page(qtbot, OrganisingPage(document))
     page.focus_first()
     qtbot.waitUntil(lambda: page.decision_rule.hasFocus())
     return page
-
-
-def focused() -> QWidget | None:
-    return QApplication.focusWidget()
-
-
-def tab(qtbot: QtBot) -> QWidget | None:
-    widget = focused()
-    assert widget is not None
-    qtbot.keyClick(widget, Qt.Key.Key_Tab)
-    return focused()
 
 
 def test_every_choice_and_note_typed_reaches_the_file(qtbot: QtBot, empty: SessionDocument,
