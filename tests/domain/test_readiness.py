@@ -14,7 +14,8 @@ from workshop.domain.model import (
     Session,
     Step,
 )
-from workshop.domain.readiness import Finding, blocking, readiness, short
+from workshop.domain.progress import AGREED_BY_FACILITATOR, agree_step
+from workshop.domain.readiness import STEP_SUBJECT, Finding, blocking, readiness, short
 from workshop.domain.samples import demo_session, large_session
 from workshop.i18n import set_language
 
@@ -41,6 +42,8 @@ def _ready_demo() -> Session:
     for action in s.roadmap.actions:
         if action.owner is None:
             action.owner = Owner(kind="organisation", ref=s.organisations()[0])
+    for step in AGREED_BY_FACILITATOR:  # the table agreed the steps without rounds
+        agree_step(s, step, dt.datetime(2026, 3, 12, 16, 0))
     Session.model_validate(s.model_dump())  # still a valid session
     return s
 
@@ -71,10 +74,16 @@ def test_each_gap_appears_and_disappears() -> None:
     s = _ready_demo()
     anna = s.participants[0]
 
+    # A change to a step the table agreed asks for its agreement again.
+    changed = {step: (step, "warning", STEP_SUBJECT) for step in AGREED_BY_FACILITATOR}
+
     anna.present = False
-    assert _ids(readiness(s)) == {(Step.PREPARATION, "warning", anna.id)}
+    assert _ids(readiness(s)) == {(Step.PREPARATION, "warning", anna.id),
+                                  changed[Step.PREPARATION]}
     assert "cannot sign today" in readiness(s)[0].message
+    assert "changed after the table agreed it" in readiness(s)[1].message
     anna.present = True
+    assert readiness(s) == []  # the very content the table agreed
 
     statement = s.ambition.statement
     s.ambition.statement = "  \n"
@@ -83,7 +92,7 @@ def test_each_gap_appears_and_disappears() -> None:
 
     s.interests.items = [i for i in s.interests.items if i.participant_id != anna.id]
     found = readiness(s)
-    assert _ids(found) == {(Step.INTERESTS, "warning", anna.id)}
+    assert _ids(found) == {(Step.INTERESTS, "warning", anna.id), changed[Step.INTERESTS]}
     assert anna.name in found[0].message
 
     s = _ready_demo()
@@ -91,7 +100,8 @@ def test_each_gap_appears_and_disappears() -> None:
     action.owner = None
     action.due = None
     found = readiness(s)
-    assert [(f.step, f.item_id) for f in found] == [(Step.ROADMAP, action.id)] * 2
+    assert [(f.step, f.item_id) for f in found] == [(Step.ROADMAP, action.id)] * 2 + [
+        (Step.ROADMAP, STEP_SUBJECT)]
     assert any("no due date" in f.message for f in found)
     action.start = None
     assert any("no start or due date" in f.message for f in readiness(s))
@@ -101,7 +111,17 @@ def test_each_gap_appears_and_disappears() -> None:
 
     s = _ready_demo()
     s.roadmap.evaluations = []
-    assert [f.message for f in readiness(s)] == ["No evaluation moment is planned."]
+    assert [f.message for f in readiness(s)] == [
+        "No evaluation moment is planned.",
+        "The step “Roadmap” changed after the table agreed it: agree it again."]
+    s = _ready_demo()
+    s.roadmap.actions[0].title += " (herzien)"  # still filled, but not what was agreed
+    assert [f.message for f in readiness(s)] == [
+        "The step “Roadmap” changed after the table agreed it: agree it again."]
+    agree_step(s, Step.ROADMAP, dt.datetime(2026, 3, 12, 17, 0))
+    assert readiness(s) == []
+    s = _ready_demo()
+    s.roadmap.evaluations = []
     s.roadmap.actions = []
     assert [f.message for f in readiness(s)] == ["The roadmap has no actions yet."]
 

@@ -187,7 +187,7 @@ def test_v1_migrates_with_its_content_and_no_commitments() -> None:
     doc = json.loads(V1.read_bytes())
     assert doc["schema_version"] == 1 and "commitments" not in doc
     s = load_session(V1)
-    assert s.schema_version == SCHEMA_VERSION == 2
+    assert s.schema_version == SCHEMA_VERSION == 3
     assert s.details.name == "Samen gezond ouder worden in de Waalzoom"
     assert len(s.participants) == 9 and len(s.roadmap.actions) == 10
     assert s.commitments == Commitments()
@@ -205,9 +205,9 @@ def test_a_signed_v1_session_keeps_its_fingerprint(tmp_path: Path) -> None:
     s = load_session(path)
     assert fingerprint(s) == V1_FINGERPRINT
     assert signature_is_valid(s, s.signatures[0].fingerprint)
-    save_session(s, path)  # saved as version 2: still the same text, still valid
+    save_session(s, path)  # saved as the current version: still the same text, still valid
     again = load_session(path)
-    assert json.loads(path.read_bytes())["schema_version"] == 2
+    assert json.loads(path.read_bytes())["schema_version"] == SCHEMA_VERSION
     assert fingerprint(again) == V1_FINGERPRINT
     # ...and anything the table adds to the commitments is part of what is signed
     again.commitments.clauses.append(Clause(id="cl-1", kind=ClauseKind.NATURE,
@@ -215,13 +215,42 @@ def test_a_signed_v1_session_keeps_its_fingerprint(tmp_path: Path) -> None:
     assert fingerprint(again) != V1_FINGERPRINT
 
 
-def test_a_version_3_file_is_refused_as_newer(tmp_path: Path) -> None:
+V2 = _fixture(2)
+V2_FINGERPRINT = "c33ba9e5e9e9db27b0137f07565c1f742fe6da19efdf01d9fe12f3d03dc2fd43"
+"""The demo of schema 2 as Workshop 0.x (schema 2) fingerprinted it."""
+
+
+def test_v2_decisions_count_for_the_text_they_were_given_to(tmp_path: Path) -> None:
+    """Schema 2 kept no version with a decision: it was given to the text as it is, so
+    after the upgrade every decision counts for that text, the outcomes and the
+    fingerprint stay what they were, and a later change of the words asks again."""
+    from workshop.domain.consent import outcome, subject_version
+
+    doc = json.loads(V2.read_bytes())
+    assert doc["schema_version"] == 2
+    assert all("version" not in r for r in doc["consents"])
+    s = load_session(V2)
+    assert s.schema_version == SCHEMA_VERSION
+    assert s.consents and all(r.version == subject_version(s, r.subject_id)
+                              for r in s.consents)
+    assert fingerprint(s) == V2_FINGERPRINT
+    assert outcome(s, "ambition").value == "agreed"
+    path = tmp_path / "v3.workshop"
+    save_session(s, path)
+    saved = json.loads(path.read_bytes())
+    assert saved["schema_version"] == SCHEMA_VERSION
+    assert all(len(r["version"]) == 16 for r in saved["consents"])
+    s.ambition.statement += " Samen."
+    assert outcome(s, "ambition").value == "open"
+
+
+def test_a_newer_version_file_is_refused_as_newer(tmp_path: Path) -> None:
     doc = json.loads(V1.read_bytes())
-    doc["schema_version"] = 3
+    doc["schema_version"] = SCHEMA_VERSION + 1
     doc["commitments"] = {"contributions": [], "something_new": []}
     path = tmp_path / "nieuwer.workshop"
     path.write_text(json.dumps(doc), "utf-8")
     with pytest.raises(NewerVersionError) as info:
         load_session(path)
-    assert (info.value.found, info.value.supported) == (3, 2)
+    assert (info.value.found, info.value.supported) == (SCHEMA_VERSION + 1, SCHEMA_VERSION)
     assert "newer version" in str(info.value)

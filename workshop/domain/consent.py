@@ -1,8 +1,24 @@
-"""Deriving an item's outcome from its consent records (never stored, always derived)."""
+"""Deriving an item's outcome from its consent records (never stored, always derived).
+
+A decision counts for the words it was given to. Each record carries the version of
+its subject's text (``subject_version``: a short hash of the principle's or rule's
+text, of the ambition statement with its goals, or of everything the agreement prints
+for "the agreement as a whole"). When the text changes, the records of the earlier
+version stay as history and no longer count: the round must be held again on the new
+words. An objection resolved by amending the text is therefore followed by a new round.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
 from workshop.domain.model import (
+    AGREEMENT_SUBJECT,
+    AMBITION_SUBJECT,
+    Amendment,
     ConsentRecord,
     Decision,
     ObjectionResolution,
@@ -11,8 +27,61 @@ from workshop.domain.model import (
 )
 
 
-def records_for(session: Session, subject_id: str) -> list[ConsentRecord]:
-    return [r for r in session.consents if r.subject_id == subject_id]
+def text_version(value: Any) -> str:
+    """The version of a text (or of a JSON-able structure): 16 hex digits of SHA-256."""
+    data = value if isinstance(value, str) else json.dumps(
+        value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+def ambition_text(session: Session) -> dict[str, Any]:
+    """What the table consents to in the ambition round: the statement and its goals."""
+    a = session.ambition
+    return {"statement": a.statement,
+            "goals": [{"aim": g.aim.value, "text": g.text} for g in a.goals]}
+
+
+def item_versions(session: Session) -> dict[str, str]:
+    """The current version of every subject but the agreement as a whole."""
+    versions = {AMBITION_SUBJECT: text_version(ambition_text(session))}
+    for item in (*session.principles, *session.rules):
+        versions[item.id] = text_version(item.text)
+    return versions
+
+
+def agreement_version(session: Session) -> str:
+    """The version of the agreement as a whole: everything it prints but its own round."""
+    from workshop.domain.fingerprint import agreement_text  # fingerprint imports us
+
+    return text_version(agreement_text(session))
+
+
+def subject_version(session: Session, subject_id: str, agreement: str | None = None) -> str:
+    """The current version of a subject's words; ``agreement`` is the agreement's version
+    when the caller has it already (``SessionDocument.agreement_version``)."""
+    if subject_id == AGREEMENT_SUBJECT:
+        return agreement if agreement is not None else agreement_version(session)
+    return item_versions(session).get(subject_id, "")
+
+
+def is_current(record: ConsentRecord, version: str) -> bool:
+    """An unstamped record (made in memory, not yet through an edit) counts as current."""
+    return not record.version or record.version == version
+
+
+def records_for(session: Session, subject_id: str, agreement: str | None = None
+                ) -> list[ConsentRecord]:
+    """The decisions that count for the subject's current text."""
+    version = subject_version(session, subject_id, agreement)
+    return [r for r in session.consents if r.subject_id == subject_id and is_current(r, version)]
+
+
+def earlier_records(session: Session, subject_id: str, agreement: str | None = None
+                    ) -> list[ConsentRecord]:
+    """Decisions given to an earlier version of the subject's text (history)."""
+    version = subject_version(session, subject_id, agreement)
+    return [r for r in session.consents
+            if r.subject_id == subject_id and not is_current(r, version)]
 
 
 def standing_objections(records: list[ConsentRecord]) -> list[ConsentRecord]:
@@ -23,10 +92,24 @@ def standing_objections(records: list[ConsentRecord]) -> list[ConsentRecord]:
     ]
 
 
-def records_by_subject(session: Session) -> dict[str, list[ConsentRecord]]:
+def records_by_subject(session: Session, agreement: str | None = None
+                       ) -> dict[str, list[ConsentRecord]]:
+    """The current decisions per subject.
+
+    ``agreement`` is the agreement's version when the caller has it; without it the
+    agreement's records are filtered only when there are any (it costs a rendering of
+    the whole agreement's content)."""
+    versions = item_versions(session)
     grouped: dict[str, list[ConsentRecord]] = {}
     for record in session.consents:
-        grouped.setdefault(record.subject_id, []).append(record)
+        if record.subject_id == AGREEMENT_SUBJECT:
+            if agreement is None:
+                agreement = agreement_version(session)
+            version = agreement
+        else:
+            version = versions.get(record.subject_id, "")
+        if is_current(record, version):
+            grouped.setdefault(record.subject_id, []).append(record)
     return grouped
 
 
@@ -48,3 +131,132 @@ def outcome_of(records: list[ConsentRecord], present: set[str]) -> Outcome:
     if present <= spoken:
         return Outcome.AGREED
     return Outcome.IN_PROGRESS
+
+
+def amended_after_objection(session: Session, subject_id: str) -> bool:
+    """Whether an objection to an earlier version of the text led to the current one
+    (so the outcome reads "objection resolved by amendment")."""
+    return any(r.decision is Decision.OBJECTION
+               and r.resolution is not ObjectionResolution.WITHDRAWN
+               for r in earlier_records(session, subject_id))
+
+
+def amendments_of(session: Session, subject_id: str) -> list[Amendment]:
+    return [a for a in session.amendments if a.subject_id == subject_id]
+
+
+def stamp_unversioned(session: Session) -> bool:
+    """Give every record without a version the current version of its subject.
+
+    Run after each edit of the consents and when a file of schema 2 is loaded (its
+    decisions were given to the text as it is). True when anything changed."""
+    if all(r.version for r in session.consents):
+        return False
+    versions = item_versions(session)
+    agreement: str | None = None
+    for index, record in enumerate(session.consents):
+        if record.version:
+            continue
+        if record.subject_id == AGREEMENT_SUBJECT:
+            if agreement is None:
+                agreement = agreement_version(session)
+            version = agreement
+        else:
+            version = versions.get(record.subject_id, "")
+        if version:
+            session.consents[index] = record.model_copy(update={"version": version})
+    return True
+
+
+def decide(session: Session, subject_id: str, participant_id: str,
+           decision: Decision | None) -> None:
+    """Record (``None``: clear) a participant's decision on the subject's current text.
+
+    A changed decision keeps the note; an objection starts standing."""
+    version = subject_version(session, subject_id)
+    index = _current_index(session, subject_id, participant_id, version)
+    if decision is None:
+        if index is not None:
+            del session.consents[index]
+        return
+    if index is None:
+        session.consents.append(ConsentRecord(subject_id=subject_id,
+                                              participant_id=participant_id,
+                                              decision=decision, version=version))
+        return
+    old = session.consents[index]
+    if old.decision is not decision or old.version != version:
+        session.consents[index] = ConsentRecord(
+            subject_id=subject_id, participant_id=participant_id, decision=decision,
+            note=old.note, version=version)
+
+
+def update_current(session: Session, subject_id: str, participant_id: str,
+                   **changes: Any) -> bool:
+    """Change fields (note, resolution) of the participant's current decision."""
+    version = subject_version(session, subject_id)
+    index = _current_index(session, subject_id, participant_id, version)
+    if index is None:
+        return False
+    session.consents[index] = session.consents[index].model_copy(
+        update={**changes, "version": version})
+    return True
+
+
+def rest_consent(session: Session, subject_id: str) -> None:
+    """Everyone present who has not spoken on the current text consents."""
+    version = subject_version(session, subject_id)
+    spoken = {r.participant_id for r in session.consents
+              if r.subject_id == subject_id and is_current(r, version)}
+    session.consents.extend(
+        ConsentRecord(subject_id=subject_id, participant_id=p.id,
+                      decision=Decision.CONSENT, version=version)
+        for p in session.participants if p.present and p.id not in spoken)
+
+
+def amend(session: Session, subject_id: str, set_text: Any, new_text: str,
+          now: dt.datetime) -> bool:
+    """Amend an item's text after an objection: the standing objections are marked
+    resolved by amendment and the change is kept (``amendments``); every decision given
+    to the old words stays as history, so the round starts again on the new ones.
+
+    ``set_text(session, text)`` writes the new text where the subject keeps it.
+    False when there is no standing objection to resolve (the text is still set)."""
+    before_version = subject_version(session, subject_id)
+    before_text = _subject_text(session, subject_id)
+    standing = [i for i, r in enumerate(session.consents)
+                if r.subject_id == subject_id and is_current(r, before_version)
+                and r.decision is Decision.OBJECTION
+                and r.resolution is ObjectionResolution.STANDING]
+    for index in standing:
+        session.consents[index] = session.consents[index].model_copy(
+            update={"resolution": ObjectionResolution.AMENDED, "version": before_version})
+    # Every record of the old words keeps its version, so none of them counts any more.
+    for index, record in enumerate(session.consents):
+        if record.subject_id == subject_id and not record.version:
+            session.consents[index] = record.model_copy(update={"version": before_version})
+    set_text(session, new_text)
+    after_version = subject_version(session, subject_id)
+    if standing and after_version != before_version:
+        session.amendments.append(Amendment(
+            subject_id=subject_id, before=before_text, after=new_text,
+            before_version=before_version, after_version=after_version, at=now))
+    return bool(standing)
+
+
+def _subject_text(session: Session, subject_id: str) -> str:
+    if subject_id == AMBITION_SUBJECT:
+        return session.ambition.statement
+    for item in (*session.principles, *session.rules):
+        if item.id == subject_id:
+            return item.text
+    return ""
+
+
+def _current_index(session: Session, subject_id: str, participant_id: str,
+                   version: str) -> int | None:
+    for index, record in enumerate(session.consents):
+        if (record.subject_id == subject_id and record.participant_id == participant_id
+                and is_current(record, version)):
+            return index
+    return None

@@ -13,7 +13,12 @@ import hashlib
 import json
 from typing import Any
 
-from workshop.domain.consent import outcome_of, records_by_subject
+from workshop.domain.consent import (
+    amended_after_objection,
+    outcome_of,
+    records_by_subject,
+    text_version,
+)
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
@@ -30,12 +35,15 @@ class _Printed:
     """Lookups built once per call, so the fingerprint stays linear in the session."""
 
     def __init__(self, session: Session) -> None:
+        self.session = session
         self.labels = {
             p.id: f"{p.name} ({p.organisation})" if p.organisation else p.name
             for p in session.participants
         }
         self.present = {p.id for p in session.participants if p.present}
-        self.records = records_by_subject(session)
+        # The agreement's own round is filtered by its version, known only once the
+        # rest is built (``agreement_content`` sets it afterwards).
+        self.records = records_by_subject(session, agreement="-")
 
     def label(self, participant_id: str) -> str:
         return self.labels.get(participant_id, participant_id)
@@ -47,7 +55,7 @@ class _Printed:
 
     def consent(self, subject_id: str) -> dict[str, Any]:
         records = self.records.get(subject_id, [])
-        return {
+        out: dict[str, Any] = {
             "outcome": outcome_of(records, self.present).value,
             "decisions": [
                 {
@@ -59,6 +67,12 @@ class _Printed:
                 for r in records
             ],
         }
+        # Only when so: the fingerprints of sessions without amendments stay as they were.
+        # (The agreement as a whole is amended through its articles, not as such.)
+        if subject_id != AGREEMENT_SUBJECT and amended_after_objection(self.session,
+                                                                       subject_id):
+            out["amended"] = True
+        return out
 
     def items(self, items: list[AgreementItem]) -> list[dict[str, Any]]:
         return [
@@ -71,9 +85,39 @@ def owner_label(session: Session, owner: Owner | None) -> str:
     return _Printed(session).owner(owner)
 
 
+def agreement_text(session: Session) -> dict[str, Any]:
+    """Everything the agreement prints except the consent round on the agreement as a
+    whole: what that round is about (its version is ``consent.agreement_version``)."""
+    content = _content(session, _Printed(session))
+    del content["agreement_consent"]
+    return content
+
+
 def agreement_content(session: Session) -> dict[str, Any]:
     """Everything the agreement prints, with references resolved to printed names."""
+    return agreement_content_and_version(session)[0]
+
+
+def fingerprint_and_version(session: Session) -> tuple[str, str]:
+    """``fingerprint(session)`` and the agreement's version (``consent.agreement_version``)
+    from one rendering of the content: a large session takes tens of milliseconds."""
+    content, version = agreement_content_and_version(session)
+    return hashlib.sha256(_canonical(content)).hexdigest(), version
+
+
+def agreement_content_and_version(session: Session) -> tuple[dict[str, Any], str]:
     pr = _Printed(session)
+    content = _content(session, pr)
+    del content["agreement_consent"]
+    version = text_version(content)
+    pr.records[AGREEMENT_SUBJECT] = [
+        r for r in session.consents
+        if r.subject_id == AGREEMENT_SUBJECT and (not r.version or r.version == version)]
+    content["agreement_consent"] = pr.consent(AGREEMENT_SUBJECT)
+    return content, version
+
+
+def _content(session: Session, pr: _Printed) -> dict[str, Any]:
     d = session.details
     printable = [i for i in session.interests.items if not i.private]
     goals = {g.id: g for g in session.ambition.goals}
@@ -201,8 +245,12 @@ def _commitments(session: Session, pr: _Printed) -> dict[str, Any]:
 
 def canonical_bytes(session: Session) -> bytes:
     """The agreement content as canonical JSON: sorted keys, no spaces, UTF-8."""
+    return _canonical(agreement_content(session))
+
+
+def _canonical(content: dict[str, Any]) -> bytes:
     return json.dumps(
-        agreement_content(session),
+        content,
         sort_keys=True,
         separators=(",", ":"),
         ensure_ascii=False,

@@ -24,7 +24,7 @@ from pydantic import (
 from workshop.i18n import tr
 
 FORMAT_MARKER: Literal["workshop-session"] = "workshop-session"
-SCHEMA_VERSION: Literal[2] = 2
+SCHEMA_VERSION: Literal[3] = 3
 
 # Generous limits: hostile input (100k characters) must pass, absurd input must not.
 MAX_TEXT = 1_000_000
@@ -227,6 +227,35 @@ class ConsentRecord(Strict):
     note: Text = ""
     resolution: ObjectionResolution = ObjectionResolution.STANDING
     """Only meaningful for an objection."""
+    version: Annotated[str, StringConstraints(pattern=r"^([0-9a-f]{16})?$")] = ""
+    """The text this decision was given to (``workshop.domain.consent.subject_version``).
+
+    A decision counts only for that text: once the words change it is kept as history
+    ("given to an earlier version") and the round must be held again. Empty only in
+    files of schema 2 and in memory before the next edit stamps it."""
+
+
+class Amendment(Strict):
+    """An item's text changed after an objection: what it was, when, and what became.
+
+    The objections themselves stay in ``consents`` with the earlier version."""
+
+    subject_id: Id
+    before: Text
+    after: Text
+    before_version: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
+    after_version: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
+    at: dt.datetime
+
+
+class StepAgreement(Strict):
+    """The facilitator's "we agree this step" for a step without consent rounds
+    (preparation, interests, organising, roadmap), recorded like a consent: it counts
+    for the step's content as it was (``version``) and lapses when that changes."""
+
+    step: Step
+    version: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
+    at: dt.datetime
 
 
 class Outcome(str, Enum):
@@ -557,7 +586,7 @@ class ViewState(Strict):
 
 class Session(Strict):
     format: Literal["workshop-session"] = FORMAT_MARKER
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     id: Id = Field(default_factory=lambda: new_id("s"))
     details: SessionDetails = Field(default_factory=SessionDetails)
     participants: list[Participant] = Field(default_factory=list)
@@ -567,6 +596,8 @@ class Session(Strict):
     principles: list[AgreementItem] = Field(default_factory=list)
     rules: list[AgreementItem] = Field(default_factory=list)
     consents: list[ConsentRecord] = Field(default_factory=list)
+    amendments: list[Amendment] = Field(default_factory=list)
+    step_agreements: list[StepAgreement] = Field(default_factory=list)
     organising: Organising = Field(default_factory=Organising)
     roadmap: Roadmap = Field(default_factory=Roadmap)
     commitments: Commitments = Field(default_factory=Commitments)
@@ -696,7 +727,7 @@ def reference_problems(session: Session) -> list[str]:
 
     subjects = {AMBITION_SUBJECT, AGREEMENT_SUBJECT}
     subjects |= {p.id for p in s.principles} | {r.id for r in s.rules}
-    decided: set[tuple[str, str]] = set()
+    decided: set[tuple[str, str, str]] = set()
     for i, rec in enumerate(s.consents):
         unknown_participant("consents[{i}].participant_id", i, rec.participant_id)
         if rec.subject_id not in subjects:
@@ -704,12 +735,21 @@ def reference_problems(session: Session) -> list[str]:
                 tr("{field}: '{value}' is not a principle, rule, 'ambition' or 'agreement'",
                    field=f"consents[{i}].subject_id", value=rec.subject_id)
             )
-        if (rec.subject_id, rec.participant_id) in decided:
+        if (rec.subject_id, rec.participant_id, rec.version) in decided:
             problems.append(
                 tr("{field}: this participant already has a decision on this item",
                    field=f"consents[{i}]")
             )
-        decided.add((rec.subject_id, rec.participant_id))
+        decided.add((rec.subject_id, rec.participant_id, rec.version))
+    for i, amendment in enumerate(s.amendments):
+        if amendment.subject_id not in subjects:
+            problems.append(
+                tr("{field}: '{value}' is not a principle, rule, 'ambition' or 'agreement'",
+                   field=f"amendments[{i}].subject_id", value=amendment.subject_id)
+            )
+    agreed_steps = [a.step for a in s.step_agreements]
+    if len(set(agreed_steps)) != len(agreed_steps):
+        problems.append(tr("step_agreements: a step is agreed more than once"))
 
     organisations = set(s.organisations())
     goals = {g.id for g in s.ambition.goals}

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from workshop.domain.consent import records_by_subject, standing_objections
+from workshop.domain.consent import agreement_version, records_by_subject, standing_objections
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
@@ -23,8 +23,16 @@ from workshop.domain.model import (
     Session,
     Step,
 )
+from workshop.domain.progress import (
+    AGREED_BY_FACILITATOR,
+    StepState,
+    agreed_by_table,
+    step_agreement,
+    step_state,
+)
 from workshop.domain.scorecard import IN_READINESS, scorecard
 from workshop.i18n import N_, tr
+from workshop.labels import label
 
 Severity = Literal["blocking", "warning"]
 
@@ -79,6 +87,18 @@ _NO_ROUND = {
     "rule": N_("The rule of play “{text}” has had no consent round yet."),
     "agreement": N_("The agreement as a whole has had no consent round yet."),
 }
+_AMENDED = {
+    "ambition": N_("The ambition changed after its consent round: hold the round again on "
+                   "the new words."),
+    "principle": N_("The leading principle “{text}” changed after its consent round: hold "
+                    "the round again on the new words."),
+    "rule": N_("The rule of play “{text}” changed after its consent round: hold the round "
+               "again on the new words."),
+    "agreement": N_("The agreement changed after its consent round as a whole: hold the "
+                    "round again on the text as it is now."),
+}
+STEP_SUBJECT = "step"
+"""``Finding.item_id`` of a finding about the table's agreement of a whole step."""
 _UNFINISHED = {
     "ambition": N_("The consent round on the ambition is not finished: {names} did not "
                    "respond yet."),
@@ -92,8 +112,8 @@ _UNFINISHED = {
 
 
 def _consent_findings(session: Session, step: Step, kind: str, subject_id: str,
-                      text: str, records: list[ConsentRecord], present: list[str]
-                      ) -> list[Finding]:
+                      text: str, records: list[ConsentRecord], present: list[str],
+                      earlier: set[str]) -> list[Finding]:
     fields = {"text": short(text)} if kind in ("principle", "rule") else {}
     objections = standing_objections(records)
     if objections:
@@ -101,7 +121,8 @@ def _consent_findings(session: Session, step: Step, kind: str, subject_id: str,
         return [Finding(step, "blocking", tr(_OBJECTION[kind], names=who, **fields),
                         subject_id)]
     if not records:
-        return [Finding(step, "blocking", tr(_NO_ROUND[kind], **fields), subject_id)]
+        messages = _AMENDED if subject_id in earlier else _NO_ROUND
+        return [Finding(step, "blocking", tr(messages[kind], **fields), subject_id)]
     spoken = {r.participant_id for r in records}
     silent = [pid for pid in present if pid not in spoken]
     if silent:
@@ -112,21 +133,29 @@ def _consent_findings(session: Session, step: Step, kind: str, subject_id: str,
 
 
 def _items(session: Session, step: Step, kind: str, items: list[AgreementItem],
-           grouped: dict[str, list[ConsentRecord]], present: list[str]) -> list[Finding]:
+           grouped: dict[str, list[ConsentRecord]], present: list[str], earlier: set[str]
+           ) -> list[Finding]:
     out: list[Finding] = []
     for item in items:
         out += _consent_findings(session, step, kind, item.id, item.text,
-                                 grouped.get(item.id, []), present)
+                                 grouped.get(item.id, []), present, earlier)
     return out
 
 
-def readiness(session: Session) -> list[Finding]:
+def readiness(session: Session, agreement: str | None = None) -> list[Finding]:
     """Everything missing before signing: blocking findings first, each group in the
-    order of the meeting's steps. Empty when the agreement is ready to be signed."""
+    order of the meeting's steps. Empty when the agreement is ready to be signed.
+
+    ``agreement``: the agreement's version when the caller has it (it costs a rendering
+    of the whole agreement)."""
     s = session
     found: list[Finding] = []
     present = [p.id for p in s.participants if p.present]
-    grouped = records_by_subject(s)
+    if agreement is None and any(r.subject_id == AGREEMENT_SUBJECT for r in s.consents):
+        agreement = agreement_version(s)
+    grouped = records_by_subject(s, agreement=agreement or "-")
+    current = {id(r) for records in grouped.values() for r in records}
+    earlier = {r.subject_id for r in s.consents if id(r) not in current}
 
     # preparation: who can sign today
     if not present:
@@ -143,7 +172,7 @@ def readiness(session: Session) -> list[Finding]:
         found.append(Finding(Step.AMBITION, "blocking",
                              tr("There is no ambition statement yet."), AMBITION_SUBJECT))
     found += _consent_findings(s, Step.AMBITION, "ambition", AMBITION_SUBJECT, "",
-                               grouped.get(AMBITION_SUBJECT, []), present)
+                               grouped.get(AMBITION_SUBJECT, []), present, earlier)
 
     # interests: every present party heard
     heard = {i.participant_id for i in s.interests.items}
@@ -157,10 +186,10 @@ def readiness(session: Session) -> list[Finding]:
     if not s.principles:
         found.append(Finding(Step.PRINCIPLES, "warning",
                              tr("There are no leading principles yet.")))
-    found += _items(s, Step.PRINCIPLES, "principle", s.principles, grouped, present)
+    found += _items(s, Step.PRINCIPLES, "principle", s.principles, grouped, present, earlier)
     if not s.rules:
         found.append(Finding(Step.RULES, "warning", tr("There are no rules of play yet.")))
-    found += _items(s, Step.RULES, "rule", s.rules, grouped, present)
+    found += _items(s, Step.RULES, "rule", s.rules, grouped, present, earlier)
 
     # roadmap
     if not s.roadmap.actions:
@@ -191,9 +220,21 @@ def readiness(session: Session) -> list[Finding]:
             found += [Finding(part.step, "warning", message, part.key)
                       for message in part.missing]
 
+    # steps without consent rounds: has the table agreed them as they are?
+    for step in AGREED_BY_FACILITATOR:
+        state = step_state(s, step)
+        if state is StepState.AGREED or state is StepState.NOT_STARTED:
+            continue
+        if step_agreement(s, step) is not None and not agreed_by_table(s, step):
+            message = tr("The step “{step}” changed after the table agreed it: agree it "
+                         "again.", step=label(step))
+        else:
+            message = tr("The table has not agreed the step “{step}” yet.", step=label(step))
+        found.append(Finding(step, "warning", message, STEP_SUBJECT))
+
     # the agreement as a whole (its consent round belongs to the signing step)
     found += _consent_findings(s, Step.SIGNING, "agreement", AGREEMENT_SUBJECT, "",
-                               grouped.get(AGREEMENT_SUBJECT, []), present)
+                               grouped.get(AGREEMENT_SUBJECT, []), present, earlier)
 
     def order(f: Finding) -> tuple[int, int]:
         return (0 if f.severity == "blocking" else 1, STEP_ORDER.index(f.step))

@@ -16,6 +16,7 @@ import math
 import random
 from typing import Any
 
+from workshop.domain.consent import stamp_unversioned
 from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
@@ -762,7 +763,9 @@ def demo_session() -> Session:
         diagnostics=_demo_diagnostics(),
     )
     # The module-level parts are shared; hand out an independent copy.
-    return session.model_copy(deep=True)
+    session = session.model_copy(deep=True)
+    stamp_unversioned(session)  # the decisions were given to these very words
+    return session
 
 
 # =====================================================================================
@@ -1154,6 +1157,8 @@ def large_session(seed: int = 0) -> Session:
     fields["commitments"] = _large_commitments(random.Random(seed + 1), participants,
                                                organisations, [c.name for c in clusters])
     unsigned = Session(**fields)
+    stamp_unversioned(unsigned)
+    fields["consents"] = unsigned.consents
     signed_text = fingerprint(unsigned)
     signatures = [
         Signature(id=f"sig-{pid[2:]}", participant_id=pid,

@@ -210,6 +210,16 @@ class _Agreement:
         decisions = consent["decisions"]
         counts = {d: sum(1 for r in decisions if r["decision"] == d.value)
                   for d in m.Decision}
+        if consent.get("amended"):
+            # The decisions counted are those on the amended words; the objection was
+            # to the earlier ones (its record is in the consent appendix).
+            text = tr("Consent round: {outcome}; an objection was resolved by amendment, "
+                      "then the table consented to the amended text.", self.lang,
+                      outcome=outcome) if consent["outcome"] == m.Outcome.AGREED.value \
+                else tr("Consent round: {outcome}; the text was amended after an objection "
+                        "and the round on the amended text is not complete.", self.lang,
+                        outcome=outcome)
+            return Paragraph(self.text(text), s.note)
         text = tr("Consent round: {outcome} ({consent} consent, {concern} concerns, "
                       "{objection} objections)", self.lang, outcome=outcome,
                       consent=counts[m.Decision.CONSENT],
@@ -318,10 +328,13 @@ class _Agreement:
             decisions = consent["decisions"]
             count = {d: sum(1 for r in decisions if r["decision"] == d.value)
                      for d in m.Decision}
+            shown = label(m.Outcome(consent["outcome"]), self.lang)
+            if consent.get("amended"):
+                shown = tr("{outcome} (objection resolved by amendment)", self.lang,
+                           outcome=shown)
             rows.append([
                 Paragraph(self.text(name), s.cell_bold),
-                Paragraph(self.text(label(m.Outcome(consent["outcome"]), self.lang)),
-                          s.cell),
+                Paragraph(self.text(shown), s.cell),
                 Paragraph(str(count[m.Decision.CONSENT]), s.cell),
                 Paragraph(str(count[m.Decision.CONCERN]), s.cell),
                 Paragraph(str(count[m.Decision.OBJECTION]), s.cell),

@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from workshop.domain.consent import stamp_unversioned
 from workshop.domain.model import FORMAT_MARKER, SCHEMA_VERSION, Session
 from workshop.domain.validation import problems_from
 from workshop.i18n import N_, tr
@@ -161,7 +162,7 @@ def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
                    path=path, reason=type(exc).__name__),
             ) from None
     try:
-        return Session.model_validate(doc)
+        session = Session.model_validate(doc)
     except ValidationError as exc:
         raise InvalidSessionError(
             path,
@@ -176,6 +177,10 @@ def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
         raise CorruptSessionError(
             path, tr("“{path}” is damaged (nested too deeply to be a session).", path=path)
         ) from None
+    # Decisions in files of schema 2 carry no version: they were given to the text as
+    # it is, so they count for it.
+    stamp_unversioned(session)
+    return session
 
 
 def read_bytes(path: Path | str) -> bytes:

@@ -68,7 +68,26 @@ def _v1_to_v2(doc: Document) -> Document:
     return dict(doc)
 
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v3_consent_versions(doc: Document) -> Document:
+    """Version 3 records which text each consent decision was given to
+    (``consents[].version``) and keeps amendments and the steps the table agreed.
+
+    A version-2 decision has no version: it was given to the text as it is, and the
+    loader stamps it with that text's version after validation
+    (``workshop.domain.consent.stamp_unversioned``), which needs the whole session."""
+    return dict(doc)
+
+
+def _v2_to_v3(doc: Document) -> Document:
+    out = dict(doc)
+    for step in (_v3_consent_versions,):
+        out = step(out)
+    out["schema_version"] = 3
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {
+    0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(doc: Document, found: int, target: int) -> Document:

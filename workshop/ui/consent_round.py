@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -33,7 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.domain.consent import outcome_of, standing_objections
+from workshop.domain.consent import (
+    amendments_of,
+    decide,
+    earlier_records,
+    outcome_of,
+    records_for,
+    rest_consent,
+    standing_objections,
+    update_current,
+)
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
@@ -64,7 +73,8 @@ def enum_label(value: Enum) -> str:
     return tr(fixed) if fixed is not None else label(value)
 
 
-_WATCHED = frozenset({"consents", "participants", "principles", "rules"})
+_WATCHED = frozenset({"consents", "participants", "principles", "rules", "ambition",
+                      "amendments"})
 
 OUTCOME_COLOURS = {
     Outcome.OPEN: QColor("#6b6b6b"),
@@ -252,6 +262,7 @@ class ConsentRoundWidget(QWidget):
         self.setObjectName("consentRound")
         self.document = document
         self.subject_id = ""
+        self._stale = False
         self._note_pid: str | None = None
         self._build()
         document.sig_changed.connect(self._on_document_changed)
@@ -274,6 +285,13 @@ class ConsentRoundWidget(QWidget):
         self.objection_label.setTextFormat(Qt.TextFormat.PlainText)  # names are user text
         self.objection_label.setWordWrap(True)
         self.objection_label.setStyleSheet("color: #b00020;")
+
+        self.history_label = QLabel()
+        self.history_label.setObjectName("consentHistory")
+        self.history_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.history_label.setWordWrap(True)
+        self.history_label.setStyleSheet("color: #5a4500;")
+        self.history_label.hide()
 
         self.model = _RoundModel()
         self.table = _RoundTable(self)
@@ -358,6 +376,7 @@ class ConsentRoundWidget(QWidget):
         layout.addWidget(self.outcome_label)
         layout.addWidget(self.tally_label)
         layout.addWidget(self.objection_label)
+        layout.addWidget(self.history_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addLayout(note_row)
@@ -389,15 +408,34 @@ class ConsentRoundWidget(QWidget):
             self.sig_subject.emit(subject_id)
 
     def _on_document_changed(self, areas: frozenset[str]) -> None:
-        if not areas or areas & _WATCHED:
+        # The agreement as a whole is about everything it prints: any change but the
+        # view may have changed its words.
+        if (not areas or areas & _WATCHED
+                or (self.subject_id == AGREEMENT_SUBJECT and areas - {"view"})):
+            if self.subject_id == AGREEMENT_SUBJECT and not self.isVisible():
+                self._stale = True  # its version costs a rendering of the whole agreement
+                return
             self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _agreement(self) -> str | None:
+        """The agreement's version from the document's cache (for that subject only)."""
+        return (self.document.agreement_version() if self.subject_id == AGREEMENT_SUBJECT
+                else None)
 
     def refresh(self) -> None:
         """Show the session's current decisions on the subject."""
+        self._stale = False
         session = self.document.session
         active = bool(self.subject_id) and subject_exists(session, self.subject_id)
-        records = {r.participant_id: r for r in session.consents
-                   if r.subject_id == self.subject_id} if active else {}
+        records = {r.participant_id: r for r in records_for(session, self.subject_id,
+                                                            self._agreement())
+                   } if active else {}
+        self._show_history(session, active)
         rows = [_Row(p.id, p.name, p.organisation, p.present, records.get(p.id))
                 for p in session.participants if p.present or p.id in records]
         current = self.current_participant_id()
@@ -451,6 +489,33 @@ class ConsentRoundWidget(QWidget):
             self.objection_label.show()
         else:
             self.objection_label.hide()
+
+    def _show_history(self, session: Session, active: bool) -> None:
+        """Decisions given to an earlier version of the text: who objected, what changed."""
+        earlier = earlier_records(session, self.subject_id, self._agreement()) if active \
+            else []
+        if not earlier:
+            self.history_label.hide()
+            return
+        lines = []
+        amendments = amendments_of(session, self.subject_id)
+        objectors = [r for r in earlier if r.decision is Decision.OBJECTION]
+        if amendments:
+            last = amendments[-1]
+            lines.append(tr("Amended after an objection: “{before}” became “{after}”.",
+                            before=_short(last.before, 80), after=_short(last.after, 80)))
+        if objectors:
+            lines.append(tr("Objected to an earlier version: {names}.", names=", ".join(
+                f"{self._name(r.participant_id)}" + (f" (“{_short(r.note, 60)}”)"
+                                                     if r.note.strip() else "")
+                for r in objectors)))
+        lines.append(tr("{count} decisions were given to an earlier version of the text and "
+                        "no longer count: hold the round again on the words as they are now.",
+                        count=len(earlier)) if len(earlier) != 1 else
+                     tr("1 decision was given to an earlier version of the text and no longer "
+                        "counts: hold the round again on the words as they are now."))
+        self.history_label.setText("\n".join(lines))
+        self.history_label.show()
 
     def _name(self, participant_id: str) -> str:
         person = self.document.session.participant(participant_id)
@@ -555,19 +620,7 @@ class ConsentRoundWidget(QWidget):
         subject, pid = self.subject_id, entry.participant_id
 
         def mutate(session: Session) -> None:
-            index = _record_index(session, subject, pid)
-            if decision is None:
-                if index is not None:
-                    del session.consents[index]
-                return
-            if index is None:
-                session.consents.append(ConsentRecord(
-                    subject_id=subject, participant_id=pid, decision=decision))
-                return
-            old = session.consents[index]
-            if old.decision is not decision:
-                session.consents[index] = ConsentRecord(
-                    subject_id=subject, participant_id=pid, decision=decision, note=old.note)
+            decide(session, subject, pid, decision)
 
         if decision is None:
             text = tr("Clear the decision of {name}", name=_short(entry.name))
@@ -591,12 +644,7 @@ class ConsentRoundWidget(QWidget):
         subject, pid = self.subject_id, entry.participant_id
 
         def mutate(session: Session) -> None:
-            index = _record_index(session, subject, pid)
-            if index is not None:
-                old = session.consents[index]
-                session.consents[index] = ConsentRecord(
-                    subject_id=subject, participant_id=pid, decision=old.decision,
-                    note=old.note, resolution=new)
+            update_current(session, subject, pid, resolution=new)
 
         self._edit(tr("Objection of {name}: {resolution}", name=_short(entry.name),
                       resolution=enum_label(new)), mutate)
@@ -608,11 +656,7 @@ class ConsentRoundWidget(QWidget):
         subject = self.subject_id
 
         def mutate(session: Session) -> None:
-            spoken = {r.participant_id for r in session.consents if r.subject_id == subject}
-            session.consents.extend(
-                ConsentRecord(subject_id=subject, participant_id=p.id,
-                              decision=Decision.CONSENT)
-                for p in session.participants if p.present and p.id not in spoken)
+            rest_consent(session, subject)
 
         self._edit(tr("Everyone else consents"), mutate)
 
@@ -639,12 +683,7 @@ class ConsentRoundWidget(QWidget):
         subject, pid = self.subject_id, entry.participant_id
 
         def mutate(session: Session) -> None:
-            index = _record_index(session, subject, pid)
-            if index is not None:
-                old = session.consents[index]
-                session.consents[index] = ConsentRecord(
-                    subject_id=subject, participant_id=pid, decision=old.decision,
-                    note=text, resolution=old.resolution)
+            update_current(session, subject, pid, note=text)
 
         self._edit(tr("Note of {name}", name=_short(entry.name)), mutate,
                    merge_key=f"consent-note:{subject}:{pid}")
@@ -656,13 +695,6 @@ class ConsentRoundWidget(QWidget):
         if advance:
             self._advance()
         self._show_note()
-
-
-def _record_index(session: Session, subject_id: str, participant_id: str) -> int | None:
-    for index, record in enumerate(session.consents):
-        if record.subject_id == subject_id and record.participant_id == participant_id:
-            return index
-    return None
 
 
 def _short(text: str, limit: int = 60) -> str:

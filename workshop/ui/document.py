@@ -24,7 +24,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from workshop.domain.fingerprint import fingerprint
+from workshop.domain.consent import stamp_unversioned
+from workshop.domain.fingerprint import fingerprint_and_version
 from workshop.domain.model import Session, reference_problems
 from workshop.domain.validation import problems_from
 from workshop.i18n import tr
@@ -153,6 +154,7 @@ class SessionDocument(QObject):
         self.voided_by: dict[str, str] = {}
         """Signature id -> the label of the edit that voided it (this run only)."""
         self._fingerprint: str | None = None
+        self._agreement_version = ""
         """The current session's fingerprint, once computed; forgotten on every change."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
@@ -188,6 +190,8 @@ class SessionDocument(QObject):
             self._fingerprint = None
         try:
             mutate(self.session)
+            if "consents" in areas:
+                stamp_unversioned(self.session)  # a decision counts for the words it was given to
             after = _snapshot(self.session, areas)
             problems = self._problems(areas, after)
         except ValidationError as exc:
@@ -208,8 +212,14 @@ class SessionDocument(QObject):
     def fingerprint(self) -> str:
         """``fingerprint(session)``, computed once per state of the session."""
         if self._fingerprint is None:
-            self._fingerprint = fingerprint(self.session)
+            self._fingerprint, self._agreement_version = fingerprint_and_version(self.session)
         return self._fingerprint
+
+    def agreement_version(self) -> str:
+        """The version of the agreement's words (what its consent round as a whole is
+        given to), computed with the fingerprint, once per state."""
+        self.fingerprint()
+        return self._agreement_version
 
     def _note_voided(self, fingerprint_before: str, label: str) -> None:
         if self.fingerprint() == fingerprint_before:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.model import Session, Step
 from workshop.domain.progress import STATE_LABELS, StepState, step_state
-from workshop.domain.readiness import Finding
+from workshop.domain.readiness import STEP_SUBJECT, Finding
 from workshop.i18n import Language, current_language, set_language, tr
 from workshop.labels import label
 from workshop.storage import settings
@@ -50,6 +50,7 @@ from workshop.ui.session_files import (
 )
 from workshop.ui.signing_dialog import SigningDialog
 from workshop.ui.start_screen import StartScreen
+from workshop.ui.step_agreement import AGREE_KEYS, StepAgreementBar
 from workshop.ui.timer import TimeBoxTimer
 
 PAGES: dict[Step, str] = {
@@ -67,9 +68,11 @@ STEPS = list(PAGES)
 STATE_COLOURS = {
     StepState.NOT_STARTED: QColor("#8a8a8a"),
     StepState.IN_PROGRESS: QColor("#b86e00"),
+    StepState.FILLED: QColor("#1f4e9a"),
     StepState.AGREED: QColor("#1b7a3a"),
 }
-STATE_MARKS = {StepState.NOT_STARTED: "○", StepState.IN_PROGRESS: "◐", StepState.AGREED: "●"}
+STATE_MARKS = {StepState.NOT_STARTED: "○", StepState.IN_PROGRESS: "◐", StepState.FILLED: "◑",
+               StepState.AGREED: "●"}
 
 
 class Pages(dict[Step, Page]):
@@ -189,6 +192,8 @@ class MainWindow(QMainWindow):
         right_layout.addLayout(header)
         right_layout.addWidget(self.banner)
         right_layout.addWidget(self.page_stack, 1)
+        self.step_bar = StepAgreementBar()
+        right_layout.addWidget(self.step_bar)
         self.side = QWidget()
         side_layout = QVBoxLayout(self.side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -242,6 +247,9 @@ class MainWindow(QMainWindow):
             self._add(go_menu, f"&{number} {label(step)}",
                       lambda checked=False, s=step: self.go_to(s),
                       QKeySequence(f"Ctrl+{number}"))
+        go_menu.addSeparator()
+        self.agree_step_action = self._add(go_menu, tr("The table &agrees this step"),
+                                           self.step_bar.toggle, QKeySequence(AGREE_KEYS))
         go_menu.addSeparator()
         self.timer_action = self._add(go_menu, tr("Start or pause the &time box"),
                                       self.timer.toggle, QKeySequence("Ctrl+T"))
@@ -344,21 +352,22 @@ class MainWindow(QMainWindow):
         page = page_class(step)(self.document)
         page.sig_message.connect(self._show_message)
         if step is Step.SIGNING:
-            page.findings_list.sig_chosen.connect(self._open_part)  # type: ignore[attr-defined]
-            page.sig_go_to.connect(self.go_to)  # type: ignore[attr-defined]
+            page.sig_go_to.connect(self.open_finding)  # type: ignore[attr-defined]
             page.sig_start_signing.connect(self.start_signing)  # type: ignore[attr-defined]
         page.refresh(frozenset())
         self.page_stack.addWidget(page)
         self.projector_controls.controller.follow_page(step, page)
         return page
 
-    def _open_part(self, finding: Finding) -> None:
-        """A readiness finding chosen: open the tab of its step where it is fixed."""
-        if finding.step is Step.ORGANISING and finding.item_id:
-            page = self.pages[Step.ORGANISING]
-            page.show_part(finding.item_id)  # type: ignore[attr-defined]
-            if self.current_step() is Step.ORGANISING:
-                page.focus_first()
+    def open_finding(self, finding: Finding) -> None:
+        """A readiness finding chosen: its step, and there the widget where it is fixed
+        (the item, the participant, the tab, or the step's own agreement)."""
+        self.go_to(finding.step, focus=False)
+        page = self.pages[finding.step]
+        if finding.item_id == STEP_SUBJECT:
+            self.step_bar.agree_button.setFocus()
+        elif not (finding.item_id and page.show_item(finding.item_id)):
+            page.focus_first()
 
     def _on_document_changed(self, areas: frozenset[str]) -> None:
         if self.document is None:
@@ -368,6 +377,7 @@ class MainWindow(QMainWindow):
                 page.refresh(areas)
         if areas - {"view"}:
             self.navigator.show_session(self.document.session, self.document.fingerprint)
+            self.step_bar.refresh()
             if self.banner.isVisible() and not self._any_void():
                 self.banner.hide()
         if "agenda" in areas:
@@ -443,6 +453,7 @@ class MainWindow(QMainWindow):
         self.step_title.setText(tr("Step {number}: {step}", number=STEPS.index(step) + 1,
                                    step=label(step)))
         self.timer.set_step(step, self._minutes(step))
+        self.step_bar.show_step(self.document, step)
         self.document.set_view(current_step=step)
         if focus:
             page.focus_first()

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from workshop.domain.consent import outcome
+from workshop.domain.consent import outcome, text_version
 from workshop.domain.model import (
     AgreementItem,
     ConsentRecord,
@@ -19,6 +19,7 @@ from workshop.domain.model import (
     Outcome,
     Session,
 )
+from workshop.domain.readiness import readiness, short
 from workshop.domain.samples import demo_session, large_session
 from workshop.i18n import catalogue, set_language
 from workshop.templates import principle_templates, rule_templates
@@ -244,21 +245,46 @@ def test_objection_then_amended_in_one_undoable_edit(
     qtbot.keyClick(page.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     on_disk = saved(document)
+    old_text = "We informeren elkaar vooraf."
     assert on_disk.rules[0].text == "We informeren elkaar vooraf, zodra dat mag."
     joost = next(r for r in on_disk.consents
                  if r.subject_id == rule_id and r.participant_id == "p-joost")
     assert joost.decision is Decision.OBJECTION
     assert joost.resolution is ObjectionResolution.AMENDED
     assert joost.note == "Vooraf kan niet altijd"
-    assert outcome(on_disk, rule_id) is Outcome.AGREED
-    assert page.model.rows[0].state == "Agreed"
-    assert "Agreed" in page.round.outcome_label.text()
+    # The consents were given to the old words: kept as history, the round starts again.
+    assert joost.version == text_version(old_text)
+    assert all(r.version == text_version(old_text) for r in on_disk.consents
+               if r.subject_id == rule_id)
+    [amendment] = on_disk.amendments
+    assert (amendment.subject_id, amendment.before, amendment.after) == (
+        rule_id, old_text, "We informeren elkaar vooraf, zodra dat mag.")
+    assert outcome(on_disk, rule_id) is Outcome.OPEN
+    assert page.model.rows[0].state == "Open"
+    history = page.round.history_label
+    assert history.isVisible()
+    assert "Objected to an earlier version: Joost Bakker (“Vooraf kan niet altijd”)" \
+        in history.text()
+    assert "“We informeren elkaar vooraf.” became" in history.text()
     assert not page.resolve_check.isVisible()
     assert document.undo_stack.undoText() == "Amend a rule and resolve the objection"
-    _undo_redo_exact(document, before)  # text and resolution: one step
+    _undo_redo_exact(document, before)  # text, resolution and history: one step
+
+    # The round again, on the new words: everyone consents.
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Right)
+    qtbot.keyClick(page.round.table, Qt.Key.Key_Home)
+    qtbot.keyClick(page.round.table, "r")
+    on_disk = saved(document)
+    assert outcome(on_disk, rule_id) is Outcome.AGREED
+    assert page.model.rows[0].state == "Agreed"
+    new_version = text_version("We informeren elkaar vooraf, zodra dat mag.")
+    assert {r.participant_id for r in on_disk.consents
+            if r.subject_id == rule_id and r.version == new_version} == {
+        p.id for p in on_disk.participants if p.present}
 
 
-def test_amending_without_resolving_keeps_the_objection(
+def test_amending_without_resolving_asks_the_round_again(
         qtbot: QtBot, make_document: Callable[..., SessionDocument], saved: Saved) -> None:
     session = demo_session()
     session.consents = [c for c in session.consents if c.subject_id != "pr-open"]
@@ -273,14 +299,31 @@ def test_amending_without_resolving_keeps_the_objection(
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     qtbot.keyClicks(page.text_edit, " Elk kwartaal.")
     qtbot.keyClick(page.text_edit, Qt.Key.Key_Return)
-    assert "Els van den Berg still stands" in messages[-1]
+    assert "kept as history; hold the round again" in messages[-1]
     on_disk = saved(document)
     assert on_disk.principles[1].text.endswith(" Elk kwartaal.")
-    assert outcome(on_disk, "pr-open") is Outcome.OBJECTED
+    # Els objected to other words: her objection is history, the new words need a round.
+    assert outcome(on_disk, "pr-open") is Outcome.OPEN
+    els = next(r for r in on_disk.consents if r.subject_id == "pr-open")
+    assert els.resolution is ObjectionResolution.STANDING and els.version != text_version(
+        on_disk.principles[1].text)
+    assert "Objected to an earlier version: Els van den Berg (“Te vaag”)" in \
+        page.round.history_label.text()
+    assert not page.resolve_check.isVisible()  # nothing stands against the new words
+    found = [f.message for f in readiness(on_disk) if f.item_id == "pr-open"]
+    assert found == [f"The leading principle “{short(on_disk.principles[1].text)}” changed "
+                     "after its consent round: hold the round again on the new words."]
 
-    # The offer as a checkbox, then plain Enter.
+    # An objection to the new words; the offer as a checkbox, then plain Enter.
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Right)
+    qtbot.keyClick(page.round.table, Qt.Key.Key_Home)
+    qtbot.keyClick(page.round.table, "3")
+    qtbot.keyClick(page.round.note_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(page.round.table, Qt.Key.Key_Escape)
     before = _dump(document)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.resolve_check.isVisible()
     qtbot.mouseClick(page.resolve_check, Qt.MouseButton.LeftButton,
                      pos=page.resolve_check.rect().bottomLeft() + page.resolve_check.rect()
                      .topLeft() / 2 + page.resolve_check.rect().center() * 0)
@@ -288,7 +331,9 @@ def test_amending_without_resolving_keeps_the_objection(
     page.text_edit.setFocus()
     qtbot.keyClicks(page.text_edit, " Of vaker.")
     qtbot.keyClick(page.text_edit, Qt.Key.Key_Return)
-    assert outcome(saved(document), "pr-open") is Outcome.IN_PROGRESS  # Els: resolved
+    on_disk = saved(document)
+    assert outcome(on_disk, "pr-open") is Outcome.OPEN  # resolved, and asked again
+    assert [a.after for a in on_disk.amendments] == [on_disk.principles[1].text]
     _undo_redo_exact(document, before)
 
 

@@ -28,6 +28,7 @@ from workshop.domain.model import (
     Signature,
     Step,
 )
+from workshop.domain.progress import AGREED_BY_FACILITATOR, agree_step
 from workshop.domain.samples import demo_session, large_session
 from workshop.i18n import set_language
 from workshop.ui.document import SessionDocument
@@ -77,9 +78,11 @@ def _ready(s: Session) -> None:
                           for p in s.participants if p.id not in heard]
     for action in s.roadmap.actions:
         action.owner = action.owner or Owner(kind="organisation", ref="GGZ Dijkland")
+    for step in AGREED_BY_FACILITATOR:
+        agree_step(s, step, dt.datetime(2026, 3, 12, 16, 0))
 
 
-ALL = ("participants", "consents", "interests", "roadmap")
+ALL = ("participants", "consents", "interests", "roadmap", "step_agreements")
 
 
 def test_the_demo_lists_what_is_missing(qtbot: QtBot, document: SessionDocument) -> None:
@@ -91,7 +94,9 @@ def test_the_demo_lists_what_is_missing(qtbot: QtBot, document: SessionDocument)
     assert ("To check", "Preparation", "Henk Mulder is absent and cannot sign today.") in lines
     assert ("To check", "Roadmap",
             "Nobody owns the action “Afspraken opnemen in de jaarplannen 2027”.") in lines
-    assert page.summary.text() == "Before signing — blocking: 6 · to check: 3"
+    assert ("To check", "Organising and deciding",
+            "The table has not agreed the step “Organising and deciding” yet.") in lines
+    assert page.summary.text() == "Before signing — blocking: 6 · to check: 7"
     assert not page.start_button.isEnabled()
     assert page.findings_list.hasFocus()  # focus_first: the first line
     assert page.findings_list.currentItem() is page.findings_list.topLevelItem(0)
@@ -117,13 +122,18 @@ def test_findings_appear_and_disappear(qtbot: QtBot, document: SessionDocument) 
         rec.decision = Decision.OBJECTION
 
     document.edit("object", ("consents",), object_)
+    # The printed outcome of the rule changed, so the round on the whole is asked again.
+    again = ("Blocking", "Signing", "The agreement changed after its consent round as a "
+             "whole: hold the round again on the text as it is now.")
     assert _lines(page) == [("Blocking", "Rules of play",
                              f"An objection stands against the rule of play “{rule.text[:59]}…” "
-                             f"({ruud.name}).")]
+                             f"({ruud.name})."), again]
     assert not page.start_button.isEnabled()
     document.edit("amend", ("consents",), lambda s: setattr(
         next(r for r in s.consents if r.decision is Decision.OBJECTION), "resolution",
         ObjectionResolution.AMENDED))
+    assert _lines(page) == [again]
+    document.edit("all in order", ALL, _ready)
     assert _lines(page) == []
 
     # an action loses its owner and its due date: two warnings, signing still possible
@@ -133,10 +143,13 @@ def test_findings_appear_and_disappear(qtbot: QtBot, document: SessionDocument) 
 
     document.edit("vague", ("roadmap",), vague)
     title = document.session.roadmap.actions[0].title
-    assert _messages(page) == [f"Nobody owns the action “{title}”.",
-                               f"The action “{title}” has no due date."]
-    assert page.start_button.isEnabled()
-    assert page.summary.text() == "Before signing — blocking: 0 · to check: 2"
+    assert _messages(page) == [again[2],
+                               f"Nobody owns the action “{title}”.",
+                               f"The action “{title}” has no due date.",
+                               "The step “Roadmap” changed after the table agreed it: agree "
+                               "it again."]
+    assert not page.start_button.isEnabled()
+    assert page.summary.text() == "Before signing — blocking: 1 · to check: 3"
 
     # a participant marked absent; a new participant without interests; then undo both
     document.edit("absent", ("participants", "consents"), lambda s: setattr(
@@ -147,7 +160,7 @@ def test_findings_appear_and_disappear(qtbot: QtBot, document: SessionDocument) 
     document.undo_stack.undo()
     assert _lines(page) == []
     document.undo_stack.redo()
-    assert len(_lines(page)) == 2
+    assert len(_lines(page)) == 4
 
 
 def test_a_line_leads_to_its_step(qtbot: QtBot, document: SessionDocument) -> None:
@@ -157,18 +170,18 @@ def test_a_line_leads_to_its_step(qtbot: QtBot, document: SessionDocument) -> No
     with qtbot.waitSignal(page.sig_go_to) as jump:
         tree.setCurrentItem(tree.topLevelItem(row))
         qtbot.keyClick(tree, Qt.Key.Key_Return)
-    assert jump.args == [Step.ROADMAP]
+    assert jump.args[0].step is Step.ROADMAP
     # by keyboard from the top: Down to the next line, Enter
     tree.setCurrentItem(tree.topLevelItem(0))
     qtbot.keyClick(tree, Qt.Key.Key_Down)
     with qtbot.waitSignal(page.sig_go_to) as jump:
         qtbot.keyClick(tree, Qt.Key.Key_Enter)
-    assert jump.args == [Step.PRINCIPLES]
+    assert jump.args[0].step is Step.PRINCIPLES
     # and by mouse
     rect = tree.visualItemRect(tree.topLevelItem(row))
     with qtbot.waitSignal(page.sig_go_to) as jump:
         qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert jump.args == [Step.ROADMAP]
+    assert jump.args[0].step is Step.ROADMAP
 
 
 def test_start_signing(qtbot: QtBot, document: SessionDocument) -> None:
@@ -224,7 +237,7 @@ def test_refreshes_only_while_shown(qtbot: QtBot, document: SessionDocument,
     calls: list[int] = []
     real = readiness_module.readiness
     monkeypatch.setattr("workshop.ui.pages.signing.readiness",
-                        lambda s: calls.append(1) or real(s))
+                        lambda s, *more: calls.append(1) or real(s, *more))
     page.hide()
     document.edit("all in order", ALL, _ready)
     document.edit("absent", ("participants", "consents"), lambda s: setattr(
@@ -232,7 +245,11 @@ def test_refreshes_only_while_shown(qtbot: QtBot, document: SessionDocument,
     assert calls == []
     page.show()
     assert calls == [1]
-    assert _messages(page) == ["Anna de Vries is absent and cannot sign today."]
+    assert _messages(page) == [
+        "The agreement changed after its consent round as a whole: hold the round again on "
+        "the text as it is now.",
+        "Anna de Vries is absent and cannot sign today.",
+        "The step “Preparation” changed after the table agreed it: agree it again."]
 
 
 def test_hostile_text(qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
@@ -255,7 +272,7 @@ def test_dutch(qtbot: QtBot, document: SessionDocument) -> None:
     assert ("Nakijken", "Voorbereiding", "Henk Mulder is afwezig en kan vandaag niet tekenen.") \
         in _lines(page)
     assert page.start_button.text() == "Ondertekening starten"
-    assert page.summary.text() == "Vóór het ondertekenen — blokkerend: 6 · nakijken: 3"
+    assert page.summary.text() == "Vóór het ondertekenen — blokkerend: 6 · nakijken: 7"
     buttons = page.export_buttons
     assert [buttons.preview_button.text(), buttons.paper_button.text(),
             buttons.export_button.text()] == [

@@ -13,6 +13,7 @@ comes back); Ctrl+L opens the library.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -45,13 +46,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.domain.consent import outcome_of, records_by_subject, standing_objections
+from workshop.domain.consent import (
+    amend,
+    earlier_records,
+    outcome_of,
+    records_by_subject,
+    records_for,
+    standing_objections,
+)
 from workshop.domain.model import (
     MAX_TEXT,
     AgreementItem,
     ConsentRecord,
     Decision,
-    ObjectionResolution,
     Outcome,
     Session,
     Step,
@@ -478,6 +485,14 @@ class AgreementItemsPage(Page):
         item_id = self.selected_id()
         return next((i for i in self.items() if i.id == item_id), None)
 
+    def show_item(self, item_id: str) -> bool:
+        """An item: selected, with the keyboard in its consent round."""
+        if self.model.row_of(item_id) < 0:
+            return False
+        self._select(item_id)
+        self.round.table.setFocus()
+        return True
+
     def _select(self, item_id: str) -> None:
         row = self.model.row_of(item_id)
         if row >= 0:
@@ -518,7 +533,7 @@ class AgreementItemsPage(Page):
             self.round.set_subject(item.id)
 
     def _objectors(self, item_id: str) -> list[str]:
-        records = [r for r in self.session.consents if r.subject_id == item_id]
+        records = records_for(self.session, item_id)
         names = []
         for record in standing_objections(records):
             person = self.session.participant(record.participant_id)
@@ -631,27 +646,29 @@ class AgreementItemsPage(Page):
             self.revert_text()
             return
         attr = self.items_attr
+        had_round = bool(records_for(self.session, item_id))
 
-        def mutate(session: Session) -> None:
+        def set_text(session: Session, new: str) -> None:
             for index, entry in enumerate(getattr(session, attr)):
                 if entry.id == item_id:
-                    getattr(session, attr)[index] = entry.model_copy(update={"text": text})
-            if resolve:
-                for index, record in enumerate(session.consents):
-                    if (record.subject_id == item_id
-                            and record.decision is Decision.OBJECTION
-                            and record.resolution is ObjectionResolution.STANDING):
-                        session.consents[index] = record.model_copy(
-                            update={"resolution": ObjectionResolution.AMENDED})
+                    getattr(session, attr)[index] = entry.model_copy(update={"text": new})
 
-        areas = (attr, "consents") if resolve else (attr,)
+        def mutate(session: Session) -> None:
+            if resolve:
+                # The objection is resolved by the new words; every decision given to
+                # the old ones is kept as history and the round starts again.
+                amend(session, item_id, set_text, text, dt.datetime.now().replace(
+                    microsecond=0))
+            else:
+                set_text(session, text)
+
+        areas = (attr, "consents", "amendments") if resolve else (attr,)
         if self.try_edit(self._t("edit_resolve" if resolve else "edit"), areas, mutate):
             self.resolve_check.setChecked(False)
-            if objectors and not resolve:
+            if had_round and earlier_records(self.session, item_id):
                 self.sig_message.emit(tr(
-                    "The objection of {names} still stands. Ctrl+Enter in the text saves "
-                    "and marks it resolved by amending.",
-                    names=_one_line(", ".join(objectors), 120)))
+                    "The text changed after its consent round: the decisions given to the "
+                    "earlier words are kept as history; hold the round again."))
         else:
             self.revert_text()
 
@@ -705,8 +722,9 @@ class AgreementItemsPage(Page):
         def mutate(session: Session) -> None:
             setattr(session, attr, [i for i in getattr(session, attr) if i.id != item_id])
             session.consents = [r for r in session.consents if r.subject_id != item_id]
+            session.amendments = [a for a in session.amendments if a.subject_id != item_id]
 
-        if self.try_edit(self._t("remove"), (attr, "consents"), mutate):
+        if self.try_edit(self._t("remove"), (attr, "consents", "amendments"), mutate):
             self.sig_message.emit(self._t("removed", text=_one_line(item.text, 60)))
             if not self.model.rows:
                 self.new_edit.setFocus()

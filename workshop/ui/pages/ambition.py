@@ -255,6 +255,17 @@ class AmbitionPage(Page):
     def focus_first(self) -> None:
         self.entry.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def show_item(self, item_id: str) -> bool:
+        """The ambition: its statement while there is none, else its consent round."""
+        if item_id != AMBITION_SUBJECT:
+            return False
+        if not self.session.ambition.statement.strip():
+            self.statement.setFocus()
+            return True
+        self.tabs.setCurrentWidget(self.consent)
+        self.consent.table.setFocus()
+        return True
+
     def _on_current_view(self, view: object) -> None:
         """Tab goes from the card entry to the column in use, then on to the statement."""
         if isinstance(view, CardListView):

@@ -45,6 +45,12 @@ class Page(QWidget):
         """Focus the widget where the next keystroke belongs on arrival."""
         self.setFocus()
 
+    def show_item(self, item_id: str) -> bool:
+        """Select and focus ``item_id`` (a participant, an item, a part of the page) where
+        it can be changed: where a readiness finding about it is resolved. False when the
+        page has no such item."""
+        return False
+
     def try_edit(self, label: str, areas: tuple[str, ...], mutate: object,
                  merge_key: str | None = None) -> bool:
         """``document.edit`` that reports a refused edit on the status line."""

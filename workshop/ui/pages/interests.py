@@ -555,6 +555,16 @@ class InterestsPage(Page):
         self.matrix.setVisible(has_rows)
         self.entry.setEnabled(self._current is not None)
 
+    def show_item(self, item_id: str) -> bool:
+        """A participant: their first type without an interest, ready to type."""
+        if self.matrix_model.row_of(item_id) < 0:
+            return False
+        have = {i.kind for i in self.session.interests.items if i.participant_id == item_id}
+        kind = next((k for k in KINDS if k not in have), KINDS[0])
+        self._select_cell(item_id, kind)
+        self.matrix.setFocus()
+        return True
+
     def _restore_cell(self) -> None:
         """Keep the current cell across updates; else the first visible participant."""
         model = self.matrix_model

@@ -315,6 +315,16 @@ class OrganisingPage(Page):
         if key in tabs:
             self.tabs.setCurrentWidget(tabs[key])
 
+    def show_item(self, item_id: str) -> bool:
+        """A scorecard part: its tab, with the cursor where it is filled in."""
+        before = self.tabs.currentWidget()
+        self.show_part(item_id)
+        if self.tabs.currentWidget() is before and item_id not in (
+                "decision_making", "roles", "contributions", "year_plans", "clauses"):
+            return False
+        self.focus_first()
+        return True
+
     def focus_first(self) -> None:
         current = self.tabs.currentWidget()
         if current is self.scroll:

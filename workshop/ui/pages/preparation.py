@@ -55,6 +55,7 @@ from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.participants_table import (
     NAME,
+    PRESENT,
     ParticipantDelegate,
     ParticipantsModel,
     ParticipantsView,
@@ -371,6 +372,17 @@ class PreparationPage(Page):
         if not self._fitted:
             self._fitted = True
             self.table.fit_columns()
+
+    def show_item(self, item_id: str) -> bool:
+        """A participant: their row (their presence is in the Present column)."""
+        row = self.model.row_of(item_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, PRESENT)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.setFocus()
+        return True
 
     def focus_first(self) -> None:
         if self.session.participants:

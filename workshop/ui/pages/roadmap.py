@@ -240,7 +240,7 @@ class RoadmapPage(Page):
             self.evaluations.model.sync()
         return ok
 
-    def show_item(self, item_id: str) -> None:
+    def show_item(self, item_id: str) -> bool:
         """Select an action, milestone or evaluation moment (clearing filters that hide it)."""
         row = self.model.row_of(item_id)
         if row < 0:
@@ -248,13 +248,15 @@ class RoadmapPage(Page):
                 if panel.model.row_of(item_id) >= 0:
                     panel.show_item(item_id)
                     panel.view.setFocus()
-            return
+                    return True
+            return False
         proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
         if proxy_row < 0:
             self.clear_filters()
             proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
         set_current_row(self.table, proxy_row)
         self.table.setFocus()
+        return True
 
     def clear_filters(self) -> None:
         self.search.clear()

@@ -24,18 +24,19 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from workshop.domain.fingerprint import fingerprint, short_fingerprint
-from workshop.domain.model import Step
-from workshop.domain.readiness import Finding, readiness, short
+from workshop.domain.fingerprint import short_fingerprint
+from workshop.domain.model import AGREEMENT_SUBJECT, Step
+from workshop.domain.readiness import Finding, blocking, readiness, short
 from workshop.i18n import tr
 from workshop.labels import label
+from workshop.ui.consent_round import ConsentRoundWidget
 from workshop.ui.document import SessionDocument
 from workshop.ui.export_ui import ExportActions, ExportButtons
 from workshop.ui.pages.base import Page
@@ -94,7 +95,8 @@ class SigningPage(Page):
                        "signatures"})
 
     sig_go_to = Signal(object)
-    """Show this step (a ``Step``): the place where a finding is fixed."""
+    """Show the place where a finding (a ``Finding``) is fixed: its step, and there its
+    item when it names one."""
     sig_start_signing = Signal()
     """The facilitator starts the signing (the signature pad fills ``signing_area``)."""
 
@@ -160,30 +162,60 @@ class SigningPage(Page):
 
         readiness_box = QWidget()
         top = QVBoxLayout(readiness_box)
-        top.setContentsMargins(0, 0, 0, 0)
+        top.setContentsMargins(6, 6, 6, 6)
         top.addWidget(self.summary)
         top.addWidget(self.findings_list, 1)
         top.addWidget(hint)
+
+        # The consent round on the agreement as a whole: the table sees the text (the
+        # preview, which can go to the projector; the projector's canvas shows it live
+        # while the round has the keyboard) and each present participant responds.
+        self.agreement_round = ConsentRoundWidget(document, AGREEMENT_SUBJECT)
+        self.agreement_round.setObjectName("agreementRound")
+        self.agreement_round.sig_message.connect(self.sig_message)
+        self.agreement_round.sig_subject.connect(self.sig_highlight)
+        self.agreement_round.sig_leave.connect(lambda: self.tabs.tabBar().setFocus())
+        explain = QLabel(tr(
+            "Read the agreement with the table (Show the agreement: the preview, which "
+            "you can put on the projector), then hold the consent round on it as a "
+            "whole. Any later change to the text asks for the round again."))
+        explain.setWordWrap(True)
+        explain.setObjectName("agreementRoundHint")
+        self.show_agreement_button = QPushButton(tr("Show the agreement"))
+        self.show_agreement_button.setObjectName("showAgreement")
+        self.show_agreement_button.setToolTip(tr(
+            "The agreement as it will be printed; the preview can be shown on the "
+            "projector."))
+        self.show_agreement_button.clicked.connect(self._show_agreement)
+        agreement_box = QWidget()
+        round_layout = QVBoxLayout(agreement_box)
+        round_layout.setContentsMargins(6, 6, 6, 6)
+        show_row = QHBoxLayout()
+        show_row.addWidget(explain, 1)
+        show_row.addWidget(self.show_agreement_button)
+        round_layout.addLayout(show_row)
+        round_layout.addWidget(self.agreement_round, 1)
+
         signatures_box = QWidget()
         middle = QVBoxLayout(signatures_box)
-        middle.setContentsMargins(0, 6, 0, 0)
+        middle.setContentsMargins(6, 6, 6, 6)
         heading_row = QHBoxLayout()
         heading_row.addWidget(self.signatures_heading, 1)
         heading_row.addWidget(self.fingerprint_label)
         middle.addLayout(heading_row)
         middle.addWidget(self.signatures_list, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(readiness_box)
-        splitter.addWidget(signatures_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("signingTabs")
+        self.tabs.addTab(readiness_box, tr("1. What is missing"))
+        self.tabs.addTab(agreement_box, tr("2. Consent on the agreement"))
+        self.tabs.addTab(signatures_box, tr("3. Signatures"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.signing_box)
-        self.setTabOrder(self.findings_list, self.signatures_list)
-        self.setTabOrder(self.signatures_list, self.start_button)
+        self.setTabOrder(self.findings_list, self.start_button)
         self.setTabOrder(self.start_button, self.export_buttons.preview_button)
 
     # --- Page ------------------------------------------------------------------------
@@ -202,23 +234,52 @@ class SigningPage(Page):
     def focus_first(self) -> None:
         if self._stale:
             self._refresh_now()
-        if self.findings_list.topLevelItemCount():
+        only_the_round = all(f.item_id == AGREEMENT_SUBJECT for f in self.findings)
+        if self.findings and only_the_round and blocking(self.findings):
+            self.show_item(AGREEMENT_SUBJECT)  # nothing else is missing: the round is next
+        elif self.findings_list.topLevelItemCount():
+            self.tabs.setCurrentIndex(0)
             if self.findings_list.currentItem() is None:
                 self.findings_list.setCurrentItem(self.findings_list.topLevelItem(0))
             self.findings_list.setFocus()
         else:
             self.start_button.setFocus()
 
+    def show_item(self, item_id: str) -> bool:
+        """Open the part of the page where ``item_id`` is handled: the consent round on
+        the agreement as a whole ("agreement") or a participant's signature."""
+        if item_id == AGREEMENT_SUBJECT:
+            self.tabs.setCurrentIndex(1)
+            self.agreement_round.table.setFocus()
+            return True
+        for row in range(self.signatures_list.topLevelItemCount()):
+            item = self.signatures_list.topLevelItem(row)
+            if item is not None and item.data(0, KEY_ROLE) == item_id:
+                self.tabs.setCurrentIndex(2)
+                self.signatures_list.setCurrentItem(item)
+                self.signatures_list.setFocus()
+                return True
+        return False
+
+    def _on_tab_changed(self, index: int) -> None:
+        # The projector shows the agreement's text while its round is open, and who
+        # signed otherwise.
+        self.sig_highlight.emit(AGREEMENT_SUBJECT if index == 1 else "")
+
+    def _show_agreement(self) -> None:
+        self.sig_highlight.emit(AGREEMENT_SUBJECT)
+        self.export_actions.preview()
+
     # --- content -------------------------------------------------------------------
 
     def _refresh_now(self) -> None:
         self._stale = False
-        self.findings = readiness(self.session)
+        self.findings = readiness(self.session, self.document.agreement_version())
         self._show_findings()
         self._show_signatures()
-        blocking = sum(1 for f in self.findings if f.severity == "blocking")
-        self.start_button.setEnabled(blocking == 0)
-        if blocking:
+        blocking_count = sum(1 for f in self.findings if f.severity == "blocking")
+        self.start_button.setEnabled(blocking_count == 0)
+        if blocking_count:
             self.start_reason.setText(tr("Signing can start once the blocking points above "
                                          "are resolved."))
         elif self.findings:
@@ -259,20 +320,20 @@ class SigningPage(Page):
                                        metrics.horizontalAdvance(tr("To check"))) + 36)
             tree.setColumnWidth(1, max(metrics.horizontalAdvance(label(s)) for s in Step) + 28)
             tree.setProperty("sized", True)
-        blocking = sum(1 for f in self.findings if f.severity == "blocking")
+        blocking_count = sum(1 for f in self.findings if f.severity == "blocking")
         if not self.findings:
             self.summary.setText(tr("Ready to sign: nothing is missing."))
             self.summary.setStyleSheet(f"color: {SIGNED_COLOUR.name()};")
         else:
             self.summary.setText(tr("Before signing — blocking: {blocking} · to check: "
-                                    "{warnings}", blocking=blocking,
-                                    warnings=len(self.findings) - blocking))
-            self.summary.setStyleSheet(f"color: {BLOCKING_COLOUR.name()};" if blocking
+                                    "{warnings}", blocking=blocking_count,
+                                    warnings=len(self.findings) - blocking_count))
+            self.summary.setStyleSheet(f"color: {BLOCKING_COLOUR.name()};" if blocking_count
                                        else "")
 
     def _show_signatures(self) -> None:
         s = self.session
-        current = fingerprint(s)  # once: signature_is_valid would recompute it per name
+        current = self.document.fingerprint()  # once per state, shared with the window
         self.fingerprint_label.setText(tr("Fingerprint of the current text: {fingerprint}",
                                           fingerprint=short_fingerprint(current)))
         by_participant = {g.participant_id: g for g in s.signatures}
@@ -312,4 +373,7 @@ class SigningPage(Page):
             valid=valid, present=present))
 
     def _on_finding_chosen(self, finding: Finding) -> None:
-        self.sig_go_to.emit(finding.step)
+        if finding.step is Step.SIGNING and finding.item_id:
+            self.show_item(finding.item_id)
+            return
+        self.sig_go_to.emit(finding)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from workshop.domain.consent import outcome_of, records_for
 from workshop.domain.fingerprint import fingerprint, short_fingerprint
-from workshop.domain.model import Signature
+from workshop.domain.model import AGREEMENT_SUBJECT, Signature
 from workshop.i18n import N_, tr
+from workshop.labels import label
 from workshop.ui.canvas import fmt
-from workshop.ui.canvas.flow import Area, Block, grid
+from workshop.ui.canvas.canvases.agreements import WORDS
+from workshop.ui.canvas.flow import Area, Block, flow, grid
 from workshop.ui.canvas.scene import Canvas, Context, register_canvas
 from workshop.ui.canvas.tile import EVERY_PAGE, Polyline, Run, TileSpec
 
@@ -35,6 +38,64 @@ class SigningCanvas(Canvas):
     label = N_("Signing")
 
     def build(self, ctx: Context) -> int:
+        if ctx.options.highlight_id == AGREEMENT_SUBJECT:
+            return self._build_agreement(ctx)
+        return self._build_signatures(ctx)
+
+    def _build_agreement(self, ctx: Context) -> int:
+        """The agreement as a whole, while the table holds its consent round: what they
+        consent to (the articles in short), with the round's state on every page."""
+        s = ctx.session
+        th = ctx.theme
+        area = ctx.area
+        present = {p.id for p in s.participants if p.present}
+        records = records_for(s, AGREEMENT_SUBJECT)
+        result = outcome_of(records, present)
+        spoken = {r.participant_id for r in records}
+        state = tr("Consent round on the agreement as a whole: {outcome} · {spoken} of "
+                   "{present} have responded", ctx.lang,
+                   outcome=tr(WORDS[result], ctx.lang), spoken=len(spoken & present),
+                   present=len(present))
+        specs: dict[Hashable, TileSpec] = {"round": TileSpec(
+            width=area.w, pad_x=0, pad_y=0, runs=(
+                ctx.run(s.details.name, "heading", max_lines=2),
+                ctx.run(state, "meta", "muted", max_lines=2, gap_before=4)))}
+        col_w = (area.w - GAP) / 2
+        blocks: list[Block] = []
+
+        def tile(key: str, title: str, lines: list[str]) -> None:
+            runs = [ctx.run(title, "meta", "muted", max_lines=2, bold=True)]
+            runs += [ctx.run(line, "body", max_lines=4, gap_before=4) for line in lines]
+            specs[key] = TileSpec(width=col_w, runs=tuple(runs), fill=th.surface("card"),
+                                  border=th.ink("muted"), border_width=1.5, radius=10.0,
+                                  pad_x=ctx.px(16), pad_y=ctx.px(10))
+            blocks.append(Block(key, 0.0))
+
+        if s.ambition.statement.strip():
+            tile("ambition", tr("Shared ambition", ctx.lang), [s.ambition.statement])
+        for title, items, prefix in ((tr("Leading principles", ctx.lang), s.principles, "p"),
+                                     (tr("Rules of play", ctx.lang), s.rules, "r")):
+            for n, item in enumerate(items, 1):
+                tile(f"{prefix}{item.id}", f"{title} · {n}", [item.text])
+        o = s.organising
+        choices = [label(v, ctx.lang) for v in (o.decision_rule, o.chair, o.representation,
+                                                o.evaluation) if v is not None]
+        if choices:
+            tile("organising", tr("Organising and deciding", ctx.lang), [" · ".join(choices)])
+        if s.roadmap.actions:
+            tile("roadmap", tr("Roadmap", ctx.lang), [tr(
+                "{count} actions, from {first} to {last}", ctx.lang,
+                count=len(s.roadmap.actions), first=s.roadmap.actions[0].title,
+                last=s.roadmap.actions[-1].title)])
+        self.tiles.sync(specs)
+        blocks = [Block(b.key, self.tiles.height(b.key)) for b in blocks]
+        top = area.y + self.tiles.height("round") + ctx.px(18)
+        room = Area(area.x, top, area.w, area.bottom - top)
+        laid = flow(blocks, room, col_w, GAP, ctx.px(14))
+        self.placements = {"round": (EVERY_PAGE, area.x, area.y), **laid.placements}
+        return laid.pages
+
+    def _build_signatures(self, ctx: Context) -> int:
         s = ctx.session
         th = ctx.theme
         area = ctx.area
@@ -103,6 +164,11 @@ class SigningCanvas(Canvas):
         return result.pages
 
     def spotlight(self, ctx: Context, item_id: str) -> tuple[Run, ...] | None:
+        if item_id == AGREEMENT_SUBJECT:
+            return (ctx.run(tr("The agreement as a whole", ctx.lang), "spotlight",
+                            max_lines=3),
+                    ctx.run(ctx.session.details.name, "heading", "muted", max_lines=2,
+                            bold=False))
         p = ctx.session.participant(item_id)
         if p is None or not p.present:
             return None
