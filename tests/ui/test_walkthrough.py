@@ -14,11 +14,15 @@ answered by replacing their static functions; everything else is the real widget
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from pypdf import PdfReader
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -30,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from workshop.domain.consent import outcome
+from workshop.domain.consent import outcome, text_version
+from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import (
     ActionStatus,
     ChairKind,
@@ -47,6 +52,7 @@ from workshop.domain.model import (
     Session,
     Step,
 )
+from workshop.domain.progress import StepState, step_state
 from workshop.storage import paths
 from workshop.storage.files import load_session
 from workshop.templates import principle_templates
@@ -61,6 +67,8 @@ from workshop.ui.pages.preparation import PreparationPage
 from workshop.ui.pages.roadmap import RoadmapPage
 from workshop.ui.pages.roadmap_dates import format_date
 from workshop.ui.pages.roadmap_table import Col
+from workshop.ui.pages.signing import SigningPage
+from workshop.ui.signing_dialog import SigningDialog
 
 # The offscreen platform cannot raise a popup (the owner completer) or let it grab the
 # keyboard; it says so. A desktop can.
@@ -348,6 +356,19 @@ def principles(qtbot: QtBot, window: MainWindow) -> None:
     type_text(qtbot, WRITTEN_PRINCIPLE)
     press(qtbot, Qt.Key.Key_Return)
     assert page.new_edit.text() == ""
+    # A consent round on each: from the list, Right into the round, R: everyone consents.
+    press(qtbot, Qt.Key.Key_Down)
+    assert page.table.hasFocus()
+    for row in range(3):
+        press(qtbot, Qt.Key.Key_Home, CTRL) if row == 0 else press(qtbot, Qt.Key.Key_Down)
+        assert page.table.currentIndex().row() == row
+        press(qtbot, Qt.Key.Key_Right)
+        assert page.round.table.hasFocus()
+        press(qtbot, Qt.Key.Key_R)
+        assert "Agreed" in page.round.outcome_label.text()
+        press(qtbot, Qt.Key.Key_Escape)
+        assert page.table.hasFocus()
+    assert [r.state for r in page.model.rows] == ["Agreed"] * 3
 
 
 def rules(qtbot: QtBot, window: MainWindow) -> None:
@@ -376,6 +397,14 @@ def rules(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, Qt.Key.Key_Backspace)
     type_text(qtbot, ", zodra dat mag.")
     press(qtbot, Qt.Key.Key_Return, CTRL)  # save, and the objection is resolved by it
+    # The earlier consents were given to other words: the round starts again.
+    assert "Open" in page.round.outcome_label.text()
+    assert "Objected to an earlier version: Bart Smit" in page.round.history_label.text()
+    press(qtbot, Qt.Key.Key_Escape)
+    assert page.table.hasFocus()
+    press(qtbot, Qt.Key.Key_Right)
+    press(qtbot, Qt.Key.Key_Home)
+    press(qtbot, Qt.Key.Key_R)  # everyone consents to the amended text
     assert "Agreed" in page.round.outcome_label.text()
 
 
@@ -430,6 +459,111 @@ def roadmap(qtbot: QtBot, window: MainWindow) -> None:
         edit_cell(qtbot, window, page, row, Col.START, start)
         edit_cell(qtbot, window, page, row, Col.DUE, due)
         choose(qtbot, window, page, row, Col.PHASE, phase)
+
+
+def agree(qtbot: QtBot, window: MainWindow, step: Step) -> None:
+    """On the step's page, Ctrl+Shift+Return: the table agrees the step as it is."""
+    go_to(qtbot, window, step)
+    assert window.step_bar.agree_button.isVisible()
+    press(qtbot, Qt.Key.Key_Return, CTRL_SHIFT)
+    assert window.document is not None
+    assert step_state(window.document.session, step) is StepState.AGREED
+    assert window.step_bar.state_label.text().startswith("Agreed by the table on ")
+    row = window.navigator.item(STEPS.index(step))
+    assert row.data(Qt.ItemDataRole.UserRole) == StepState.AGREED.value
+
+
+def draw_signature(qtbot: QtBot, pad: QWidget, shift: int) -> None:
+    """A signature drawn with the mouse: press, a zigzag of moves, release."""
+    width, height = pad.width(), pad.height()
+    points = [(int(width * (0.15 + 0.1 * i)), int(height * (0.45 + 0.15 * ((i + shift) % 2))))
+              for i in range(7)]
+
+    def send(kind: QEvent.Type, x: int, y: int) -> None:
+        buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease \
+            else Qt.MouseButton.LeftButton
+        QApplication.sendEvent(pad, QMouseEvent(
+            kind, QPointF(x, y), pad.mapToGlobal(QPointF(x, y)), Qt.MouseButton.LeftButton,
+            buttons, Qt.KeyboardModifier.NoModifier))
+
+    send(QEvent.Type.MouseButtonPress, *points[0])
+    for x, y in points[1:]:
+        send(QEvent.Type.MouseMove, x, y)
+    send(QEvent.Type.MouseButtonRelease, *points[-1])
+
+
+def signing(qtbot: QtBot, window: MainWindow) -> None:
+    """The agreement as a whole: findings, the round, six signatures on the pad."""
+    page = go_to(qtbot, window, Step.SIGNING)
+    assert isinstance(page, SigningPage)
+    assert not page.start_button.isEnabled()  # the round on the whole is still missing
+    blocking_lines = [page.findings_list.topLevelItem(i)
+                      for i in range(page.findings_list.topLevelItemCount())
+                      if page.findings_list.topLevelItem(i).text(0) == "Blocking"]
+    assert [item.text(2) for item in blocking_lines] == [
+        "The agreement as a whole has had no consent round yet."]
+    # The line leads to the round: Enter on it.
+    page.findings_list.setFocus()
+    page.findings_list.setCurrentItem(blocking_lines[0])
+    press(qtbot, Qt.Key.Key_Return)
+    assert page.tabs.currentIndex() == 1 and page.agreement_round.table.hasFocus()
+    # The room sees the agreement's text while its round is open.
+    controller = window.projector_controls.controller
+    qtbot.waitUntil(lambda: controller.scene.canvas_name == "signing"
+                    and controller.highlight_id() == "agreement")
+    qtbot.waitUntil(lambda: STATEMENT in " ".join(controller.scene.all_texts()))
+    texts = " ".join(controller.scene.all_texts())
+    assert AMENDED_RULE in texts and WRITTEN_PRINCIPLE in texts
+    press(qtbot, Qt.Key.Key_Home)
+    press(qtbot, Qt.Key.Key_R)  # everyone consents to the agreement as a whole
+    assert "Agreed" in page.agreement_round.outcome_label.text()
+    assert page.start_button.isEnabled()
+    assert not any(page.findings_list.topLevelItem(i).text(0) == "Blocking"
+                   for i in range(page.findings_list.topLevelItemCount()))
+
+    signed: list[str] = []
+
+    def sign_all() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SigningDialog)
+        while dialog.current() is not None:
+            signed.append(dialog.name.text())
+            assert not dialog.sign_button.isEnabled()  # no ink yet
+            draw_signature(qtbot, dialog.pad, len(signed))
+            assert dialog.sign_button.isEnabled()
+            qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+
+    QTimer.singleShot(0, sign_all)
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)  # returns when all signed
+    assert signed == [n for n, _o, _r in TYPED] + [n for n, _o in IMPORTED]
+    page.show_item("p-none")  # unknown: nothing happens
+    assert page.signatures_heading.text() == (
+        "Signatures on the current text: 6 of 6 participants present")
+
+
+def export_from_signing(qtbot: QtBot, window: MainWindow) -> tuple[Path, Path]:
+    """Export from the Signing page: the dialog's defaults, Export, the result."""
+    page = window.pages[Step.SIGNING]
+    assert isinstance(page, SigningPage)
+    dialogs: list[QWidget] = []
+
+    def accept_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None and dialog.windowTitle() == "Export agreement and roadmap"
+        dialogs.append(dialog)
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)  # type: ignore
+
+    QTimer.singleShot(0, accept_dialog)
+    actions = page.export_actions
+    with qtbot.waitSignal(actions.sig_result, timeout=60_000) as done:
+        qtbot.mouseClick(page.export_buttons.export_button, Qt.MouseButton.LeftButton)
+    assert dialogs
+    result = done.args[0]
+    assert not result.error and not result.cancelled
+    assert actions.result_box is not None and actions.result_box.isVisible()
+    actions.result_box.close()
+    agreement, roadmap = result.written
+    return Path(agreement), Path(roadmap)
 
 
 def open_cell(qtbot: QtBot, window: MainWindow, page: RoadmapPage, row: int, col: int
@@ -489,11 +623,18 @@ def test_the_whole_meeting_through_the_widgets(qtbot: QtBot, monkeypatch: pytest
     rules(qtbot, window)
     organising(qtbot, window)
     roadmap(qtbot, window)
+    for step in (Step.PREPARATION, Step.INTERESTS, Step.ORGANISING, Step.ROADMAP):
+        agree(qtbot, window, step)
+    assert [window.navigator.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(len(STEPS) - 1)] == [StepState.AGREED.value] * (len(STEPS) - 1)
+    signing(qtbot, window)
+    agreement_pdf, roadmap_pdf = export_from_signing(qtbot, window)
     document = window.document
     assert document is not None and document.path is not None
     path = document.path
     assert document.flush()
     check_file(load_session(path))
+    check_pdfs(path, agreement_pdf, roadmap_pdf)
 
     # Closing: the session is saved, so the window closes without a question.
     window.close()
@@ -511,6 +652,27 @@ def test_the_whole_meeting_through_the_widgets(qtbot: QtBot, monkeypatch: pytest
     check_file(again.document.session)
     check_pages(qtbot, again)
     again.close()
+
+
+def check_pdfs(session_path: Path, agreement: Path, roadmap: Path) -> None:
+    """The PDFs the table takes home: signed, with the amendment in words, verified by
+    the command line against the session file."""
+    assert agreement.parent == roadmap.parent == paths.documents_folder()
+    text = " ".join(" ".join(page.extract_text().split())
+                    for page in PdfReader(agreement).pages)
+    assert AMENDED_RULE in text and STATEMENT in text
+    # The amended rule says how it was agreed, not a tally that counts the objection.
+    assert ("an objection was resolved by amendment, then the table consented to the "
+            "amended text") in text
+    for name, _organisation, _role in TYPED:
+        assert name in text
+    for pdf in (agreement, roadmap):
+        done = subprocess.run(
+            [sys.executable, "-m", "workshop", "--lang", "en", "verify", str(pdf),
+             str(session_path)], capture_output=True, text=True, timeout=120,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert "6 valid" in done.stdout or "valid" in done.stdout
 
 
 def ids(session: Session) -> dict[str, str]:
@@ -570,17 +732,29 @@ def check_file(on_disk: Session) -> None:
     assert [p.source for p in on_disk.principles][:2] == [
         templates[k].source for k in PRINCIPLE_KEYS]
 
-    # The rule, amended; Bart's objection resolved by the amendment; agreed.
+    # The rule, amended; Bart's objection resolved by the amendment, kept with the words
+    # it was given to; then everyone consented to the amended text.
     [rule] = on_disk.rules
     assert rule.text == AMENDED_RULE
-    records = {by_id[r.participant_id]: r for r in on_disk.consents
-               if r.subject_id == rule.id}
-    assert set(records) == set(names)
-    bart = records["Bart Smit"]
+    earlier = {by_id[r.participant_id]: r for r in on_disk.consents
+               if r.subject_id == rule.id and r.version == text_version(RULE)}
+    assert set(earlier) == set(names)
+    bart = earlier["Bart Smit"]
     assert (bart.decision, bart.note, bart.resolution) == (
         Decision.OBJECTION, OBJECTION, ObjectionResolution.AMENDED)
-    assert all(r.decision is Decision.CONSENT for n, r in records.items() if n != "Bart Smit")
+    assert all(r.decision is Decision.CONSENT for n, r in earlier.items() if n != "Bart Smit")
+    now = {by_id[r.participant_id]: r.decision for r in on_disk.consents
+           if r.subject_id == rule.id and r.version == text_version(AMENDED_RULE)}
+    assert now == {n: Decision.CONSENT for n in names}
+    assert [(a.before, a.after) for a in on_disk.amendments] == [(RULE, AMENDED_RULE)]
     assert outcome(on_disk, rule.id) is Outcome.AGREED
+    assert all(outcome(on_disk, p.id) is Outcome.AGREED for p in on_disk.principles)
+    assert outcome(on_disk, "agreement") is Outcome.AGREED
+    assert {a.step for a in on_disk.step_agreements} == {
+        Step.PREPARATION, Step.INTERESTS, Step.ORGANISING, Step.ROADMAP}
+    current = fingerprint(on_disk)
+    assert sorted(by_id[g.participant_id] for g in on_disk.signatures) == sorted(names)
+    assert all(g.fingerprint == current and len(g.strokes) == 1 for g in on_disk.signatures)
 
     organising = on_disk.organising
     assert (organising.decision_rule, organising.decision_rule_note) == (
@@ -614,7 +788,13 @@ def check_file(on_disk: Session) -> None:
 def check_pages(qtbot: QtBot, window: MainWindow) -> None:
     """What the facilitator finds on each page after opening the file again."""
     assert NAME_OF_SESSION in window.windowTitle()
-    assert window.current_step() is Step.ROADMAP  # where the meeting was left
+    assert window.current_step() is Step.SIGNING  # where the meeting was left
+    signing_page = window.pages[Step.SIGNING]
+    assert isinstance(signing_page, SigningPage)
+    assert signing_page.signatures_heading.text() == (
+        "Signatures on the current text: 6 of 6 participants present")
+    assert window.navigator.item(STEPS.index(Step.SIGNING)).data(
+        Qt.ItemDataRole.UserRole) == StepState.AGREED.value
     prep = go_to(qtbot, window, Step.PREPARATION)
     assert isinstance(prep, PreparationPage)
     assert prep.region_edit.text() == "Rivierenland"
