@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
+from workshop.domain.consent import stamp_unversioned
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
@@ -387,11 +388,22 @@ def sessions(draw: Callable[[Any], Any]) -> Session:
         view=view,
     )
     # Sub-models were built separately; validate the whole once more from plain data.
-    return Session.model_validate(session.model_dump())
+    return _stamped(Session.model_validate(session.model_dump()))
+
+
+def _stamped(session: Session) -> Session:
+    """Decisions carry the version of the words they were given to, as every edit and
+    every load makes them (``consent.stamp_unversioned``)."""
+    stamp_unversioned(session)
+    return session
 
 
 def rich_session() -> Session:
     """One hand-built session with every printed field set (deterministic)."""
+    return _stamped(_rich_session())
+
+
+def _rich_session() -> Session:
     return Session.model_validate(
         {
             "id": "s-rich",

@@ -40,7 +40,7 @@ class StepState(str, Enum):
 STATE_LABELS = {
     StepState.NOT_STARTED: N_("not started"),
     StepState.IN_PROGRESS: N_("in progress"),
-    StepState.FILLED: N_("filled, not agreed"),
+    StepState.FILLED: N_("filled in"),
     StepState.AGREED: N_("agreed"),
 }
 

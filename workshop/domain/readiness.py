@@ -160,7 +160,7 @@ def readiness(session: Session, agreement: str | None = None) -> list[Finding]:
     # preparation: who can sign today
     if not present:
         found.append(Finding(Step.PREPARATION, "blocking",
-                             tr("Nobody is marked present, so nobody can sign.")))
+                             tr("Nobody is marked present, so nobody can sign."), "present"))
     for p in s.participants:
         if not p.present:
             found.append(Finding(Step.PREPARATION, "warning",
@@ -211,7 +211,7 @@ def readiness(session: Session, agreement: str | None = None) -> list[Finding]:
         found.append(Finding(Step.ROADMAP, "warning", message, action.id))
     if s.roadmap.actions and not s.roadmap.evaluations:
         found.append(Finding(Step.ROADMAP, "warning",
-                             tr("No evaluation moment is planned.")))
+                             tr("No evaluation moment is planned."), "evaluations"))
 
     # the parts of the agreement scorecard that the checks above do not cover: the
     # parties' mandates, decision-making, roles, contributions and closing clauses

@@ -54,8 +54,11 @@ from workshop.ui.csv_dialog import CsvImportDialog
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.participants_table import (
+    MANDATE,
     NAME,
+    ORGANISATION,
     PRESENT,
+    REPRESENTS,
     ParticipantDelegate,
     ParticipantsModel,
     ParticipantsView,
@@ -374,7 +377,13 @@ class PreparationPage(Page):
             self.table.fit_columns()
 
     def show_item(self, item_id: str) -> bool:
-        """A participant: their row (their presence is in the Present column)."""
+        """A participant: their row (their presence is in the Present column); "parties":
+        the first cell of the parties' organisation, whom they represent or mandate that
+        is still empty (the scorecard's findings on the parties)."""
+        if item_id == "parties":
+            return self._show_first_gap()
+        if item_id == "present" and self.session.participants:
+            item_id = self.session.participants[0].id
         row = self.model.row_of(item_id)
         if row < 0:
             return False
@@ -383,6 +392,18 @@ class PreparationPage(Page):
         self.table.scrollTo(index)
         self.table.setFocus()
         return True
+
+    def _show_first_gap(self) -> bool:
+        for p in self.session.participants:
+            for column, value in ((ORGANISATION, p.organisation), (REPRESENTS, p.represents),
+                                  (MANDATE, p.mandate)):
+                if not value.strip():
+                    index = self.model.index(self.model.row_of(p.id), column)
+                    self.table.setCurrentIndex(index)
+                    self.table.scrollTo(index)
+                    self.table.setFocus()
+                    return True
+        return False
 
     def focus_first(self) -> None:
         if self.session.participants:

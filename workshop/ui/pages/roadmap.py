@@ -241,7 +241,12 @@ class RoadmapPage(Page):
         return ok
 
     def show_item(self, item_id: str) -> bool:
-        """Select an action, milestone or evaluation moment (clearing filters that hide it)."""
+        """Select an action, milestone or evaluation moment (clearing filters that hide it);
+        "evaluations" or "milestones": the title field where a new one is typed."""
+        if item_id in ("evaluations", "milestones"):
+            panel = self.evaluations if item_id == "evaluations" else self.milestones
+            panel.title_edit.setFocus()
+            return True
         row = self.model.row_of(item_id)
         if row < 0:
             for panel in (self.milestones, self.evaluations):

@@ -91,8 +91,8 @@ class SigningPage(Page):
 
     step = Step.SIGNING
     areas = frozenset({"details", "participants", "ambition", "interests", "principles",
-                       "rules", "consents", "organising", "roadmap", "commitments",
-                       "signatures"})
+                       "rules", "consents", "amendments", "step_agreements", "organising",
+                       "roadmap", "commitments", "signatures"})
 
     sig_go_to = Signal(object)
     """Show the place where a finding (a ``Finding``) is fixed: its step, and there its
