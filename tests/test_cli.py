@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from workshop.domain.model import SCHEMA_VERSION
+
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "sessions" / "demo.workshop"
 
@@ -79,7 +81,7 @@ def test_schema_matches_committed_copy() -> None:
     result = workshop("schema")
     assert result.returncode == 0
     printed = json.loads(result.stdout)
-    assert printed["properties"]["schema_version"]["const"] == 2
+    assert printed["properties"]["schema_version"]["const"] == SCHEMA_VERSION
     committed = json.loads((ROOT / "sessions" / "schema.json").read_text("utf-8"))
     assert printed == committed, "run: workshop schema > sessions/schema.json"
 

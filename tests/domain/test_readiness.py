@@ -168,7 +168,7 @@ def test_empty_session() -> None:
     found = readiness(Session())
     assert blocking(found)
     assert Finding(Step.PREPARATION, "blocking",
-                   "Nobody is marked present, so nobody can sign.") in found
+                   "Nobody is marked present, so nobody can sign.", "present") in found
     assert {f.step for f in found} >= {Step.PRINCIPLES, Step.RULES, Step.ROADMAP}
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from drive import CTRL, activate, focused, press, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -30,22 +31,6 @@ from workshop.ui.pages.signing import SigningPage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",
                                        "This plugin does not support grabbing the keyboard")
-CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-          ) -> None:
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def type_text(qtbot: QtBot, text: str) -> None:
-    qtbot.keyClicks(focused(), text)
 
 
 def lines(window: MainWindow) -> list[str]:
@@ -56,9 +41,7 @@ def lines(window: MainWindow) -> list[str]:
 
 
 def open_signing(qtbot: QtBot, window: MainWindow) -> SigningPage:
-    if QApplication.activeWindow() is not window:
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_8, CTRL)
     page = window.pages[Step.SIGNING]
     assert isinstance(page, SigningPage) and window.current_step() is Step.SIGNING

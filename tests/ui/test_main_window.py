@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from workshop.domain.model import Session, Step
+from workshop.domain.readiness import Finding
 from workshop.domain.samples import demo_session
 from workshop.i18n import set_language
 from workshop.storage.files import load_session
@@ -45,7 +46,9 @@ def test_navigator_lists_every_step_with_state_and_time_box(qtbot: QtBot,
     assert len(texts) == len(STEPS) == 8
     minutes = {a.step: a.minutes for a in document.session.agenda}
     assert texts[0].startswith("1. Preparation") and f"{minutes[Step.PREPARATION]} min" in texts[0]
-    assert "agreed" in texts[0]  # the demo's preparation is complete
+    # the demo's preparation is complete, but the table has not agreed it yet
+    assert "filled in" in texts[0] and "agreed" not in texts[0]
+    assert "agreed" in texts[1]  # the ambition passed its consent round
     assert "not started" in texts[-1]  # nobody signed the demo yet
 
 
@@ -221,8 +224,14 @@ def test_signing_page_leads_to_the_step_that_needs_work_and_to_signing(
     window.go_to(Step.SIGNING)
     page = window.pages[Step.SIGNING]
     assert isinstance(page, SigningPage)
-    page.sig_go_to.emit(Step.ROADMAP)
+    page.sig_go_to.emit(Finding(Step.ROADMAP, "warning", "Nobody owns the action.",
+                                "a-jaarplannen"))
     assert window.current_step() == Step.ROADMAP
+    roadmap = window.pages[Step.ROADMAP]
+    table = roadmap.table  # type: ignore[attr-defined]
+    assert table.currentIndex().row() >= 0
+    assert document.session.roadmap.actions[
+        roadmap.proxy.mapToSource(table.currentIndex()).row()].id == "a-jaarplannen"
     opened: list[SigningDialog] = []
     monkeypatch.setattr(SigningDialog, "exec", lambda self: opened.append(self) or 0)
     page.sig_start_signing.emit()

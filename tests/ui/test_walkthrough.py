@@ -20,9 +20,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from drive import ALT, CTRL, CTRL_SHIFT, activate, focused, press, type_text
 from pypdf import PdfReader
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -75,10 +76,6 @@ from workshop.ui.signing_dialog import SigningDialog
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",
                                        "This plugin does not support grabbing the keyboard")
 
-CTRL = Qt.KeyboardModifier.ControlModifier
-ALT = Qt.KeyboardModifier.AltModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
-CTRL_SHIFT = CTRL | SHIFT
 IND, ORG, COL = InterestKind.INDIVIDUAL, InterestKind.ORGANISATIONAL, InterestKind.COLLECTIVE
 D = dt.date
 
@@ -135,38 +132,6 @@ ROADMAP_CELLS = [  # owner typed, owner picked in the list, start, due, phase
     ("GGD", "GGD Gelderland-Zuid", "1-9-2026", "31-12-2026", "Pil"),
     ("Fien", None, "1-1-2027", "31-3-2027", "Imp"),
 ]
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def press(qtbot: QtBot, key: Qt.Key,
-          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    """A key, to wherever the focus is."""
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def type_text(qtbot: QtBot, text: str) -> None:
-    """Type as a person does: each key goes wherever the focus is at that moment."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(focused(), char)
-        else:  # QTest knows only ASCII keys; a keyboard sends é as text with the key
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier,
-                                  char)
-                QApplication.sendEvent(focused(), event)
-
-
-def activate(qtbot: QtBot, window: QWidget) -> None:
-    """The offscreen platform leaves no window active after a popup or dialog closes
-    (a desktop gives activation back); give it back as the desktop would."""
-    if QApplication.activeWindow() is not window:
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
 def go_to(qtbot: QtBot, window: MainWindow, step: Step) -> QWidget:

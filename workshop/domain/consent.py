@@ -61,7 +61,12 @@ def subject_version(session: Session, subject_id: str, agreement: str | None = N
     when the caller has it already (``SessionDocument.agreement_version``)."""
     if subject_id == AGREEMENT_SUBJECT:
         return agreement if agreement is not None else agreement_version(session)
-    return item_versions(session).get(subject_id, "")
+    if subject_id == AMBITION_SUBJECT:
+        return text_version(ambition_text(session))
+    for item in (*session.principles, *session.rules):
+        if item.id == subject_id:
+            return text_version(item.text)
+    return ""
 
 
 def is_current(record: ConsentRecord, version: str) -> bool:

@@ -14,16 +14,18 @@ import json
 from typing import Any
 
 from workshop.domain.consent import (
-    amended_after_objection,
+    amendments_of,
     outcome_of,
     records_by_subject,
-    text_version,
 )
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
     AgreementItem,
+    ConsentRecord,
+    Decision,
     InterestKind,
+    ObjectionResolution,
     Owner,
     Session,
 )
@@ -44,6 +46,11 @@ class _Printed:
         # The agreement's own round is filtered by its version, known only once the
         # rest is built (``agreement_content`` sets it afterwards).
         self.records = records_by_subject(session, agreement="-")
+        current = {id(r) for records in self.records.values() for r in records}
+        self.earlier: dict[str, list[ConsentRecord]] = {}
+        for record in session.consents:
+            if id(record) not in current and record.subject_id != AGREEMENT_SUBJECT:
+                self.earlier.setdefault(record.subject_id, []).append(record)
 
     def label(self, participant_id: str) -> str:
         return self.labels.get(participant_id, participant_id)
@@ -69,9 +76,18 @@ class _Printed:
         }
         # Only when so: the fingerprints of sessions without amendments stay as they were.
         # (The agreement as a whole is amended through its articles, not as such.)
-        if subject_id != AGREEMENT_SUBJECT and amended_after_objection(self.session,
-                                                                       subject_id):
+        objections = [r for r in self.earlier.get(subject_id, [])
+                      if r.decision is Decision.OBJECTION
+                      and r.resolution is not ObjectionResolution.WITHDRAWN]
+        if objections:  # = consent.amended_after_objection, from the lookups built once
             out["amended"] = True
+            out["history"] = {
+                "objections": [
+                    {"participant": self.label(r.participant_id), "note": r.note}
+                    for r in objections],
+                "amendments": [{"before": a.before, "after": a.after}
+                               for a in amendments_of(self.session, subject_id)],
+            }
         return out
 
     def items(self, items: list[AgreementItem]) -> list[dict[str, Any]]:
@@ -95,26 +111,42 @@ def agreement_text(session: Session) -> dict[str, Any]:
 
 def agreement_content(session: Session) -> dict[str, Any]:
     """Everything the agreement prints, with references resolved to printed names."""
-    return agreement_content_and_version(session)[0]
+    return _rendered(session)[0]
 
 
 def fingerprint_and_version(session: Session) -> tuple[str, str]:
     """``fingerprint(session)`` and the agreement's version (``consent.agreement_version``)
     from one rendering of the content: a large session takes tens of milliseconds."""
-    content, version = agreement_content_and_version(session)
-    return hashlib.sha256(_canonical(content)).hexdigest(), version
+    _content_, canonical, version = _rendered(session)
+    return hashlib.sha256(canonical).hexdigest(), version
 
 
-def agreement_content_and_version(session: Session) -> tuple[dict[str, Any], str]:
+_ROUND_KEY = "agreement_consent"
+
+
+def _rendered(session: Session) -> tuple[dict[str, Any], bytes, str]:
+    """(content, its canonical bytes, the agreement's version), serialised once.
+
+    The version is the hash of the canonical content without the round on the whole
+    (= ``consent.text_version(agreement_text(session))``); the full canonical form is
+    that same text with the round spliced in front, where sorted keys put it."""
     pr = _Printed(session)
     content = _content(session, pr)
-    del content["agreement_consent"]
-    version = text_version(content)
+    del content[_ROUND_KEY]
+    rest = _canonical(content)
+    version = hashlib.sha256(rest).hexdigest()[:16]
     pr.records[AGREEMENT_SUBJECT] = [
         r for r in session.consents
         if r.subject_id == AGREEMENT_SUBJECT and (not r.version or r.version == version)]
-    content["agreement_consent"] = pr.consent(AGREEMENT_SUBJECT)
-    return content, version
+    consent = pr.consent(AGREEMENT_SUBJECT)
+    if content and min(content) > _ROUND_KEY:
+        canonical = (b'{"' + _ROUND_KEY.encode() + b'":' + _canonical(consent) + b","
+                     + rest[1:])
+        content[_ROUND_KEY] = consent
+    else:  # a key sorting before the round's: serialise the whole once more
+        content[_ROUND_KEY] = consent
+        canonical = _canonical(content)
+    return content, canonical, version
 
 
 def _content(session: Session, pr: _Printed) -> dict[str, Any]:
@@ -245,7 +277,7 @@ def _commitments(session: Session, pr: _Printed) -> dict[str, Any]:
 
 def canonical_bytes(session: Session) -> bytes:
     """The agreement content as canonical JSON: sorted keys, no spaces, UTF-8."""
-    return _canonical(agreement_content(session))
+    return _rendered(session)[1]
 
 
 def _canonical(content: dict[str, Any]) -> bytes:

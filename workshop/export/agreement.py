@@ -341,8 +341,20 @@ class _Agreement:
             ])
             notes = [r for r in decisions if r["decision"] != m.Decision.CONSENT.value
                      or r["note"]]
-            if notes:
+            history = consent.get("history", {})
+            if notes or history:
                 recorded.append(Paragraph(self.text(name), s.h3))
+            for r in history.get("objections", []):
+                note = r["note"] or tr("(no note)", self.lang)
+                recorded.append(Paragraph(
+                    f"<b>{self.text(r['participant'], 'bold')}</b> · "
+                    f"{self.text(tr('objection to an earlier text', self.lang))}: "
+                    f"{self.text(note)}", s.item, bulletText="•"))
+            for a in history.get("amendments", []):
+                recorded.append(Paragraph(self.text(tr(
+                    "Amended from “{before}” to “{after}”; the round was then held again on "
+                    "the amended text.", self.lang, before=a["before"], after=a["after"])),
+                    s.item, bulletText="•"))
             for r in notes:
                 decision = label(m.Decision(r["decision"]), self.lang)
                 if r["resolution"]:

@@ -41,6 +41,7 @@ from workshop.domain.consent import (
     records_for,
     rest_consent,
     standing_objections,
+    subject_version,
     update_current,
 )
 from workshop.domain.model import (
@@ -75,6 +76,8 @@ def enum_label(value: Enum) -> str:
 
 _WATCHED = frozenset({"consents", "participants", "principles", "rules", "ambition",
                       "amendments"})
+_TEXT_AREAS = frozenset({"principles", "rules", "ambition"})
+"""Areas that hold the words of a round's subject (and much else)."""
 
 OUTCOME_COLOURS = {
     Outcome.OPEN: QColor("#6b6b6b"),
@@ -263,6 +266,7 @@ class ConsentRoundWidget(QWidget):
         self.document = document
         self.subject_id = ""
         self._stale = False
+        self._shown_version = ""
         self._note_pid: str | None = None
         self._build()
         document.sig_changed.connect(self._on_document_changed)
@@ -408,6 +412,10 @@ class ConsentRoundWidget(QWidget):
             self.sig_subject.emit(subject_id)
 
     def _on_document_changed(self, areas: frozenset[str]) -> None:
+        if (areas and areas <= _TEXT_AREAS and self.subject_id != AGREEMENT_SUBJECT
+                and subject_version(self.document.session, self.subject_id)
+                == self._shown_version):
+            return  # cards, goals' order, another item: not the words of this round
         # The agreement as a whole is about everything it prints: any change but the
         # view may have changed its words.
         if (not areas or areas & _WATCHED
@@ -432,6 +440,8 @@ class ConsentRoundWidget(QWidget):
         self._stale = False
         session = self.document.session
         active = bool(self.subject_id) and subject_exists(session, self.subject_id)
+        self._shown_version = (subject_version(session, self.subject_id, self._agreement())
+                               if active else "")
         records = {r.participant_id: r for r in records_for(session, self.subject_id,
                                                             self._agreement())
                    } if active else {}

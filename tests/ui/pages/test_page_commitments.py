@@ -412,7 +412,7 @@ def test_a_missing_part_shows_on_signing_and_leads_to_its_tab(
     with qtbot.waitSignal(signing.sig_go_to) as jump:
         tree.setCurrentItem(item)
         qtbot.keyClick(tree, Qt.Key.Key_Return)
-    assert jump.args == [Step.ORGANISING]
+    assert jump.args[0].step is Step.ORGANISING
     # The finding names the part; the Organising page opens its tab.
     organising.show_section(organising.roles)
     organising.show_part(item.data(0, Qt.ItemDataRole.UserRole).item_id)

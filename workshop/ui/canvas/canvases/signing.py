@@ -63,16 +63,17 @@ class SigningCanvas(Canvas):
         col_w = (area.w - GAP) / 2
         blocks: list[Block] = []
 
-        def tile(key: str, title: str, lines: list[str]) -> None:
+        def tile(key: str, title: str, lines: list[str], max_lines: int = 5) -> None:
             runs = [ctx.run(title, "meta", "muted", max_lines=2, bold=True)]
-            runs += [ctx.run(line, "body", max_lines=4, gap_before=4) for line in lines]
+            runs += [ctx.run(line, "body", max_lines=max_lines, gap_before=4)
+                     for line in lines]
             specs[key] = TileSpec(width=col_w, runs=tuple(runs), fill=th.surface("card"),
                                   border=th.ink("muted"), border_width=1.5, radius=10.0,
                                   pad_x=ctx.px(16), pad_y=ctx.px(10))
             blocks.append(Block(key, 0.0))
 
         if s.ambition.statement.strip():
-            tile("ambition", tr("Shared ambition", ctx.lang), [s.ambition.statement])
+            tile("ambition", tr("Shared ambition", ctx.lang), [s.ambition.statement], 9)
         for title, items, prefix in ((tr("Leading principles", ctx.lang), s.principles, "p"),
                                      (tr("Rules of play", ctx.lang), s.rules, "r")):
             for n, item in enumerate(items, 1):
