@@ -187,7 +187,7 @@ def test_v1_migrates_with_its_content_and_no_commitments() -> None:
     doc = json.loads(V1.read_bytes())
     assert doc["schema_version"] == 1 and "commitments" not in doc
     s = load_session(V1)
-    assert s.schema_version == SCHEMA_VERSION == 2
+    assert s.schema_version == SCHEMA_VERSION
     assert s.details.name == "Samen gezond ouder worden in de Waalzoom"
     assert len(s.participants) == 9 and len(s.roadmap.actions) == 10
     assert s.commitments == Commitments()
@@ -205,9 +205,9 @@ def test_a_signed_v1_session_keeps_its_fingerprint(tmp_path: Path) -> None:
     s = load_session(path)
     assert fingerprint(s) == V1_FINGERPRINT
     assert signature_is_valid(s, s.signatures[0].fingerprint)
-    save_session(s, path)  # saved as version 2: still the same text, still valid
+    save_session(s, path)  # saved as the current version: still the same text, still valid
     again = load_session(path)
-    assert json.loads(path.read_bytes())["schema_version"] == 2
+    assert json.loads(path.read_bytes())["schema_version"] == SCHEMA_VERSION
     assert fingerprint(again) == V1_FINGERPRINT
     # ...and anything the table adds to the commitments is part of what is signed
     again.commitments.clauses.append(Clause(id="cl-1", kind=ClauseKind.NATURE,
@@ -215,13 +215,82 @@ def test_a_signed_v1_session_keeps_its_fingerprint(tmp_path: Path) -> None:
     assert fingerprint(again) != V1_FINGERPRINT
 
 
-def test_a_version_3_file_is_refused_as_newer(tmp_path: Path) -> None:
+def test_a_newer_file_is_refused_as_newer(tmp_path: Path) -> None:
     doc = json.loads(V1.read_bytes())
-    doc["schema_version"] = 3
+    doc["schema_version"] = SCHEMA_VERSION + 1
     doc["commitments"] = {"contributions": [], "something_new": []}
     path = tmp_path / "nieuwer.workshop"
     path.write_text(json.dumps(doc), "utf-8")
     with pytest.raises(NewerVersionError) as info:
         load_session(path)
-    assert (info.value.found, info.value.supported) == (3, 2)
+    assert (info.value.found, info.value.supported) == (SCHEMA_VERSION + 1, SCHEMA_VERSION)
     assert "newer version" in str(info.value)
+
+
+# --- version 2 -> 3: perspectives as keys ---------------------------------------------
+
+V2 = FIXTURES / "v2.workshop"
+V2_FINGERPRINT = "c747fa2090156a2ef72f17b65db21b29ef9f02315849ed9b5670cda45907e023"
+"""The fingerprint of the v2 fixture as Workshop 2 (perspectives as words) computed it."""
+V2_PERSPECTIVES = {
+    # as stored by version 2: labels picked from the list in either language, own text
+    "p-anna": ("Hospital", "hospital"),
+    "p-joost": ("Huisartsenzorg", "gp_care"),
+    "p-fatima": ("VVT / ouderenzorg", "elderly_care"),
+    "p-ruud": ("GGZ", "mental_health"),
+    "p-ingrid": ("Gemeente / sociaal domein", "Gemeente / sociaal domein"),  # own text
+    "p-mehmet": ("Public health (GGD)", "public_health"),
+    "p-els": ("zorgverzekeraar", "zorgverzekeraar"),  # typed, not picked: own text
+    "p-gerda": ("Patiënten / cliënten", "patients_clients"),
+    "p-henk": ("Woningcorporatie", "housing"),
+}
+
+
+def test_v2_labels_become_keys_and_own_text_stays() -> None:
+    doc = json.loads(V2.read_bytes())
+    assert doc["schema_version"] == 2
+    assert {p["id"]: p["perspective"] for p in doc["participants"]} == {
+        pid: old for pid, (old, _new) in V2_PERSPECTIVES.items()}
+    s = load_session(V2)
+    assert {p.id: p.perspective for p in s.participants} == {
+        pid: new for pid, (_old, new) in V2_PERSPECTIVES.items()}
+
+
+def test_v2_english_labels_print_in_dutch_after_the_upgrade(tmp_path: Path) -> None:
+    """The bug of version 2: "Hospital" picked in English stayed English in Dutch."""
+    from workshop.domain.fingerprint import agreement_content
+
+    parties = {p["name"]: p["perspective"] for p in agreement_content(load_session(V2))["parties"]}
+    assert parties["Anna de Vries"] == "Ziekenhuis"
+    assert parties["Mehmet Yilmaz"] == "Publieke gezondheid (GGD)"
+    assert parties["Ingrid Jansen"] == "Gemeente / sociaal domein"
+
+
+def test_a_signed_v2_session_keeps_its_signatures(tmp_path: Path) -> None:
+    """With signatures, only labels printed the same become keys: nothing signed changes."""
+    doc = json.loads(V2.read_bytes())
+    doc["signatures"] = [{"id": "sig-1", "participant_id": "p-anna",
+                          "signed_at": "2026-03-12T16:00:00", "strokes": [],
+                          "fingerprint": V2_FINGERPRINT}]
+    path = tmp_path / "getekend.workshop"
+    path.write_text(json.dumps(doc), "utf-8")
+    s = load_session(path)
+    assert fingerprint(s) == V2_FINGERPRINT
+    assert signature_is_valid(s, s.signatures[0].fingerprint)
+    perspectives = {p.id: p.perspective for p in s.participants}
+    assert perspectives["p-anna"] == "Hospital"  # English in a Dutch text: as signed
+    assert perspectives["p-mehmet"] == "Public health (GGD)"
+    assert perspectives["p-joost"] == "gp_care"  # Dutch label: the same words, now a key
+    assert perspectives["p-henk"] == "housing"
+    save_session(s, path)
+    again = load_session(path)
+    assert json.loads(path.read_bytes())["schema_version"] == SCHEMA_VERSION
+    assert fingerprint(again) == V2_FINGERPRINT
+
+
+def test_v3_perspective_keys_leaves_odd_files_to_validation() -> None:
+    from workshop.storage.migrations import _v3_perspective_keys
+
+    for doc in ({}, {"participants": None}, {"participants": [5, {"id": "p"}]},
+                {"participants": [{"perspective": 7}]}):
+        assert _v3_perspective_keys(copy.deepcopy(doc)) == doc

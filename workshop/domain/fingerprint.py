@@ -22,6 +22,8 @@ from workshop.domain.model import (
     Owner,
     Session,
 )
+from workshop.domain.perspectives import perspective_label
+from workshop.i18n import Language
 
 FINGERPRINT_VERSION = "workshop-agreement/1"
 
@@ -71,10 +73,16 @@ def owner_label(session: Session, owner: Owner | None) -> str:
     return _Printed(session).owner(owner)
 
 
-def agreement_content(session: Session) -> dict[str, Any]:
-    """Everything the agreement prints, with references resolved to printed names."""
+def agreement_content(session: Session, lang: Language | None = None) -> dict[str, Any]:
+    """Everything the agreement prints, with references resolved to printed names.
+
+    Choices stored as keys are printed in words: in ``lang`` when the agreement is
+    printed in another language than the session's (the fingerprint always uses the
+    session's own language, the text that is signed).
+    """
     pr = _Printed(session)
     d = session.details
+    words: Language = lang or d.language
     printable = [i for i in session.interests.items if not i.private]
     goals = {g.id: g for g in session.ambition.goals}
     o = session.organising
@@ -94,7 +102,9 @@ def agreement_content(session: Session) -> dict[str, Any]:
                 "name": p.name,
                 "organisation": p.organisation,
                 "role": p.role,
-                "perspective": p.perspective,
+                # The words printed, so a session migrated from labels to keys keeps its
+                # signatures when the printed word stays the same.
+                "perspective": perspective_label(p.perspective, words),
                 "represents": p.represents,
                 "mandate": p.mandate,
                 "present": p.present,

@@ -24,7 +24,7 @@ from pydantic import (
 from workshop.i18n import tr
 
 FORMAT_MARKER: Literal["workshop-session"] = "workshop-session"
-SCHEMA_VERSION: Literal[2] = 2
+SCHEMA_VERSION: Literal[3] = 3
 
 # Generous limits: hostile input (100k characters) must pass, absurd input must not.
 MAX_TEXT = 1_000_000
@@ -84,6 +84,7 @@ class Participant(Strict):
     organisation: Text = ""
     role: Text = ""
     perspective: Text = ""
+    """A key of ``workshop.domain.perspectives`` ("hospital"), or the facilitator's own text."""
     represents: Text = ""
     mandate: Text = ""
     present: bool = True
@@ -557,7 +558,7 @@ class ViewState(Strict):
 
 class Session(Strict):
     format: Literal["workshop-session"] = FORMAT_MARKER
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     id: Id = Field(default_factory=lambda: new_id("s"))
     details: SessionDetails = Field(default_factory=SessionDetails)
     participants: list[Participant] = Field(default_factory=list)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from workshop.domain.perspectives import key_of_label, perspective_label
+
 Document = dict[str, Any]
 
 
@@ -68,7 +70,45 @@ def _v1_to_v2(doc: Document) -> Document:
     return dict(doc)
 
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v3_perspective_keys(doc: Document) -> Document:
+    """Version 3 stores a participant's perspective as a key ("hospital"), not as words.
+
+    Until version 2 a perspective picked from the list was stored as its label in the
+    language of the screen at that moment ("Hospital", "Ziekenhuis"), so it stayed
+    English in a Dutch agreement. Such a label becomes its key, printed from now on in
+    the agreement's language. Anything else is the facilitator's own text and stays.
+    A signature belongs to the words printed: in a session with signatures only labels
+    already in the agreement's language become keys (they print the same words); a
+    label in the other language stays as it was signed.
+    """
+    details = doc.get("details")
+    language = details.get("language") if isinstance(details, dict) else None
+    language = language if language in ("nl", "en") else "nl"
+    signed = bool(doc.get("signatures"))
+    out = dict(doc)
+    people = doc.get("participants")
+    if not isinstance(people, list):
+        return out  # the model's validation names the problem
+    participants = []
+    for p in people:
+        value = p.get("perspective") if isinstance(p, dict) else None
+        key = key_of_label(value) if isinstance(value, str) else None
+        if key is not None and (not signed or perspective_label(key, language) == value):
+            p = {**p, "perspective": key}
+        participants.append(p)
+    out["participants"] = participants
+    return out
+
+
+def _v2_to_v3(doc: Document) -> Document:
+    """Version 3: choices stored as keys. Each conversion is its own pure function."""
+    doc = _v3_perspective_keys(doc)
+    return doc
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {
+    0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3,
+}
 
 
 def migrate(doc: Document, found: int, target: int) -> Document:
