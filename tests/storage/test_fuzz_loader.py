@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import SETTINGS, rich_session
 
-from workshop.domain.model import Session
+from workshop.domain.model import SCHEMA_VERSION, Session
 from workshop.storage.errors import (
     CorruptSessionError,
     FileUnreadableError,
@@ -310,7 +310,7 @@ def test_a_newer_version_says_update(tmp_path: Path) -> None:
     doc = dict(DOC, schema_version=99)
     result = _expect(tmp_path, json.dumps(doc).encode(), NewerVersionError)
     assert isinstance(result, NewerVersionError)
-    assert (result.found, result.supported) == (99, 2)
+    assert (result.found, result.supported) == (99, SCHEMA_VERSION)
     assert "newer version" in str(result) and "99" in str(result)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workshop.domain.perspectives import key_of_label, perspective_label
+from workshop.i18n import Language
 
 Document = dict[str, Any]
 
@@ -82,8 +83,8 @@ def _v3_perspective_keys(doc: Document) -> Document:
     label in the other language stays as it was signed.
     """
     details = doc.get("details")
-    language = details.get("language") if isinstance(details, dict) else None
-    language = language if language in ("nl", "en") else "nl"
+    found = details.get("language") if isinstance(details, dict) else None
+    language: Language = "en" if found == "en" else "nl"
     signed = bool(doc.get("signatures"))
     out = dict(doc)
     people = doc.get("participants")
