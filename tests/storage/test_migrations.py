@@ -294,3 +294,22 @@ def test_v3_perspective_keys_leaves_odd_files_to_validation() -> None:
     for doc in ({}, {"participants": None}, {"participants": [5, {"id": "p"}]},
                 {"participants": [{"perspective": 7}]}):
         assert _v3_perspective_keys(copy.deepcopy(doc)) == doc
+
+
+def test_v2_start_meeting_becomes_a_key_and_typed_names_stay() -> None:
+    from workshop.storage.migrations import _v3_moment_keys
+
+    doc = json.loads(V2.read_bytes())
+    assert [m["label"] for m in doc["diagnostics"]["moments"]] == ["Startbijeenkomst"]
+    moment = load_session(V2).diagnostics.moments[0]
+    assert (moment.key, moment.label) == ("start_meeting", "")
+    for stored, key, label in (("Start meeting", "start_meeting", ""),
+                               ("Evaluatie na zes maanden", None, "Evaluatie na zes maanden"),
+                               ("", None, "")):
+        old = {"diagnostics": {"moments": [{"id": "mt", "label": stored}], "scores": []}}
+        new = _v3_moment_keys(copy.deepcopy(old))
+        assert new["diagnostics"]["moments"] == [{"id": "mt", "label": label, "key": key}
+                                                 if key else {"id": "mt", "label": label}]
+        assert new["diagnostics"]["scores"] == []
+    for odd in ({}, {"diagnostics": None}, {"diagnostics": {"moments": 5}}):
+        assert _v3_moment_keys(copy.deepcopy(odd)) == odd

@@ -467,6 +467,9 @@ class Moment(Strict):
 
     id: Id
     label: Text = ""
+    key: Text | None = None
+    """Set for a moment the app names itself ("start_meeting"): its words come from the
+    catalogue, in the language shown, and ``label`` stays empty."""
     taken_at: dt.datetime
 
 

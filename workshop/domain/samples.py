@@ -535,7 +535,7 @@ _FORMS: dict[str, tuple[CollaborationForm, ...]] = {
 
 
 def _demo_diagnostics() -> Diagnostics:
-    moment = Moment(id="mt-start", label="Startbijeenkomst",
+    moment = Moment(id="mt-start", key="start_meeting",
                     taken_at=dt.datetime(2026, 3, 12, 14, 10))
     axes = default_axes()
     scores = [

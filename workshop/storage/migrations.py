@@ -101,9 +101,34 @@ def _v3_perspective_keys(doc: Document) -> Document:
     return out
 
 
+_START_MEETING = ("Start meeting", "Startbijeenkomst")
+"""The name version 2 gave the first measurement moment, in the language of the screen."""
+
+
+def _v3_moment_keys(doc: Document) -> Document:
+    """Version 3 names the first measurement moment by a key (``Moment.key``).
+
+    Version 2 stored "Start meeting" or "Startbijeenkomst" as the moment's label, in the
+    language of the screen when the first score was typed. That name becomes the key
+    "start_meeting", shown in the language of the screen, projector or PDF. A name the
+    facilitator typed stays. Diagnostics are not part of what is signed.
+    """
+    diagnostics = doc.get("diagnostics")
+    if not isinstance(diagnostics, dict) or not isinstance(diagnostics.get("moments"), list):
+        return dict(doc)
+    moments = []
+    for moment in diagnostics["moments"]:
+        if (isinstance(moment, dict) and moment.get("label") in _START_MEETING
+                and moment.get("key") is None):
+            moment = {**moment, "label": "", "key": "start_meeting"}
+        moments.append(moment)
+    return {**doc, "diagnostics": {**diagnostics, "moments": moments}}
+
+
 def _v2_to_v3(doc: Document) -> Document:
     """Version 3: choices stored as keys. Each conversion is its own pure function."""
     doc = _v3_perspective_keys(doc)
+    doc = _v3_moment_keys(doc)
     return doc
 
 
