@@ -89,6 +89,18 @@ def test_a_dutch_session_from_an_english_app(qtbot: QtBot) -> None:
     assert page.language_combo.currentText() == "Dutch"
 
 
+def test_an_unnamed_session_is_named_in_its_own_language(qtbot: QtBot) -> None:
+    window = _start(qtbot)
+    dialog = window.new_session_dialog
+    assert dialog is not None
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.language_combo, Qt.Key.Key_Up)  # Dutch, in an English app
+    qtbot.keyClick(dialog.language_combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.document is not None)
+    assert window.document is not None and window.document.path is not None
+    assert load_session(window.document.path).details.name == "Nieuwe samenwerking"
+
+
 def test_cancelling_a_new_session_creates_nothing(qtbot: QtBot) -> None:
     window = _start(qtbot)
     dialog = window.new_session_dialog

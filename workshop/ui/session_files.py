@@ -109,7 +109,7 @@ def new_document(parent: QWidget | None, name: str, language: Language | None = 
                  ) -> SessionDocument | None:
     """A new session named ``name`` whose documents are in ``language`` (default: the
     app's), saved at once; ``NewSessionDialog`` asks both."""
-    name = name.strip() or tr("New collaboration")
+    name = name.strip() or tr("New collaboration", language)
     session = Session(details=SessionDetails(name=name, date=dt.date.today(),
                                              language=language or current_language()))
     safe = "".join(c for c in name if c.isalnum() or c in " -_").strip()[:60]
