@@ -191,6 +191,8 @@ def new_session(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     qtbot.keyClicks(dialog.name_edit, NAME_OF_SESSION)
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.document is not None)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    activate(qtbot, window)
     assert window.document is not None
     assert window.document.path == paths.documents_folder() / f"{NAME_OF_SESSION}.workshop"
     assert window.current_step() is Step.PREPARATION
