@@ -39,14 +39,18 @@ PERSPECTIVES: dict[str, str] = {
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "gp_care": ("huisarts", "huisartsen", "huisartsenzorg", "huisartsenpraktijk",
-                "eerste lijn", "eerstelijn", "eerstelijnszorg", "gp", "gps",
+                "huisartsenzorg eerste lijn", "eerste lijn", "eerstelijn", "eerstelijnszorg",
+                "gp", "gps",
                 "general practice", "general practitioners", "primary care"),
     "hospital": ("ziekenhuis", "ziekenhuizen", "ziekenhuiszorg", "msz",
-                 "medisch specialistische zorg", "hospitals", "hospital care"),
-    "elderly_care": ("vvt", "ouderenzorg", "verpleging en verzorging", "verpleeghuis",
+                 "medisch specialistische zorg", "ziekenhuis medisch specialistische zorg",
+                 "hospitals", "hospital care"),
+    "elderly_care": ("vvt", "ouderenzorg", "ouderenzorg vvt", "verpleging en verzorging",
+                     "verpleeghuis",
                      "verpleeghuiszorg", "elderly care", "care for older people",
                      "nursing home", "nursing homes"),
-    "mental_health": ("ggz", "geestelijke gezondheidszorg", "mental health",
+    "mental_health": ("ggz", "geestelijke gezondheidszorg", "geestelijke gezondheidszorg ggz",
+                      "mental health",
                       "mental health care", "mental healthcare"),
     "district_nursing": ("wijkverpleging", "wijkverpleegkundige", "community nursing"),
     "disability_care": ("gehandicaptenzorg", "gehandicapten", "disability"),
@@ -73,12 +77,17 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 """Further words a CSV file or an older session may use for a perspective (normalised)."""
 
 
+_NOT_A_WORD = re.compile(r"[\W_]+")
+
+
 def _normalise(text: str) -> str:
     """Lower case, no accents, words joined by single spaces: "Patiënten / cliënten"
-    and "patienten clienten" are the same."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+    and "patienten clienten" are the same. (A CSV import runs this on every line.)"""
+    text = text.casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_NOT_A_WORD.sub(" ", text).split())
 
 
 @cache
