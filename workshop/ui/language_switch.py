@@ -42,6 +42,7 @@ class LibrarySwitchQuestion(QMessageBox):
                  on_answer: Callable[[bool], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("librarySwitchQuestion")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle(tr("Language of the documents"))
         self.setTextFormat(Qt.TextFormat.PlainText)
