@@ -229,7 +229,9 @@ def test_a_newer_file_is_refused_as_newer(tmp_path: Path) -> None:
 
 # --- version 2 -> 3: perspectives as keys ---------------------------------------------
 
-V2 = FIXTURES / "v2.workshop"
+V2 = FIXTURES / "v2-perspectives.workshop"
+"""The demo as version 2 saved it, with perspectives picked from the list in either language
+(``v2.workshop`` is the plain demo, for the test that every version has a fixture)."""
 V2_FINGERPRINT = "c747fa2090156a2ef72f17b65db21b29ef9f02315849ed9b5670cda45907e023"
 """The fingerprint of the v2 fixture as Workshop 2 (perspectives as words) computed it."""
 V2_PERSPECTIVES = {
