@@ -127,6 +127,11 @@ AXES: dict[str, tuple[str, str, str]] = {
     "leadership": (N_("Leadership"), N_("Missing or diffuse"), N_("Engaged and shared")),
 }
 
+MOMENTS: dict[str, str] = {
+    "start_meeting": N_("Start meeting"),
+}
+"""Names the app gives to measurement moments (``Moment.key``)."""
+
 THE_TABLE = N_("the table")
 """The author of a card nobody in particular wrote."""
 
@@ -134,6 +139,13 @@ THE_TABLE = N_("the table")
 def label(value: Enum, lang: Language | None = None) -> str:
     """The translated word for an enum value of the model."""
     return tr(_LABELS[value], lang)
+
+
+def moment_label(moment: m.Moment, lang: Language | None = None) -> str:
+    """A measurement moment's name: the app's in ``lang``, or the facilitator's words."""
+    if moment.key in MOMENTS:
+        return tr(MOMENTS[moment.key], lang)
+    return moment.label
 
 
 def axis_texts(axis: m.SpectrumAxis, lang: Language | None = None) -> tuple[str, str, str]:

@@ -187,7 +187,7 @@ def test_v1_migrates_with_its_content_and_no_commitments() -> None:
     doc = json.loads(V1.read_bytes())
     assert doc["schema_version"] == 1 and "commitments" not in doc
     s = load_session(V1)
-    assert s.schema_version == SCHEMA_VERSION == 3
+    assert s.schema_version == SCHEMA_VERSION
     assert s.details.name == "Samen gezond ouder worden in de Waalzoom"
     assert len(s.participants) == 9 and len(s.roadmap.actions) == 10
     assert s.commitments == Commitments()
@@ -229,7 +229,14 @@ def test_v2_decisions_count_for_the_text_they_were_given_to(tmp_path: Path) -> N
     doc = json.loads(V2.read_bytes())
     assert doc["schema_version"] == 2
     assert all("version" not in r for r in doc["consents"])
-    s = load_session(V2)
+    # Signed as Workshop of schema 2 printed it: the signature still counts after the
+    # upgrade (the decisions count for the words they were given to).
+    doc["signatures"] = [{"id": "sig-1", "participant_id": "p-anna",
+                          "signed_at": "2026-03-12T16:00:00", "strokes": [],
+                          "fingerprint": V2_FINGERPRINT}]
+    signed = tmp_path / "v2-getekend.workshop"
+    signed.write_text(json.dumps(doc), "utf-8")
+    s = load_session(signed)
     assert s.schema_version == SCHEMA_VERSION
     assert s.consents and all(r.version == subject_version(s, r.subject_id)
                               for r in s.consents)
@@ -254,3 +261,93 @@ def test_a_newer_version_file_is_refused_as_newer(tmp_path: Path) -> None:
         load_session(path)
     assert (info.value.found, info.value.supported) == (SCHEMA_VERSION + 1, SCHEMA_VERSION)
     assert "newer version" in str(info.value)
+
+
+# --- version 2 -> 3: perspectives as keys ---------------------------------------------
+
+V2 = FIXTURES / "v2-perspectives.workshop"
+"""The demo as version 2 saved it, with perspectives picked from the list in either language
+(``v2.workshop`` is the plain demo, for the test that every version has a fixture)."""
+V2_FINGERPRINT = "c747fa2090156a2ef72f17b65db21b29ef9f02315849ed9b5670cda45907e023"
+"""The fingerprint of the v2 fixture as Workshop 2 (perspectives as words) computed it."""
+V2_PERSPECTIVES = {
+    # as stored by version 2: labels picked from the list in either language, own text
+    "p-anna": ("Hospital", "hospital"),
+    "p-joost": ("Huisartsenzorg", "gp_care"),
+    "p-fatima": ("VVT / ouderenzorg", "elderly_care"),
+    "p-ruud": ("GGZ", "mental_health"),
+    "p-ingrid": ("Gemeente / sociaal domein", "Gemeente / sociaal domein"),  # own text
+    "p-mehmet": ("Public health (GGD)", "public_health"),
+    "p-els": ("zorgverzekeraar", "zorgverzekeraar"),  # typed, not picked: own text
+    "p-gerda": ("Patiënten / cliënten", "patients_clients"),
+    "p-henk": ("Woningcorporatie", "housing"),
+}
+
+
+def test_v2_labels_become_keys_and_own_text_stays() -> None:
+    doc = json.loads(V2.read_bytes())
+    assert doc["schema_version"] == 2
+    assert {p["id"]: p["perspective"] for p in doc["participants"]} == {
+        pid: old for pid, (old, _new) in V2_PERSPECTIVES.items()}
+    s = load_session(V2)
+    assert {p.id: p.perspective for p in s.participants} == {
+        pid: new for pid, (_old, new) in V2_PERSPECTIVES.items()}
+
+
+def test_v2_english_labels_print_in_dutch_after_the_upgrade(tmp_path: Path) -> None:
+    """The bug of version 2: "Hospital" picked in English stayed English in Dutch."""
+    from workshop.domain.fingerprint import agreement_content
+
+    parties = {p["name"]: p["perspective"] for p in agreement_content(load_session(V2))["parties"]}
+    assert parties["Anna de Vries"] == "Ziekenhuis"
+    assert parties["Mehmet Yilmaz"] == "Publieke gezondheid (GGD)"
+    assert parties["Ingrid Jansen"] == "Gemeente / sociaal domein"
+
+
+def test_a_signed_v2_session_keeps_its_signatures(tmp_path: Path) -> None:
+    """With signatures, only labels printed the same become keys: nothing signed changes."""
+    doc = json.loads(V2.read_bytes())
+    doc["signatures"] = [{"id": "sig-1", "participant_id": "p-anna",
+                          "signed_at": "2026-03-12T16:00:00", "strokes": [],
+                          "fingerprint": V2_FINGERPRINT}]
+    path = tmp_path / "getekend.workshop"
+    path.write_text(json.dumps(doc), "utf-8")
+    s = load_session(path)
+    assert fingerprint(s) == V2_FINGERPRINT
+    assert signature_is_valid(s, s.signatures[0].fingerprint)
+    perspectives = {p.id: p.perspective for p in s.participants}
+    assert perspectives["p-anna"] == "Hospital"  # English in a Dutch text: as signed
+    assert perspectives["p-mehmet"] == "Public health (GGD)"
+    assert perspectives["p-joost"] == "gp_care"  # Dutch label: the same words, now a key
+    assert perspectives["p-henk"] == "housing"
+    save_session(s, path)
+    again = load_session(path)
+    assert json.loads(path.read_bytes())["schema_version"] == SCHEMA_VERSION
+    assert fingerprint(again) == V2_FINGERPRINT
+
+
+def test_v3_perspective_keys_leaves_odd_files_to_validation() -> None:
+    from workshop.storage.migrations import _v3_perspective_keys
+
+    for doc in ({}, {"participants": None}, {"participants": [5, {"id": "p"}]},
+                {"participants": [{"perspective": 7}]}):
+        assert _v3_perspective_keys(copy.deepcopy(doc)) == doc
+
+
+def test_v2_start_meeting_becomes_a_key_and_typed_names_stay() -> None:
+    from workshop.storage.migrations import _v3_moment_keys
+
+    doc = json.loads(V2.read_bytes())
+    assert [m["label"] for m in doc["diagnostics"]["moments"]] == ["Startbijeenkomst"]
+    moment = load_session(V2).diagnostics.moments[0]
+    assert (moment.key, moment.label) == ("start_meeting", "")
+    for stored, key, label in (("Start meeting", "start_meeting", ""),
+                               ("Evaluatie na zes maanden", None, "Evaluatie na zes maanden"),
+                               ("", None, "")):
+        old = {"diagnostics": {"moments": [{"id": "mt", "label": stored}], "scores": []}}
+        new = _v3_moment_keys(copy.deepcopy(old))
+        assert new["diagnostics"]["moments"] == [{"id": "mt", "label": label, "key": key}
+                                                 if key else {"id": "mt", "label": label}]
+        assert new["diagnostics"]["scores"] == []
+    for odd in ({}, {"diagnostics": None}, {"diagnostics": {"moments": 5}}):
+        assert _v3_moment_keys(copy.deepcopy(odd)) == odd

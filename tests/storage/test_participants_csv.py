@@ -34,7 +34,37 @@ def test_dutch_excel_export_in_windows_1252() -> None:
     assert rene.role == "Directeur"  # "Functie" is the Dutch Excel word for role
     assert [r.line for r in result.rows] == [2, 3, 4, 6]  # René's record spans 4-5
     assert [r.present for r in result.rows] == [True, False, True, False]  # x-style column
-    assert result.rows[3].perspective == "Patiënten/cliënten"
+    # known perspectives are kept as keys, whatever the language or spelling
+    assert [r.perspective for r in result.rows] == [
+        "hospital", "social_domain", "welfare", "patients_clients"]
+
+
+@pytest.mark.parametrize(("value", "stored"), [
+    ("Ziekenhuis", "hospital"),
+    ("hospital", "hospital"),
+    ("HOSPITAL", "hospital"),
+    ("  ziekenhuis ", "hospital"),
+    ("GGZ", "mental_health"),
+    ("Mental health care (GGZ)", "mental_health"),
+    ("Huisartsenzorg", "gp_care"),
+    ("huisarts", "gp_care"),
+    ("Publieke gezondheid (GGD)", "public_health"),
+    ("ggd", "public_health"),
+    ("Zorgkantoor", "care_office"),
+    ("Patienten / clienten", "patients_clients"),
+    ("Gemeente", "municipality"),
+    ("Municipality", "municipality"),
+    ("Onderwijs", "education"),
+    ("Ziekenhuis Rivierenland en omstreken", "Ziekenhuis Rivierenland en omstreken"),
+    ("Farmacie", "Farmacie"),
+    ("", ""),
+])
+def test_perspectives_are_matched_in_dutch_and_english(value: str, stored: str) -> None:
+    data = f"Naam;Perspectief\r\nAnna;{value}\r\n".encode()
+    result = parse_participants_csv(data)
+    assert result.problems == []
+    assert result.rows[0].perspective == stored
+    assert result.rows[0].participant().perspective == stored
 
 
 def test_the_same_export_as_utf8_with_bom_and_without() -> None:

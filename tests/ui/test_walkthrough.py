@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
-    QInputDialog,
     QLineEdit,
     QWidget,
 )
@@ -157,9 +156,16 @@ def new_session(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     qtbot.waitExposed(window)
     activate(qtbot, window)
     assert window.centralWidget().currentWidget() is window.start_screen
-    monkeypatch.setattr(QInputDialog, "getText",
-                        staticmethod(lambda *args, **kwargs: (NAME_OF_SESSION, True)))
     qtbot.mouseClick(window.start_screen.new_button, Qt.MouseButton.LeftButton)
+    dialog = window.new_session_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.name_edit.hasFocus())
+    assert dialog.language() == "en"  # the app's language unless the facilitator says
+    qtbot.keyClicks(dialog.name_edit, NAME_OF_SESSION)
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.document is not None)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    activate(qtbot, window)
     assert window.document is not None
     assert window.document.path == paths.documents_folder() / f"{NAME_OF_SESSION}.workshop"
     assert window.current_step() is Step.PREPARATION
@@ -656,7 +662,7 @@ def check_file(on_disk: Session) -> None:
     assert all(p.present for p in people)
     fien = people[5]
     assert (fien.role, fien.perspective, fien.mandate) == (
-        "Directeur", "Welzijn", "Volledig, binnen begroting")
+        "Directeur", "welfare", "Volledig, binnen begroting")  # "Welzijn": a known one
     names = [p.name for p in people]
     by_id = {p.id: p.name for p in people}
     pid = ids(on_disk)

@@ -107,8 +107,11 @@ def latest_moment(session: Session) -> Moment | None:
 
 
 def add_moment(session: Session, label: str, taken_at: dt.datetime,
-               moment_id: str | None = None) -> Moment:
-    new = Moment(id=moment_id or new_id("mt"), label=label, taken_at=taken_at)
+               moment_id: str | None = None, key: str | None = None) -> Moment:
+    """A new measurement moment named ``label`` (the facilitator's words) or ``key`` (a
+    name the app gives, shown in the language of the screen or document)."""
+    new = Moment(id=moment_id or new_id("mt"), label="" if key else label, key=key,
+                 taken_at=taken_at)
     session.diagnostics.moments.append(new)
     return new
 

@@ -29,6 +29,8 @@ from workshop.domain.model import (
     Owner,
     Session,
 )
+from workshop.domain.perspectives import perspective_label
+from workshop.i18n import Language
 
 FINGERPRINT_VERSION = "workshop-agreement/1"
 
@@ -109,9 +111,14 @@ def agreement_text(session: Session) -> dict[str, Any]:
     return content
 
 
-def agreement_content(session: Session) -> dict[str, Any]:
-    """Everything the agreement prints, with references resolved to printed names."""
-    return _rendered(session)[0]
+def agreement_content(session: Session, lang: Language | None = None) -> dict[str, Any]:
+    """Everything the agreement prints, with references resolved to printed names.
+
+    Choices stored as keys are printed in words: in ``lang`` when the agreement is
+    printed in another language than the session's (the fingerprint always uses the
+    session's own language, the text that is signed).
+    """
+    return _rendered(session, lang)[0]
 
 
 def fingerprint_and_version(session: Session) -> tuple[str, str]:
@@ -124,14 +131,15 @@ def fingerprint_and_version(session: Session) -> tuple[str, str]:
 _ROUND_KEY = "agreement_consent"
 
 
-def _rendered(session: Session) -> tuple[dict[str, Any], bytes, str]:
+def _rendered(session: Session, lang: Language | None = None
+              ) -> tuple[dict[str, Any], bytes, str]:
     """(content, its canonical bytes, the agreement's version), serialised once.
 
     The version is the hash of the canonical content without the round on the whole
     (= ``consent.text_version(agreement_text(session))``); the full canonical form is
     that same text with the round spliced in front, where sorted keys put it."""
     pr = _Printed(session)
-    content = _content(session, pr)
+    content = _content(session, pr, lang)
     del content[_ROUND_KEY]
     rest = _canonical(content)
     version = hashlib.sha256(rest).hexdigest()[:16]
@@ -149,8 +157,10 @@ def _rendered(session: Session) -> tuple[dict[str, Any], bytes, str]:
     return content, canonical, version
 
 
-def _content(session: Session, pr: _Printed) -> dict[str, Any]:
+def _content(session: Session, pr: _Printed, lang: Language | None = None
+             ) -> dict[str, Any]:
     d = session.details
+    words: Language = lang or d.language
     printable = [i for i in session.interests.items if not i.private]
     goals = {g.id: g for g in session.ambition.goals}
     o = session.organising
@@ -170,7 +180,9 @@ def _content(session: Session, pr: _Printed) -> dict[str, Any]:
                 "name": p.name,
                 "organisation": p.organisation,
                 "role": p.role,
-                "perspective": p.perspective,
+                # The words printed, so a session migrated from labels to keys keeps its
+                # signatures when the printed word stays the same.
+                "perspective": perspective_label(p.perspective, words),
                 "represents": p.represents,
                 "mandate": p.mandate,
                 "present": p.present,

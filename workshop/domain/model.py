@@ -84,6 +84,7 @@ class Participant(Strict):
     organisation: Text = ""
     role: Text = ""
     perspective: Text = ""
+    """A key of ``workshop.domain.perspectives`` ("hospital"), or the facilitator's own text."""
     represents: Text = ""
     mandate: Text = ""
     present: bool = True
@@ -495,6 +496,9 @@ class Moment(Strict):
 
     id: Id
     label: Text = ""
+    key: Text | None = None
+    """Set for a moment the app names itself ("start_meeting"): its words come from the
+    catalogue, in the language shown, and ``label`` stays empty."""
     taken_at: dt.datetime
 
 

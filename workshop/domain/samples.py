@@ -89,7 +89,7 @@ _PARTICIPANTS: tuple[Participant, ...] = (
         name="Anna de Vries",
         organisation="Waalzoom Ziekenhuis",
         role="Lid raad van bestuur",
-        perspective="Ziekenhuis (medisch-specialistische zorg)",
+        perspective="hospital",
         represents="Waalzoom Ziekenhuis, beide locaties",
         mandate="Mag intenties vastleggen; financiële toezeggingen na besluit van de "
         "voltallige raad van bestuur.",
@@ -99,7 +99,7 @@ _PARTICIPANTS: tuple[Participant, ...] = (
         name="Joost Bakker",
         organisation="Huisartsencoöperatie Waalzoom",
         role="Bestuurder",
-        perspective="Huisartsenzorg (eerste lijn)",
+        perspective="gp_care",
         represents="De 58 aangesloten huisartsen en hun praktijkteams",
         mandate="Volledig mandaat van de ledenraad voor deze intentieverklaring.",
     ),
@@ -108,7 +108,7 @@ _PARTICIPANTS: tuple[Participant, ...] = (
         name="Fatima El Amrani",
         organisation="Zorggroep De Linde",
         role="Directeur-bestuurder",
-        perspective="Ouderenzorg (VVT)",
+        perspective="elderly_care",
         represents="Zorggroep De Linde; informeert ook de twee andere VVT-aanbieders "
         "in de regio",
         mandate="Eigen organisatie volledig; voor de andere VVT-aanbieders alleen "
@@ -119,7 +119,7 @@ _PARTICIPANTS: tuple[Participant, ...] = (
         name="Ruud Verhoeven",
         organisation="GGZ Dijkland",
         role="Directeur behandelzaken",
-        perspective="Geestelijke gezondheidszorg",
+        perspective="mental_health",
         represents="GGZ Dijkland, ouderenpsychiatrie en wijk-GGZ",
         mandate="Mandaat voor inzet van medewerkers; geld via de raad van bestuur.",
     ),
@@ -128,7 +128,7 @@ _PARTICIPANTS: tuple[Participant, ...] = (
         name="Ingrid Jansen",
         organisation="Gemeente Waalzoom",
         role="Wethouder zorg, welzijn en wonen",
-        perspective="Gemeente / sociaal domein",
+        perspective="municipality",
         represents="Gemeente Waalzoom; stemt af met de wethouders van Betuwedal en "
         "Ommeren",
         mandate="Bestuurlijke intentie; afspraken met budget gaan langs het college.",
@@ -138,7 +138,7 @@ _PARTICIPANTS: tuple[Participant, ...] = (
         name="Mehmet Yilmaz",
         organisation="GGD Waalzoom-Betuwe",
         role="Directeur publieke gezondheid",
-        perspective="Publieke gezondheid (GGD)",
+        perspective="public_health",
         represents="GGD Waalzoom-Betuwe, namens de drie deelnemende gemeenten",
         mandate="Volledig voor monitoring en preventieprogramma's.",
     ),
@@ -147,7 +147,7 @@ _PARTICIPANTS: tuple[Participant, ...] = (
         name="Els van den Berg",
         organisation="Zorgverzekeraar Rivierzorg",
         role="Regiomanager zorginkoop en zorgkantoor",
-        perspective="Zorgverzekeraar en zorgkantoor",
+        perspective="health_insurer",
         represents="Rivierzorg als preferente verzekeraar en als zorgkantoor Wlz",
         mandate="Mag meedenken en pilots steunen binnen het lopende inkoopbeleid.",
     ),
@@ -156,7 +156,7 @@ _PARTICIPANTS: tuple[Participant, ...] = (
         name="Gerda Smit",
         organisation="Cliëntenraad Zorggroep De Linde",
         role="Voorzitter",
-        perspective="Cliënten en mantelzorgers",
+        perspective="patients_clients",
         represents="Bewoners en cliënten thuis van De Linde en hun naasten",
         mandate="Spreekt namens de cliëntenraad; geen financieel mandaat.",
     ),
@@ -165,7 +165,7 @@ _PARTICIPANTS: tuple[Participant, ...] = (
         name="Henk Mulder",
         organisation="Woonstichting Waalborg",
         role="Directeur wonen",
-        perspective="Woningcorporatie",
+        perspective="housing",
         represents="Woonstichting Waalborg",
         mandate="Nog niet bepaald; sluit bij de volgende bijeenkomst aan.",
         present=False,
@@ -536,7 +536,7 @@ _FORMS: dict[str, tuple[CollaborationForm, ...]] = {
 
 
 def _demo_diagnostics() -> Diagnostics:
-    moment = Moment(id="mt-start", label="Startbijeenkomst",
+    moment = Moment(id="mt-start", key="start_meeting",
                     taken_at=dt.datetime(2026, 3, 12, 14, 10))
     axes = default_axes()
     scores = [

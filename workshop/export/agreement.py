@@ -93,7 +93,7 @@ class _Agreement:
         self.lang = lang
         self.options = options
         self.exported_at = exported_at
-        self.content = agreement_content(session)
+        self.content = agreement_content(session, lang)
         self.fingerprint = fingerprint(session)
         self.styles: Styles = make_styles()
         self.text = Text()

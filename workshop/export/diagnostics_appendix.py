@@ -22,7 +22,7 @@ from workshop.export import fonts
 from workshop.export.blocks import Text, table
 from workshop.export.document import ACCENT, INK, MUTED, RULE, Styles, long_date
 from workshop.i18n import Language, tr
-from workshop.labels import axis_texts, label
+from workshop.labels import axis_texts, label, moment_label
 
 DOT = colors.Color(ACCENT.red, ACCENT.green, ACCENT.blue, alpha=0.75)
 
@@ -42,7 +42,8 @@ def _range(summary: dg.Summary) -> str:
 
 def moment_heading(m: Moment, lang: Language) -> str:
     day = long_date(m.taken_at.date(), lang)
-    return f"{m.label} ({day})" if m.label.strip() else day
+    name = moment_label(m, lang)
+    return f"{name} ({day})" if name.strip() else day
 
 
 def diagnostics_appendix(session: Session, lang: Language, s: Styles, text: Text,

@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from workshop.domain.perspectives import key_of_label, perspective_label
+from workshop.i18n import Language
+
 Document = dict[str, Any]
 
 
@@ -78,16 +81,71 @@ def _v3_consent_versions(doc: Document) -> Document:
     return dict(doc)
 
 
-def _v2_to_v3(doc: Document) -> Document:
+def _v3_perspective_keys(doc: Document) -> Document:
+    """Version 3 stores a participant's perspective as a key ("hospital"), not as words.
+
+    Until version 2 a perspective picked from the list was stored as its label in the
+    language of the screen at that moment ("Hospital", "Ziekenhuis"), so it stayed
+    English in a Dutch agreement. Such a label becomes its key, printed from now on in
+    the agreement's language. Anything else is the facilitator's own text and stays.
+    A signature belongs to the words printed: in a session with signatures only labels
+    already in the agreement's language become keys (they print the same words); a
+    label in the other language stays as it was signed.
+    """
+    details = doc.get("details")
+    found = details.get("language") if isinstance(details, dict) else None
+    language: Language = "en" if found == "en" else "nl"
+    signed = bool(doc.get("signatures"))
     out = dict(doc)
-    for step in (_v3_consent_versions,):
-        out = step(out)
-    out["schema_version"] = 3
+    people = doc.get("participants")
+    if not isinstance(people, list):
+        return out  # the model's validation names the problem
+    participants = []
+    for p in people:
+        value = p.get("perspective") if isinstance(p, dict) else None
+        key = key_of_label(value) if isinstance(value, str) else None
+        if key is not None and (not signed or perspective_label(key, language) == value):
+            p = {**p, "perspective": key}
+        participants.append(p)
+    out["participants"] = participants
     return out
 
 
+_START_MEETING = ("Start meeting", "Startbijeenkomst")
+"""The name version 2 gave the first measurement moment, in the language of the screen."""
+
+
+def _v3_moment_keys(doc: Document) -> Document:
+    """Version 3 names the first measurement moment by a key (``Moment.key``).
+
+    Version 2 stored "Start meeting" or "Startbijeenkomst" as the moment's label, in the
+    language of the screen when the first score was typed. That name becomes the key
+    "start_meeting", shown in the language of the screen, projector or PDF. A name the
+    facilitator typed stays. Diagnostics are not part of what is signed.
+    """
+    diagnostics = doc.get("diagnostics")
+    if not isinstance(diagnostics, dict) or not isinstance(diagnostics.get("moments"), list):
+        return dict(doc)
+    moments = []
+    for moment in diagnostics["moments"]:
+        if (isinstance(moment, dict) and moment.get("label") in _START_MEETING
+                and moment.get("key") is None):
+            moment = {**moment, "label": "", "key": "start_meeting"}
+        moments.append(moment)
+    return {**doc, "diagnostics": {**diagnostics, "moments": moments}}
+
+
+def _v2_to_v3(doc: Document) -> Document:
+    """Version 3: consent decisions with the version of their words, choices stored as
+    keys. Each conversion is its own pure function."""
+    for step in (_v3_consent_versions, _v3_perspective_keys, _v3_moment_keys):
+        doc = step(doc)
+    return doc
+
+
 MIGRATIONS: dict[int, Callable[[Document], Document]] = {
-    0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
+    0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3,
+}
 
 
 def migrate(doc: Document, found: int, target: int) -> Document:

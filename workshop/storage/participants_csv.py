@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from workshop.domain.model import MAX_TEXT, Participant, new_id
+from workshop.domain.perspectives import match_perspective
 from workshop.i18n import tr
 
 FIELDS: tuple[str, ...] = (
@@ -62,6 +63,7 @@ class CsvParticipant:
     organisation: str = ""
     role: str = ""
     perspective: str = ""
+    """A key of ``workshop.domain.perspectives`` when the file names a known one."""
     represents: str = ""
     mandate: str = ""
     present: bool = True
@@ -302,6 +304,8 @@ def parse_participants_csv(data: bytes) -> CsvImport:
         if len(name) > MAX_TEXT or too_long:
             issues.append((number, tr("Line {line}: a field is too long", line=number)))
             continue
+        # "Ziekenhuis", "hospital", "GGZ": a known perspective is kept as its key.
+        values["perspective"] = match_perspective(values["perspective"])
         result.rows.append(CsvParticipant(line=number, name=name, present=present, **values))
     result.problem_lines = [first] * len(result.problems)  # the header's, so far
     for number, message in sorted(issues, key=lambda i: i[0]):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.model import Participant
+from workshop.domain.perspectives import perspective_label
 from workshop.i18n import N_, tr
 from workshop.storage.participants_csv import CsvImport, CsvParticipant
 
@@ -65,6 +66,8 @@ class _PreviewModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         value = getattr(row, _COLUMNS[index.column()])
+        if _COLUMNS[index.column()] == "perspective":
+            value = perspective_label(value)
         if isinstance(value, bool):
             return tr("yes") if value else tr("no")
         if isinstance(value, int):

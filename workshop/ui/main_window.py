@@ -37,6 +37,7 @@ from workshop.labels import label
 from workshop.storage import settings
 from workshop.ui.diagnostics.window import show_diagnostics
 from workshop.ui.document import SessionDocument
+from workshop.ui.new_session_dialog import NewSessionDialog
 from workshop.ui.pages.base import Page
 from workshop.ui.projector_controls import ProjectorControls
 from workshop.ui.session_files import (
@@ -138,6 +139,8 @@ class MainWindow(QMainWindow):
     def __init__(self, document: SessionDocument | None = None) -> None:
         super().__init__()
         self.document: SessionDocument | None = None
+        self.new_session_dialog: NewSessionDialog | None = None
+        """Open while a new session's name and language are asked."""
         self.pages: dict[Step, Page] = Pages(self._build_page)
         self.setMinimumSize(960, 600)
         self.resize(1366, 768)
@@ -503,7 +506,12 @@ class MainWindow(QMainWindow):
         self.set_document(document)
 
     def new_session(self) -> None:
-        self._replace_document(new_document(self))
+        """Ask the name and the language of the documents, then create it."""
+        dialog = self.new_session_dialog = NewSessionDialog(self)
+        dialog.accepted.connect(lambda: self._replace_document(
+            new_document(self, dialog.name(), dialog.language())))
+        dialog.finished.connect(lambda _result: setattr(self, "new_session_dialog", None))
+        dialog.open()
 
     def open_session(self, path: Path | None = None) -> None:
         path = path or ask_open_path(self)

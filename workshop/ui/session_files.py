@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from workshop.domain.model import Session, SessionDetails
-from workshop.i18n import current_language, tr
+from workshop.i18n import Language, current_language, tr
 from workshop.storage import paths, settings
 from workshop.storage.backups import BackupStore, restore
 from workshop.storage.errors import LockedError, SessionFileError
@@ -105,15 +105,13 @@ def create_document(parent: QWidget | None, session: Session, stem: str
     return open_document(parent, path)
 
 
-def new_document(parent: QWidget | None, name: str | None = None) -> SessionDocument | None:
-    if name is None:
-        name, ok = QInputDialog.getText(parent, tr("New session"),
-                                        tr("Name of the collaboration:"))
-        if not ok:
-            return None
-    name = name.strip() or tr("New collaboration")
+def new_document(parent: QWidget | None, name: str, language: Language | None = None
+                 ) -> SessionDocument | None:
+    """A new session named ``name`` whose documents are in ``language`` (default: the
+    app's), saved at once; ``NewSessionDialog`` asks both."""
+    name = name.strip() or tr("New collaboration", language)
     session = Session(details=SessionDetails(name=name, date=dt.date.today(),
-                                             language=current_language()))
+                                             language=language or current_language()))
     safe = "".join(c for c in name if c.isalnum() or c in " -_").strip()[:60]
     return create_document(parent, session, safe or tr("New session"))
 

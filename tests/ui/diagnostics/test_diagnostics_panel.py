@@ -182,6 +182,18 @@ def test_first_score_starts_a_moment(make_document: Callable[..., SessionDocumen
     back = saved(document)
     assert len(back.diagnostics.moments) == 1
     assert back.diagnostics.scores[0].score == 3
+    # The app names it "start meeting" as a key, so every view says it in its language.
+    first = back.diagnostics.moments[0]
+    assert (first.key, first.label) == ("start_meeting", "")
+    assert widget.moment_box.currentText().startswith("Start meeting (")
+    from workshop.ui.canvas.options import CanvasOptions
+    from workshop.ui.canvas.scene import CanvasScene
+
+    for lang, words in (("nl", "Startbijeenkomst"), ("en", "Start meeting")):
+        scene = CanvasScene(back, "conditions", CanvasOptions(lang=lang), size=(1920, 1080))
+        assert any(words in text for text in scene.texts()), (lang, scene.texts())
+        scene.clear()
+        scene.deleteLater()
 
 
 def test_ctrl_d_opens_the_diagnostics_of_the_open_session(document: SessionDocument,

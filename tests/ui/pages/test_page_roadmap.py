@@ -408,6 +408,8 @@ def test_evaluation_moments_twice_a_year(qtbot: QtBot, page: RoadmapPage,
     assert dialog is not None
     qtbot.waitExposed(dialog)
     assert dialog.frequency.currentText() == "Every 6 months (twice a year)"
+    # The suggested title is printed in the roadmap: Dutch like the session, not the app.
+    assert dialog.title_edit.text() == "Procesevaluatie"
     dialog.first_edit.selectAll()
     qtbot.keyClicks(dialog.first_edit, "31-8-2026")
     dialog.title_edit.selectAll()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from workshop.domain import diagnostics as dg
 from workshop.domain.model import Session
 from workshop.i18n import tr
+from workshop.labels import moment_label
 from workshop.ui.diagnostics.charts import ConditionsChart, FormsChart, SpectraChart
 from workshop.ui.diagnostics.entry import CONDITIONS, FORMS, FormsGrid, ScanGrid, SpectraGrid
 from workshop.ui.document import EditRejected, SessionDocument
@@ -41,7 +42,8 @@ def moment_title(session: Session, moment_id: str) -> str:
     if m is None:
         return moment_id
     when = m.taken_at.strftime("%d-%m-%Y %H:%M")
-    return tr("{label} ({when})", label=m.label, when=when) if m.label.strip() else when
+    name = moment_label(m)
+    return tr("{label} ({when})", label=name, when=when) if name.strip() else when
 
 
 class DiagnosticsPanel(QWidget):
@@ -74,11 +76,11 @@ class DiagnosticsPanel(QWidget):
             "Back to you with Ctrl+Shift+F12."))
         self.participant_button.clicked.connect(self.open_participant_mode)
         top = QHBoxLayout()
-        moment_label = QLabel(tr("&Moment:"))
-        moment_label.setBuddy(self.moment_box)
+        moment_caption = QLabel(tr("&Moment:"))
+        moment_caption.setBuddy(self.moment_box)
         compare_label = QLabel(tr("Compare &with:"))
         compare_label.setBuddy(self.compare_box)
-        top.addWidget(moment_label)
+        top.addWidget(moment_caption)
         top.addWidget(self.moment_box, 2)
         top.addWidget(compare_label)
         top.addWidget(self.compare_box, 2)
@@ -201,7 +203,7 @@ class DiagnosticsPanel(QWidget):
             self.moment_id = latest.id if latest else None
         if self.compare_id not in ids or self.compare_id == self.moment_id:
             self.compare_id = None
-        shown = (tuple((m.id, m.label, m.taken_at) for m in moments), self.moment_id,
+        shown = (tuple((m.id, m.label, m.key, m.taken_at) for m in moments), self.moment_id,
                  self.compare_id)
         if shown == self._moments_shown:
             return
@@ -272,17 +274,18 @@ class DiagnosticsPanel(QWidget):
     def ensure_moment(self) -> str:
         """The moment being filled in; the first one is started on the first answer."""
         if self.moment_id is None:
-            self.new_moment(tr("Start meeting"))
+            self.new_moment("", key="start_meeting")  # named in the language shown
         assert self.moment_id is not None
         return self.moment_id
 
-    def new_moment(self, label: str, taken_at: dt.datetime | None = None) -> str:
+    def new_moment(self, label: str, taken_at: dt.datetime | None = None,
+                   key: str | None = None) -> str:
         when = taken_at or dt.datetime.now().replace(second=0, microsecond=0)
         previous = self.moment_id
         created: list[str] = []
 
         def mutate(s: Session) -> None:
-            created.append(dg.add_moment(s, label, when).id)
+            created.append(dg.add_moment(s, label, when, key=key).id)
 
         self.edit(tr("New measurement moment"), mutate)
         if created:

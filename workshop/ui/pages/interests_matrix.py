@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.model import InterestItem, InterestKind, LinkKind, Session
+from workshop.domain.perspectives import perspective_label
 from workshop.i18n import tr
 from workshop.labels import label
 from workshop.ui.canvas.qtguard import guard_none_refcount
@@ -249,7 +250,8 @@ class InterestMatrixModel(QAbstractTableModel):
         words = self._filter
         rows = [Row(p.id, p.name, p.organisation, p.role) for p in session.participants
                 if not words or words in " ".join(
-                    (p.name, p.organisation, p.role, p.perspective)).casefold()]
+                    (p.name, p.organisation, p.role, perspective_label(p.perspective))
+                ).casefold()]
         cells: dict[tuple[str, InterestKind], list[CellItem]] = {}
         for item in session.interests.items:
             cells.setdefault((item.participant_id, item.kind), []).append(

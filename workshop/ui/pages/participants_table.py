@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.model import MAX_TEXT, Participant, Session
 from workshop.domain.participants import RENAME_AREAS, RemovalImpact, set_organisation
+from workshop.domain.perspectives import match_perspective, perspective_choices, perspective_label
 from workshop.i18n import N_, tr
 
 COLUMNS: tuple[str, ...] = (
@@ -50,15 +51,6 @@ COLUMNS: tuple[str, ...] = (
 PRESENT, NAME, ORGANISATION, ROLE, PERSPECTIVE, REPRESENTS, MANDATE = range(len(COLUMNS))
 HEADERS = (N_("Present"), N_("Name"), N_("Organisation"), N_("Role"),
            N_("Perspective / sector"), N_("Represents"), N_("Mandate"))
-
-PERSPECTIVES = (
-    N_("GP care"), N_("Hospital"), N_("Elderly care (VVT)"), N_("Mental health care (GGZ)"),
-    N_("District nursing"), N_("Disability care"), N_("Municipality"), N_("Social domain"),
-    N_("Welfare"), N_("Public health (GGD)"), N_("Health insurer"), N_("Care office (Wlz)"),
-    N_("Housing corporation"), N_("Patients and clients"), N_("Informal carers"),
-    N_("Education"), N_("Other"),
-)
-"""Common perspectives at a regional table in care and welfare; free text is allowed."""
 
 Edit = Callable[..., bool]
 """``edit(label, mutate, areas=("participants",))``: one undoable edit of the page."""
@@ -155,6 +147,8 @@ class ParticipantsModel(QAbstractTableModel):
                 return tr("Present") if person.present else tr("Absent")
             return None
         value: str = getattr(person, COLUMNS[column])
+        if column == PERSPECTIVE:  # a key is shown in words, in the language of the screen
+            value = perspective_label(value)
         if role == Qt.ItemDataRole.DisplayRole:
             return one_line(value[:500])
         if role == Qt.ItemDataRole.EditRole:
@@ -191,6 +185,8 @@ class ParticipantsModel(QAbstractTableModel):
             return False
         field = COLUMNS[column]
         text = str(value).strip() if field == "name" else str(value)
+        if field == "perspective":  # a known perspective, in any language, is kept as its key
+            text = match_perspective(text.strip())
         if getattr(person, field) == text:
             return True
         label = tr("Edit {field} of {name}", field=tr(HEADERS[column]).lower(),
@@ -265,7 +261,7 @@ def _set(session: Session, participant_id: str, field: str, value: object) -> No
 
 
 class ParticipantDelegate(QStyledItemDelegate):
-    """Line editors, and an editable list of common perspectives."""
+    """Line editors, and an editable list of common perspectives (labels shown, keys stored)."""
 
     def __init__(self, session: Callable[[], Session], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -278,11 +274,16 @@ class ParticipantDelegate(QStyledItemDelegate):
             combo = QComboBox(parent)
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            choices = [tr(p) for p in PERSPECTIVES]
-            for person in self._session().participants:
-                if person.perspective.strip() and person.perspective not in choices:
-                    choices.insert(len(choices) - 1, person.perspective)
-            combo.addItems([one_line(c) for c in choices])
+            # Labels shown, keys kept as item data; the facilitator's own perspectives of
+            # this session come before "Other", as they typed them.
+            choices = perspective_choices()
+            own = list(dict.fromkeys(
+                person.perspective for person in self._session().participants
+                if person.perspective.strip() and match_perspective(person.perspective)
+                == person.perspective and person.perspective not in dict(choices)))
+            choices[-1:-1] = [(text, text) for text in own]
+            for key, text in choices:
+                combo.addItem(one_line(text), key)
             combo.setAccessibleName(tr(HEADERS[column]))
             return combo
         editor = QLineEdit(parent)

@@ -46,12 +46,14 @@ from workshop.domain.model import (
     new_id,
 )
 from workshop.domain.participants import REMOVAL_AREAS, removal_impact, remove_participant
-from workshop.i18n import current_language, tr
+from workshop.i18n import Language, current_language, tr
 from workshop.labels import label
+from workshop.library_language import Switch, apply_switches, parts_touched, switches
 from workshop.storage import paths
 from workshop.storage.participants_csv import parse_participants_csv
 from workshop.ui.csv_dialog import CsvImportDialog
 from workshop.ui.document import SessionDocument
+from workshop.ui.language_switch import LibrarySwitchQuestion
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.participants_table import (
     MANDATE,
@@ -131,6 +133,8 @@ class PreparationPage(Page):
         super().__init__(document, parent)
         self.remove_dialog: RemoveParticipantDialog | None = None
         self.csv_dialog: CsvImportDialog | None = None
+        self.library_question: LibrarySwitchQuestion | None = None
+        """Open while asking whether unedited library items follow a new language."""
         self.banner = QLabel()
         self.banner.setObjectName("signedBanner")
         self.banner.setWordWrap(True)
@@ -425,8 +429,27 @@ class PreparationPage(Page):
 
     def _on_language_changed(self, index: int) -> None:
         code = self.language_combo.itemData(index)
-        self.try_edit(tr("Edit {field}", field=tr("Language of the documents")), ("details",),
-                      lambda s: setattr(s.details, "language", code))
+        found = switches(self.session, code) if code != self.session.details.language else []
+        if not found:
+            self._set_language(code, [])
+            return
+        # Library items still as the library wrote them may follow: asked, then one edit.
+        self.library_question = LibrarySwitchQuestion(
+            found, code, lambda switch: self._set_language(code, found if switch else []),
+            self)
+        self.library_question.open()
+
+    def _set_language(self, code: Language, found: list[Switch]) -> None:
+        self.library_question = None
+
+        def mutate(s: Session) -> None:
+            s.details.language = code
+            if found:
+                apply_switches(s, code)
+
+        self.try_edit(tr("Edit {field}", field=tr("Language of the documents")),
+                      ("details", *parts_touched(found)), mutate)
+        self.refresh(frozenset({"details"}))  # the combo shows what the session says
 
     def _on_form_changed(self, _item: QListWidgetItem) -> None:
         checked = {self.forms_list.item(r).data(Qt.ItemDataRole.UserRole)

@@ -319,7 +319,8 @@ class RoadmapPage(Page):
 
     def open_series_dialog(self) -> EvaluationSeriesDialog:
         existing = {e.date for e in self.session.roadmap.evaluations}
-        dialog = EvaluationSeriesDialog(self.reference_date, existing, self)
+        dialog = EvaluationSeriesDialog(self.reference_date, existing, self,
+                                        self.session.details.language)
         dialog.sig_add.connect(self.add_evaluation_series)
         dialog.finished.connect(lambda _r: self.evaluations.view.setFocus())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

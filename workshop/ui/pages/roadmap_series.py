@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.schedule import FREQUENCIES, MAX_DATES, TooManyDates, evaluation_dates
-from workshop.i18n import N_, tr
+from workshop.i18n import N_, Language, tr
 from workshop.ui.pages.roadmap_dates import DateEdit, format_date
 from workshop.ui.pages.roadmap_rows import text_edit
 
@@ -46,14 +46,15 @@ class EvaluationSeriesDialog(QDialog):
     """Add these moments: title, note, list of dates."""
 
     def __init__(self, reference: Callable[[], dt.date], existing: set[dt.date],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, lang: Language | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Plan evaluation moments"))
         self.setObjectName("evaluationSeries")
         self._existing = existing
         ref = reference()
 
-        self.title_edit = text_edit(None, tr("Process evaluation"))
+        # The suggested title is printed in the roadmap: in the documents' language.
+        self.title_edit = text_edit(None, tr("Process evaluation", lang))
         self.title_edit.setAccessibleName(tr("Title of each moment"))
         self.note_edit = text_edit()
         self.note_edit.setPlaceholderText(tr("optional, added to each moment"))

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QGraphicsPathItem
 
 from workshop.domain import diagnostics as dg
 from workshop.domain.model import CollaborationForm, Moment, Session
-from workshop.i18n import N_, tr
-from workshop.labels import axis_texts, label
+from workshop.i18n import N_, Language, tr
+from workshop.labels import axis_texts, label, moment_label
 from workshop.ui.canvas.scene import Canvas, CanvasScene, Context, register_canvas
 from workshop.ui.canvas.tile import Placement, Run, TileSpec
 
@@ -104,9 +104,10 @@ class _ChartCanvas(Canvas):
                         runs=(ctx.run(text, "meta", "muted", max_lines=2),))
 
 
-def _moment_name(m: Moment, lang: str) -> str:
+def _moment_name(m: Moment, lang: Language) -> str:
     day = m.taken_at.strftime("%d-%m-%Y")
-    return f"{m.label} ({day})" if m.label.strip() else day
+    name = moment_label(m, lang)
+    return f"{name} ({day})" if name.strip() else day
 
 
 def _dot(path: QPainterPath, x: float, y: float, r: float = DOT_R) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from workshop.domain.perspectives import perspective_label
 from workshop.i18n import N_, tr
 from workshop.labels import label
 from workshop.ui.canvas import fmt
@@ -74,10 +75,12 @@ class PreparationCanvas(Canvas):
             runs=(ctx.run(tr("Total", ctx.lang), "body", bold=True),),
             trailing=ctx.run(minutes_text(ctx, total), "body", bold=True, max_lines=1))
 
-        # The parties, grouped by perspective in order of first appearance.
+        # The parties, grouped by perspective in order of first appearance; a key is
+        # shown in the canvas's language, the facilitator's own text as typed.
         groups: dict[str, list[str]] = {}
         for p in s.participants:
-            groups.setdefault(p.perspective.strip(), []).append(p.id)
+            groups.setdefault(perspective_label(p.perspective.strip(), ctx.lang), []
+                              ).append(p.id)
         party_w = ctx.px(PARTY_WIDTH)
         blocks_spec: list[tuple[Hashable, bool, str]] = []
         for perspective, ids in groups.items():
@@ -134,7 +137,8 @@ class PreparationCanvas(Canvas):
         if p is None:
             return None
         runs = [ctx.run(p.name, "spotlight", max_lines=3)]
-        for text in (p.organisation, p.role, p.perspective, p.mandate):
+        for text in (p.organisation, p.role, perspective_label(p.perspective, ctx.lang),
+                     p.mandate):
             if text.strip():
                 runs.append(ctx.run(text, "heading", "muted", max_lines=3, bold=False,
                                     gap_before=12))
