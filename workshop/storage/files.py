@@ -46,7 +46,17 @@ def dumps(session: Session) -> bytes:
 
     Deterministic: the same session always gives the same bytes.
     """
-    data = session.model_dump(mode="json")
+    return dumps_snapshot(snapshot(session))
+
+
+def snapshot(session: Session) -> dict[str, Any]:
+    """A frozen copy of the session for a save on another thread: plain JSON values
+    only, sharing nothing mutable with the live session (the cheap half of ``dumps``)."""
+    return session.model_dump(mode="json")
+
+
+def dumps_snapshot(data: dict[str, Any]) -> bytes:
+    """The file's bytes from a ``snapshot``: ``dumps(s) == dumps_snapshot(snapshot(s))``."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return text.encode("utf-8") + b"\n"
 
@@ -325,7 +335,16 @@ def write_atomic(path: Path | str, data: bytes) -> None:
 def save_session(session: Session, path: Path | str) -> bytes:
     """Save atomically; returns the bytes written (for backups and comparisons)."""
     try:
-        data = dumps(session)
+        frozen = snapshot(session)
+    except ValueError as exc:  # NaN/infinity or a lone surrogate: cannot be written
+        raise _save_error(Path(path), exc) from None
+    return save_snapshot(frozen, path)
+
+
+def save_snapshot(frozen: dict[str, Any], path: Path | str) -> bytes:
+    """``save_session`` for a ``snapshot``: safe on any thread, the snapshot is not shared."""
+    try:
+        data = dumps_snapshot(frozen)
     except ValueError as exc:  # NaN/infinity or a lone surrogate: cannot be written
         raise _save_error(Path(path), exc) from None
     write_atomic(path, data)

@@ -29,13 +29,13 @@ from workshop.domain.model import Session, reference_problems
 from workshop.domain.validation import problems_from
 from workshop.i18n import tr
 from workshop.storage import paths
-from workshop.storage.autosave import Autosaver
+from workshop.storage.autosave import Autosaver, SaveWorker
 from workshop.storage.backups import BackupStore
 from workshop.storage.errors import SaveError, SessionFileError
 from workshop.storage.files import save_session
 from workshop.storage.lock import SessionLock
 
-AUTOSAVE_TICK_MS = 200
+AUTOSAVE_TICK_MS = 100
 UNPRINTED_AREAS = frozenset({"ambition.cards", "ambition.clusters", "ambition.votes",
                              "ambition.vote_budget", "interests.links", "diagnostics", "view"})
 """Areas the agreement does not print (``workshop.domain.fingerprint.agreement_content``):
@@ -156,17 +156,23 @@ class SessionDocument(QObject):
         """The current session's fingerprint, once computed; forgotten on every change."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
-        self._saving = False
         self._pending_areas: frozenset[str] = frozenset()
         self.autosaver: Autosaver | None = None
+        self._worker: SaveWorker | None = None
+        self._shown_state: tuple[str, str] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_TICK_MS)
         self._timer.timeout.connect(self._on_tick)
         if path is not None and autosave and not read_only:
-            self.autosaver = Autosaver(path, lambda: self.session,
-                                       backups=backups or BackupStore(),
-                                       on_saved=self._on_saved, on_error=self._on_error)
+            self.autosaver = self._autosaver(path, backups or BackupStore())
             self._timer.start()
+
+    def _autosaver(self, path: Path, backups: BackupStore) -> Autosaver:
+        """Saves on a worker thread: the UI thread only takes a frozen snapshot."""
+        if self._worker is None:
+            self._worker = SaveWorker()
+        return Autosaver(path, lambda: self.session, backups=backups, worker=self._worker,
+                         on_saved=self._on_saved, on_error=self._on_error)
 
     # --- editing -------------------------------------------------------------------
 
@@ -268,6 +274,10 @@ class SessionDocument(QObject):
 
     def save_state(self) -> tuple[str, str]:
         """(kind, text) for the status line: kind is saved | saving | error | none."""
+        self._shown_state = state = self._save_state()
+        return state
+
+    def _save_state(self) -> tuple[str, str]:
         saver = self.autosaver
         if saver is None:
             if self.read_only:
@@ -293,9 +303,7 @@ class SessionDocument(QObject):
         new_lock.acquire()
         try:
             if self.autosaver is None:
-                self.autosaver = Autosaver(new_path, lambda: self.session,
-                                           backups=BackupStore(), on_saved=self._on_saved,
-                                           on_error=self._on_error)
+                self.autosaver = self._autosaver(new_path, BackupStore())
                 self.autosaver.changed()
                 if not self.autosaver.flush():
                     raise self.autosaver.last_error or SaveError(new_path, "")
@@ -322,6 +330,7 @@ class SessionDocument(QObject):
         if ok:
             self.autosaver = None  # closed: later edits are not saved behind anyone's back
             self.read_only = True
+            self._stop_worker()
         if ok and self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -334,6 +343,9 @@ class SessionDocument(QObject):
         """
         self._timer.stop()
         copy: Path | None = None
+        if self.autosaver is not None:
+            self.autosaver.wait(timeout=5.0)  # a save on its way may still succeed
+        self._stop_worker()
         if self.autosaver is not None and self.autosaver.dirty:
             try:
                 folder = paths.ensure_private_dir(paths.recovery_folder())
@@ -348,12 +360,18 @@ class SessionDocument(QObject):
             self._lock = None
         return copy
 
+    def _stop_worker(self) -> None:
+        if self._worker is not None:
+            self._worker.close(timeout=5.0)
+            self._worker = None
+
     def _on_tick(self) -> None:
-        if self.autosaver is not None and self.autosaver.due():
-            self._saving = True
+        """Report finished saves and start the next; the status line follows."""
+        if self.autosaver is None:
+            return
+        self.autosaver.tick()
+        if self.save_state() != self._shown_state:
             self.sig_save_state.emit()
-            self.autosaver.tick()
-            self._saving = False
 
     def _on_saved(self, _when: dt.datetime) -> None:
         if self.autosaver is not None and not self.autosaver.dirty:
