@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import json
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -26,7 +28,59 @@ EXIT_OK = 0
 EXIT_SESSION = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("check", "schema", "backups", "restore", "export", "verify", "render")
+COMMANDS = ("check", "schema", "backups", "restore", "export", "verify", "unlock", "render")
+
+
+_KEPT_FORMAT = frozenset("\u200c\u200d")
+"""Zero-width (non-)joiners: they shape emoji and scripts, they cannot move a cursor."""
+
+
+def terminal_safe(text: str, *, newlines: bool = True) -> str:
+    """``text`` with every character that could steer a terminal shown escaped.
+
+    Control characters (ESC and the rest of C0, DEL, C1), bidi overrides and isolates
+    and other invisible format characters (U+202E, U+2066, U+200B...), line and paragraph
+    separators and lone surrogates become ``\\x1b`` / ``\\u202e`` / ``\\U000e0001``.
+    Tabs stay; newlines stay only when ``newlines`` (a message's own line breaks).
+    """
+    out: list[str] = []
+    for char in text:
+        if char == "\t" or (char == "\n" and newlines):
+            out.append(char)
+            continue
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs", "Zl", "Zp") or (category == "Cf"
+                                                     and char not in _KEPT_FORMAT):
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else
+                       f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+class _SafeStream(io.TextIOBase):
+    """stdout/stderr for a command: everything written goes through ``terminal_safe``."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(terminal_safe(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", "utf-8")
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
 
 
 def summary(session: Session) -> list[tuple[str, str]]:
@@ -68,7 +122,7 @@ def _print_summary(session: Session, path: Path, out: TextIO) -> None:
     width = max(len(label) for label, _ in rows)
     print(tr("“{path}” is a valid session.", path=path), file=out)
     for label, value in rows:
-        print(f"  {label.ljust(width)}  {value}", file=out)
+        print(f"  {label.ljust(width)}  {terminal_safe(value, newlines=False)}", file=out)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -95,7 +149,7 @@ def _cmd_backups(args: argparse.Namespace) -> int:
     print(tr("Backups of “{path}”, newest first:", path=args.path))
     for info in backups:
         stamp = info.taken_at.strftime("%Y-%m-%d %H:%M:%S")
-        print(f"  {stamp}  {info.size:>10} B  {info.path}")
+        print(f"  {stamp}  {info.size:>10} B  {terminal_safe(str(info.path), newlines=False)}")
     return EXIT_OK
 
 
@@ -185,6 +239,45 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_SESSION
 
 
+def _cmd_unlock(args: argparse.Namespace) -> int:
+    from workshop.storage.errors import LockedError
+    from workshop.storage.lock import SessionLock, lock_path
+
+    path = Path(args.path)
+    lock = SessionLock(path)
+    holder = lock.holder()
+    if holder is None:
+        print(tr("“{path}” is not locked: it can be opened.", path=path))
+        return EXIT_OK
+    verdict = lock.judge(holder) if holder else "unknown"
+    if verdict in ("live", "ours", "unreadable"):
+        try:
+            lock.acquire()  # a lock whose process ended in the meantime is free now
+        except LockedError as exc:
+            print(str(exc), file=sys.stderr)
+            print(tr("Workshop takes over only a lock from another computer or of a Workshop "
+                     "that has ended; this one is in use."), file=sys.stderr)
+            return EXIT_SESSION
+    else:
+        lock.acquire(force=True)
+    lock.release()
+    if holder:
+        print(tr("Took over “{path}” from {user} on {host} (process {pid}, since {time}): "
+                 "it can be opened now.", path=path, user=holder.get("user") or "?",
+                 host=holder.get("host") or "?", pid=holder.get("pid"),
+                 time=_lock_time(holder.get("started"))))
+    else:
+        print(tr("Removed the unreadable lock file “{lock}”: “{path}” can be opened now.",
+                 lock=lock_path(path), path=path))
+    return EXIT_OK
+
+
+def _lock_time(started: object) -> str:
+    from workshop.storage.lock import _display_time
+
+    return _display_time(started)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workshop",
@@ -246,6 +339,20 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("path", nargs="?", metavar="SESSION",
                         help=tr("the .workshop session file to check the PDF against"))
     verify.set_defaults(run=_cmd_verify)
+    unlock = sub.add_parser(
+        "unlock", help=tr("take over a session whose lock is left from another computer or "
+                          "an ended Workshop"),
+        description=tr("A session open in Workshop has a lock file beside it. When that "
+                       "Workshop ran on another computer (a shared or synced folder, a "
+                       "laptop that crashed) or has ended while its process id went to "
+                       "another program, this removes the lock so the session can be "
+                       "opened. A Workshop that really has the session open on this "
+                       "computer is never overruled."),
+        epilog=tr("Exit codes: 0 the session can be opened now; 1 a Workshop on this "
+                  "computer has it open, or the lock cannot be removed; 2 the command was "
+                  "not understood."))
+    unlock.add_argument("path", metavar="SESSION")
+    unlock.set_defaults(run=_cmd_unlock)
     # `render` lives with the canvases; that module imports Qt only when it renders.
     importlib.import_module("workshop.ui.canvas.cli").register(sub)
     return parser
@@ -294,7 +401,29 @@ def run(
     argv: Sequence[str] | None = None,
     open_app: Callable[[Path | None], int] | None = None,
 ) -> int:
-    """Run a command, or hand the GUI case to ``open_app`` (keeps Qt out of this module)."""
+    """Run a command, or hand the GUI case to ``open_app`` (keeps Qt out of this module).
+
+    Whatever a command prints passes ``terminal_safe``: a session's texts (and file
+    names) may hold escape sequences meant to rewrite the terminal.
+    """
+    stdout, stderr = sys.stdout, sys.stderr
+    if stdout is None or stderr is None:  # a windowed app on Windows: nothing to steer
+        return _run(argv, open_app)
+
+    def the_app(path: Path | None) -> int:
+        assert open_app is not None
+        sys.stdout, sys.stderr = stdout, stderr  # the app's streams are its own
+        return open_app(path)
+
+    sys.stdout, sys.stderr = _SafeStream(stdout), _SafeStream(stderr)  # type: ignore[assignment]
+    try:
+        return _run(argv, the_app if open_app is not None else None)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run(argv: Sequence[str] | None,
+         open_app: Callable[[Path | None], int] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = _first_positional(argv)
     _early_language(argv)

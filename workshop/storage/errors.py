@@ -62,8 +62,16 @@ class SaveError(SessionFileError):
 
 
 class LockedError(SessionFileError):
-    """Another Workshop holds this session open."""
+    """Another Workshop holds this session open.
 
-    def __init__(self, path: Path | str, message: str, holder: dict[str, object]):
+    ``can_take_over``: the holder is on another computer or its process has ended (a
+    reused process id), so the user may take the session over; ``reason`` says which
+    (see ``workshop.storage.lock``).
+    """
+
+    def __init__(self, path: Path | str, message: str, holder: dict[str, object],
+                 *, can_take_over: bool = False, reason: str = ""):
         self.holder = holder
+        self.can_take_over = can_take_over
+        self.reason = reason
         super().__init__(path, message)

@@ -1,10 +1,24 @@
 """One writer per session file: a lock file beside the session.
 
 ``.{name}.lock`` (owner-only, created with ``O_CREAT | O_EXCL``) holds JSON with the
-holder's pid, host, user, start time and app version. A lock left behind by a crash is
-recognised as stale, like QLockFile does: same host and the process is gone, or the
-lock file is unreadable and older than a minute. Anything else refuses with a
-``LockedError`` that says who holds the session.
+holder's pid, host, user, start time, app version, and the holding process's own start
+time and name. A lock left behind by a crash is recognised as stale, like QLockFile
+does: same host and the process is gone, or the lock file is unreadable and older than
+a minute. Anything else refuses with a ``LockedError`` that says who holds the session
+and since when, and whether it can be taken over (``LockedError.can_take_over``):
+
+- ``reused``: same host, and the process id now belongs to another program (its start
+  time differs from the one in the lock, or, for locks without one, its name is not a
+  Workshop's): the Workshop that held it has ended, e.g. before a restart;
+- ``other_host``: written on another computer (a shared or synced folder, a laptop that
+  crashed): nobody here can tell whether it is still open there;
+- ``live``: a Workshop on this computer really has it open: no take-over, only
+  read-only, so two windows never write one file.
+
+Taking over (``acquire(force=True)``) is for the facilitator to decide, in the app's
+dialog or with ``workshop unlock``. What this module knows of processes comes from
+``process_facts`` (``/proc`` on Linux, the Win32 API on Windows, ``ps`` elsewhere), which
+tests replace to play another platform.
 """
 
 from __future__ import annotations
@@ -15,9 +29,11 @@ import getpass
 import json
 import os
 import socket
+import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -32,6 +48,10 @@ LOCK_MODE = 0o600
 CORRUPT_STALE_AFTER_S = 60.0
 MAX_LOCK_BYTES = 64 * 1024
 _ACQUIRE_ATTEMPTS = 3
+START_TOLERANCE_S = 2.0
+"""Two start times of one process read twice differ by rounding, never by this much."""
+WORKSHOP_NAMES = ("workshop", "python", "pythonw", "py")
+"""Process names a Workshop runs under (the bundle, or a Python interpreter)."""
 
 
 def lock_path(session_path: Path | str) -> Path:
@@ -72,6 +92,106 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class ProcessFacts:
+    """What the system says of one process id."""
+
+    alive: bool
+    started: float | None = None
+    """When the process started (seconds since the epoch); None when unknown."""
+    name: str = ""
+    """Its program's name (``python3.12``, ``Workshop.exe``); "" when unknown."""
+
+
+def _linux_facts(pid: int) -> ProcessFacts | None:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return ProcessFacts(alive=False)
+    except OSError:
+        return None
+    try:
+        name = Path(f"/proc/{pid}/comm").read_text(encoding="utf-8", errors="replace")
+        after_name = stat[stat.rindex(")") + 2:].split()
+        ticks = int(after_name[19])  # field 22 of /proc/PID/stat: start, in clock ticks
+        boot = next(int(line.split()[1]) for line in
+                    Path("/proc/stat").read_text(encoding="utf-8").splitlines()
+                    if line.startswith("btime "))
+        started = boot + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return ProcessFacts(alive=True)
+    return ProcessFacts(alive=True, started=started, name=name.strip())
+
+
+def _windows_facts(pid: int) -> ProcessFacts:
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return ProcessFacts(alive=pid_alive(pid))
+    try:
+        code = wintypes.DWORD()
+        if kernel32.GetExitCodeProcess(handle, ctypes.byref(code)) and code.value != 259:
+            return ProcessFacts(alive=False)
+        times = [wintypes.FILETIME() for _ in range(4)]
+        started: float | None = None
+        if kernel32.GetProcessTimes(handle, *(ctypes.byref(t) for t in times)):
+            value = (times[0].dwHighDateTime << 32) | times[0].dwLowDateTime
+            started = value / 10_000_000 - 11_644_473_600  # 1601 -> 1970
+        size = wintypes.DWORD(1024)
+        buffer = ctypes.create_unicode_buffer(size.value)
+        name = ""
+        if kernel32.QueryFullProcessImageNameW(handle, 0, buffer, ctypes.byref(size)):
+            name = Path(buffer.value).name
+        return ProcessFacts(alive=True, started=started, name=name)
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+def _ps_facts(pid: int) -> ProcessFacts:
+    """macOS and other Unixes: ``ps`` gives the elapsed seconds and the name."""
+    alive = pid_alive(pid)
+    if not alive:
+        return ProcessFacts(alive=False)
+    try:
+        out = subprocess.run(["ps", "-o", "etime=", "-o", "comm=", "-p", str(pid)],
+                             capture_output=True, text=True, timeout=5,
+                             env={**os.environ, "LC_ALL": "C"}).stdout.strip()
+        elapsed, _, command = out.partition(" ")
+        days, _, clock = elapsed.strip().rpartition("-")
+        seconds = 0
+        for part in clock.split(":"):
+            seconds = seconds * 60 + int(part)
+        seconds += int(days or 0) * 86400
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return ProcessFacts(alive=True)
+    return ProcessFacts(alive=True, started=time.time() - seconds,
+                        name=Path(command.strip()).name)
+
+
+def process_facts(pid: int) -> ProcessFacts:
+    """Whether ``pid`` runs on this machine, since when and as which program.
+
+    Unsure counts as alive with nothing else known. Tests replace this function.
+    """
+    if pid <= 0:
+        return ProcessFacts(alive=False)
+    if sys.platform == "win32":
+        return _windows_facts(pid)
+    if sys.platform.startswith("linux"):
+        found = _linux_facts(pid)
+        if found is not None:
+            return found
+        return ProcessFacts(alive=pid_alive(pid))
+    return _ps_facts(pid)
+
+
+def _own_facts() -> ProcessFacts:
+    return process_facts(os.getpid())
+
+
 def _user() -> str:
     try:
         return getpass.getuser()
@@ -102,10 +222,13 @@ class SessionLock:
     ...     save_session(session, path)
     """
 
-    def __init__(self, path: Path | str, *, now: Callable[[], float] = time.time) -> None:
+    def __init__(self, path: Path | str, *, now: Callable[[], float] = time.time,
+                 facts: Callable[[int], ProcessFacts] | None = None) -> None:
         self.path = Path(path)
         self.lock_file = lock_path(self.path)
         self._now = now
+        self._facts = facts
+        """Replaces ``process_facts`` (tests play other platforms with it)."""
         self._held = False
 
     # --- inspection ----------------------------------------------------------------
@@ -159,17 +282,37 @@ class SessionLock:
             except OSError:
                 return False
             return age >= CORRUPT_STALE_AFTER_S
+        return self.judge(holder) == "stale"
+
+    def judge(self, holder: dict[str, object]) -> str:
+        """What a readable lock means: ``stale`` (its process is gone), ``ours``,
+        ``live`` (a Workshop here has it open), ``reused`` (its process id now belongs
+        to another program), ``other_host``, or ``unreadable``."""
+        if holder.get("unreadable"):
+            return "unreadable"
         pid = holder.get("pid")
-        if holder.get("host") != _host() or not isinstance(pid, int) or isinstance(pid, bool):
-            return False  # another machine (a shared folder): we cannot tell
+        if not isinstance(pid, int) or isinstance(pid, bool):
+            return "unreadable"
+        if holder.get("host") != _host():
+            return "other_host"  # another machine (a shared folder): we cannot tell
         if pid == os.getpid():
-            return False
-        return not pid_alive(pid)
+            return "ours"
+        facts = (self._facts or process_facts)(pid)
+        if not facts.alive:
+            return "stale"
+        recorded = holder.get("process_started")
+        if isinstance(recorded, (int, float)) and not isinstance(recorded, bool):
+            if facts.started is not None:
+                return ("live" if abs(facts.started - recorded) <= START_TOLERANCE_S
+                        else "reused")
+        if facts.name and not facts.name.lower().startswith(WORKSHOP_NAMES):
+            return "reused"
+        return "live"
 
     # --- acquire / release ---------------------------------------------------------
 
     def _content(self) -> bytes:
-        data = {
+        data: dict[str, object] = {
             "pid": os.getpid(),
             "host": _host(),
             "user": _user(),
@@ -177,6 +320,11 @@ class SessionLock:
             "app": "Workshop",
             "version": __version__,
         }
+        own = (self._facts or process_facts)(os.getpid())
+        if own.started is not None:
+            data["process_started"] = round(own.started, 2)
+        if own.name:
+            data["process_name"] = own.name
         return json.dumps(data, ensure_ascii=False).encode("utf-8") + b"\n"
 
     def _create(self) -> bool:
@@ -229,11 +377,29 @@ class SessionLock:
             return LockedError(self.path, tr(
                 "“{path}” is already open in this Workshop. Switch to that window.",
                 path=self.path), holder)
+        verdict = self.judge(holder)
+        facts = dict(path=self.path, user=holder.get("user") or "?",
+                     host=holder.get("host") or "?", pid=holder.get("pid"),
+                     time=_display_time(holder.get("started")))
+        if verdict == "reused":
+            found = (self._facts or process_facts)(int(str(holder.get("pid"))))
+            return LockedError(self.path, tr(
+                "“{path}” was opened in Workshop by {user} on {host} (process {pid}) "
+                "since {time}, but process {pid} is now another program ({program}): that "
+                "Workshop has ended, probably at a restart. Take the session over, or "
+                "open it read-only.", program=found.name or "?", **facts), holder,
+                can_take_over=True, reason=verdict)
+        if verdict == "other_host":
+            return LockedError(self.path, tr(
+                "“{path}” is open in Workshop by {user} on another computer, {host} "
+                "(process {pid}), since {time}. Workshop cannot tell from here whether it "
+                "is still open there. If it is, close it there first. If that computer "
+                "crashed or the session is closed there, take it over; otherwise open it "
+                "read-only.", **facts), holder, can_take_over=True, reason=verdict)
         return LockedError(self.path, tr(
             "“{path}” is already open in Workshop by {user} on {host} (process {pid}) "
-            "since {time}. Close it there, or open it read-only.",
-            path=self.path, user=holder.get("user") or "?", host=holder.get("host") or "?",
-            pid=holder.get("pid"), time=_display_time(holder.get("started"))), holder)
+            "since {time}. Close it there, or open it read-only.", **facts), holder,
+            reason=verdict)
 
     def acquire(self, *, force: bool = False) -> None:
         """Take the lock or raise ``LockedError`` naming the holder.
