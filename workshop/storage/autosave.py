@@ -198,6 +198,10 @@ class Autosaver:
     def worker(self) -> SaveWorker | None:
         return self._worker
 
+    @property
+    def backups(self) -> BackupStore | None:
+        return self._backups
+
     # --- driving -------------------------------------------------------------------
 
     def changed(self) -> None:

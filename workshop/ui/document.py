@@ -33,6 +33,7 @@ from workshop.storage.autosave import Autosaver, SaveWorker
 from workshop.storage.backups import BackupStore
 from workshop.storage.errors import SaveError, SessionFileError
 from workshop.storage.files import save_session
+from workshop.storage.forget import Forgotten, Traces, forget_everywhere
 from workshop.storage.lock import SessionLock
 
 AUTOSAVE_TICK_MS = 100
@@ -320,6 +321,29 @@ class SessionDocument(QObject):
         self.read_only = False
         self.undo_stack.setClean()
         self.sig_save_state.emit()
+
+    def forget(self, traces: Traces) -> None:
+        """After "delete everything of them": take the person out of every copy the app
+        keeps (backups, recovery copies, this session's PDFs beside it).
+
+        The save that removed them is made first; the cleaning runs on the save worker
+        after it, so no backup of an earlier state can be written behind it.
+        ``forgotten`` holds the outcome once ``flush()`` returns.
+        """
+        saver = self.autosaver
+        if saver is None:
+            return
+        self.flush()
+        store = saver.backups or BackupStore()
+        path = self.path
+
+        def job() -> None:
+            self.forgotten = forget_everywhere(traces, path, store, store.recovery)
+
+        saver.run_on_worker(job)
+
+    forgotten: Forgotten | None = None
+    """What the last ``forget`` did (set on the worker)."""
 
     def close(self) -> bool:
         """Save what is unsaved and release the lock; False if the save failed."""

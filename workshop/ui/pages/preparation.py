@@ -46,6 +46,7 @@ from workshop.domain.model import (
     new_id,
 )
 from workshop.domain.participants import REMOVAL_AREAS, removal_impact, remove_participant
+from workshop.storage.forget import traces_of
 from workshop.i18n import current_language, tr
 from workshop.labels import label
 from workshop.storage import paths
@@ -486,9 +487,12 @@ class PreparationPage(Page):
         name = person.name[:80]
         text = (tr("Remove {name} (cards to the table)", name=name) if hand_over
                 else tr("Remove {name} and everything of them", name=name))
+        traces = None if hand_over else traces_of(self.session, participant_id)
         if not self.try_edit(text, REMOVAL_AREAS,
                              lambda s: remove_participant(s, participant_id, hand_over)):
             return False
+        if traces is not None:  # forgotten: in the backups and copies too
+            self.document.forget(traces)
         row = min(row, len(self.session.participants) - 1)
         self.table.setFocus()
         self.table.setCurrentIndex(self.model.index(max(row, 0), column) if row >= 0
