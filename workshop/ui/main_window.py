@@ -216,6 +216,8 @@ class MainWindow(QMainWindow):
                                         QKeySequence.StandardKey.SaveAs)
         self.restore_action = self._add(file_menu, tr("Restore from a &backup…"),
                                         self.restore_backup)
+        self.retention_action = self._add(file_menu, tr("&Keeping backups…"),
+                                          self.choose_backup_retention)
         self.close_action = self._add(file_menu, tr("&Close session"), self.close_session,
                                       QKeySequence.StandardKey.Close)
         file_menu.addSeparator()
@@ -515,6 +517,14 @@ class MainWindow(QMainWindow):
             self._replace_document(open_document(self, restored))
         elif target is not None:
             self.set_document(open_document(self, target))
+
+    def choose_backup_retention(self) -> None:
+        from workshop.ui.backup_settings import BackupRetentionDialog
+
+        dialog = BackupRetentionDialog(self)
+        self.retention_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def save_as(self) -> None:
         if self.document is None:
