@@ -22,7 +22,7 @@ from workshop.domain.fingerprint import fingerprint, short_fingerprint
 from workshop.domain.model import Session
 from workshop.domain.scorecard import scorecard
 from workshop.i18n import LANGUAGES, set_language, tr
-from workshop.storage.errors import SessionFileError
+from workshop.storage.errors import SaveError, SessionFileError
 
 EXIT_OK = 0
 EXIT_SESSION = 1
@@ -162,14 +162,45 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         print(tr("“{path}” is the backup itself: there is nothing to restore.", path=target),
               file=sys.stderr)
         return EXIT_USAGE
-    with SessionLock(target):  # an open Workshop would write its own version back
-        kept = restore(backup, target, BackupStore())
+    try:
+        with SessionLock(target):  # an open Workshop would write its own version back
+            kept = restore(backup, target, BackupStore())
+    except SaveError as exc:
+        print(_restore_failed(exc, target), file=sys.stderr)
+        return EXIT_SESSION
     if kept is None:
         print(tr("Restored “{path}” from “{backup}”.", path=target, backup=backup))
     else:
         print(tr("Restored “{path}” from “{backup}”. The version it replaced was kept as a "
                  "backup.", path=target, backup=backup))
     return EXIT_OK
+
+
+def _restore_failed(exc: SaveError, target: Path) -> str:
+    """The command line's words for a failed restore (the exception speaks to the app)."""
+    if exc.kind == "disk_full":
+        return tr("“{path}” could not be written: the disk is full. Free some space and run "
+                  "the command again. The session was not changed.", path=exc.path)
+    if exc.kind == "read_only":
+        return tr("“{path}” could not be written: the folder is read-only or you lack "
+                  "permission. The session was not changed. To restore into a folder you "
+                  "can write to: workshop restore BACKUP NEW.workshop", path=exc.path)
+    return tr("“{path}” could not be written: {reason}. The session was not changed.",
+              path=exc.path, reason=exc.reason or str(exc))
+
+
+def _export_failed(exc: SaveError) -> str:
+    """The command line's words for a PDF that could not be written."""
+    if exc.kind == "disk_full":
+        return tr("“{path}” could not be written: the disk is full. Free some space, or "
+                  "write the PDFs elsewhere with --agreement and --roadmap. A file of that "
+                  "name that was there is unchanged.", path=exc.path)
+    if exc.kind == "read_only":
+        return tr("“{path}” could not be written: the folder is read-only or you lack "
+                  "permission. Write the PDFs elsewhere with --agreement and --roadmap. A "
+                  "file of that name that was there is unchanged.", path=exc.path)
+    return tr("“{path}” could not be written: {reason}. A file of that name that was there "
+              "is unchanged.", path=exc.path, reason=exc.reason or str(exc))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -190,7 +221,7 @@ def default_pdf_paths(session_path: Path, lang: str) -> tuple[Path, Path]:
 def _cmd_export(args: argparse.Namespace) -> int:
     from workshop.export.agreement import AgreementOptions, export_agreement
     from workshop.export.roadmap import RoadmapOptions, export_roadmap
-    from workshop.storage.files import load_session, write_atomic
+    from workshop.storage.files import load_session, remove_partial_exports, write_atomic
 
     path = Path(args.path)
     session = load_session(path)
@@ -206,14 +237,20 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if _same_file(agreement_path, roadmap_path):
         print(tr("The agreement and the roadmap need two different files."), file=sys.stderr)
         return EXIT_USAGE
+    for folder in {agreement_path.parent, roadmap_path.parent}:
+        remove_partial_exports(folder)  # left by an export that was killed
     agreement = export_agreement(session, AgreementOptions(
         language=lang, paper=args.paper, diagnostics=args.with_diagnostics,
         scorecard=args.with_scorecard))
-    write_atomic(agreement_path, agreement)
-    print(tr("Wrote the agreement to “{path}”.", path=agreement_path))
-    roadmap = export_roadmap(session, RoadmapOptions(language=lang, size=args.size,
-                                                     group_by=args.group_by))
-    write_atomic(roadmap_path, roadmap)
+    try:
+        write_atomic(agreement_path, agreement)
+        print(tr("Wrote the agreement to “{path}”.", path=agreement_path))
+        roadmap = export_roadmap(session, RoadmapOptions(language=lang, size=args.size,
+                                                         group_by=args.group_by))
+        write_atomic(roadmap_path, roadmap)
+    except SaveError as exc:
+        print(_export_failed(exc), file=sys.stderr)
+        return EXIT_SESSION
     print(tr("Wrote the roadmap to “{path}”.", path=roadmap_path))
     return EXIT_OK
 

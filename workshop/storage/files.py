@@ -244,18 +244,21 @@ def _replace(src: str, dst: Path) -> None:
 
 def _save_error(path: Path, exc: OSError | ValueError) -> SaveError:
     code = exc.errno if isinstance(exc, OSError) else None
+    kind = "other"
     if code is not None and code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        kind = "disk_full"
         msg = N_("Saving “{path}” failed: the disk is full. Free some space or use "
                  "Save as to save elsewhere (a USB stick). Nothing was lost: the previous "
                  "version is intact and your work is still open.")
     elif code is not None and code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        kind = "read_only"
         msg = N_("Saving “{path}” failed: the folder is read-only or you lack permission. "
                  "Use Save as to save elsewhere. The previous version is intact.")
     else:
         msg = N_("Saving “{path}” failed: {reason}. The previous version is intact; "
                  "try again or use Save as.")
     reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
-    return SaveError(path, tr(msg, path=path, reason=reason))
+    return SaveError(path, tr(msg, path=path, reason=reason), kind=kind, reason=reason)
 
 
 def temp_files(path: Path | str) -> list[Path]:
@@ -290,6 +293,49 @@ def remove_temp_files(path: Path | str) -> int:
         try:
             leftover.unlink()
             removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+PARTIAL_EXPORT_SUFFIXES = (".pdf", ".png", ".svg")
+PARTIAL_EXPORT_AGE_S = 60.0
+"""A write takes well under a second from creating its temporary file to the rename; a
+temporary export file older than this belongs to a process that was killed."""
+
+
+def partial_exports(folder: Path | str) -> list[Path]:
+    """Temporary files of exports (``.NAME.pdf.XXXXXXXX.saving``) in ``folder``."""
+    folder = Path(folder)
+    found = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)):
+            continue
+        target, dot, middle = name[len(TEMP_PREFIX):-len(TEMP_SUFFIX)].rpartition(".")
+        if dot and middle and target.lower().endswith(PARTIAL_EXPORT_SUFFIXES):
+            found.append(folder / name)
+    return sorted(found)
+
+
+def remove_partial_exports(folder: Path | str, *, now: float | None = None,
+                           min_age_s: float = PARTIAL_EXPORT_AGE_S) -> int:
+    """Remove what killed exports left in ``folder`` (owner-only, but full of names).
+
+    Only files older than ``min_age_s``: a younger one may be another export's, being
+    written right now. Called before every export into a folder and at start.
+    """
+    now = time.time() if now is None else now
+    removed = 0
+    for leftover in partial_exports(folder):
+        try:
+            if now - leftover.stat().st_mtime >= min_age_s:
+                leftover.unlink()
+                removed += 1
         except OSError:
             pass
     return removed

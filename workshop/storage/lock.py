@@ -40,7 +40,7 @@ from types import TracebackType
 from workshop import __version__
 from workshop.i18n import tr
 from workshop.storage import files
-from workshop.storage.errors import LockedError, SessionFileError
+from workshop.storage.errors import LockedError, SaveError, SessionFileError
 
 LOCK_PREFIX = "."
 LOCK_SUFFIX = ".lock"
@@ -355,13 +355,16 @@ class SessionLock:
 
     def _cannot_lock(self, exc: OSError) -> SessionFileError:
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return SessionFileError(self.path, tr(
+            return SaveError(self.path, tr(
                 "Workshop cannot create a lock file beside “{path}”: the folder is "
                 "read-only or you lack permission. Open it read-only, or copy it to a "
-                "folder you can write to.", path=self.path))
-        return SessionFileError(self.path, tr(
+                "folder you can write to.", path=self.path), kind="read_only",
+                reason=exc.strerror or str(exc))
+        return SaveError(self.path, tr(
             "Workshop cannot create a lock file beside “{path}”: {reason}. Open it "
-            "read-only, or try again.", path=self.path, reason=exc.strerror or str(exc)))
+            "read-only, or try again.", path=self.path, reason=exc.strerror or str(exc)),
+            kind="disk_full" if exc.errno == errno.ENOSPC else "other",
+            reason=exc.strerror or str(exc))
 
     def _locked_error(self, holder: dict[str, object] | None) -> LockedError:
         if holder is not None and holder.get("unreadable"):

@@ -42,6 +42,7 @@ from workshop.ui.projector_controls import ProjectorControls
 from workshop.ui.session_files import (
     ask_open_path,
     ask_restore,
+    clean_partial_exports,
     demo_document,
     explain,
     file_filter,
@@ -596,6 +597,7 @@ def run_main_window(path: Path | None) -> int:
     window.show()
     if path is not None:
         window.open_session(path)
+    clean_partial_exports(path.parent if path else None)  # a few folder listings
     return app.exec()
 
 

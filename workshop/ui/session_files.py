@@ -18,7 +18,7 @@ from workshop.i18n import current_language, tr
 from workshop.storage import paths, settings
 from workshop.storage.backups import BackupStore, restore
 from workshop.storage.errors import LockedError, SessionFileError
-from workshop.storage.files import load_session, save_session
+from workshop.storage.files import load_session, remove_partial_exports, save_session
 from workshop.storage.lock import SessionLock
 from workshop.ui.document import SessionDocument
 
@@ -115,6 +115,7 @@ def open_document(parent: QWidget | None, path: Path, *, ask: bool = True
         explain(parent, tr("The session cannot be opened"), exc)
         return None
     settings.add_recent(path)
+    remove_partial_exports(path.parent)
     return SessionDocument(session, path, lock=None if read_only else lock,
                            read_only=read_only)
 
@@ -140,6 +141,15 @@ def _open_as_copy(parent: QWidget | None, path: Path) -> SessionDocument | None:
         explain(parent, tr("Saving failed"), exc)
         return None
     return open_document(parent, target)
+
+
+def clean_partial_exports(extra: Path | None = None) -> int:
+    """At start: remove what killed exports left in the documents folder and beside the
+    recent sessions (and in ``extra``)."""
+    folders = {paths.documents_folder()} | {p.parent for p in settings.recent_sessions()}
+    if extra is not None:
+        folders.add(extra)
+    return sum(remove_partial_exports(folder) for folder in folders)
 
 
 def unique_path(folder: Path, stem: str) -> Path:
