@@ -65,9 +65,9 @@ def test_a_file_name_with_escapes_is_escaped_in_errors_and_backups(tmp_path: Pat
     path = tmp_path / name
     save_session(Session(details=SessionDetails(name=EVIL)), path)
     data = tmp_path / "data"
-    from workshop.storage.backups import BackupStore
-
     import datetime as dt
+
+    from workshop.storage.backups import BackupStore
 
     BackupStore(data / "backups").backup_now(path, path.read_bytes(), dt.datetime.now())
     listed = workshop("backups", str(path), env={"WORKSHOP_DATA_DIR": str(data)})

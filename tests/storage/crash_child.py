@@ -7,8 +7,9 @@ ever, after printing ``ready`` on stdout.
 line on stdin fork a saver (which prints ``ready PID``), wait for it to die and print
 ``dead PID SIGNAL``. ``type PATH START SEED`` forks a typist instead: the app's own
 ``Autosaver`` with its worker thread, fed one edit (one new version) at a time at a
-random typing rhythm, printing ``edit N T`` (T: ``time.monotonic()``) after each. Starting a Python with pydantic costs about half a second; a fork
-costs a millisecond, so hundreds of SIGKILLs fit in a few seconds.
+random typing rhythm, printing ``edit N T`` (T: ``time.monotonic()``) after each.
+Starting a Python with pydantic costs about half a second; a fork costs a millisecond,
+so hundreds of SIGKILLs fit in a few seconds.
 
 Only the model and ``workshop.storage.files`` are imported, to keep start-up short.
 """

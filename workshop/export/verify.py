@@ -131,15 +131,13 @@ def _words(data: bytes) -> list[str]:
     """The words a reader sees: the metadata's title, author and subject, then every
     page's text, split at whitespace. Raises ``ValueError`` when the PDF cannot be read."""
     import io
-    import logging
 
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a forged file may be odd
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        meta = reader.metadata or {}
+        meta: dict[str, Any] = dict(reader.metadata or {})
         parts = [str(meta.get(key, "")) for key in ("/Title", "/Author", "/Subject")]
         parts += [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, OSError, KeyError, TypeError, ValueError, AttributeError,

@@ -46,10 +46,10 @@ from workshop.domain.model import (
     new_id,
 )
 from workshop.domain.participants import REMOVAL_AREAS, removal_impact, remove_participant
-from workshop.storage.forget import traces_of
 from workshop.i18n import current_language, tr
 from workshop.labels import label
 from workshop.storage import paths
+from workshop.storage.forget import traces_of
 from workshop.storage.participants_csv import parse_participants_csv
 from workshop.ui.csv_dialog import CsvImportDialog
 from workshop.ui.document import SessionDocument
@@ -497,7 +497,10 @@ class PreparationPage(Page):
         self.table.setFocus()
         self.table.setCurrentIndex(self.model.index(max(row, 0), column) if row >= 0
                                    else self.model.index(self.model.new_row(), NAME))
-        self.sig_message.emit(tr("{name} removed. Ctrl+Z brings them back.", name=name))
+        self.sig_message.emit(
+            tr("{name} removed. Ctrl+Z brings them back.", name=name) if hand_over else
+            tr("{name} removed, from the backups too. Ctrl+Z brings them back into this "
+               "session, not into the backups.", name=name))
         return True
 
     # --- CSV import ------------------------------------------------------------------
