@@ -158,11 +158,12 @@ def _compare_words(data: bytes, session: Session, manifest: dict[str, Any],
                    report: Report) -> None:
     """Check 4: the PDF's words against those this Workshop prints for the session."""
     try:
-        expected = _words(_rebuild(session, manifest))
-    except (KeyError, TypeError, ValueError):  # a manifest we cannot replay
-        report.text_check = "different"
-        report.text_difference = ("-", "-")
+        rebuilt = _rebuild(session, manifest)
+    except (KeyError, TypeError, ValueError) as exc:  # options this version does not know
+        report.text_check = "impossible"
+        report.rebuild_note = f"{report.rebuild_note} ({type(exc).__name__})"
         return
+    expected = _words(rebuilt)
     try:
         found = _words(data)
     except ValueError as exc:
@@ -284,8 +285,8 @@ def report_lines(report: Report, pdf: Path | str, lang: Language | None = None,
                         "PDF says “{found}” where the session gives “{expected}”.", lang,
                         found=found, expected=expected))
     elif report.text_check == "impossible":
-        lines.append(tr("The PDF's words could not be read, so they were not compared.",
-                        lang))
+        lines.append(tr("The PDF's words could not be compared: they cannot be read, or this "
+                        "Workshop cannot print the session with the PDF's options.", lang))
     if not report.fingerprint_matches:
         lines.append(tr("Current fingerprint of the session: {fingerprint}", lang,
                         fingerprint=report.current_fingerprint))

@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from workshop.domain.model import Session
 from workshop.storage import files
@@ -134,6 +135,7 @@ class Autosaver:
         on_error: Callable[[SaveError], None] | None = None,
         worker: SaveWorker | None = None,
         after_save: Callable[[Path, bytes], None] | None = None,
+        freeze: Callable[[], dict[str, Any]] | None = None,
     ) -> None:
         self._path = Path(path)
         self._snapshot = snapshot
@@ -146,6 +148,9 @@ class Autosaver:
         self._on_saved = on_saved
         self._on_error = on_error
         self._worker = worker
+        self._freeze = freeze
+        """Takes the snapshot instead of ``files.snapshot(snapshot())``; must return what
+        that would (the document's incremental snapshot)."""
         self._after_save = after_save
         """Runs after every successful save, where the save ran (the worker): e.g.
         removing a forgotten participant from the backups."""
@@ -297,7 +302,8 @@ class Autosaver:
         self._in_flight = (generation, self._unsaved_since)
         self._unsaved_since = None
         try:
-            frozen = files.snapshot(self._snapshot())
+            frozen = (self._freeze() if self._freeze is not None
+                      else files.snapshot(self._snapshot()))
         except ValueError as exc:  # cannot be written at all (NaN, lone surrogate)
             outcome = _Outcome(generation, path, saved_at, error=SaveError(path, str(exc)))
             return self._finish(outcome)

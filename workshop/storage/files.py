@@ -55,10 +55,50 @@ def snapshot(session: Session) -> dict[str, Any]:
     return session.model_dump(mode="json")
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+_CHUNK_ITEMS = 64
+_CHUNK_DEPTH = 6
+
+
+def _encode_parts(value: Any, out: list[str], depth: int) -> None:
+    """``json.dumps(value)`` in many small calls instead of one.
+
+    The C encoder holds the GIL for the whole call (about 100 ms for the large session);
+    between small calls the UI thread gets its turn, so a save on the worker does not
+    stall the window. The text is the same, character for character.
+    """
+    if depth < _CHUNK_DEPTH and isinstance(value, dict) and value and all(
+            isinstance(key, str) for key in value):
+        out.append("{")
+        for n, (key, item) in enumerate(value.items()):
+            out.append(("," if n else "") + _ENCODE(key) + ":")
+            _encode_parts(item, out, depth + 1)
+        out.append("}")
+    elif depth < _CHUNK_DEPTH and isinstance(value, list) and len(value) > _CHUNK_ITEMS:
+        out.append("[")  # many items: a call per 64 of them
+        for start in range(0, len(value), _CHUNK_ITEMS):
+            out.append(("," if start else "") + _ENCODE(value[start:start + _CHUNK_ITEMS])[1:-1])
+        out.append("]")
+    elif depth < _CHUNK_DEPTH and isinstance(value, list) and value:
+        out.append("[")  # few items, maybe large ones (signatures and their strokes)
+        for n, item in enumerate(value):
+            if n:
+                out.append(",")
+            _encode_parts(item, out, depth + 1)
+        out.append("]")
+    else:
+        out.append(_ENCODE(value))
+
+
 def dumps_snapshot(data: dict[str, Any]) -> bytes:
-    """The file's bytes from a ``snapshot``: ``dumps(s) == dumps_snapshot(snapshot(s))``."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.encode("utf-8") + b"\n"
+    """The file's bytes from a ``snapshot``: ``dumps(s) == dumps_snapshot(snapshot(s))``.
+
+    Compact UTF-8 JSON, as ``json.dumps(data, ensure_ascii=False, separators=(",", ":"),
+    allow_nan=False)`` writes it, encoded in small pieces (see ``_encode_parts``).
+    """
+    parts: list[str] = []
+    _encode_parts(data, parts, 0)
+    return "".join(parts).encode("utf-8") + b"\n"
 
 
 class _Unreadable:

@@ -15,6 +15,7 @@ on the way back (validated into fresh models).
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -33,10 +34,15 @@ from workshop.storage.autosave import Autosaver, SaveWorker
 from workshop.storage.backups import BackupStore
 from workshop.storage.errors import SaveError, SessionFileError
 from workshop.storage.files import save_session
+from workshop.storage.files import snapshot as snapshot_of
 from workshop.storage.forget import Forgotten, Traces, forget_everywhere
 from workshop.storage.lock import SessionLock
 
 AUTOSAVE_TICK_MS = 100
+FULL_SNAPSHOT_S = 60.0
+"""At least this often a save freezes the whole session, not only the areas edits said
+they touched: a safety net under the area bookkeeping (explicit flushes and closing are
+full too). It costs what a whole snapshot costs (tests/bench: autosave), once a minute."""
 UNPRINTED_AREAS = frozenset({"ambition.cards", "ambition.clusters", "ambition.votes",
                              "ambition.vote_budget", "interests.links", "diagnostics", "view"})
 """Areas the agreement does not print (``workshop.domain.fingerprint.agreement_content``):
@@ -161,6 +167,11 @@ class SessionDocument(QObject):
         self.autosaver: Autosaver | None = None
         self._worker: SaveWorker | None = None
         self._shown_state: tuple[str, str] | None = None
+        self._frozen: dict[str, Any] = {}
+        """The last snapshot handed to the worker (never changed once handed over)."""
+        self._stale: set[str] | None = None
+        """Top-level fields changed since ``_frozen`` was taken; None: all of them."""
+        self._full_at = 0.0
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_TICK_MS)
         self._timer.timeout.connect(self._on_tick)
@@ -173,7 +184,43 @@ class SessionDocument(QObject):
         if self._worker is None:
             self._worker = SaveWorker()
         return Autosaver(path, lambda: self.session, backups=backups, worker=self._worker,
-                         on_saved=self._on_saved, on_error=self._on_error)
+                         freeze=self._freeze, on_saved=self._on_saved,
+                         on_error=self._on_error)
+
+    def _touched(self, areas: Iterable[str]) -> None:
+        """Note what an edit, undo, redo or view change touched: top-level fields, or
+        their fields (``"ambition.cards"``); deeper areas count as their second level."""
+        if self._stale is not None:
+            self._stale |= {".".join(area.split(".")[:2]) for area in areas}
+
+    def _freeze(self) -> dict[str, Any]:
+        """The snapshot a save hands to the worker, on the UI thread.
+
+        Only the fields touched since the last snapshot are dumped again (top-level, or
+        one level down such as ``ambition.cards``); the rest are the previous snapshot's
+        (frozen JSON values, never changed), so the cost follows the edit, not the
+        session. A new dict every time: the worker may still be writing the previous one.
+        """
+        now = time.monotonic()
+        if self._stale is None or now - self._full_at >= FULL_SNAPSHOT_S:
+            self._frozen = snapshot_of(self.session)
+            self._full_at = now
+        else:
+            frozen = dict(self._frozen)
+            whole = {area for area in self._stale if "." not in area}
+            for name in whole:
+                frozen[name] = self.session.model_dump(mode="json", include={name})[name]
+            for area in sorted(self._stale - whole):
+                name, field = area.split(".")
+                if name in whole:
+                    continue
+                holder: BaseModel = getattr(self.session, name)
+                part = dict(frozen[name])  # the previous snapshot's stays as it was
+                part[field] = holder.model_dump(mode="json", include={field})[field]
+                frozen[name] = part
+            self._frozen = frozen
+        self._stale = set()
+        return self._frozen
 
     # --- editing -------------------------------------------------------------------
 
@@ -205,6 +252,7 @@ class SessionDocument(QObject):
             raise EditRejected(problems)
         if after == before:
             return False
+        self._touched(areas)
         command = EditCommand(self, label, before, after, merge_key)
         self._pending_areas = top_areas(areas)
         self.undo_stack.push(command)  # indexChanged -> _on_index_changed
@@ -245,6 +293,7 @@ class SessionDocument(QObject):
         if not all(unprinted(area) for area in snapshot):
             self._fingerprint = None
         _restore(self.session, snapshot)
+        self._touched(snapshot)
         self._pending_areas = top_areas(snapshot)
 
     def _on_index_changed(self, _index: int) -> None:
@@ -263,6 +312,7 @@ class SessionDocument(QObject):
                 setattr(view, name, value)
                 changed = True
         if changed:
+            self._touched(("view",))
             if self.autosaver is not None:
                 self.autosaver.changed()
             self.sig_changed.emit(frozenset({"view"}))
@@ -296,6 +346,7 @@ class SessionDocument(QObject):
         """Save now if anything is unsaved; True when everything is on disk."""
         if self.autosaver is None:
             return True
+        self._stale = None  # an explicit save freezes the whole session
         return self.autosaver.flush()
 
     def save_as(self, new_path: Path) -> None:
@@ -349,6 +400,7 @@ class SessionDocument(QObject):
         """Save what is unsaved and release the lock; False if the save failed."""
         ok = True
         if self.autosaver is not None:
+            self._stale = None  # the last save freezes the whole session
             ok = self.autosaver.close()
         self._timer.stop()
         if ok:
