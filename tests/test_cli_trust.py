@@ -119,6 +119,7 @@ def test_unlock_takes_over_a_lock_from_another_computer(session: Path) -> None:
     refused = workshop("restore", str(other), str(session))
     assert refused.returncode == 1  # nothing else overrules the lock by itself
     assert "another computer, laptop-van-anna" in refused.stderr
+    assert f"workshop unlock “{session}”" in refused.stderr
     result = workshop("unlock", str(session))
     assert result.returncode == 0, result.stderr
     assert "anna" in result.stdout and "laptop-van-anna" in result.stdout

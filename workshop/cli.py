@@ -491,6 +491,9 @@ def _run(argv: Sequence[str] | None,
         return code
     except SessionFileError as exc:
         print(exc.details(), file=sys.stderr)
+        if getattr(exc, "can_take_over", False):
+            print(tr("To take it over from the command line: workshop unlock “{path}”",
+                     path=exc.path), file=sys.stderr)
         return EXIT_SESSION
     except BrokenPipeError:
         return EXIT_OK
