@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import json
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -20,13 +22,65 @@ from workshop.domain.fingerprint import fingerprint, short_fingerprint
 from workshop.domain.model import Session
 from workshop.domain.scorecard import scorecard
 from workshop.i18n import LANGUAGES, set_language, tr
-from workshop.storage.errors import SessionFileError
+from workshop.storage.errors import SaveError, SessionFileError
 
 EXIT_OK = 0
 EXIT_SESSION = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("check", "schema", "backups", "restore", "export", "verify", "render")
+COMMANDS = ("check", "schema", "backups", "restore", "export", "verify", "unlock", "render")
+
+
+_KEPT_FORMAT = frozenset("\u200c\u200d")
+"""Zero-width (non-)joiners: they shape emoji and scripts, they cannot move a cursor."""
+
+
+def terminal_safe(text: str, *, newlines: bool = True) -> str:
+    """``text`` with every character that could steer a terminal shown escaped.
+
+    Control characters (ESC and the rest of C0, DEL, C1), bidi overrides and isolates
+    and other invisible format characters (U+202E, U+2066, U+200B...), line and paragraph
+    separators and lone surrogates become ``\\x1b`` / ``\\u202e`` / ``\\U000e0001``.
+    Tabs stay; newlines stay only when ``newlines`` (a message's own line breaks).
+    """
+    out: list[str] = []
+    for char in text:
+        if char == "\t" or (char == "\n" and newlines):
+            out.append(char)
+            continue
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs", "Zl", "Zp") or (category == "Cf"
+                                                     and char not in _KEPT_FORMAT):
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else
+                       f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+class _SafeStream(io.TextIOBase):
+    """stdout/stderr for a command: everything written goes through ``terminal_safe``."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(terminal_safe(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", "utf-8")
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
 
 
 def summary(session: Session) -> list[tuple[str, str]]:
@@ -68,7 +122,7 @@ def _print_summary(session: Session, path: Path, out: TextIO) -> None:
     width = max(len(label) for label, _ in rows)
     print(tr("“{path}” is a valid session.", path=path), file=out)
     for label, value in rows:
-        print(f"  {label.ljust(width)}  {value}", file=out)
+        print(f"  {label.ljust(width)}  {terminal_safe(value, newlines=False)}", file=out)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -95,7 +149,7 @@ def _cmd_backups(args: argparse.Namespace) -> int:
     print(tr("Backups of “{path}”, newest first:", path=args.path))
     for info in backups:
         stamp = info.taken_at.strftime("%Y-%m-%d %H:%M:%S")
-        print(f"  {stamp}  {info.size:>10} B  {info.path}")
+        print(f"  {stamp}  {info.size:>10} B  {terminal_safe(str(info.path), newlines=False)}")
     return EXIT_OK
 
 
@@ -108,14 +162,45 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         print(tr("“{path}” is the backup itself: there is nothing to restore.", path=target),
               file=sys.stderr)
         return EXIT_USAGE
-    with SessionLock(target):  # an open Workshop would write its own version back
-        kept = restore(backup, target, BackupStore())
+    try:
+        with SessionLock(target):  # an open Workshop would write its own version back
+            kept = restore(backup, target, BackupStore())
+    except SaveError as exc:
+        print(_restore_failed(exc, target), file=sys.stderr)
+        return EXIT_SESSION
     if kept is None:
         print(tr("Restored “{path}” from “{backup}”.", path=target, backup=backup))
     else:
         print(tr("Restored “{path}” from “{backup}”. The version it replaced was kept as a "
                  "backup.", path=target, backup=backup))
     return EXIT_OK
+
+
+def _restore_failed(exc: SaveError, target: Path) -> str:
+    """The command line's words for a failed restore (the exception speaks to the app)."""
+    if exc.kind == "disk_full":
+        return tr("“{path}” could not be written: the disk is full. Free some space and run "
+                  "the command again. The session was not changed.", path=exc.path)
+    if exc.kind == "read_only":
+        return tr("“{path}” could not be written: the folder is read-only or you lack "
+                  "permission. The session was not changed. To restore into a folder you "
+                  "can write to: workshop restore BACKUP NEW.workshop", path=exc.path)
+    return tr("“{path}” could not be written: {reason}. The session was not changed.",
+              path=exc.path, reason=exc.reason or str(exc))
+
+
+def _export_failed(exc: SaveError) -> str:
+    """The command line's words for a PDF that could not be written."""
+    if exc.kind == "disk_full":
+        return tr("“{path}” could not be written: the disk is full. Free some space, or "
+                  "write the PDFs elsewhere with --agreement and --roadmap. A file of that "
+                  "name that was there is unchanged.", path=exc.path)
+    if exc.kind == "read_only":
+        return tr("“{path}” could not be written: the folder is read-only or you lack "
+                  "permission. Write the PDFs elsewhere with --agreement and --roadmap. A "
+                  "file of that name that was there is unchanged.", path=exc.path)
+    return tr("“{path}” could not be written: {reason}. A file of that name that was there "
+              "is unchanged.", path=exc.path, reason=exc.reason or str(exc))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -136,7 +221,7 @@ def default_pdf_paths(session_path: Path, lang: str) -> tuple[Path, Path]:
 def _cmd_export(args: argparse.Namespace) -> int:
     from workshop.export.agreement import AgreementOptions, export_agreement
     from workshop.export.roadmap import RoadmapOptions, export_roadmap
-    from workshop.storage.files import load_session, write_atomic
+    from workshop.storage.files import load_session, remove_partial_exports, write_atomic
 
     path = Path(args.path)
     session = load_session(path)
@@ -152,14 +237,20 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if _same_file(agreement_path, roadmap_path):
         print(tr("The agreement and the roadmap need two different files."), file=sys.stderr)
         return EXIT_USAGE
+    for folder in {agreement_path.parent, roadmap_path.parent}:
+        remove_partial_exports(folder)  # left by an export that was killed
     agreement = export_agreement(session, AgreementOptions(
         language=lang, paper=args.paper, diagnostics=args.with_diagnostics,
         scorecard=args.with_scorecard))
-    write_atomic(agreement_path, agreement)
-    print(tr("Wrote the agreement to “{path}”.", path=agreement_path))
-    roadmap = export_roadmap(session, RoadmapOptions(language=lang, size=args.size,
-                                                     group_by=args.group_by))
-    write_atomic(roadmap_path, roadmap)
+    try:
+        write_atomic(agreement_path, agreement)
+        print(tr("Wrote the agreement to “{path}”.", path=agreement_path))
+        roadmap = export_roadmap(session, RoadmapOptions(language=lang, size=args.size,
+                                                         group_by=args.group_by))
+        write_atomic(roadmap_path, roadmap)
+    except SaveError as exc:
+        print(_export_failed(exc), file=sys.stderr)
+        return EXIT_SESSION
     print(tr("Wrote the roadmap to “{path}”.", path=roadmap_path))
     return EXIT_OK
 
@@ -183,6 +274,45 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     for line in report_lines(report, pdf):
         print(line)
     return EXIT_OK if report.ok else EXIT_SESSION
+
+
+def _cmd_unlock(args: argparse.Namespace) -> int:
+    from workshop.storage.errors import LockedError
+    from workshop.storage.lock import SessionLock, lock_path
+
+    path = Path(args.path)
+    lock = SessionLock(path)
+    holder = lock.holder()
+    if holder is None:
+        print(tr("“{path}” is not locked: it can be opened.", path=path))
+        return EXIT_OK
+    verdict = lock.judge(holder) if holder else "unknown"
+    if verdict in ("live", "ours", "unreadable"):
+        try:
+            lock.acquire()  # a lock whose process ended in the meantime is free now
+        except LockedError as exc:
+            print(str(exc), file=sys.stderr)
+            print(tr("Workshop takes over only a lock from another computer or of a Workshop "
+                     "that has ended; this one is in use."), file=sys.stderr)
+            return EXIT_SESSION
+    else:
+        lock.acquire(force=True)
+    lock.release()
+    if holder:
+        print(tr("Took over “{path}” from {user} on {host} (process {pid}, since {time}): "
+                 "it can be opened now.", path=path, user=holder.get("user") or "?",
+                 host=holder.get("host") or "?", pid=holder.get("pid"),
+                 time=_lock_time(holder.get("started"))))
+    else:
+        print(tr("Removed the unreadable lock file “{lock}”: “{path}” can be opened now.",
+                 lock=lock_path(path), path=path))
+    return EXIT_OK
+
+
+def _lock_time(started: object) -> str:
+    from workshop.storage.lock import _display_time
+
+    return _display_time(started)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -246,6 +376,20 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("path", nargs="?", metavar="SESSION",
                         help=tr("the .workshop session file to check the PDF against"))
     verify.set_defaults(run=_cmd_verify)
+    unlock = sub.add_parser(
+        "unlock", help=tr("take over a session whose lock is left from another computer or "
+                          "an ended Workshop"),
+        description=tr("A session open in Workshop has a lock file beside it. When that "
+                       "Workshop ran on another computer (a shared or synced folder, a "
+                       "laptop that crashed) or has ended while its process id went to "
+                       "another program, this removes the lock so the session can be "
+                       "opened. A Workshop that really has the session open on this "
+                       "computer is never overruled."),
+        epilog=tr("Exit codes: 0 the session can be opened now; 1 a Workshop on this "
+                  "computer has it open, or the lock cannot be removed; 2 the command was "
+                  "not understood."))
+    unlock.add_argument("path", metavar="SESSION")
+    unlock.set_defaults(run=_cmd_unlock)
     # `render` lives with the canvases; that module imports Qt only when it renders.
     importlib.import_module("workshop.ui.canvas.cli").register(sub)
     return parser
@@ -294,7 +438,29 @@ def run(
     argv: Sequence[str] | None = None,
     open_app: Callable[[Path | None], int] | None = None,
 ) -> int:
-    """Run a command, or hand the GUI case to ``open_app`` (keeps Qt out of this module)."""
+    """Run a command, or hand the GUI case to ``open_app`` (keeps Qt out of this module).
+
+    Whatever a command prints passes ``terminal_safe``: a session's texts (and file
+    names) may hold escape sequences meant to rewrite the terminal.
+    """
+    stdout, stderr = sys.stdout, sys.stderr
+    if stdout is None or stderr is None:  # a windowed app on Windows: nothing to steer
+        return _run(argv, open_app)
+
+    def the_app(path: Path | None) -> int:
+        assert open_app is not None
+        sys.stdout, sys.stderr = stdout, stderr  # the app's streams are its own
+        return open_app(path)
+
+    sys.stdout, sys.stderr = _SafeStream(stdout), _SafeStream(stderr)  # type: ignore[assignment]
+    try:
+        return _run(argv, the_app if open_app is not None else None)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run(argv: Sequence[str] | None,
+         open_app: Callable[[Path | None], int] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = _first_positional(argv)
     _early_language(argv)
@@ -325,6 +491,9 @@ def run(
         return code
     except SessionFileError as exc:
         print(exc.details(), file=sys.stderr)
+        if getattr(exc, "can_take_over", False):
+            print(tr("To take it over from the command line: workshop unlock “{path}”",
+                     path=exc.path), file=sys.stderr)
         return EXIT_SESSION
     except BrokenPipeError:
         return EXIT_OK

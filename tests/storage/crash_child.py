@@ -5,8 +5,11 @@ ever, after printing ``ready`` on stdout.
 
 ``python crash_child.py server``: import once, then for every ``run PATH START [unsafe]``
 line on stdin fork a saver (which prints ``ready PID``), wait for it to die and print
-``dead PID SIGNAL``. Starting a Python with pydantic costs about half a second; a fork
-costs a millisecond, so hundreds of SIGKILLs fit in a few seconds.
+``dead PID SIGNAL``. ``type PATH START SEED`` forks a typist instead: the app's own
+``Autosaver`` with its worker thread, fed one edit (one new version) at a time at a
+random typing rhythm, printing ``edit N T`` (T: ``time.monotonic()``) after each.
+Starting a Python with pydantic costs about half a second; a fork costs a millisecond,
+so hundreds of SIGKILLs fit in a few seconds.
 
 Only the model and ``workshop.storage.files`` are imported, to keep start-up short.
 """
@@ -14,11 +17,15 @@ Only the model and ``workshop.storage.files`` are imported, to keep start-up sho
 from __future__ import annotations
 
 import os
+import random
 import sys
+import time
 
 from workshop.domain.model import Session
 from workshop.storage.files import dumps, save_session
 
+TICK_S = 0.1
+"""The app's autosave tick (``workshop.ui.document.AUTOSAVE_TICK_MS``)."""
 BULK = "Ouderen wonen langer thuis 👩🏽‍⚕️ שלום <para>&amp; \u202e\n"
 
 
@@ -64,16 +71,53 @@ def run(path: str, start: int, unsafe: bool = False) -> None:
         i += 1
 
 
+def typing_gap(rng: random.Random) -> float:
+    """Seconds until the next edit: fast and slow typing, a word's pause, a thought."""
+    kind = rng.random()
+    if kind < 0.6:
+        return rng.uniform(0.03, 0.15)
+    if kind < 0.9:
+        return rng.uniform(0.15, 0.6)
+    return rng.uniform(0.6, 2.5)
+
+
+def typist(path: str, start: int, seed: int) -> None:
+    """The UI thread of the app, reduced to what autosave sees: edits and ticks."""
+    from workshop.storage.autosave import Autosaver, SaveWorker
+
+    rng = random.Random(seed)
+    current = {"session": version(start - 1)}
+    saver = Autosaver(path, lambda: current["session"], worker=SaveWorker())
+    next_edit = time.monotonic() + typing_gap(rng)
+    next_tick = time.monotonic() + TICK_S
+    i = start
+    while True:
+        now = time.monotonic()
+        if now >= next_edit:
+            current["session"] = version(i)
+            saver.changed()
+            print(f"edit {i} {time.monotonic():.6f}", flush=True)
+            i += 1
+            next_edit = time.monotonic() + typing_gap(rng)
+        if now >= next_tick:
+            saver.tick()
+            next_tick += TICK_S
+        time.sleep(max(0.0, min(next_edit, next_tick) - time.monotonic()))
+
+
 def server() -> None:
     print("ready-server", flush=True)
     for line in sys.stdin:
         command, path, start, *flags = line.split()
-        assert command == "run"
+        assert command in ("run", "type")
         pid = os.fork()
         if pid == 0:
             try:
                 print(f"ready {os.getpid()}", flush=True)
-                run(path, int(start), unsafe="unsafe" in flags)
+                if command == "type":
+                    typist(path, int(start), int(flags[0]))
+                else:
+                    run(path, int(start), unsafe="unsafe" in flags)
             finally:
                 os._exit(1)
         _, status = os.waitpid(pid, 0)

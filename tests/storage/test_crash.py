@@ -100,6 +100,28 @@ class Server:
             "the saver died by itself instead of by our SIGKILL"
         )
 
+    def type_and_kill(self, path: Path, start: int, seed: int, delay: float
+                      ) -> tuple[float, list[tuple[int, float]]]:
+        """Let a typist (the app's Autosaver and its worker) type for ``delay`` seconds,
+        SIGKILL it, and return the kill time and every edit it reported (N, time)."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(f"type {path} {start} {seed}\n")
+        self.proc.stdin.flush()
+        word, pid = _readline(self.proc).split()
+        assert word == "ready"
+        time.sleep(delay)
+        killed_at = time.monotonic()
+        os.kill(int(pid), signal.SIGKILL)
+        edits: list[tuple[int, float]] = []
+        while True:
+            line = _readline(self.proc)
+            if line.startswith("dead "):
+                assert line == f"dead {pid} {int(signal.SIGKILL)}", line
+                return killed_at, edits
+            word, n, at = line.split()
+            assert word == "edit", line
+            edits.append((int(n), float(at)))
+
     def close(self) -> None:
         self.proc.kill()
         self.proc.wait()
@@ -156,6 +178,46 @@ def test_sigkill_while_saving_never_loses_the_file(tmp_path: Path) -> None:
     assert tally.mid_write > 0, summary
     assert tally.progressed > tally.kills // 2, summary
     assert tally.index > tally.kills, summary
+
+
+TYPING_KILLS = 16
+MAX_LOST_S = 2.0
+
+
+def test_sigkill_while_typing_loses_at_most_two_seconds(tmp_path: Path) -> None:
+    """The app's autosave (worker thread, real clock, the app's tick) fed edits at typing
+    speed: after every SIGKILL the file holds every edit made more than 2 s before the
+    kill, and is a complete version, never an older one."""
+    seed = _seed()
+    rng = random.Random(seed)
+    path = tmp_path / "typing.workshop"
+    save_session(version(0), path)
+    tally = Tally(path, seed)
+    worst = 0.0
+    typed = 0
+    server = Server()
+    try:
+        for kill in range(TYPING_KILLS):
+            killed_at, edits = server.type_and_kill(path, tally.index + 1, seed + kill,
+                                                    rng.uniform(0.5, 5.0))
+            typed += len(edits)
+            tally.check()
+            lost = [at for n, at in edits if n > tally.index and at <= killed_at]
+            if lost:
+                worst = max(worst, killed_at - min(lost))
+            assert not lost or killed_at - min(lost) <= MAX_LOST_S, (
+                f"kill {kill} (seed {seed}): lost edits made {killed_at - min(lost):.2f} s "
+                f"before the kill; the file has v{tally.index}, typed up to "
+                f"v{edits[-1][0] if edits else '-'}")
+    finally:
+        server.close()
+    summary = (f"seed {seed}: {tally.kills} kills while typing, {typed} edits, "
+               f"{tally.progressed} with progress, worst loss {worst:.2f} s")
+    print(summary)
+    # Able to fail: edits were typed, saved between kills, and some were lost to a kill.
+    assert typed > TYPING_KILLS * 5, summary
+    assert tally.progressed > TYPING_KILLS // 2, summary
+    assert worst > 0, summary
 
 
 def test_the_crash_test_catches_a_saver_that_writes_in_place(tmp_path: Path) -> None:

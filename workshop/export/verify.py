@@ -12,10 +12,16 @@ Three questions, each answered only if the one before holds:
    the PDF is rebuilt from the session with the options and export time recorded in
    its manifest and compared byte for byte. This catches a PDF that was edited and
    then resealed (the seal alone proves integrity, not authorship). It needs the same
-   Workshop and reportlab versions as the export; otherwise it is skipped, and the
-   report says so.
+   Workshop and reportlab versions as the export.
+4. **Given the session, made with other versions: the same words?** When the byte
+   comparison is impossible, the words on the PDF's pages (and its title, author and
+   subject) are extracted and compared, word for word and in order, with those of the
+   PDF this Workshop makes from the session with the manifest's options. A word edited
+   in a content stream and resealed fails here, whatever the manifest claims.
 
-No Qt and no PDF parser: everything is read from the raw bytes.
+A check that was not made never counts as held: ``Report.ok`` is True only when every
+check the report lists was made and held, and with a session at least one of the
+comparisons 3 and 4 was made. No Qt; pypdf only to extract the text for check 4.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ from workshop.export.seal import check_seal
 from workshop.i18n import Language, tr
 
 Rebuild = Literal["same", "different", "skipped", "not_run"]
+TextCheck = Literal["same", "different", "impossible", "not_run"]
+CheckState = Literal["held", "failed", "not_made"]
 
 
 @dataclass(frozen=True)
@@ -57,15 +65,39 @@ class Report:
     signatures: list[SignatureStatus] = field(default_factory=list)
     rebuild: Rebuild = "not_run"
     rebuild_note: str = ""
+    text_check: TextCheck = "not_run"
+    text_difference: tuple[str, str] | None = None
+    """Where the words part: (the PDF's words, the session's words) around the first
+    difference."""
+
+    def checks(self) -> list[tuple[str, CheckState]]:
+        """Every check this report speaks of, in order, and whether it was made and held.
+
+        Keys: seal, fingerprint, signatures, bytes, words.
+        """
+        out: list[tuple[str, CheckState]] = [
+            ("seal", "held" if self.sealed and self.intact and self.manifest is not None
+             else "failed")]
+        if not self.session_checked or out[0][1] != "held":
+            return out
+
+        def state(value: bool | None) -> CheckState:
+            return "not_made" if value is None else ("held" if value else "failed")
+
+        out.append(("fingerprint", state(bool(self.same_session and self.fingerprint_matches))))
+        out.append(("signatures", state(self.signatures_match)))
+        if self.rebuild in ("same", "different"):
+            out.append(("bytes", "held" if self.rebuild == "same" else "failed"))
+        elif self.text_check in ("same", "different"):
+            out.append(("words", "held" if self.text_check == "same" else "failed"))
+        else:  # neither comparison could be made: say so, and never pass
+            out.append(("words", "not_made"))
+        return out
 
     @property
     def ok(self) -> bool:
-        if not (self.sealed and self.intact and self.manifest is not None):
-            return False
-        if not self.session_checked:
-            return True
-        return bool(self.same_session and self.fingerprint_matches
-                    and self.signatures_match and self.rebuild != "different")
+        """Every reported check was made and held."""
+        return all(state == "held" for _, state in self.checks())
 
 
 def _printed_signatures(manifest: dict[str, Any]) -> list[dict[str, Any]]:
@@ -93,6 +125,56 @@ def _rebuild(session: Session, manifest: dict[str, Any]) -> bytes:
     if manifest.get("kind") == "roadmap":
         return export_roadmap(session, RoadmapOptions(**options), exported_at)
     return export_agreement(session, AgreementOptions(**options), exported_at)
+
+
+def _words(data: bytes) -> list[str]:
+    """The words a reader sees: the metadata's title, author and subject, then every
+    page's text, split at whitespace. Raises ``ValueError`` when the PDF cannot be read."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        meta: dict[str, Any] = dict(reader.metadata or {})
+        parts = [str(meta.get(key, "")) for key in ("/Title", "/Author", "/Subject")]
+        parts += [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, OSError, KeyError, TypeError, ValueError, AttributeError,
+            IndexError, AssertionError, RecursionError, ZeroDivisionError) as exc:
+        raise ValueError(type(exc).__name__) from None
+    return " ".join(parts).split()
+
+
+def _first_difference(found: list[str], expected: list[str]) -> tuple[str, str]:
+    at = 0
+    while at < min(len(found), len(expected)) and found[at] == expected[at]:
+        at += 1
+    start = max(0, at - 3)
+    return (" ".join(found[start:at + 4]) or "-", " ".join(expected[start:at + 4]) or "-")
+
+
+def _compare_words(data: bytes, session: Session, manifest: dict[str, Any],
+                   report: Report) -> None:
+    """Check 4: the PDF's words against those this Workshop prints for the session."""
+    try:
+        rebuilt = _rebuild(session, manifest)
+    except (KeyError, TypeError, ValueError) as exc:  # options this version does not know
+        report.text_check = "impossible"
+        report.rebuild_note = f"{report.rebuild_note} ({type(exc).__name__})"
+        return
+    expected = _words(rebuilt)
+    try:
+        found = _words(data)
+    except ValueError as exc:
+        report.text_check = "impossible"
+        report.rebuild_note = f"{report.rebuild_note} ({exc})"
+        return
+    if found == expected:
+        report.text_check = "same"
+    else:
+        report.text_check = "different"
+        report.text_difference = _first_difference(found, expected)
 
 
 def verify_bytes(data: bytes, session: Session | None = None) -> Report:
@@ -123,6 +205,7 @@ def verify_bytes(data: bytes, session: Session | None = None) -> Report:
     if made_with != _versions():
         report.rebuild = "skipped"
         report.rebuild_note = str(made_with)
+        _compare_words(data, session, manifest, report)
         return report
     try:
         again = _rebuild(session, manifest)
@@ -166,11 +249,13 @@ def report_lines(report: Report, pdf: Path | str, lang: Language | None = None,
                     total=len(printed), valid=valid, void=len(printed) - valid))
     if not report.session_checked:
         lines.append(tr("Give the session file too, to check the PDF against it.", lang))
+        lines.append(checks_line(report, lang))
         return lines
     if not report.same_session:
         lines.append(tr("The PDF was exported from a different session.", lang))
     if report.fingerprint_matches:
-        lines.append(tr("The session's current text matches the PDF.", lang))
+        lines.append(tr("The fingerprint in the PDF is the session's current fingerprint.",
+                        lang))
     else:
         lines.append(tr("The session's text HAS CHANGED since this PDF was exported: "
                         "the PDF does not show the current agreement.", lang))
@@ -190,7 +275,37 @@ def report_lines(report: Report, pdf: Path | str, lang: Language | None = None,
     elif report.rebuild == "skipped":
         lines.append(tr("Not rebuilt for a byte comparison: the PDF was made with other "
                         "versions ({versions}).", lang, versions=report.rebuild_note))
+    if report.text_check == "same":
+        lines.append(tr("Its words, compared one by one with what this Workshop prints for "
+                        "the session: the same.", lang))
+    elif report.text_check == "different":
+        found, expected = report.text_difference or ("-", "-")
+        lines.append(tr("Its words DIFFER from what the session prints: the PDF was edited "
+                        "and resealed, or another version prints the text differently. The "
+                        "PDF says “{found}” where the session gives “{expected}”.", lang,
+                        found=found, expected=expected))
+    elif report.text_check == "impossible":
+        lines.append(tr("The PDF's words could not be compared: they cannot be read, or this "
+                        "Workshop cannot print the session with the PDF's options.", lang))
     if not report.fingerprint_matches:
         lines.append(tr("Current fingerprint of the session: {fingerprint}", lang,
                         fingerprint=report.current_fingerprint))
+    lines.append(checks_line(report, lang))
     return lines
+
+
+def checks_line(report: Report, lang: Language | None = None) -> str:
+    """One line naming every check and its outcome; the exit code follows from it."""
+    names = {
+        "seal": tr("seal", lang),
+        "fingerprint": tr("fingerprint", lang),
+        "signatures": tr("signatures", lang),
+        "bytes": tr("byte-for-byte rebuild", lang),
+        "words": tr("word-for-word text", lang),
+    }
+    states = {"held": tr("held", lang), "failed": tr("FAILED", lang),
+              "not_made": tr("NOT MADE", lang)}
+    made = ", ".join(f"{names[key]}: {states[state]}" for key, state in report.checks())
+    verdict = (tr("every check was made and held", lang) if report.ok
+               else tr("not verified", lang))
+    return tr("Checks: {checks}. Result: {verdict}.", lang, checks=made, verdict=verdict)

@@ -4,7 +4,9 @@ One folder per session in ``backups_folder()``: ``{stem}-{hash of the full path}
 holding ``YYYYMMDD-HHMMSS.workshop`` copies (owner-only) and ``source.txt`` with the
 session's path. Thinning keeps everything of today and yesterday, then the newest
 backup per day for a week, per ISO week for five weeks, and per month beyond that
-(as Anki does).
+(as Anki does), but never beyond the retention period: at every new backup, backups of
+any session and recovery copies older than ``retention_months`` (a setting, default 12)
+are deleted, so that what was deleted from a session does not live on for ever.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from workshop.domain.model import Session
 from workshop.storage import files
-from workshop.storage.paths import backups_folder, ensure_private_dir
+from workshop.storage.paths import backups_folder, ensure_private_dir, recovery_folder
 
 BACKUP_EXTENSION = files.EXTENSION
 SOURCE_FILE = "source.txt"
@@ -60,12 +62,37 @@ def _parse(path: Path) -> tuple[dt.datetime, int] | None:
     return taken, int(match.group(2) or 0)
 
 
-class BackupStore:
-    """The backups of every session, under ``root`` (default: ``backups_folder()``)."""
+def months_before(moment: dt.datetime, months: int) -> dt.datetime:
+    """The same day and time ``months`` calendar months earlier (31 March - 1 = 28/29 Feb)."""
+    import calendar
 
-    def __init__(self, root: Path | None = None, interval_s: float = DEFAULT_INTERVAL_S):
+    year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
+
+
+class BackupStore:
+    """The backups of every session, under ``root`` (default: ``backups_folder()``).
+
+    ``retention_months``: backups and recovery copies older than this are deleted at
+    the next backup; None reads the user's setting each time. ``recovery``: the folder
+    of recovery copies (default: ``recovery_folder()`` with the default root).
+    """
+
+    def __init__(self, root: Path | None = None, interval_s: float = DEFAULT_INTERVAL_S,
+                 *, retention_months: int | None = None, recovery: Path | None = None):
         self.root = Path(root) if root is not None else backups_folder()
         self.interval_s = interval_s
+        self.retention_months = retention_months
+        self.recovery = recovery if recovery is not None or root is not None else (
+            recovery_folder())
+
+    def retention(self) -> int:
+        if self.retention_months is not None:
+            return self.retention_months
+        from workshop.storage import settings
+
+        return settings.backup_retention_months()
 
     # --- where -------------------------------------------------------------------
 
@@ -198,7 +225,8 @@ class BackupStore:
         return kept
 
     def thin(self, session_path: Path | str, now: dt.datetime) -> list[Path]:
-        """Remove the backups thinning does not keep; returns those removed."""
+        """Remove the backups thinning does not keep, and everything older than the
+        retention period (``expire``); returns those removed."""
         backups = self.list_backups(session_path)
         kept = self.keep(backups, now)
         removed: list[Path] = []
@@ -209,6 +237,47 @@ class BackupStore:
                     removed.append(info.path)
                 except OSError:
                     pass
+        return removed + self.expire(now)
+
+    def expire(self, now: dt.datetime) -> list[Path]:
+        """Delete backups of every session and recovery copies older than the
+        retention period; a session folder left empty goes too."""
+        cutoff = months_before(_local_naive(now), self.retention())
+        removed: list[Path] = []
+        for info in self.list_all():
+            if info.taken_at < cutoff:
+                try:
+                    info.path.unlink()
+                    removed.append(info.path)
+                except OSError:
+                    pass
+        for folder in {p.parent for p in removed}:
+            if not any(_parse(entry) for entry in folder.iterdir()):
+                for leftover in (folder / SOURCE_FILE,):
+                    leftover.unlink(missing_ok=True)
+                try:
+                    folder.rmdir()
+                except OSError:
+                    pass
+        removed += self._expire_recovery(cutoff)
+        return removed
+
+    def _expire_recovery(self, cutoff: dt.datetime) -> list[Path]:
+        if self.recovery is None:
+            return []
+        try:
+            entries = [e for e in self.recovery.iterdir() if e.name.endswith(BACKUP_EXTENSION)]
+        except OSError:
+            return []
+        removed = []
+        for entry in entries:
+            try:
+                written = dt.datetime.fromtimestamp(entry.stat().st_mtime)
+                if written < cutoff:
+                    entry.unlink()
+                    removed.append(entry)
+            except OSError:
+                pass
         return removed
 
 

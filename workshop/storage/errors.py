@@ -58,12 +58,31 @@ class InvalidSessionError(SessionFileError):
 
 
 class SaveError(SessionFileError):
-    """Saving failed; the previous file on disk is intact."""
+    """Saving failed; the previous file on disk is intact.
+
+    ``kind`` is ``disk_full``, ``read_only`` or ``other`` and ``reason`` the system's
+    words, so that each surface (a window, the command line) can say it in its own way:
+    the message itself speaks to the app's user ("use Save as").
+    """
+
+    def __init__(self, path: Path | str, message: str, problems: list[str] | None = None,
+                 *, kind: str = "other", reason: str = ""):
+        super().__init__(path, message, problems)
+        self.kind = kind
+        self.reason = reason
 
 
 class LockedError(SessionFileError):
-    """Another Workshop holds this session open."""
+    """Another Workshop holds this session open.
 
-    def __init__(self, path: Path | str, message: str, holder: dict[str, object]):
+    ``can_take_over``: the holder is on another computer or its process has ended (a
+    reused process id), so the user may take the session over; ``reason`` says which
+    (see ``workshop.storage.lock``).
+    """
+
+    def __init__(self, path: Path | str, message: str, holder: dict[str, object],
+                 *, can_take_over: bool = False, reason: str = ""):
         self.holder = holder
+        self.can_take_over = can_take_over
+        self.reason = reason
         super().__init__(path, message)

@@ -47,9 +47,59 @@ def dumps(session: Session) -> bytes:
 
     Deterministic: the same session always gives the same bytes.
     """
-    data = session.model_dump(mode="json")
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.encode("utf-8") + b"\n"
+    return dumps_snapshot(snapshot(session))
+
+
+def snapshot(session: Session) -> dict[str, Any]:
+    """A frozen copy of the session for a save on another thread: plain JSON values
+    only, sharing nothing mutable with the live session (the cheap half of ``dumps``)."""
+    return session.model_dump(mode="json")
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+_CHUNK_ITEMS = 64
+_CHUNK_DEPTH = 6
+
+
+def _encode_parts(value: Any, out: list[str], depth: int) -> None:
+    """``json.dumps(value)`` in many small calls instead of one.
+
+    The C encoder holds the GIL for the whole call (about 100 ms for the large session);
+    between small calls the UI thread gets its turn, so a save on the worker does not
+    stall the window. The text is the same, character for character.
+    """
+    if depth < _CHUNK_DEPTH and isinstance(value, dict) and value and all(
+            isinstance(key, str) for key in value):
+        out.append("{")
+        for n, (key, item) in enumerate(value.items()):
+            out.append(("," if n else "") + _ENCODE(key) + ":")
+            _encode_parts(item, out, depth + 1)
+        out.append("}")
+    elif depth < _CHUNK_DEPTH and isinstance(value, list) and len(value) > _CHUNK_ITEMS:
+        out.append("[")  # many items: a call per 64 of them
+        for start in range(0, len(value), _CHUNK_ITEMS):
+            out.append(("," if start else "") + _ENCODE(value[start:start + _CHUNK_ITEMS])[1:-1])
+        out.append("]")
+    elif depth < _CHUNK_DEPTH and isinstance(value, list) and value:
+        out.append("[")  # few items, maybe large ones (signatures and their strokes)
+        for n, item in enumerate(value):
+            if n:
+                out.append(",")
+            _encode_parts(item, out, depth + 1)
+        out.append("]")
+    else:
+        out.append(_ENCODE(value))
+
+
+def dumps_snapshot(data: dict[str, Any]) -> bytes:
+    """The file's bytes from a ``snapshot``: ``dumps(s) == dumps_snapshot(snapshot(s))``.
+
+    Compact UTF-8 JSON, as ``json.dumps(data, ensure_ascii=False, separators=(",", ":"),
+    allow_nan=False)`` writes it, encoded in small pieces (see ``_encode_parts``).
+    """
+    parts: list[str] = []
+    _encode_parts(data, parts, 0)
+    return "".join(parts).encode("utf-8") + b"\n"
 
 
 class _Unreadable:
@@ -239,18 +289,21 @@ def _replace(src: str, dst: Path) -> None:
 
 def _save_error(path: Path, exc: OSError | ValueError) -> SaveError:
     code = exc.errno if isinstance(exc, OSError) else None
+    kind = "other"
     if code is not None and code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        kind = "disk_full"
         msg = N_("Saving “{path}” failed: the disk is full. Free some space or use "
                  "Save as to save elsewhere (a USB stick). Nothing was lost: the previous "
                  "version is intact and your work is still open.")
     elif code is not None and code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        kind = "read_only"
         msg = N_("Saving “{path}” failed: the folder is read-only or you lack permission. "
                  "Use Save as to save elsewhere. The previous version is intact.")
     else:
         msg = N_("Saving “{path}” failed: {reason}. The previous version is intact; "
                  "try again or use Save as.")
     reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
-    return SaveError(path, tr(msg, path=path, reason=reason))
+    return SaveError(path, tr(msg, path=path, reason=reason), kind=kind, reason=reason)
 
 
 def temp_files(path: Path | str) -> list[Path]:
@@ -285,6 +338,49 @@ def remove_temp_files(path: Path | str) -> int:
         try:
             leftover.unlink()
             removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+PARTIAL_EXPORT_SUFFIXES = (".pdf", ".png", ".svg")
+PARTIAL_EXPORT_AGE_S = 60.0
+"""A write takes well under a second from creating its temporary file to the rename; a
+temporary export file older than this belongs to a process that was killed."""
+
+
+def partial_exports(folder: Path | str) -> list[Path]:
+    """Temporary files of exports (``.NAME.pdf.XXXXXXXX.saving``) in ``folder``."""
+    folder = Path(folder)
+    found = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)):
+            continue
+        target, dot, middle = name[len(TEMP_PREFIX):-len(TEMP_SUFFIX)].rpartition(".")
+        if dot and middle and target.lower().endswith(PARTIAL_EXPORT_SUFFIXES):
+            found.append(folder / name)
+    return sorted(found)
+
+
+def remove_partial_exports(folder: Path | str, *, now: float | None = None,
+                           min_age_s: float = PARTIAL_EXPORT_AGE_S) -> int:
+    """Remove what killed exports left in ``folder`` (owner-only, but full of names).
+
+    Only files older than ``min_age_s``: a younger one may be another export's, being
+    written right now. Called before every export into a folder and at start.
+    """
+    now = time.time() if now is None else now
+    removed = 0
+    for leftover in partial_exports(folder):
+        try:
+            if now - leftover.stat().st_mtime >= min_age_s:
+                leftover.unlink()
+                removed += 1
         except OSError:
             pass
     return removed
@@ -330,7 +426,16 @@ def write_atomic(path: Path | str, data: bytes) -> None:
 def save_session(session: Session, path: Path | str) -> bytes:
     """Save atomically; returns the bytes written (for backups and comparisons)."""
     try:
-        data = dumps(session)
+        frozen = snapshot(session)
+    except ValueError as exc:  # NaN/infinity or a lone surrogate: cannot be written
+        raise _save_error(Path(path), exc) from None
+    return save_snapshot(frozen, path)
+
+
+def save_snapshot(frozen: dict[str, Any], path: Path | str) -> bytes:
+    """``save_session`` for a ``snapshot``: safe on any thread, the snapshot is not shared."""
+    try:
+        data = dumps_snapshot(frozen)
     except ValueError as exc:  # NaN/infinity or a lone surrogate: cannot be written
         raise _save_error(Path(path), exc) from None
     write_atomic(path, data)

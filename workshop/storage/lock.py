@@ -1,10 +1,24 @@
 """One writer per session file: a lock file beside the session.
 
 ``.{name}.lock`` (owner-only, created with ``O_CREAT | O_EXCL``) holds JSON with the
-holder's pid, host, user, start time and app version. A lock left behind by a crash is
-recognised as stale, like QLockFile does: same host and the process is gone, or the
-lock file is unreadable and older than a minute. Anything else refuses with a
-``LockedError`` that says who holds the session.
+holder's pid, host, user, start time, app version, and the holding process's own start
+time and name. A lock left behind by a crash is recognised as stale, like QLockFile
+does: same host and the process is gone, or the lock file is unreadable and older than
+a minute. Anything else refuses with a ``LockedError`` that says who holds the session
+and since when, and whether it can be taken over (``LockedError.can_take_over``):
+
+- ``reused``: same host, and the process id now belongs to another program (its start
+  time differs from the one in the lock, or, for locks without one, its name is not a
+  Workshop's): the Workshop that held it has ended, e.g. before a restart;
+- ``other_host``: written on another computer (a shared or synced folder, a laptop that
+  crashed): nobody here can tell whether it is still open there;
+- ``live``: a Workshop on this computer really has it open: no take-over, only
+  read-only, so two windows never write one file.
+
+Taking over (``acquire(force=True)``) is for the facilitator to decide, in the app's
+dialog or with ``workshop unlock``. What this module knows of processes comes from
+``process_facts`` (``/proc`` on Linux, the Win32 API on Windows, ``ps`` elsewhere), which
+tests replace to play another platform.
 """
 
 from __future__ import annotations
@@ -24,7 +38,10 @@ from types import TracebackType
 from workshop import __version__
 from workshop.i18n import tr
 from workshop.storage import files
-from workshop.storage.errors import LockedError, SessionFileError
+from workshop.storage.errors import LockedError, SaveError, SessionFileError
+from workshop.storage.process_facts import ProcessFacts, process_facts
+
+__all__ = ["ProcessFacts", "SessionLock", "lock_path", "pid_alive", "process_facts"]
 
 LOCK_PREFIX = "."
 LOCK_SUFFIX = ".lock"
@@ -32,6 +49,10 @@ LOCK_MODE = 0o600
 CORRUPT_STALE_AFTER_S = 60.0
 MAX_LOCK_BYTES = 64 * 1024
 _ACQUIRE_ATTEMPTS = 3
+START_TOLERANCE_S = 2.0
+"""Two start times of one process read twice differ by rounding, never by this much."""
+WORKSHOP_NAMES = ("workshop", "python", "pythonw", "py")
+"""Process names a Workshop runs under (the bundle, or a Python interpreter)."""
 
 
 def lock_path(session_path: Path | str) -> Path:
@@ -102,10 +123,13 @@ class SessionLock:
     ...     save_session(session, path)
     """
 
-    def __init__(self, path: Path | str, *, now: Callable[[], float] = time.time) -> None:
+    def __init__(self, path: Path | str, *, now: Callable[[], float] = time.time,
+                 facts: Callable[[int], ProcessFacts] | None = None) -> None:
         self.path = Path(path)
         self.lock_file = lock_path(self.path)
         self._now = now
+        self._facts = facts
+        """Replaces ``process_facts`` (tests play other platforms with it)."""
         self._held = False
 
     # --- inspection ----------------------------------------------------------------
@@ -159,17 +183,37 @@ class SessionLock:
             except OSError:
                 return False
             return age >= CORRUPT_STALE_AFTER_S
+        return self.judge(holder) == "stale"
+
+    def judge(self, holder: dict[str, object]) -> str:
+        """What a readable lock means: ``stale`` (its process is gone), ``ours``,
+        ``live`` (a Workshop here has it open), ``reused`` (its process id now belongs
+        to another program), ``other_host``, or ``unreadable``."""
+        if holder.get("unreadable"):
+            return "unreadable"
         pid = holder.get("pid")
-        if holder.get("host") != _host() or not isinstance(pid, int) or isinstance(pid, bool):
-            return False  # another machine (a shared folder): we cannot tell
+        if not isinstance(pid, int) or isinstance(pid, bool):
+            return "unreadable"
+        if holder.get("host") != _host():
+            return "other_host"  # another machine (a shared folder): we cannot tell
         if pid == os.getpid():
-            return False
-        return not pid_alive(pid)
+            return "ours"
+        facts = (self._facts or process_facts)(pid)
+        if not facts.alive:
+            return "stale"
+        recorded = holder.get("process_started")
+        if isinstance(recorded, (int, float)) and not isinstance(recorded, bool):
+            if facts.started is not None:
+                return ("live" if abs(facts.started - recorded) <= START_TOLERANCE_S
+                        else "reused")
+        if facts.name and not facts.name.lower().startswith(WORKSHOP_NAMES):
+            return "reused"
+        return "live"
 
     # --- acquire / release ---------------------------------------------------------
 
     def _content(self) -> bytes:
-        data = {
+        data: dict[str, object] = {
             "pid": os.getpid(),
             "host": _host(),
             "user": _user(),
@@ -177,6 +221,11 @@ class SessionLock:
             "app": "Workshop",
             "version": __version__,
         }
+        own = (self._facts or process_facts)(os.getpid())
+        if own.started is not None:
+            data["process_started"] = round(own.started, 2)
+        if own.name:
+            data["process_name"] = own.name
         return json.dumps(data, ensure_ascii=False).encode("utf-8") + b"\n"
 
     def _create(self) -> bool:
@@ -207,13 +256,16 @@ class SessionLock:
 
     def _cannot_lock(self, exc: OSError) -> SessionFileError:
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return SessionFileError(self.path, tr(
+            return SaveError(self.path, tr(
                 "Workshop cannot create a lock file beside “{path}”: the folder is "
                 "read-only or you lack permission. Open it read-only, or copy it to a "
-                "folder you can write to.", path=self.path))
-        return SessionFileError(self.path, tr(
+                "folder you can write to.", path=self.path), kind="read_only",
+                reason=exc.strerror or str(exc))
+        return SaveError(self.path, tr(
             "Workshop cannot create a lock file beside “{path}”: {reason}. Open it "
-            "read-only, or try again.", path=self.path, reason=exc.strerror or str(exc)))
+            "read-only, or try again.", path=self.path, reason=exc.strerror or str(exc)),
+            kind="disk_full" if exc.errno == errno.ENOSPC else "other",
+            reason=exc.strerror or str(exc))
 
     def _locked_error(self, holder: dict[str, object] | None) -> LockedError:
         if holder is not None and holder.get("unreadable"):
@@ -229,11 +281,29 @@ class SessionLock:
             return LockedError(self.path, tr(
                 "“{path}” is already open in this Workshop. Switch to that window.",
                 path=self.path), holder)
+        verdict = self.judge(holder)
+        facts = dict(path=self.path, user=holder.get("user") or "?",
+                     host=holder.get("host") or "?", pid=holder.get("pid"),
+                     time=_display_time(holder.get("started")))
+        if verdict == "reused":
+            found = (self._facts or process_facts)(int(str(holder.get("pid"))))
+            return LockedError(self.path, tr(
+                "“{path}” was opened in Workshop by {user} on {host} (process {pid}) "
+                "since {time}, but process {pid} is now another program ({program}): that "
+                "Workshop has ended, probably at a restart. Take the session over, or "
+                "open it read-only.", program=found.name or "?", **facts), holder,
+                can_take_over=True, reason=verdict)
+        if verdict == "other_host":
+            return LockedError(self.path, tr(
+                "“{path}” is open in Workshop by {user} on another computer, {host} "
+                "(process {pid}), since {time}. Workshop cannot tell from here whether it "
+                "is still open there. If it is, close it there first. If that computer "
+                "crashed or the session is closed there, take it over; otherwise open it "
+                "read-only.", **facts), holder, can_take_over=True, reason=verdict)
         return LockedError(self.path, tr(
             "“{path}” is already open in Workshop by {user} on {host} (process {pid}) "
-            "since {time}. Close it there, or open it read-only.",
-            path=self.path, user=holder.get("user") or "?", host=holder.get("host") or "?",
-            pid=holder.get("pid"), time=_display_time(holder.get("started"))), holder)
+            "since {time}. Close it there, or open it read-only.", **facts), holder,
+            reason=verdict)
 
     def acquire(self, *, force: bool = False) -> None:
         """Take the lock or raise ``LockedError`` naming the holder.

@@ -15,6 +15,9 @@ from workshop.storage import files, paths
 from workshop.storage.errors import SaveError
 
 MAX_RECENT = 10
+DEFAULT_RETENTION_MONTHS = 12
+RETENTION_CHOICES = (1, 3, 6, 12, 24, 36, 60)
+"""Months a backup is kept (the app offers these; the file may hold any 1..120)."""
 SETTINGS_NAME = "settings.json"
 
 
@@ -63,4 +66,20 @@ def language() -> str | None:
 def set_language(lang: str | None) -> None:
     data = load()
     data["language"] = lang
+    save(data)
+
+
+def backup_retention_months() -> int:
+    """How long backups and recovery copies are kept, in months (default 12)."""
+    value = load().get("backup_retention_months")
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 120:
+        return value
+    return DEFAULT_RETENTION_MONTHS
+
+
+def set_backup_retention_months(months: int) -> None:
+    if not 1 <= months <= 120:
+        raise ValueError(f"retention of {months} months is out of range")
+    data = load()
+    data["backup_retention_months"] = months
     save(data)

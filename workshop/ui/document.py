@@ -15,6 +15,7 @@ on the way back (validated into fresh models).
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -30,13 +31,19 @@ from workshop.domain.model import Session, reference_problems
 from workshop.domain.validation import problems_from
 from workshop.i18n import tr
 from workshop.storage import paths
-from workshop.storage.autosave import Autosaver
+from workshop.storage.autosave import Autosaver, SaveWorker
 from workshop.storage.backups import BackupStore
 from workshop.storage.errors import SaveError, SessionFileError
 from workshop.storage.files import save_session
+from workshop.storage.files import snapshot as snapshot_of
+from workshop.storage.forget import Forgotten, Traces, forget_everywhere
 from workshop.storage.lock import SessionLock
 
-AUTOSAVE_TICK_MS = 200
+AUTOSAVE_TICK_MS = 100
+FULL_SNAPSHOT_S = 60.0
+"""At least this often a save freezes the whole session, not only the areas edits said
+they touched: a safety net under the area bookkeeping (explicit flushes and closing are
+full too). It costs what a whole snapshot costs (tests/bench: autosave), once a minute."""
 UNPRINTED_AREAS = frozenset({"ambition.cards", "ambition.clusters", "ambition.votes",
                              "ambition.vote_budget", "interests.links", "diagnostics", "view"})
 """Areas the agreement does not print (``workshop.domain.fingerprint.agreement_content``):
@@ -158,17 +165,64 @@ class SessionDocument(QObject):
         """The current session's fingerprint, once computed; forgotten on every change."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
-        self._saving = False
         self._pending_areas: frozenset[str] = frozenset()
         self.autosaver: Autosaver | None = None
+        self._worker: SaveWorker | None = None
+        self._shown_state: tuple[str, str] | None = None
+        self._frozen: dict[str, Any] = {}
+        """The last snapshot handed to the worker (never changed once handed over)."""
+        self._stale: set[str] | None = None
+        """Top-level fields changed since ``_frozen`` was taken; None: all of them."""
+        self._full_at = 0.0
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_TICK_MS)
         self._timer.timeout.connect(self._on_tick)
         if path is not None and autosave and not read_only:
-            self.autosaver = Autosaver(path, lambda: self.session,
-                                       backups=backups or BackupStore(),
-                                       on_saved=self._on_saved, on_error=self._on_error)
+            self.autosaver = self._autosaver(path, backups or BackupStore())
             self._timer.start()
+
+    def _autosaver(self, path: Path, backups: BackupStore) -> Autosaver:
+        """Saves on a worker thread: the UI thread only takes a frozen snapshot."""
+        if self._worker is None:
+            self._worker = SaveWorker()
+        return Autosaver(path, lambda: self.session, backups=backups, worker=self._worker,
+                         freeze=self._freeze, on_saved=self._on_saved,
+                         on_error=self._on_error)
+
+    def _touched(self, areas: Iterable[str]) -> None:
+        """Note what an edit, undo, redo or view change touched: top-level fields, or
+        their fields (``"ambition.cards"``); deeper areas count as their second level."""
+        if self._stale is not None:
+            self._stale |= {".".join(area.split(".")[:2]) for area in areas}
+
+    def _freeze(self) -> dict[str, Any]:
+        """The snapshot a save hands to the worker, on the UI thread.
+
+        Only the fields touched since the last snapshot are dumped again (top-level, or
+        one level down such as ``ambition.cards``); the rest are the previous snapshot's
+        (frozen JSON values, never changed), so the cost follows the edit, not the
+        session. A new dict every time: the worker may still be writing the previous one.
+        """
+        now = time.monotonic()
+        if self._stale is None or now - self._full_at >= FULL_SNAPSHOT_S:
+            self._frozen = snapshot_of(self.session)
+            self._full_at = now
+        else:
+            frozen = dict(self._frozen)
+            whole = {area for area in self._stale if "." not in area}
+            for name in whole:
+                frozen[name] = self.session.model_dump(mode="json", include={name})[name]
+            for area in sorted(self._stale - whole):
+                name, field = area.split(".")
+                if name in whole:
+                    continue
+                holder: BaseModel = getattr(self.session, name)
+                part = dict(frozen[name])  # the previous snapshot's stays as it was
+                part[field] = holder.model_dump(mode="json", include={field})[field]
+                frozen[name] = part
+            self._frozen = frozen
+        self._stale = set()
+        return self._frozen
 
     # --- editing -------------------------------------------------------------------
 
@@ -202,6 +256,7 @@ class SessionDocument(QObject):
             raise EditRejected(problems)
         if after == before:
             return False
+        self._touched(areas)
         command = EditCommand(self, label, before, after, merge_key)
         self._pending_areas = top_areas(areas)
         self.undo_stack.push(command)  # indexChanged -> _on_index_changed
@@ -248,6 +303,7 @@ class SessionDocument(QObject):
         if not all(unprinted(area) for area in snapshot):
             self._fingerprint = None
         _restore(self.session, snapshot)
+        self._touched(snapshot)
         self._pending_areas = top_areas(snapshot)
 
     def _on_index_changed(self, _index: int) -> None:
@@ -266,6 +322,7 @@ class SessionDocument(QObject):
                 setattr(view, name, value)
                 changed = True
         if changed:
+            self._touched(("view",))
             if self.autosaver is not None:
                 self.autosaver.changed()
             self.sig_changed.emit(frozenset({"view"}))
@@ -278,6 +335,10 @@ class SessionDocument(QObject):
 
     def save_state(self) -> tuple[str, str]:
         """(kind, text) for the status line: kind is saved | saving | error | none."""
+        self._shown_state = state = self._save_state()
+        return state
+
+    def _save_state(self) -> tuple[str, str]:
         saver = self.autosaver
         if saver is None:
             if self.read_only:
@@ -295,6 +356,7 @@ class SessionDocument(QObject):
         """Save now if anything is unsaved; True when everything is on disk."""
         if self.autosaver is None:
             return True
+        self._stale = None  # an explicit save freezes the whole session
         return self.autosaver.flush()
 
     def save_as(self, new_path: Path) -> None:
@@ -303,9 +365,7 @@ class SessionDocument(QObject):
         new_lock.acquire()
         try:
             if self.autosaver is None:
-                self.autosaver = Autosaver(new_path, lambda: self.session,
-                                           backups=BackupStore(), on_saved=self._on_saved,
-                                           on_error=self._on_error)
+                self.autosaver = self._autosaver(new_path, BackupStore())
                 self.autosaver.changed()
                 if not self.autosaver.flush():
                     raise self.autosaver.last_error or SaveError(new_path, "")
@@ -323,15 +383,40 @@ class SessionDocument(QObject):
         self.undo_stack.setClean()
         self.sig_save_state.emit()
 
+    def forget(self, traces: Traces) -> None:
+        """After "delete everything of them": take the person out of every copy the app
+        keeps (backups, recovery copies, this session's PDFs beside it).
+
+        The save that removed them is made first; the cleaning runs on the save worker
+        after it, so no backup of an earlier state can be written behind it.
+        ``forgotten`` holds the outcome once ``flush()`` returns.
+        """
+        saver = self.autosaver
+        if saver is None:
+            return
+        self.flush()
+        store = saver.backups or BackupStore()
+        path = self.path
+
+        def job() -> None:
+            self.forgotten = forget_everywhere(traces, path, store, store.recovery)
+
+        saver.run_on_worker(job)
+
+    forgotten: Forgotten | None = None
+    """What the last ``forget`` did (set on the worker)."""
+
     def close(self) -> bool:
         """Save what is unsaved and release the lock; False if the save failed."""
         ok = True
         if self.autosaver is not None:
+            self._stale = None  # the last save freezes the whole session
             ok = self.autosaver.close()
         self._timer.stop()
         if ok:
             self.autosaver = None  # closed: later edits are not saved behind anyone's back
             self.read_only = True
+            self._stop_worker()
         if ok and self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -344,6 +429,9 @@ class SessionDocument(QObject):
         """
         self._timer.stop()
         copy: Path | None = None
+        if self.autosaver is not None:
+            self.autosaver.wait(timeout=5.0)  # a save on its way may still succeed
+        self._stop_worker()
         if self.autosaver is not None and self.autosaver.dirty:
             try:
                 folder = paths.ensure_private_dir(paths.recovery_folder())
@@ -358,12 +446,18 @@ class SessionDocument(QObject):
             self._lock = None
         return copy
 
+    def _stop_worker(self) -> None:
+        if self._worker is not None:
+            self._worker.close(timeout=5.0)
+            self._worker = None
+
     def _on_tick(self) -> None:
-        if self.autosaver is not None and self.autosaver.due():
-            self._saving = True
+        """Report finished saves and start the next; the status line follows."""
+        if self.autosaver is None:
+            return
+        self.autosaver.tick()
+        if self.save_state() != self._shown_state:
             self.sig_save_state.emit()
-            self.autosaver.tick()
-            self._saving = False
 
     def _on_saved(self, _when: dt.datetime) -> None:
         if self.autosaver is not None and not self.autosaver.dirty:

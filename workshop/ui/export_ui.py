@@ -66,7 +66,7 @@ from workshop.export.roadmap import GroupBy, PageSize, RoadmapOptions, export_ro
 from workshop.i18n import Language, tr
 from workshop.storage import paths
 from workshop.storage.errors import SessionFileError
-from workshop.storage.files import write_atomic
+from workshop.storage.files import remove_partial_exports, write_atomic
 from workshop.ui.document import SessionDocument
 
 _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workshop-export")
@@ -152,6 +152,7 @@ def run_request(request: ExportRequest, progress: Callable[[int], None],
             for target, data in ((request.agreement, result.agreement),
                                  (request.roadmap, result.roadmap)):
                 if target is not None:
+                    remove_partial_exports(target.parent)  # left by a killed export
                     write_atomic(target, data)
                     result.written.append(target)
     except (OSError, SessionFileError) as exc:

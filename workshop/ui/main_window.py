@@ -43,6 +43,7 @@ from workshop.ui.projector_controls import ProjectorControls
 from workshop.ui.session_files import (
     ask_open_path,
     ask_restore,
+    clean_partial_exports,
     demo_document,
     explain,
     file_filter,
@@ -224,6 +225,8 @@ class MainWindow(QMainWindow):
                                         QKeySequence.StandardKey.SaveAs)
         self.restore_action = self._add(file_menu, tr("Restore from a &backup…"),
                                         self.restore_backup)
+        self.retention_action = self._add(file_menu, tr("&Keeping backups…"),
+                                          self.choose_backup_retention)
         self.close_action = self._add(file_menu, tr("&Close session"), self.close_session,
                                       QKeySequence.StandardKey.Close)
         file_menu.addSeparator()
@@ -535,6 +538,14 @@ class MainWindow(QMainWindow):
         elif target is not None:
             self.set_document(open_document(self, target))
 
+    def choose_backup_retention(self) -> None:
+        from workshop.ui.backup_settings import BackupRetentionDialog
+
+        dialog = BackupRetentionDialog(self)
+        self.retention_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
     def save_as(self) -> None:
         if self.document is None:
             return
@@ -605,6 +616,7 @@ def run_main_window(path: Path | None) -> int:
     window.show()
     if path is not None:
         window.open_session(path)
+    clean_partial_exports(path.parent if path else None)  # a few folder listings
     return app.exec()
 
 

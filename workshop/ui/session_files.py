@@ -18,7 +18,7 @@ from workshop.i18n import Language, current_language, tr
 from workshop.storage import paths, settings
 from workshop.storage.backups import BackupStore, restore
 from workshop.storage.errors import LockedError, SessionFileError
-from workshop.storage.files import load_session, save_session
+from workshop.storage.files import load_session, remove_partial_exports, save_session
 from workshop.storage.lock import SessionLock
 from workshop.ui.document import SessionDocument
 
@@ -41,9 +41,36 @@ def explain(parent: QWidget | None, title: str, error: Exception) -> None:
     box.exec()
 
 
+def _choose(parent: QWidget | None, title: str, error: Exception,
+            buttons: list[tuple[str, str, QMessageBox.ButtonRole]]) -> str | None:
+    """A message with real choices; returns the chosen button's key (None: cancelled)."""
+    box = QMessageBox(parent)
+    box.setObjectName("sessionFileChoice")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(str(error))
+    keys = {}
+    for key, text, role in buttons:
+        button = box.addButton(text, role)
+        button.setObjectName(f"{key}Button")
+        keys[key] = button
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel.setText(tr("Cancel"))
+    box.setDefaultButton(keys[buttons[0][0]] if buttons else cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return next((key for key, button in keys.items() if button is clicked), None)
+
+
 def open_document(parent: QWidget | None, path: Path, *, ask: bool = True
                   ) -> SessionDocument | None:
-    """Lock and load ``path``; on a lock held elsewhere offer to open it read-only."""
+    """Lock and load ``path``.
+
+    A lock held elsewhere offers read-only, and, when its holder is on another computer
+    or has ended (``LockedError.can_take_over``), taking it over. A folder where no lock
+    can be made (read-only) offers read-only and Save as.
+    """
     path = Path(path)
     lock = SessionLock(path)
     read_only = False
@@ -52,23 +79,32 @@ def open_document(parent: QWidget | None, path: Path, *, ask: bool = True
     except LockedError as exc:
         if not ask:
             raise
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(tr("The session is already open"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(str(exc))
-        read_only_button = box.addButton(tr("Open read-only"),
-                                         QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is not read_only_button:
+        choices = [("readOnly", tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)]
+        if exc.can_take_over:
+            choices.insert(0, ("takeOver", tr("Take over"),
+                               QMessageBox.ButtonRole.DestructiveRole))
+        choice = _choose(parent, tr("The session is already open"), exc, choices)
+        if choice is None:
             return None
-        read_only = True
+        if choice == "takeOver":
+            try:
+                lock.acquire(force=True)
+            except SessionFileError as again:
+                explain(parent, tr("The session cannot be opened"), again)
+                return None
+        else:
+            read_only = True
     except SessionFileError as exc:
         if not ask:
             raise
-        explain(parent, tr("The session cannot be opened"), exc)
-        return None
+        choice = _choose(parent, tr("The session cannot be opened for editing"), exc, [
+            ("readOnly", tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole),
+            ("saveAs", tr("Save as…"), QMessageBox.ButtonRole.ActionRole)])
+        if choice is None:
+            return None
+        if choice == "saveAs":
+            return _open_as_copy(parent, path)
+        read_only = True
     try:
         session = load_session(path)
     except SessionFileError as exc:
@@ -79,8 +115,41 @@ def open_document(parent: QWidget | None, path: Path, *, ask: bool = True
         explain(parent, tr("The session cannot be opened"), exc)
         return None
     settings.add_recent(path)
+    remove_partial_exports(path.parent)
     return SessionDocument(session, path, lock=None if read_only else lock,
                            read_only=read_only)
+
+
+def _open_as_copy(parent: QWidget | None, path: Path) -> SessionDocument | None:
+    """Save the session elsewhere (the user picks where) and open that copy."""
+    try:
+        session = load_session(path)
+    except SessionFileError as exc:
+        explain(parent, tr("The session cannot be opened"), exc)
+        return None
+    filename, _ = QFileDialog.getSaveFileName(parent, tr("Save as"),
+                                              str(paths.documents_folder() / path.name),
+                                              file_filter())
+    if not filename:
+        return None
+    target = Path(filename)
+    if target.suffix != ".workshop":
+        target = target.with_name(target.name + ".workshop")
+    try:
+        save_session(session, target)
+    except (OSError, SessionFileError) as exc:
+        explain(parent, tr("Saving failed"), exc)
+        return None
+    return open_document(parent, target)
+
+
+def clean_partial_exports(extra: Path | None = None) -> int:
+    """At start: remove what killed exports left in the documents folder and beside the
+    recent sessions (and in ``extra``)."""
+    folders = {paths.documents_folder()} | {p.parent for p in settings.recent_sessions()}
+    if extra is not None:
+        folders.add(extra)
+    return sum(remove_partial_exports(folder) for folder in folders)
 
 
 def unique_path(folder: Path, stem: str) -> Path:

@@ -450,6 +450,12 @@ class RemoveParticipantDialog(QDialog):
                     "and their actions lose their owner. Nothing of them stays in the "
                     "session file.")
         layout.addWidget(self._plain(QLabel(delete)))
+        self.forget_note = self._plain(QLabel(tr(
+            "Deleting also takes them out of every backup and recovery copy the app keeps, "
+            "and deletes the PDFs exported from this session beside it. That part cannot "
+            "be undone.")))
+        self.forget_note.setObjectName("forgetNote")
+        layout.addWidget(self.forget_note)
         orphaned, organisation = impact.orphaned_organisation_actions, impact.organisation[:120]
         if orphaned:
             layout.addWidget(self._plain(QLabel(

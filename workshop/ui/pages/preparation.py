@@ -50,6 +50,7 @@ from workshop.i18n import Language, current_language, tr
 from workshop.labels import label
 from workshop.library_language import Switch, apply_switches, parts_touched, switches
 from workshop.storage import paths
+from workshop.storage.forget import traces_of
 from workshop.storage.participants_csv import parse_participants_csv
 from workshop.ui.csv_dialog import CsvImportDialog
 from workshop.ui.document import SessionDocument
@@ -542,14 +543,20 @@ class PreparationPage(Page):
         name = person.name[:80]
         text = (tr("Remove {name} (cards to the table)", name=name) if hand_over
                 else tr("Remove {name} and everything of them", name=name))
+        traces = None if hand_over else traces_of(self.session, participant_id)
         if not self.try_edit(text, REMOVAL_AREAS,
                              lambda s: remove_participant(s, participant_id, hand_over)):
             return False
+        if traces is not None:  # forgotten: in the backups and copies too
+            self.document.forget(traces)
         row = min(row, len(self.session.participants) - 1)
         self.table.setFocus()
         self.table.setCurrentIndex(self.model.index(max(row, 0), column) if row >= 0
                                    else self.model.index(self.model.new_row(), NAME))
-        self.sig_message.emit(tr("{name} removed. Ctrl+Z brings them back.", name=name))
+        self.sig_message.emit(
+            tr("{name} removed. Ctrl+Z brings them back.", name=name) if hand_over else
+            tr("{name} removed, from the backups too. Ctrl+Z brings them back into this "
+               "session, not into the backups.", name=name))
         return True
 
     # --- CSV import ------------------------------------------------------------------

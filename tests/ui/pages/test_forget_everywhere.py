@@ -1,0 +1,149 @@
+""""Delete everything of them" reaches every copy the app keeps.
+
+A participant with a name, interests and a signature is in the session, in backups
+taken days and months ago, in a recovery copy, in a PDF exported beside the session and
+in a leftover of a killed export. The facilitator deletes them through the dialog (which
+says first that the backups lose them too). Afterwards no file under the data folder or
+beside the session holds their name, an interest or their signature's strokes: every
+byte is searched, as UTF-8, JSON escapes, UTF-16 and base64, and inside every gzip or
+zlib (PDF) stream. Another session's backup with the same name is left alone.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import re
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from page_helpers import show_page
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from workshop.domain.fingerprint import fingerprint
+from workshop.domain.model import InterestItem, Session, Signature, Stroke
+from workshop.domain.samples import demo_session
+from workshop.export.agreement import AgreementOptions, export_agreement
+from workshop.storage import paths
+from workshop.storage.backups import BackupStore
+from workshop.storage.files import dumps, load_session, save_session
+from workshop.ui.document import SessionDocument
+from workshop.ui.pages.participants_table import NAME
+from workshop.ui.pages.preparation import PreparationPage
+
+NAME_TEXT = "Xandra Qwertyhuis-Vlietstra"
+INTERESTS = ("Mijn baan als zorgmanager Qorvalis veiligstellen",
+             "Wachtlijst Zuiderqwarten terugdringen")
+STROKE = Stroke(points=[(123.25 + 7 * i, 345.5 + (i % 5) * 3, 0.625) for i in range(40)])
+
+
+def _session() -> Session:
+    session = demo_session()
+    person = session.participants[1]
+    person.name = NAME_TEXT
+    session.interests.items += [
+        InterestItem(id=f"i-x{n}", participant_id=person.id, kind="organisational",
+                     text=text) for n, text in enumerate(INTERESTS)]
+    session.signatures.append(Signature(
+        id="sig-x", participant_id=person.id, signed_at=dt.datetime(2026, 3, 12, 16, 30),
+        strokes=[STROKE], fingerprint=fingerprint(session)))
+    return Session.model_validate(session.model_dump())
+
+
+def _traces() -> list[bytes]:
+    texts = [NAME_TEXT, *INTERESTS, "123.25,345.5,0.625", "130.25,348.5"]
+    found: list[bytes] = []
+    for text in texts:
+        found += [text.encode(), json.dumps(text)[1:-1].encode(), text.encode("utf-16-le"),
+                  text.encode("utf-16-be"), base64.b64encode(text.encode())]
+    return found
+
+
+def _layers(data: bytes) -> Iterator[bytes]:
+    """The bytes, and everything inside them that gzip or zlib can unpack."""
+    yield data
+    for match in re.finditer(rb"\x1f\x8b|\x78[\x01\x5e\x9c\xda]", data):
+        start = match.start() + (10 if data[match.start()] == 0x1F else 0)
+        try:
+            unpacked = zlib.decompressobj(-15 if data[match.start()] == 0x1F else 15)
+            inner = unpacked.decompress(data[start:start + 50_000_000])
+        except zlib.error:
+            continue
+        if inner:
+            yield inner
+
+
+def _files_with_traces(*folders: Path) -> list[str]:
+    traces = _traces()
+    found = []
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            for layer in _layers(path.read_bytes()):
+                if any(trace in layer for trace in traces):
+                    found.append(str(path))
+                    break
+    return found
+
+
+def test_deleting_everything_of_someone_reaches_every_copy(
+        tmp_path: Path, qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
+    document = make_document(_session(), "regio")
+    assert document.path is not None and document.autosaver is not None
+    path = document.path
+    data_folder = paths.data_folder()
+    store = BackupStore()
+    now = dt.datetime.now()
+    # History: backups of earlier states, days and months old, and a recovery copy.
+    for days in (1, 9, 40, 200):
+        earlier = _session()
+        earlier.details.name = f"Regio, {days} dagen geleden"
+        store.backup_now(path, dumps(earlier), now - dt.timedelta(days=days))
+    recovery = paths.ensure_private_dir(paths.recovery_folder())
+    save_session(_session(), recovery / "regio-20260301-101010.workshop")
+    # Another session that happens to have someone of the same name: not this person.
+    other = _session()
+    other.id = "s-another"
+    other_path = tmp_path / "elders" / "andere.workshop"
+    other_path.parent.mkdir()
+    store.backup_now(other_path, dumps(other), now - dt.timedelta(days=3))
+    # Beside the session: an exported agreement and the leftover of a killed export.
+    pdf = export_agreement(_session(), AgreementOptions(language="nl"))
+    (path.parent / "regio-samenwerkingsafspraken.pdf").write_bytes(pdf)
+    (path.parent / ".regio-samenwerkingsafspraken.pdf.k1ll3d.saving").write_bytes(pdf[:5000])
+    assert document.flush()
+    assert _files_with_traces(data_folder, path.parent), "the test found nothing to find"
+
+    page = show_page(qtbot, PreparationPage(document))
+    row = next(n for n, p in enumerate(document.session.participants) if p.name == NAME_TEXT)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(row, NAME))
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.remove_dialog is not None and page.remove_dialog.isVisible())
+    dialog = page.remove_dialog
+    assert dialog is not None
+    said = "\n".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "every backup and recovery copy" in said and "cannot be undone" in said
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.hand_over_button)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.remove_dialog is None)
+    assert document.flush()  # waits for the worker, which cleans after the save
+
+    other_backup = store.list_backups(other_path)[0].path
+    left = [p for p in _files_with_traces(data_folder, path.parent)
+            if p != str(other_backup)]
+    assert left == []
+    assert load_session(other_backup).participants[1].name == NAME_TEXT  # untouched
+    # The history of everything else stays: every backup of this session is still there,
+    # readable, without them and with everyone else.
+    kept = store.list_backups(path)
+    assert len(kept) >= 4
+    for info in kept:
+        restored = info.load()
+        assert all(p.name != NAME_TEXT for p in restored.participants)
+        assert len(restored.participants) == len(_session().participants) - 1
+    assert document.forgotten is not None and document.forgotten.failed == []
+    assert not (path.parent / "regio-samenwerkingsafspraken.pdf").exists()

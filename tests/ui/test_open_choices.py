@@ -1,0 +1,168 @@
+"""Opening a session that is locked elsewhere or lies in a read-only folder: the message
+offers real ways on (take over, read-only, Save as), clicked here as a user would."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from workshop.domain.samples import demo_session
+from workshop.storage.files import load_session, save_session
+from workshop.storage.lock import lock_path
+from workshop.ui.document import SessionDocument
+from workshop.ui.session_files import open_document
+
+
+class Clicker:
+    """Clicks a button of the message box once it shows (exec() blocks the test)."""
+
+    def __init__(self, button: str) -> None:
+        self.button = button
+        self.text = ""
+        self.buttons: list[str] = []
+        QTimer.singleShot(10, self._try)
+
+    def _try(self) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, self._try)
+            return
+        self.text = box.text()
+        self.buttons = [b.objectName() for b in box.findChildren(QPushButton)]
+        found = box.findChild(QPushButton, self.button)
+        if found is None:
+            box.reject()
+            return
+        found.click()
+
+
+@pytest.fixture
+def session_file(tmp_path: Path) -> Path:
+    path = tmp_path / "regio.workshop"
+    save_session(demo_session(), path)
+    return path
+
+
+def _other_host_lock(path: Path) -> Path:
+    target = lock_path(path)
+    target.write_text(json.dumps({"pid": 4242, "host": "laptop-van-anna", "user": "anna",
+                                  "started": "2024-05-01T09:30:00+00:00", "app": "Workshop",
+                                  "version": "0.1"}), encoding="utf-8")
+    return target
+
+
+def _open(qtbot: QtBot, path: Path, button: str) -> tuple[SessionDocument | None, Clicker]:
+    clicker = Clicker(button)
+    document = open_document(None, path)
+    return document, clicker
+
+
+def test_a_lock_from_another_computer_is_taken_over_when_asked(
+        qtbot: QtBot, session_file: Path) -> None:
+    target = _other_host_lock(session_file)
+    document, clicker = _open(qtbot, session_file, "takeOverButton")
+    assert document is not None
+    try:
+        assert "anna" in clicker.text and "laptop-van-anna" in clicker.text
+        assert "2024-05-01" in clicker.text
+        assert {"takeOverButton", "readOnlyButton"} <= set(clicker.buttons)
+        assert not document.read_only
+        assert json.loads(target.read_text())["pid"] == os.getpid()
+        document.edit("rename", ["details"],
+                      lambda s: setattr(s.details, "name", "Overgenomen"))
+        assert document.flush()
+        assert load_session(session_file).details.name == "Overgenomen"
+    finally:
+        document.close()
+    assert not target.exists()
+
+
+def test_refused_by_default_read_only_on_request(qtbot: QtBot, session_file: Path) -> None:
+    target = _other_host_lock(session_file)
+    cancelled, _ = _open(qtbot, session_file, "no such button")  # closes the box
+    assert cancelled is None
+    assert json.loads(target.read_text())["user"] == "anna"
+    document, _ = _open(qtbot, session_file, "readOnlyButton")
+    assert document is not None and document.read_only
+    document.close()
+    assert json.loads(target.read_text())["user"] == "anna"
+
+
+def test_a_live_workshop_offers_no_take_over(qtbot: QtBot, session_file: Path) -> None:
+    from workshop.storage.lock import SessionLock
+
+    held = SessionLock(session_file)
+    held.acquire()
+    try:
+        # Held by this very process: another window of this Workshop.
+        document, clicker = _open(qtbot, session_file, "readOnlyButton")
+        assert "takeOverButton" not in clicker.buttons
+        assert document is not None and document.read_only
+        document.close()
+    finally:
+        held.release()
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
+                    reason="needs a folder the user cannot write to")
+def test_a_read_only_folder_offers_read_only_and_save_as(
+        qtbot: QtBot, session_file: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _read_only_folder_case(qtbot, session_file, tmp_path, monkeypatch)
+
+
+def test_a_read_only_folder_offers_read_only_and_save_as_simulated(
+        qtbot: QtBot, session_file: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same, with the lock's create call refused as a read-only mount does (root
+    may write anywhere, so the real folder cannot show it under root)."""
+    import errno
+
+    from workshop.storage import lock as lock_module
+
+    real_open = os.open
+    folder = str(session_file.parent)
+
+    def read_only(file: str | os.PathLike[str], flags: int, *args: object) -> int:
+        if str(file).startswith(folder + os.sep) and flags & os.O_CREAT:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real_open(file, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lock_module.os, "open", read_only)
+    _read_only_folder_case(qtbot, session_file, tmp_path, monkeypatch, chmod=False)
+
+
+def _read_only_folder_case(qtbot: QtBot, session_file: Path, tmp_path: Path,
+                           monkeypatch: pytest.MonkeyPatch, chmod: bool = True) -> None:
+    folder = session_file.parent
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-usb"
+    elsewhere.mkdir()
+    if chmod:
+        folder.chmod(0o555)
+    try:
+        document, clicker = _open(qtbot, session_file, "readOnlyButton")
+        assert {"readOnlyButton", "saveAsButton"} <= set(clicker.buttons)
+        assert "read-only" in clicker.text
+        assert document is not None and document.read_only
+        document.close()
+
+        copy = elsewhere / "kopie.workshop"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            staticmethod(lambda *a, **k: (str(copy), "")))
+        document, clicker = _open(qtbot, session_file, "saveAsButton")
+        assert document is not None and not document.read_only
+        assert document.path == copy
+        document.edit("rename", ["details"], lambda s: setattr(s.details, "name", "Kopie"))
+        assert document.flush()
+        document.close()
+        assert load_session(copy).details.name == "Kopie"
+        assert load_session(session_file).details.name == demo_session().details.name
+    finally:
+        folder.chmod(0o755)

@@ -1,0 +1,83 @@
+"""The snapshot a save hands to the worker re-dumps only what edits touched; it must
+still be exactly the whole session, after any mix of edits, undo, redo and view
+changes. (A save's bytes come from it; ``files.snapshot`` is the reference.)"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from workshop.domain.model import AgreementItem, Card, Session, Step
+from workshop.storage import files
+from workshop.ui import document as document_module
+from workshop.ui.document import EditRejected, SessionDocument
+
+
+def _edits(rng: random.Random) -> list[tuple[str, tuple[str, ...], object]]:
+    n = rng.randrange(1_000_000)
+
+    def rename(s: Session) -> None:
+        s.details.name = f"Regio {n}"
+
+    def card(s: Session) -> None:
+        s.ambition.cards.append(Card(id=f"c-r{n}", text=f"kaart {n}"))
+
+    def statement(s: Session) -> None:
+        s.ambition.statement = f"Samen {n}"
+
+    def principle(s: Session) -> None:
+        s.principles.append(AgreementItem(id=f"pr-r{n}", text=f"Principe {n}"))
+
+    def drop_principle(s: Session) -> None:
+        s.principles = [p for p in s.principles if not p.id.startswith("pr-r")][:1] + [
+            p for p in s.principles if not p.id.startswith("pr-r")][1:]  # ours go
+
+    return [("rename", ("details",), rename), ("card", ("ambition.cards",), card),
+            ("statement", ("ambition",), statement), ("principle", ("principles",), principle),
+            ("drop", ("principles",), drop_principle)]
+
+
+def test_the_incremental_snapshot_is_always_the_whole_session(
+        document: SessionDocument, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(document_module, "FULL_SNAPSHOT_S", 1e9)  # no safety net here
+    rng = random.Random(14)
+    assert document._freeze() == files.snapshot(document.session)
+    steps = [Step.AMBITION, Step.PRINCIPLES, Step.ROADMAP]
+    for _ in range(120):
+        action = rng.random()
+        if action < 0.6:
+            label, areas, mutate = rng.choice(_edits(rng))
+            try:
+                document.edit(label, areas, mutate)  # type: ignore[arg-type]
+            except EditRejected:
+                pass  # refused edits change nothing: the snapshot must say so too
+        elif action < 0.75:
+            document.undo_stack.undo()
+        elif action < 0.9:
+            document.undo_stack.redo()
+        else:
+            document.set_view(current_step=rng.choice(steps))
+        if rng.random() < 0.5:  # saves happen between some edits, not after every one
+            assert document._freeze() == files.snapshot(document.session)
+    assert document._freeze() == files.snapshot(document.session)
+    frozen = document._freeze()
+    assert files.dumps_snapshot(frozen) == files.dumps(document.session)
+
+
+def test_an_edit_that_hides_what_it_touched_is_caught_by_the_full_snapshot(
+        document: SessionDocument, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bookkeeping matters (this test can fail), and the safety net holds: flush
+    always saves the whole session."""
+    monkeypatch.setattr(document_module, "FULL_SNAPSHOT_S", 1e9)
+    document._freeze()
+
+    def sneaky(s: Session) -> None:
+        s.details.name = "Gezien"
+        s.ambition.statement = "Verborgen"  # not declared
+
+    document.edit("sneaky", ("details",), sneaky)
+    assert document._freeze() != files.snapshot(document.session)
+    assert document.flush()
+    assert document.path is not None
+    assert files.load_session(document.path).ambition.statement == "Verborgen"
