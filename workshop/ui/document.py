@@ -25,7 +25,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop.domain.fingerprint import fingerprint
-from workshop.domain.model import Session, reference_problems
+from workshop.domain.incremental import touched_problems
+from workshop.domain.model import Session
 from workshop.domain.validation import problems_from
 from workshop.i18n import tr
 from workshop.storage import paths
@@ -232,7 +233,9 @@ class SessionDocument(QObject):
             except ValidationError as exc:
                 problems += [f"{area}: {p}" if not p.startswith(area) else p
                              for p in problems_from(exc)]
-        return problems or reference_problems(self.session)
+        # The session was valid before this edit: only the rules the touched areas take
+        # part in can be broken now (a full check where an edit can reach everything).
+        return problems or touched_problems(self.session, areas)
 
     def _apply(self, snapshot: dict[str, Any]) -> None:
         if not all(unprinted(area) for area in snapshot):
