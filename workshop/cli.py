@@ -8,10 +8,11 @@ session); 2 the command was not understood.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -133,6 +134,24 @@ def default_pdf_paths(session_path: Path, lang: str) -> tuple[Path, Path]:
             session_path.with_name(f"{stem}-{roadmap}.pdf"))
 
 
+@contextlib.contextmanager
+def _progress(args: argparse.Namespace, what: str) -> Iterator[None]:
+    """Progress on stderr when it is a terminal, or with ``--progress``; never on stdout."""
+    terminal = sys.stderr.isatty()
+    if not (terminal or args.progress):
+        yield
+        return
+    from workshop.cli_progress import ProgressLine
+    from workshop.export.progress import reporting
+
+    line = ProgressLine(sys.stderr, what, terminal=terminal)
+    try:
+        with reporting(line):
+            yield
+    finally:
+        line.close()
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from workshop.export.agreement import AgreementOptions, export_agreement
     from workshop.export.roadmap import RoadmapOptions, export_roadmap
@@ -152,13 +171,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if _same_file(agreement_path, roadmap_path):
         print(tr("The agreement and the roadmap need two different files."), file=sys.stderr)
         return EXIT_USAGE
-    agreement = export_agreement(session, AgreementOptions(
-        language=lang, paper=args.paper, diagnostics=args.with_diagnostics,
-        scorecard=args.with_scorecard))
+    with _progress(args, tr("Agreement")):
+        agreement = export_agreement(session, AgreementOptions(
+            language=lang, paper=args.paper, diagnostics=args.with_diagnostics,
+            scorecard=args.with_scorecard))
     write_atomic(agreement_path, agreement)
     print(tr("Wrote the agreement to “{path}”.", path=agreement_path))
-    roadmap = export_roadmap(session, RoadmapOptions(language=lang, size=args.size,
-                                                     group_by=args.group_by))
+    with _progress(args, tr("Roadmap")):
+        roadmap = export_roadmap(session, RoadmapOptions(language=lang, size=args.size,
+                                                         group_by=args.group_by))
     write_atomic(roadmap_path, roadmap)
     print(tr("Wrote the roadmap to “{path}”.", path=roadmap_path))
     return EXIT_OK
@@ -229,6 +250,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--with-scorecard", action="store_true",
                         help=tr("add the agreement scorecard (which parts are complete, "
                                 "what is missing) as an appendix to the agreement"))
+    export.add_argument("--progress", action="store_true",
+                        help=tr("show the progress on stderr also when it is not a "
+                                "terminal (on a terminal it is always shown)"))
     export.set_defaults(run=_cmd_export)
     verify = sub.add_parser(
         "verify", help=tr("check that a PDF is unchanged since export, and against its "
