@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.model import Session, Step
-from workshop.domain.progress import STATE_LABELS, StepState, step_state
+from workshop.domain.progress import STATE_LABELS, StepState
 from workshop.domain.readiness import Finding
 from workshop.i18n import Language, current_language, set_language, tr
 from workshop.labels import label
@@ -50,6 +50,7 @@ from workshop.ui.session_files import (
 )
 from workshop.ui.signing_dialog import SigningDialog
 from workshop.ui.start_screen import StartScreen
+from workshop.ui.step_states import StepStates
 from workshop.ui.timer import TimeBoxTimer
 
 PAGES: dict[Step, str] = {
@@ -106,16 +107,21 @@ class StepNavigator(QListWidget):
         self.setAccessibleName(tr("Steps of the meeting"))
         self.setIconSize(QSize(0, 0))
         self.setSpacing(2)
+        self._states = StepStates()
         for _ in STEPS:
             self.addItem(QListWidgetItem())
 
-    def show_session(self, session: Session, current: Callable[[], str] | None = None) -> None:
+    def show_session(self, session: Session, current: Callable[[], str] | None = None,
+                     areas: frozenset[str] = frozenset()) -> None:
         """``current``: the session's fingerprint when known (the document keeps it), so
-        the signing step's state does not fingerprint the whole agreement once more."""
+        the signing step's state does not fingerprint the whole agreement once more.
+        ``areas``: what changed since the last call (none: another session or all)."""
+        if not areas:
+            self._states.forget()
+        states = self._states.update(session, areas, current)
         minutes = {a.step: a.minutes for a in session.agenda}
         for row, step in enumerate(STEPS):
-            known = current() if step is Step.SIGNING and current else None
-            state = step_state(session, step, known)
+            state = states[step]
             item = self.item(row)
             item.setText(tr("{number}. {step}\n{mark} {state} · {minutes} min",
                             number=row + 1, step=label(step), mark=STATE_MARKS[state],
@@ -367,7 +373,8 @@ class MainWindow(QMainWindow):
             if not page.areas or areas & page.areas or not areas:
                 page.refresh(areas)
         if areas - {"view"}:
-            self.navigator.show_session(self.document.session, self.document.fingerprint)
+            self.navigator.show_session(self.document.session, self.document.fingerprint,
+                                        areas)
             if self.banner.isVisible() and not self._any_void():
                 self.banner.hide()
         if "agenda" in areas:
