@@ -23,6 +23,7 @@ of sections, add it to ``READS``**; the property test in
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from workshop.domain.model import Session, reference_problems
 
@@ -86,5 +87,13 @@ def touched_problems(session: Session, areas: Iterable[str]) -> list[str]:
         return reference_problems(session)
     if not needed:
         return []
-    view = Session.model_construct(**{name: getattr(session, name) for name in needed})
+    view = _empty().model_copy(update={name: getattr(session, name) for name in needed})
     return reference_problems(view)
+
+
+@cache
+def _empty() -> Session:
+    """A session with every section empty (built once: the default axes and agenda are
+    models too). Views are shallow copies of it with some sections replaced; nothing
+    writes to them."""
+    return Session.model_construct()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from workshop.domain.consent import outcome_of, records_by_subject
+from workshop.domain.consent import outcome_of, records_by_subject, records_for
 from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import (
     AMBITION_SUBJECT,
@@ -62,7 +62,7 @@ def step_state(session: Session, step: Step, current: str | None = None) -> Step
         a = s.ambition
         if not (a.cards or a.statement.strip() or a.goals):
             return StepState.NOT_STARTED
-        records = records_by_subject(s).get(AMBITION_SUBJECT, [])
+        records = records_for(s, AMBITION_SUBJECT)  # not every subject's: one is asked
         agreed = outcome_of(records, _present(s)) is Outcome.AGREED and a.statement.strip()
         return StepState.AGREED if agreed else StepState.IN_PROGRESS
     if step is Step.INTERESTS:

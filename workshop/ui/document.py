@@ -91,12 +91,16 @@ def _shared(new: Any, old: Any) -> Any:
     if new == old:
         return old
     if isinstance(new, list) and isinstance(old, list):
-        by_id = {e["id"]: e for e in old if isinstance(e, dict) and "id" in e}
+        by_id: dict[Any, Any] | None = None  # built when the order differs
         out = []
         j = 0  # elements without an id: matched in order, over one removal or insertion
-        for element in new:
+        for i, element in enumerate(new):
             if isinstance(element, dict) and "id" in element:
-                twin = by_id.get(element["id"])
+                twin = old[i] if i < len(old) else None
+                if not (isinstance(twin, dict) and twin.get("id") == element["id"]):
+                    if by_id is None:
+                        by_id = {e["id"]: e for e in old if isinstance(e, dict) and "id" in e}
+                    twin = by_id.get(element["id"])
             else:
                 if j + 1 < len(old) and old[j] != element and old[j + 1] == element:
                     j += 1

@@ -39,6 +39,7 @@ from workshop.ui.diagnostics.window import show_diagnostics
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
 from workshop.ui.projector_controls import ProjectorControls
+from workshop.ui.restyle import restyle
 from workshop.ui.session_files import (
     ask_open_path,
     ask_restore,
@@ -416,8 +417,8 @@ class MainWindow(QMainWindow):
         kind, text = self.document.save_state()
         self._save_label.setText(text)
         self._save_label.setProperty("kind", kind)
-        self._save_label.setStyleSheet("color: #b00020; font-weight: bold;"
-                                       if kind == "error" else "")
+        restyle(self._save_label, "color: #b00020; font-weight: bold;"
+                if kind == "error" else "")
         self._save_label.setToolTip(text)
         self._update_title()
 
