@@ -85,11 +85,28 @@ class Pages(dict[Step, Page]):
     def __init__(self, build: Callable[[Step], Page]) -> None:
         super().__init__()
         self._build = build
+        self._stale: dict[Step, frozenset[str]] = {}
 
     def __missing__(self, step: Step) -> Page:
         page = self._build(step)
         self[step] = page
         return page
+
+    def __getitem__(self, step: Step) -> Page:
+        """The page, first brought up to date if edits happened while it was hidden."""
+        page = super().__getitem__(step)
+        areas = self._stale.pop(step, None)
+        if areas is not None:
+            page.refresh(areas)
+        return page
+
+    def refresh_later(self, step: Step, areas: frozenset[str]) -> None:
+        """A hidden page: refresh it for ``areas`` (none: all) when it is next used.
+        Hidden pages are not refreshed on every edit: with all eight built, each edit
+        refreshed up to three views of the 2,000 consent records nobody could see."""
+        known = self._stale.get(step)
+        together = frozenset() if not areas or known == frozenset() else (known or areas) | areas
+        self._stale[step] = together
 
 
 def page_class(step: Step) -> type[Page]:
@@ -370,9 +387,13 @@ class MainWindow(QMainWindow):
     def _on_document_changed(self, areas: frozenset[str]) -> None:
         if self.document is None:
             return
-        for page in self.pages.values():
+        shown = self.page_stack.currentWidget()
+        for step, page in self.pages.items():
             if not page.areas or areas & page.areas or not areas:
-                page.refresh(areas)
+                if page is shown:
+                    page.refresh(areas)
+                else:
+                    self.pages.refresh_later(step, areas)  # type: ignore[attr-defined]
         if areas - {"view"}:
             self.navigator.show_session(self.document.session, self.document.fingerprint,
                                         areas)
