@@ -8,12 +8,13 @@ session); 2 the command was not understood.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import io
 import json
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -218,6 +219,24 @@ def default_pdf_paths(session_path: Path, lang: str) -> tuple[Path, Path]:
             session_path.with_name(f"{stem}-{roadmap}.pdf"))
 
 
+@contextlib.contextmanager
+def _progress(args: argparse.Namespace, what: str) -> Iterator[None]:
+    """Progress on stderr when it is a terminal, or with ``--progress``; never on stdout."""
+    terminal = sys.stderr.isatty()
+    if not (terminal or args.progress):
+        yield
+        return
+    from workshop.cli_progress import ProgressLine
+    from workshop.export.progress import reporting
+
+    line = ProgressLine(sys.stderr, what, terminal=terminal)
+    try:
+        with reporting(line):
+            yield
+    finally:
+        line.close()
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from workshop.export.agreement import AgreementOptions, export_agreement
     from workshop.export.roadmap import RoadmapOptions, export_roadmap
@@ -239,14 +258,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     for folder in {agreement_path.parent, roadmap_path.parent}:
         remove_partial_exports(folder)  # left by an export that was killed
-    agreement = export_agreement(session, AgreementOptions(
-        language=lang, paper=args.paper, diagnostics=args.with_diagnostics,
-        scorecard=args.with_scorecard))
     try:
+        with _progress(args, tr("Agreement")):
+            agreement = export_agreement(session, AgreementOptions(
+                language=lang, paper=args.paper, diagnostics=args.with_diagnostics,
+                scorecard=args.with_scorecard))
         write_atomic(agreement_path, agreement)
         print(tr("Wrote the agreement to “{path}”.", path=agreement_path))
-        roadmap = export_roadmap(session, RoadmapOptions(language=lang, size=args.size,
-                                                         group_by=args.group_by))
+        with _progress(args, tr("Roadmap")):
+            roadmap = export_roadmap(session, RoadmapOptions(language=lang, size=args.size,
+                                                             group_by=args.group_by))
         write_atomic(roadmap_path, roadmap)
     except SaveError as exc:
         print(_export_failed(exc), file=sys.stderr)
@@ -359,6 +380,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--with-scorecard", action="store_true",
                         help=tr("add the agreement scorecard (which parts are complete, "
                                 "what is missing) as an appendix to the agreement"))
+    export.add_argument("--progress", action="store_true",
+                        help=tr("show the progress on stderr also when it is not a "
+                                "terminal (on a terminal it is always shown)"))
     export.set_defaults(run=_cmd_export)
     verify = sub.add_parser(
         "verify", help=tr("check that a PDF is unchanged since export, and against its "

@@ -14,36 +14,34 @@ the collector left as Python has it.
 from __future__ import annotations
 
 import os
-import statistics
 import time
 from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from run import Context, Row, benchmark  # type: ignore[import-not-found]  # noqa: E402
+from run import (  # type: ignore[import-not-found]  # noqa: E402
+    Context,
+    Row,
+    Samples,
+    benchmark,
+    rows,
+)
 
 N = 100
 FRAME = 0.016  # one frame at 60 Hz
 SIZE = (1920, 1080)
 
 
-def _samples(fn: Callable[[int], object], n: int = N) -> list[float]:
+def _samples(fn: Callable[[int], object], n: int = N) -> Samples:
     fn(-1)  # warm up
-    out = []
+    out = Samples.new()
     for i in range(n):
-        started = time.perf_counter()
-        fn(i)
-        out.append(time.perf_counter() - started)
+        out.measure(lambda i=i: fn(i))
     return out
 
 
-def _rows(name: str, ours: list[float], base: list[float]) -> list[Row]:
-    goal = f"< {FRAME * 1000:.0f} ms"
-    med, worst = statistics.median(ours), max(ours)
-    return [Row(f"{name}, median of {len(ours)}", med, "s", baseline=statistics.median(base),
-                goal=goal, ok=med < FRAME),
-            Row(f"{name}, worst of {len(ours)}", worst, "s", baseline=max(base),
-                goal=goal, ok=worst < FRAME)]
+def _rows(name: str, ours: Samples, base: Samples) -> list[Row]:
+    return rows(name, ours, FRAME, base=base)
 
 
 @benchmark("canvas")

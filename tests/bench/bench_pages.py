@@ -12,8 +12,6 @@ with no page open: what the edit itself costs. The ratio is what the page adds.
 from __future__ import annotations
 
 import os
-import statistics
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -24,20 +22,22 @@ if TYPE_CHECKING:
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from run import Context, Row, benchmark  # type: ignore[import-not-found]  # noqa: E402
+from run import (  # type: ignore[import-not-found]  # noqa: E402
+    Context,
+    Row,
+    Samples,
+    benchmark,
+    rows,
+)
 
 N = 100
 GOAL = 2.0
 """The page (its refresh and repaint) may cost at most what the edit itself costs."""
 
 
-def _rows(name: str, ours: list[float], base: list[float]) -> list[Row]:
-    rows = []
-    for what, pick in (("median", statistics.median), ("worst", max)):
-        o, b = pick(ours), pick(base)
-        rows.append(Row(f"{name}, {what} of {len(ours)}", o, "s", baseline=b,
-                        goal=f"<= {GOAL}x the bare edit", ok=o <= GOAL * b))
-    return rows
+def _rows(name: str, ours: Samples, base: Samples) -> list[Row]:
+    return rows(name, ours, base=base, goal=f"<= {GOAL}x the bare edit",
+                within=lambda o, b: b is not None and o <= GOAL * b)
 
 
 def _open(ctx: Context, name: str) -> SessionDocument:
@@ -56,20 +56,15 @@ Step = Callable[[int], Callable[[], object]]
 """``step(i)`` prepares sample ``i`` (untimed) and returns the part to time."""
 
 
-def _paired(app: QApplication, ours: Step, base: Step) -> tuple[list[float], list[float]]:
+def _paired(app: QApplication, ours: Step, base: Step) -> tuple[Samples, Samples]:
     """Samples of both, interleaved and alternating who goes first, so that the load of
     a shared machine falls on both alike."""
-    mine: list[float] = []
-    theirs: list[float] = []
+    mine, theirs = Samples.new(), Samples.new()
     for i in range(-3, N):  # three to warm up
         order = ((mine, ours), (theirs, base))
         for bucket, step in order if i % 2 == 0 else reversed(order):
             act = step(i)
-            started = time.perf_counter()
-            act()
-            app.processEvents()
-            if i >= 0:
-                bucket.append(time.perf_counter() - started)
+            bucket.measure(lambda act=act: (act(), app.processEvents()), keep=i >= 0)
     return mine, theirs
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 from enum import Enum
 from typing import Any
 
-from workshop.domain.consent import outcome_of, records_by_subject, text_version
+from workshop.domain.consent import outcome_of, records_by_subject, records_for, text_version
 from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import (
     AMBITION_SUBJECT,
@@ -156,7 +156,7 @@ def step_state(session: Session, step: Step, current: str | None = None) -> Step
             return StepState.NOT_STARTED
         if not a.statement.strip():
             return StepState.IN_PROGRESS
-        records = records_by_subject(s, agreement="-").get(AMBITION_SUBJECT, [])
+        records = records_for(s, AMBITION_SUBJECT)  # not every subject's: one is asked
         agreed = outcome_of(records, _present(s)) is Outcome.AGREED
         return StepState.AGREED if agreed else StepState.FILLED
     if step is Step.PRINCIPLES:

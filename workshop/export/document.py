@@ -27,7 +27,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from workshop import __version__
 from workshop.domain.fingerprint import short_fingerprint
-from workshop.export import fonts
+from workshop.export import fonts, progress
 from workshop.export.seal import (
     FINGERPRINT_KEY,
     MANIFEST_FORMAT,
@@ -344,5 +344,6 @@ def build(story: Sequence[Flowable], pagesize: tuple[float, float], meta: Meta,
     frame = Frame(left, bottom, pagesize[0] - left - right, pagesize[1] - top - bottom,
                   id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=pagesize)])
+    progress.follow(doc)
     doc.build(list(story), canvasmaker=_canvas_class(meta))
     return seal(out.getvalue())

@@ -30,10 +30,6 @@ from functools import cache
 from importlib.abc import Traversable
 from typing import Literal
 
-from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 from workshop.assets import resource_root
 from workshop.export import bidi
 
@@ -95,6 +91,11 @@ def app_font_files() -> list[Traversable]:
 @cache
 def register_fonts() -> None:
     """Register every bundled font and its family with reportlab (once per process)."""
+    # reportlab is imported when a PDF is made, not when the app lists its font files
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     for font in FONT_FILES:
         data = font_resource(font.file).read_bytes()
         pdfmetrics.registerFont(TTFont(font.name, io.BytesIO(data)))
@@ -113,6 +114,8 @@ def register_fonts() -> None:
 
 @cache
 def _coverage(name: str) -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
     register_fonts()
     font = pdfmetrics.getFont(name)
     return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
@@ -224,6 +227,8 @@ def markup(text: str, style: Style = "regular", counter: Counter | None = None) 
 
 def string_width(text: str, size: float, style: Style = "regular") -> float:
     """The printed width of ``text`` on one line (line breaks count as spaces)."""
+    from reportlab.pdfbase import pdfmetrics
+
     return sum(pdfmetrics.stringWidth(chunk.replace("\n", " "), font, size)
                for font, chunk in runs(text, style))
 

@@ -27,7 +27,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop.domain.consent import stamp_unversioned
 from workshop.domain.fingerprint import fingerprint_and_version
-from workshop.domain.model import Session, reference_problems
+from workshop.domain.incremental import touched_problems
+from workshop.domain.model import Session
 from workshop.domain.validation import problems_from
 from workshop.i18n import tr
 from workshop.storage import paths
@@ -89,6 +90,36 @@ def _snapshot(session: Session, areas: Iterable[str]) -> dict[str, Any]:
         holder, leaf = _resolve(session, area)
         out[area] = _adapter(type(holder), leaf).dump_python(getattr(holder, leaf))
     return out
+
+
+def _shared(new: Any, old: Any) -> Any:
+    """``new``, reusing the parts of ``old`` that are equal to it (snapshots are never
+    changed once taken, so they can share). An edit of one card among 1,000 then keeps
+    one new card in the undo history, not 2,000 copies of the unchanged ones."""
+    if new == old:
+        return old
+    if isinstance(new, list) and isinstance(old, list):
+        by_id: dict[Any, Any] | None = None  # built when the order differs
+        out = []
+        j = 0  # elements without an id: matched in order, over one removal or insertion
+        for i, element in enumerate(new):
+            if isinstance(element, dict) and "id" in element:
+                twin = old[i] if i < len(old) else None
+                if not (isinstance(twin, dict) and twin.get("id") == element["id"]):
+                    if by_id is None:
+                        by_id = {e["id"]: e for e in old if isinstance(e, dict) and "id" in e}
+                    twin = by_id.get(element["id"])
+            else:
+                if j + 1 < len(old) and old[j] != element and old[j + 1] == element:
+                    j += 1
+                twin = old[j] if j < len(old) else None
+                if twin == element:
+                    j += 1
+            out.append(twin if twin is not None and twin == element else element)
+        return out
+    if isinstance(new, dict) and isinstance(old, dict):
+        return {k: _shared(v, old[k]) if k in old else v for k, v in new.items()}
+    return new
 
 
 def _restore(session: Session, snapshot: dict[str, Any]) -> None:
@@ -166,6 +197,8 @@ class SessionDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         self._pending_areas: frozenset[str] = frozenset()
+        self._last_snapshot: dict[str, Any] = {}
+        """The latest snapshot of each area: the next edit's snapshots share with it."""
         self.autosaver: Autosaver | None = None
         self._worker: SaveWorker | None = None
         self._shown_state: tuple[str, str] | None = None
@@ -239,7 +272,7 @@ class SessionDocument(QObject):
         printed = not all(unprinted(area) for area in areas)
         watch = bool(self.session.signatures) and "signatures" not in areas and printed
         fingerprint_before = self.fingerprint() if watch else ""
-        before = _snapshot(self.session, areas)
+        before = self._share(_snapshot(self.session, areas))
         if printed:  # otherwise the fingerprint stays what it was
             self._fingerprint = None
         try:
@@ -257,12 +290,19 @@ class SessionDocument(QObject):
         if after == before:
             return False
         self._touched(areas)
+        after = {area: _shared(value, before[area]) for area, value in after.items()}
+        self._last_snapshot.update(after)
         command = EditCommand(self, label, before, after, merge_key)
         self._pending_areas = top_areas(areas)
         self.undo_stack.push(command)  # indexChanged -> _on_index_changed
         if watch:
             self._note_voided(fingerprint_before, label)
         return True
+
+    def _share(self, snapshot: dict[str, Any]) -> dict[str, Any]:
+        last = self._last_snapshot
+        return {area: _shared(value, last[area]) if area in last else value
+                for area, value in snapshot.items()}
 
     def fingerprint(self) -> str:
         """``fingerprint(session)``, computed once per state of the session."""
@@ -297,13 +337,16 @@ class SessionDocument(QObject):
             except ValidationError as exc:
                 problems += [f"{area}: {p}" if not p.startswith(area) else p
                              for p in problems_from(exc)]
-        return problems or reference_problems(self.session)
+        # The session was valid before this edit: only the rules the touched areas take
+        # part in can be broken now (a full check where an edit can reach everything).
+        return problems or touched_problems(self.session, areas)
 
     def _apply(self, snapshot: dict[str, Any]) -> None:
         if not all(unprinted(area) for area in snapshot):
             self._fingerprint = None
         _restore(self.session, snapshot)
         self._touched(snapshot)
+        self._last_snapshot.update(snapshot)
         self._pending_areas = top_areas(snapshot)
 
     def _on_index_changed(self, _index: int) -> None:

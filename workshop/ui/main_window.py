@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.model import Session, Step
-from workshop.domain.progress import STATE_LABELS, StepState, step_state
+from workshop.domain.progress import STATE_LABELS, StepState
 from workshop.domain.readiness import STEP_SUBJECT, Finding
 from workshop.i18n import Language, current_language, set_language, tr
 from workshop.labels import label
@@ -40,6 +40,7 @@ from workshop.ui.document import SessionDocument
 from workshop.ui.new_session_dialog import NewSessionDialog
 from workshop.ui.pages.base import Page
 from workshop.ui.projector_controls import ProjectorControls
+from workshop.ui.restyle import restyle
 from workshop.ui.session_files import (
     ask_open_path,
     ask_restore,
@@ -53,6 +54,7 @@ from workshop.ui.session_files import (
 from workshop.ui.signing_dialog import SigningDialog
 from workshop.ui.start_screen import StartScreen
 from workshop.ui.step_agreement import AGREE_KEYS, StepAgreementBar
+from workshop.ui.step_states import StepStates
 from workshop.ui.timer import TimeBoxTimer
 
 PAGES: dict[Step, str] = {
@@ -88,11 +90,28 @@ class Pages(dict[Step, Page]):
     def __init__(self, build: Callable[[Step], Page]) -> None:
         super().__init__()
         self._build = build
+        self._stale: dict[Step, frozenset[str]] = {}
 
     def __missing__(self, step: Step) -> Page:
         page = self._build(step)
         self[step] = page
         return page
+
+    def __getitem__(self, step: Step) -> Page:
+        """The page, first brought up to date if edits happened while it was hidden."""
+        page = super().__getitem__(step)
+        areas = self._stale.pop(step, None)
+        if areas is not None:
+            page.refresh(areas)
+        return page
+
+    def refresh_later(self, step: Step, areas: frozenset[str]) -> None:
+        """A hidden page: refresh it for ``areas`` (none: all) when it is next used.
+        Hidden pages are not refreshed on every edit: with all eight built, each edit
+        refreshed up to three views of the 2,000 consent records nobody could see."""
+        known = self._stale.get(step)
+        together = frozenset() if not areas or known == frozenset() else (known or areas) | areas
+        self._stale[step] = together
 
 
 def page_class(step: Step) -> type[Page]:
@@ -111,16 +130,21 @@ class StepNavigator(QListWidget):
         self.setAccessibleName(tr("Steps of the meeting"))
         self.setIconSize(QSize(0, 0))
         self.setSpacing(2)
+        self._states = StepStates()
         for _ in STEPS:
             self.addItem(QListWidgetItem())
 
-    def show_session(self, session: Session, current: Callable[[], str] | None = None) -> None:
+    def show_session(self, session: Session, current: Callable[[], str] | None = None,
+                     areas: frozenset[str] = frozenset()) -> None:
         """``current``: the session's fingerprint when known (the document keeps it), so
-        the signing step's state does not fingerprint the whole agreement once more."""
+        the signing step's state does not fingerprint the whole agreement once more.
+        ``areas``: what changed since the last call (none: another session or all)."""
+        if not areas:
+            self._states.forget()
+        states = self._states.update(session, areas, current)
         minutes = {a.step: a.minutes for a in session.agenda}
         for row, step in enumerate(STEPS):
-            known = current() if step is Step.SIGNING and current else None
-            state = step_state(session, step, known)
+            state = states[step]
             item = self.item(row)
             item.setText(tr("{number}. {step}\n{mark} {state} · {minutes} min",
                             number=row + 1, step=label(step), mark=STATE_MARKS[state],
@@ -378,11 +402,16 @@ class MainWindow(QMainWindow):
     def _on_document_changed(self, areas: frozenset[str]) -> None:
         if self.document is None:
             return
-        for page in self.pages.values():
+        shown = self.page_stack.currentWidget()
+        for step, page in self.pages.items():
             if not page.areas or areas & page.areas or not areas:
-                page.refresh(areas)
+                if page is shown:
+                    page.refresh(areas)
+                else:
+                    self.pages.refresh_later(step, areas)  # type: ignore[attr-defined]
         if areas - {"view"}:
-            self.navigator.show_session(self.document.session, self.document.fingerprint)
+            self.navigator.show_session(self.document.session, self.document.fingerprint,
+                                        areas)
             self.step_bar.refresh()
             if self.banner.isVisible() and not self._any_void():
                 self.banner.hide()
@@ -425,8 +454,8 @@ class MainWindow(QMainWindow):
         kind, text = self.document.save_state()
         self._save_label.setText(text)
         self._save_label.setProperty("kind", kind)
-        self._save_label.setStyleSheet("color: #b00020; font-weight: bold;"
-                                       if kind == "error" else "")
+        restyle(self._save_label, "color: #b00020; font-weight: bold;"
+                if kind == "error" else "")
         self._save_label.setToolTip(text)
         self._update_title()
 

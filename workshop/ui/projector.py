@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QStackedLayout, QWidget
 from workshop.domain.model import Session, Step
 from workshop.i18n import tr
 from workshop.ui.canvas.options import CanvasOptions
+from workshop.ui.canvas.reads import unaffected
 from workshop.ui.canvas.scene import CanvasScene, canvas_for_step
 from workshop.ui.canvas.theme import THEME_NAMES, ThemeName, theme
 from workshop.ui.canvas.view import CanvasView
@@ -288,7 +289,8 @@ class ProjectorController(QObject):
         session = self.document.session
         changed, self._changed_areas = self._changed_areas, set()
         name = self.canvas_override or canvas_for_step(session.view.current_step)
-        if changed != {"view"} or name == self.scene.canvas_name:
+        same = name == self.scene.canvas_name
+        if (changed != {"view"} or same) and not (same and unaffected(name, changed)):
             self.scene.update_session(session)
         # else: only the step changed; the next canvas is built from the session below,
         # so the canvas being left is not built once more for nothing.

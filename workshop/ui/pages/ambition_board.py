@@ -48,6 +48,7 @@ from workshop.ui.pages.ambition_cards import (
 )
 from workshop.ui.pages.ambition_edits import NEW_CLUSTER, AmbitionEdits, dots_used
 from workshop.ui.pages.ambition_picker import ChoicePicker
+from workshop.ui.restyle import restyle
 from workshop.ui.widgets import BoundLineEdit
 
 ColumnKey = str | None
@@ -418,8 +419,8 @@ class AmbitionBoard(QWidget):
             return
         left = max(0, budget - used.get(self.voter_id, 0))
         self.remaining.setText(tr("{left} of {budget} dots left", left=left, budget=budget))
-        self.remaining.setStyleSheet("font-weight: bold; color: #b00020;" if left == 0
-                                     else "font-weight: bold;")
+        restyle(self.remaining, "font-weight: bold; color: #b00020;" if left == 0
+                else "font-weight: bold;")
 
     def _on_budget_changed(self, value: int) -> None:
         if not self.edits.set_budget(value):

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from workshop.i18n import tr
 from workshop.ui.canvas.qtguard import guard_none_refcount
+from workshop.ui.text_widths import cached_metrics
 
 # Painting cards makes thousands of void Qt calls a second: see qtguard (PySide6 6.12.0
 # on Python 3.11 would otherwise free None during a long meeting).
@@ -227,7 +228,8 @@ class CardDelegate(QStyledItemDelegate):
         key = (text, width, font.key())
         lines = self._wrapped.get(key)
         if lines is None:
-            lines = wrap_text(text, QFontMetrics(font), width, MAX_LINES)
+            metrics = cached_metrics(font)  # word widths kept: the same numbers, once
+            lines = wrap_text(text, metrics, width, MAX_LINES)  # type: ignore[arg-type]
             if len(self._wrapped) > 4000:
                 self._wrapped.clear()
             self._wrapped[key] = lines

@@ -16,6 +16,7 @@ from workshop.ui.canvas.flow import Area, Block, IncrementalFlow
 from workshop.ui.canvas.scene import Canvas, Context, register_canvas
 from workshop.ui.canvas.text import FontSpec
 from workshop.ui.canvas.tile import EVERY_PAGE, Run, Tile, TileSet, TileSpec, measure
+from workshop.ui.canvas.tile_pool import TilePool
 
 COLUMN_WIDTH = 340.0
 GAP_X = 24.0
@@ -40,7 +41,7 @@ class AmbitionCanvas(Canvas):
         self._cards: dict[str, tuple[tuple[str, str, int, bool], TileSpec]] = {}
         self._heads: dict[tuple[str, int, bool], TileSpec] = {}
         self._style: tuple[object, ...] = ()
-        self._continued = TileSet(self.scene, z=10.0)
+        self._continued = TilePool(self.scene, z=10.0)  # come and go with the width
         """Headings repeated where a cluster runs into the next column ("continued: ...")."""
         self._statement: tuple[tuple[str, float] | None, TileSpec | None] = (None, None)
         self._cont_places: dict[Hashable, tuple[int, float, float]] = {}

@@ -1,0 +1,74 @@
+"""A canvas that cannot show an edited area is not rebuilt for it, and really cannot:
+every canvas but the diagnostics ones shows the same before and after the diagnostics
+change."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from canvas_helpers import SceneFactory
+
+from workshop.domain import diagnostics as dg
+from workshop.domain.model import Card, CollaborationForm, Condition, Session
+from workshop.domain.samples import demo_session
+from workshop.ui.canvas.reads import DIAGNOSTIC_CANVASES, unaffected
+from workshop.ui.canvas.scene import canvas_names
+from workshop.ui.document import SessionDocument
+from workshop.ui.projector import ProjectorController
+
+
+def _rescored(session: Session) -> Session:
+    changed = session.model_copy(deep=True)
+    moment = dg.add_moment(changed, "Later", dt.datetime(2026, 6, 1, 10, 0))
+    for n, person in enumerate(changed.participants):
+        dg.set_score(changed, moment.id, person.id, list(Condition)[n % 5], 1 + n % 5)
+        dg.set_mark(changed, moment.id, person.id, changed.diagnostics.axes[0].id, n % 5)
+        dg.set_forms(changed, moment.id, person.id, [list(CollaborationForm)[n % 3]])
+    return changed
+
+
+@pytest.mark.parametrize("canvas", [c for c in canvas_names() if c not in DIAGNOSTIC_CANVASES])
+def test_other_canvases_do_not_show_the_diagnostics(make_scene: SceneFactory,
+                                                    canvas: str) -> None:
+    session = demo_session()
+    changed = _rescored(session)
+    assert changed.diagnostics != session.diagnostics
+    before = make_scene(session, canvas)
+    after = make_scene(changed, canvas)
+    assert sorted(after.all_texts()) == sorted(before.all_texts())
+    assert unaffected(canvas, {"diagnostics"})
+
+
+def test_the_diagnostics_canvases_do(make_scene: SceneFactory) -> None:
+    session = demo_session()
+    changed = _rescored(session)
+    for canvas in DIAGNOSTIC_CANVASES:
+        before = make_scene(session, canvas)
+        after = make_scene(changed, canvas)
+        assert sorted(after.all_texts()) != sorted(before.all_texts()), canvas
+        assert not unaffected(canvas, {"diagnostics"})
+
+
+def test_the_projector_rebuilds_for_a_card_not_for_a_score(qapp: object) -> None:
+    session = demo_session()
+    document = SessionDocument(session, autosave=False)
+    projector = ProjectorController()
+    projector.attach(document)
+    assert projector.scene.canvas_name == session.view.current_step.value
+    builds: list[object] = []
+    real = projector.scene.update_session
+    projector.scene.update_session = lambda s: (builds.append(s), real(s))  # type: ignore[method-assign]
+    moment = session.diagnostics.moments[0].id
+    person = session.participants[0].id
+    old = dg.scores_by_cell(session, moment).get((person, list(Condition)[0]))
+    new = 1 + (old.score % 5 if old else 0)
+    assert document.edit("Score", ("diagnostics",), lambda s: dg.set_score(
+        s, moment, person, list(Condition)[0], new))
+    projector._apply_session()
+    assert builds == []
+    document.edit("Card", ("ambition.cards",),
+                  lambda s: s.ambition.cards.append(Card(id="k-x", text="Nieuw")))
+    projector._apply_session()
+    assert builds == [session]
+    projector.close()

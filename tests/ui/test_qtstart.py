@@ -1,0 +1,39 @@
+"""The start does not pay PySide6's per-import source scan, and nothing else changes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CODE = """
+import sys, time
+import workshop.ui  # answers the hook
+feature = sys.modules["PySide6.support.feature"]
+import inspect
+reads = []
+real = inspect.getsource
+inspect.getsource = lambda obj: reads.append(obj) or real(obj)
+import json.tool, xml.dom.minidom  # modules imported after Qt
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+label = QLabel("ok")
+print(len(reads), label.text(), "workshop.domain.model" in sys.modules)
+"""
+
+
+def test_modules_imported_after_qt_are_not_read() -> None:
+    result = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True,
+                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0", "ok", "True"]
+
+
+def test_without_the_answer_the_hook_reads_every_module() -> None:
+    """The check above can fail: PySide6 alone reads the source of later imports."""
+    code = CODE.replace("import workshop.ui  # answers the hook",
+                        "import PySide6.QtCore")
+    code = code.replace('"workshop.domain.model" in sys.modules', "True")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.split()[0]) > 0

@@ -1,0 +1,26 @@
+"""Which session areas a canvas cannot show, so an edit there need not rebuild it.
+
+A score typed in the five-conditions scan changed only ``diagnostics``; the projector
+(and its preview in the window) still rebuilt the canvas of the current step, the
+1,000-card board included, for a picture that cannot change. Only the diagnostics
+canvases show diagnostics; a test builds every other canvas before and after a change
+of the diagnostics and compares what it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+DIAGNOSTIC_CANVASES = frozenset({"conditions", "spectra", "forms"})
+"""The canvases that show ``session.diagnostics``."""
+
+UNSHOWN_BY_OTHERS = frozenset({"diagnostics"})
+"""Areas no other canvas shows."""
+
+
+def unaffected(canvas: str, changed: Set[str] | None) -> bool:
+    """True when an edit of ``changed`` (top-level areas; None or empty: anything)
+    cannot change what ``canvas`` shows."""
+    if not changed or canvas in DIAGNOSTIC_CANVASES:
+        return False
+    return set(changed) <= UNSHOWN_BY_OTHERS
