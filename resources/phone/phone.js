@@ -414,6 +414,7 @@
       // the laptop keeps the language per device: join pages are in the new language
       // from the next question; this page's own words change at once
       if (state) { shownKey = ""; show(state); }
+      refresh();
     } else if (!joinToken) { showCodeForm(); }
   });
   function setLangButton() {
