@@ -225,7 +225,7 @@
     var left = s.budget - s.used;
     main.appendChild(el("p", { id: "dotsLeft", text: t("dotsLeft", { left: left, budget: s.budget }) }));
     s.cards.forEach(function (card) {
-      var minus = el("button", { type: "button", className: "small", "aria-label": "-", text: "−", onclick: function () {
+      var minus = el("button", { type: "button", className: "small", "aria-label": "-", text: "−", "data-card-minus": card.id, onclick: function () {
         enqueue({ kind: "dot", card_id: card.id, delta: -1 });
       } });
       var plus = el("button", { type: "button", className: "small", "aria-label": "+", text: "+", "data-card": card.id, onclick: function () {
