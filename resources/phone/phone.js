@@ -161,8 +161,12 @@
     if (kept.focused) { var f = document.getElementById(kept.focused); if (f) { f.focus(); } }
   }
 
-  function show(next) {
+  var drawn = "";
+  function show(next, force) {
     if (!next) { return; }
+    var text = JSON.stringify(next) + "|" + outbox.length + "|" + lang;
+    if (text === drawn && !force) { return; }  // nothing new: do not redraw under the thumb
+    drawn = text;
     state = next;
     var kept = keepInputs();
     var key = state.activity ? state.activity.key : (state.participants ? "pick" : "");

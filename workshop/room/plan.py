@@ -35,9 +35,9 @@ from workshop.room.protocol import (
     Score,
 )
 
-MAX_CARDS_EACH = 30
-"""Cards one participant may add in one activity: a phone cannot flood the wall."""
-MAX_INTERESTS_EACH = 30
+MAX_CARDS_EACH = 100
+"""Cards one participant may have on the wall: a phone cannot flood it."""
+MAX_INTERESTS_EACH = 60
 NEEDS: dict[type, ActivityKind] = {
     AddCard: ActivityKind.CARDS,
     Dot: ActivityKind.DOTS,

@@ -105,8 +105,21 @@ class Browser:
             time.sleep(0.05)
         raise LookupError(css)
 
-    def fill(self, css: str, text: str) -> None:
-        self.type(self.find(css) or "", text)
+    def fill(self, css: str, text: str, tries: int = 20) -> None:
+        """Type ``text`` into the field; again if the page redrew it meanwhile."""
+        for _ in range(tries):
+            try:
+                element = self.find(css)
+                if element is not None:
+                    self._s("POST", f"/element/{element}/clear", {})
+                    self.type(element, text)
+                    if self.script("var e = document.querySelector(arguments[0]);"
+                                   "return e ? e.value : null", css) == text:
+                        return
+            except urllib.error.HTTPError:
+                pass
+            time.sleep(0.05)
+        raise LookupError(css)
 
     def script(self, source: str, *args: Any) -> Any:
         return self._s("POST", "/execute/sync", {"script": source, "args": list(args)})

@@ -3,8 +3,10 @@
 The server thread calls ``RoomBridge.receive`` (any thread) and gets a future; a queued
 signal brings the message to the UI thread, where it is judged against the session as
 it is now (``workshop.room.plan``) and applied with ``document.edit`` (undoable,
-autosaved, on the projector like every other edit). The queue is worked off in slices
-of at most ``SLICE_MS`` so forty phones at once never freeze the facilitator's window.
+autosaved, on the projector like every other edit). What arrived together is applied
+as one edit ("Phones: 12 answers"; a single tap stays its own step, named after its
+participant), so forty phones at once cost the window one refresh per batch instead of
+one per tap, and the facilitator's window keeps reacting.
 """
 
 from __future__ import annotations
@@ -27,11 +29,20 @@ from workshop.room.server import RoomServer, Sender
 from workshop.room.views import answered, participants_list, phone_state
 from workshop.ui.document import EditRejected, SessionDocument
 
-SLICE_MS = 12.0
-"""Work off phones' messages for at most this long, then let the window breathe."""
 PUBLISH_MS = 60
 """Phones' pages are recomputed at most this often while edits stream in."""
 PREFERRED_PORT = 8765
+MAX_BATCH = 200
+"""Messages applied as one edit at most (a wave of forty phones: a few edits)."""
+AREAS: dict[ActivityKind, tuple[str, ...]] = {
+    ActivityKind.NONE: ("ambition.cards",),
+    ActivityKind.CARDS: ("ambition.cards",),
+    ActivityKind.DOTS: ("ambition.votes",),
+    ActivityKind.INTERESTS: ("interests.items",),
+    ActivityKind.SCAN: ("diagnostics.scores", "diagnostics.marks", "diagnostics.forms"),
+    ActivityKind.CONSENT: ("consents",),
+}
+"""What a phone's answer in each activity may touch."""
 
 
 @dataclass
@@ -231,25 +242,51 @@ class RoomBridge(QObject):
             self._work.start()
 
     def _process(self) -> None:
+        """Apply what has arrived, as one edit."""
         start = time.perf_counter()
-        while self._queue and (time.perf_counter() - start) * 1000 < SLICE_MS:
-            self._apply(self._queue.popleft())
+        jobs = [self._queue.popleft() for _ in range(min(len(self._queue), MAX_BATCH))]
+        self._apply_batch(jobs)
         self.worst_block_ms = max(self.worst_block_ms, (time.perf_counter() - start) * 1000)
         if self._queue:
             self._work.start()
 
     def _apply(self, job: _Job) -> None:
-        try:
-            answer = self._answer(job.sender, job.envelope)
-        except Exception as exc:  # noqa: BLE001 - a phone never takes the app down
-            answer = {"status": "refused", "code": "error",
-                      "message": tr("The laptop could not take this in: {error}",
-                                    job.sender.lang, error=type(exc).__name__)}
-        answer["id"] = job.envelope.id
-        if not job.future.done():
-            job.future.set_result(answer)
+        self._apply_batch([job])
 
-    def _answer(self, sender: Sender, envelope: Envelope) -> dict[str, Any]:
+    def _apply_batch(self, jobs: list[_Job]) -> None:
+        answers: dict[int, dict[str, Any]] = {}
+        ready: list[_Job] = []
+        for job in jobs:
+            refusal = self._precheck(job.sender, job.envelope)
+            if refusal is not None:
+                answers[id(job)] = refusal
+            else:
+                ready.append(job)
+        if len(ready) > 1:
+            try:
+                answers.update(self._edit_together(ready))
+                ready = []
+            except EditRejected:
+                pass  # one of them does not fit: each on its own, so only it is refused
+        for job in ready:
+            try:
+                answers[id(job)] = self._edit_together([job])[id(job)]
+            except EditRejected as exc:
+                answers[id(job)] = {"status": "refused", "code": "invalid",
+                                    "message": exc.problems[0] if exc.problems else str(exc)}
+            except Exception as exc:  # noqa: BLE001 - a phone never takes the app down
+                answers[id(job)] = {"status": "refused", "code": "error",
+                                    "message": tr("The laptop could not take this in: "
+                                                  "{error}", job.sender.lang,
+                                                  error=type(exc).__name__)}
+        for job in jobs:
+            answer = answers[id(job)]
+            answer["id"] = job.envelope.id
+            if not job.future.done():
+                job.future.set_result(answer)
+
+    def _precheck(self, sender: Sender, envelope: Envelope) -> dict[str, Any] | None:
+        """A refusal that needs no look at the session, or None."""
         lang: Language = sender.lang
         if self.registry is not None:
             bound = {d.id: d for d in self.registry.snapshot()}.get(sender.device_id)
@@ -261,24 +298,45 @@ class RoomBridge(QObject):
             return {"status": "refused", "code": "not_open",
                     "message": tr("This question is not open (any more). Look at the "
                                   "projector.", lang)}
-        outcome = plan(self.document.session, self.activity, sender.participant_id,
-                       envelope.action, lang)
-        if isinstance(outcome, Refused):
-            return {"status": "refused", "code": outcome.code, "message": outcome.message}
-        if isinstance(outcome, Held):
-            self.pending.append(PendingCard(outcome.card, sender.device_id))
+        return None
+
+    def _edit_together(self, jobs: list[_Job]) -> dict[int, dict[str, Any]]:
+        """Judge and apply ``jobs`` in order as one edit; raises EditRejected (and
+        nothing changed) when the result would be invalid."""
+        answers: dict[int, dict[str, Any]] = {}
+        held: list[PendingCard] = []
+        labels: list[str] = []
+        activity = self.activity
+
+        def mutate(session: Session) -> None:
+            for job in jobs:  # each judged on the session as the ones before left it
+                outcome = plan(session, activity, job.sender.participant_id,
+                               job.envelope.action, job.sender.lang)
+                if isinstance(outcome, Refused):
+                    answers[id(job)] = {"status": "refused", "code": outcome.code,
+                                        "message": outcome.message}
+                elif isinstance(outcome, Held):
+                    held.append(PendingCard(outcome.card, job.sender.device_id))
+                    answers[id(job)] = {"status": "held", "message": tr(
+                        "Your card waits for the facilitator's approval.", job.sender.lang)}
+                else:
+                    outcome.mutate(session)
+                    labels.append(outcome.label)
+                    answers[id(job)] = {"status": "ok", "item": outcome.item_id}
+
+        if len(jobs) == 1:  # a single tap is its own step, named after its participant
+            first = plan(self.document.session, activity, jobs[0].sender.participant_id,
+                         jobs[0].envelope.action, jobs[0].sender.lang)
+            label = first.label if isinstance(first, Planned) else tr("Phones")
+        else:
+            label = tr("Phones: {n} answers", n=len(jobs))
+        self.document.edit(label, AREAS[activity.kind], mutate)
+        self.applied += len(labels)
+        if held:
+            self.pending += held
             self._schedule_publish()
             self.sig_changed.emit()
-            return {"status": "held", "message": tr("Your card waits for the facilitator's "
-                                                    "approval.", lang)}
-        assert isinstance(outcome, Planned)
-        try:
-            self.document.edit(outcome.label, outcome.areas, outcome.mutate)
-        except EditRejected as exc:
-            return {"status": "refused", "code": "invalid",
-                    "message": exc.problems[0] if exc.problems else str(exc)}
-        self.applied += 1
-        return {"status": "ok", "item": outcome.item_id}
+        return answers
 
     # --- what the phones see -------------------------------------------------------
 

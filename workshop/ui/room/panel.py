@@ -40,6 +40,7 @@ from workshop.ui.projector import ProjectorController
 from workshop.ui.room.bridge import RoomBridge
 
 _ATTRIBUTE = "_room_window"
+REFRESH_MS = 250
 UNREACHED_AFTER_S = 60.0
 """No phone has loaded the page this long after opening: explain why that may be."""
 
@@ -105,7 +106,11 @@ class RoomWindow(QDialog):
         self.document = document
         self.projector = projector
         self.bridge = RoomBridge(document, self)
-        self.bridge.sig_changed.connect(self.refresh)
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(REFRESH_MS)
+        self._later.timeout.connect(self.refresh)
+        self.bridge.sig_changed.connect(self._refresh_soon)
         document.sig_changed.connect(self._on_document_changed)
         self._build()
         self._tick = QTimer(self)
@@ -344,7 +349,12 @@ class RoomWindow(QDialog):
     def _on_document_changed(self, areas: frozenset[str]) -> None:
         if areas & {"participants", "principles", "rules", "ambition", "interests",
                     "diagnostics", "consents"} or not areas:
-            self.refresh()
+            self._refresh_soon()
+
+    def _refresh_soon(self) -> None:
+        """Forty phones answering: the tables follow at most every ``REFRESH_MS``."""
+        if not self._later.isActive():
+            self._later.start()
 
     def refresh(self) -> None:
         bridge = self.bridge
