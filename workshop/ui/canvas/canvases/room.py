@@ -18,6 +18,12 @@ from workshop.i18n import N_, tr
 from workshop.ui.canvas.scene import Canvas, Context, register_canvas
 from workshop.ui.canvas.tile import TileSpec
 
+CLOSED_STEPS = (
+    N_("1. The facilitator opens the room (Go › Room for phones)."),
+    N_("2. Phones on the same Wi-Fi scan the code that then appears here."),
+    N_("3. Each participant picks their own name, once."),
+    N_("4. Cards, dots, interests, scores and consent reach the wall as they are given."),
+)
 QUIET = 4
 """Modules of white around the code (the QR standard's quiet zone)."""
 
@@ -68,11 +74,18 @@ class RoomCanvas(Canvas):
         side = min(area.h, area.w * 0.45)
         text_x = area.x + side + 64.0
         text_w = max(200.0, area.x + area.w - text_x)
-        if room is None:
-            specs["closed"] = TileSpec(width=area.w, pad_x=0, runs=(
-                ctx.run(tr("The room is closed: phones cannot join.", ctx.lang), "heading"),))
+        if room is None:  # closed: how it works, so the room knows what to expect
+            lines = [tr("The room is closed: phones cannot join.", ctx.lang)] + [
+                tr(step, ctx.lang) for step in CLOSED_STEPS]
+            self.placements = {}
+            y = area.y
+            for i, line in enumerate(lines):
+                specs[("closed", i)] = TileSpec(width=area.w, pad_x=0, runs=(
+                    ctx.run(line, "heading" if i == 0 else "body", max_lines=3),))
             self.tiles.sync(specs)
-            self.placements = {"closed": (0, area.x, area.y)}
+            for i in range(len(lines)):
+                self.placements[("closed", i)] = (0, area.x, y)
+                y += self.tiles[("closed", i)].height + 24.0
             self._field.setVisible(False)
             self._code.setVisible(False)
             return 1
