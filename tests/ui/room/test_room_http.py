@@ -64,3 +64,47 @@ def test_consent_only_on_the_open_item_and_only_as_oneself(room: Any, qtbot: Any
     assert [r.model_dump() for r in session.consents if r.participant_id == other] == \
         [r for r in before if r["participant_id"] == other]
     qtbot.waitUntil(lambda: panel.people.item(0, 2).text().startswith("✓"))
+
+
+def test_held_cards_wait_for_approval_and_a_blocked_phone_is_refused(room: Any, qtbot: Any,
+                                                                     saved: Any) -> None:
+    window, panel = room
+    document = window.document
+    bridge = panel.bridge
+    pid = document.session.participants[0].id
+    phone = Phone(bridge.server.port)
+    phone.join(token=bridge.registry.join_token)
+    phone.bind(pid)
+    panel.hold_check.setChecked(True)
+    key = choose(panel, "cards")
+    answers = [in_thread(phone.send, key, {"kind": "add_card", "text": text})
+               for text in ("Goedgekeurd", "Afgewezen")]
+    qtbot.waitUntil(lambda: all(a.done() for a in answers), timeout=10000)
+    assert [a.result()[1]["status"] for a in answers] == ["held", "held"]
+    texts = [c.text for c in document.session.ambition.cards]
+    assert "Goedgekeurd" not in texts and "Afgewezen" not in texts  # not on the wall yet
+    qtbot.waitUntil(lambda: panel.held_list.count() == 2)
+    qtbot.waitUntil(lambda: sorted(phone.state().get("held", [])) == ["Afgewezen",
+                                                                      "Goedgekeurd"])
+    rows = {panel.held_list.item(i).text().split(" — ")[0]: i for i in range(2)}
+    panel.held_list.item(rows["Afgewezen"]).setSelected(True)
+    panel.reject_button.click()
+    panel.approve_button.click()  # nothing selected: the rest goes through
+    on_disk = [c.text for c in saved(document).ambition.cards]
+    assert on_disk.count("Goedgekeurd") == 1 and "Afgewezen" not in on_disk
+    assert document.undo_stack.text(document.undo_stack.index() - 1).endswith(
+        "(phone): add a card")
+
+    qtbot.waitUntil(lambda: panel.devices.rowCount() == 1)
+    panel.devices.selectRow(0)
+    panel.block_button.click()
+    status, data = phone.call("GET", "/api/state")
+    assert (status, data["error"]) == (403, "blocked")
+    before = document.session.model_dump_json()
+    status, data = phone.send(key, {"kind": "add_card", "text": "na blokkade"})
+    assert status == 403 and "blocked" in data["message"]
+    assert document.session.model_dump_json() == before
+    panel.devices.selectRow(0)
+    panel.unblock_button.click()
+    panel.unbind_button.click()  # unlinked: the phone must choose its name again
+    assert "participants" in phone.state()

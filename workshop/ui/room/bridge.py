@@ -83,6 +83,8 @@ class RoomBridge(QObject):
         self.worst_block_ms = 0.0
         """The longest slice of phones' work on the UI thread since the room opened."""
         self.applied = 0
+        self._answered: set[str] = set()
+        """Participants with an answer taken in since the activity opened."""
         self._queue: deque[_Job] = deque()
         self._work = QTimer(self)
         self._work.setSingleShot(True)
@@ -153,6 +155,7 @@ class RoomBridge(QObject):
         """Open ``kind`` to the phones (NONE closes the question); a new key each time."""
         if kind is ActivityKind.SCAN and not moment_id:
             moment_id = self._scan_moment()
+        self._answered = set()
         self.activity = Activity(kind=kind, subject_id=subject_id, moment_id=moment_id,
                                  anonymous=self.activity.anonymous, hold=self.activity.hold,
                                  serial=self.activity.serial + 1)
@@ -221,11 +224,15 @@ class RoomBridge(QObject):
     # --- what the panel shows ------------------------------------------------------
 
     def answered(self) -> set[str]:
-        """Participants who answered the open question (held cards count)."""
-        done = answered(self.document.session, self.activity)
-        if self.activity.kind is ActivityKind.CARDS:
-            done |= {p.card.author_id for p in self.pending if p.card.author_id}
-        return done
+        """Participants who answered the open question.
+
+        A consent round and a scan ask something new each time (their own item, their
+        own moment), so the session says who answered; cards, dots and interests pile
+        up over the meeting, so for those it is who answered since this opening.
+        """
+        if self.activity.kind in (ActivityKind.CONSENT, ActivityKind.SCAN):
+            return answered(self.document.session, self.activity)
+        return set(self._answered)
 
     # --- messages from the phones --------------------------------------------------
 
@@ -306,6 +313,7 @@ class RoomBridge(QObject):
         answers: dict[int, dict[str, Any]] = {}
         held: list[PendingCard] = []
         labels: list[str] = []
+        took: list[str] = []
         activity = self.activity
 
         def mutate(session: Session) -> None:
@@ -316,11 +324,13 @@ class RoomBridge(QObject):
                     answers[id(job)] = {"status": "refused", "code": outcome.code,
                                         "message": outcome.message}
                 elif isinstance(outcome, Held):
+                    took.append(job.sender.participant_id)
                     held.append(PendingCard(outcome.card, job.sender.device_id))
                     answers[id(job)] = {"status": "held", "message": tr(
                         "Your card waits for the facilitator's approval.", job.sender.lang)}
                 else:
                     outcome.mutate(session)
+                    took.append(job.sender.participant_id)
                     labels.append(outcome.label)
                     answers[id(job)] = {"status": "ok", "item": outcome.item_id}
 
@@ -332,6 +342,7 @@ class RoomBridge(QObject):
             label = tr("Phones: {n} answers", n=len(jobs))
         self.document.edit(label, AREAS[activity.kind], mutate)
         self.applied += len(labels)
+        self._answered.update(took)
         if held:
             self.pending += held
             self._schedule_publish()

@@ -146,7 +146,7 @@ class RoomWindow(QDialog):
         self.hint_label.setStyleSheet("color: #9a5b00;")
         layout.addWidget(self.hint_label)
 
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         self.kind_box = QComboBox()
         for kind, name in KIND_NAMES.items():
             self.kind_box.addItem(tr(name), kind.value)
@@ -323,11 +323,13 @@ class RoomWindow(QDialog):
     def approve_selected(self) -> None:
         ids = self._selected_held() or [p.card.id for p in self.bridge.pending]
         self.bridge.approve(ids)
+        self.refresh()
 
     def reject_selected(self) -> None:
         ids = self._selected_held()
         if ids:
             self.bridge.reject(ids)
+            self.refresh()
 
     def _selected_device(self) -> str | None:
         row = self.devices.currentRow()
@@ -338,11 +340,13 @@ class RoomWindow(QDialog):
         device = self._selected_device()
         if device:
             self.bridge.unbind(device)
+            self.refresh()
 
     def block_selected(self, blocked: bool) -> None:
         device = self._selected_device()
         if device:
             self.bridge.set_blocked(device, blocked)
+            self.refresh()
 
     # --- showing -------------------------------------------------------------------
 
@@ -376,8 +380,8 @@ class RoomWindow(QDialog):
             self.hint_label.setText("")
         self._fill_subjects()
         kind = bridge.activity.kind
-        self.subject_box.setVisible(kind is ActivityKind.CONSENT
-                                    or self.kind_box.currentData() == "consent")
+        self._form.setRowVisible(self.subject_box, kind is ActivityKind.CONSENT
+                                 or self.kind_box.currentData() == "consent")
         # held cards
         self.held_list.clear()
         session = self.document.session
@@ -401,6 +405,7 @@ class RoomWindow(QDialog):
                       ("— " + tr("not yet") if kind is not ActivityKind.NONE else ""))
             for col, value in enumerate(values):
                 self.people.setItem(row, col, QTableWidgetItem(value))
+        self.people.resizeColumnToContents(0)
         self.answered_title.setText(
             tr("Answered: {done} of {total}", done=len({p.id for p in present} & done),
                total=len(present)) if kind is not ActivityKind.NONE
