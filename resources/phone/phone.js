@@ -247,7 +247,7 @@
     var chosen = (document.getElementById("kindChosen") || {}).value || s.kinds[0].key;
     var hidden = el("input", { type: "hidden", id: "kindChosen", "data-keep": "1", value: chosen });
     main.appendChild(hidden);
-    var row = el("div", { className: "row" });
+    var row = el("div", { className: "row kinds" });
     s.kinds.forEach(function (k) {
       var b = el("button", { type: "button", text: k.label, "data-kind": k.key, className: k.key === chosen ? "chosen" : "",
                              onclick: function () { hidden.value = k.key; Array.prototype.forEach.call(row.children, function (c) {

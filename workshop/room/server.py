@@ -220,7 +220,7 @@ class RoomServer:
                 raise Refusal(421, "wrong_host", tr("This address is not the room's.", lang))
             if (request.content_length or 0) > MAX_BODY:
                 raise Refusal(413, "too_large", tr("That message is too long.", lang))
-            response = await handler(request)
+            response: web.StreamResponse = await handler(request)
         except Refusal as refusal:
             response = web.json_response({"error": refusal.code, "message": refusal.message},
                                          status=refusal.status)

@@ -14,7 +14,7 @@ from workshop.ui.room.panel import RoomWindow, show_room
 def open_room(window: MainWindow) -> RoomWindow:
     """Go > Room for phones…, choose the loopback network, Open the room (the widgets)."""
     window.room_action.trigger()
-    panel = getattr(window, "_room_window")
+    panel = window._room_window
     assert isinstance(panel, RoomWindow)
     index = panel.interface_box.findData("127.0.0.1")
     if index < 0:

@@ -19,8 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from workshop.domain.model import Card, Session
 from workshop.domain import diagnostics as dg
+from workshop.domain.model import Card, Session
 from workshop.i18n import Language, current_language, tr
 from workshop.room.devices import Registry
 from workshop.room.plan import Activity, Held, Planned, Refused, approve, plan

@@ -28,13 +28,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from shiboken6 import isValid as shiboken_valid
 
 from workshop.domain.model import AGREEMENT_SUBJECT, AMBITION_SUBJECT
 from workshop.i18n import N_, tr
 from workshop.room.protocol import ActivityKind
-from workshop.room.views import subject_text
 from workshop.ui.document import SessionDocument
 from workshop.ui.projector import ProjectorController
 from workshop.ui.room.bridge import RoomBridge
