@@ -124,6 +124,12 @@ class Browser:
     def script(self, source: str, *args: Any) -> Any:
         return self._s("POST", "/execute/sync", {"script": source, "args": list(args)})
 
+    def network(self, offline: bool) -> None:
+        """Cut or restore the page's network (chromedriver's network conditions)."""
+        self._s("POST", "/chromium/network_conditions", {"network_conditions": {
+            "offline": offline, "latency": 0, "download_throughput": -1,
+            "upload_throughput": -1}})
+
     def close(self) -> None:
         try:
             if getattr(self, "session", None):

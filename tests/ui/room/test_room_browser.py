@@ -94,3 +94,32 @@ def test_a_phone_browser_adds_a_card_votes_and_consents(room: Any, browser: Brow
     assert labels[-2:] == [f"{me.name} (phone): add a dot",
                            f"{me.name} (phone): consent round"], labels
     qtbot.waitUntil(lambda: CARD in projector.scene.all_texts(), timeout=5000)
+
+
+def test_a_phone_offline_keeps_its_card_and_sends_it_once_when_back(
+        room: Any, browser: Browser, qtbot: Any, saved: Any) -> None:
+    window, panel = room
+    document = window.document
+    me = document.session.participants[1]
+    choose(panel, "cards")
+    browser.get(panel.bridge.url)
+    qtbot.waitUntil(lambda: browser.find(f'.names button[data-id="{me.id}"]') is not None,
+                    timeout=20000)
+    browser.tap(f'.names button[data-id="{me.id}"]')
+    qtbot.waitUntil(lambda: browser.find("#cardText") is not None, timeout=10000)
+    browser.network(offline=True)  # the phone loses the Wi-Fi
+    browser.fill("#cardText", "Geschreven in de lift")
+    browser.tap("#addCard")
+    qtbot.waitUntil(lambda: "Geschreven in de lift" in browser.text("ul.items"),
+                    timeout=10000)
+    qtbot.waitUntil(lambda: "No connection" in browser.text("#status"), timeout=10000)
+    assert browser.script("return JSON.parse(localStorage.getItem('outbox')).length") == 1
+    assert not any(c.text == "Geschreven in de lift" for c in document.session.ambition.cards)
+    browser.network(offline=False)  # back: the outbox is sent again, with the same id
+    browser.script("window.dispatchEvent(new Event('online'))")
+    qtbot.waitUntil(lambda: any(c.text == "Geschreven in de lift"
+                                for c in document.session.ambition.cards), timeout=20000)
+    qtbot.waitUntil(lambda: browser.script(
+        "return JSON.parse(localStorage.getItem('outbox')).length") == 0, timeout=20000)
+    assert [c.text for c in saved(document).ambition.cards].count(
+        "Geschreven in de lift") == 1

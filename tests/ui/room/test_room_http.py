@@ -108,3 +108,36 @@ def test_held_cards_wait_for_approval_and_a_blocked_phone_is_refused(room: Any, 
     panel.unblock_button.click()
     panel.unbind_button.click()  # unlinked: the phone must choose its name again
     assert "participants" in phone.state()
+
+
+def test_anonymous_hides_authors_on_the_projector(room: Any, qtbot: Any) -> None:
+    from workshop.domain.model import Step
+
+    window, panel = room
+    document = window.document
+    me = document.session.participants[0]
+    phone = Phone(panel.bridge.server.port)
+    phone.join(token=panel.bridge.registry.join_token)
+    phone.bind(me.id)
+    window.go_to(Step.AMBITION)
+    key = choose(panel, "cards")
+    panel.anonymous_check.setChecked(True)
+    answer = in_thread(phone.send, key, {"kind": "add_card", "text": "Zonder naam"})
+    qtbot.waitUntil(answer.done, timeout=10000)
+    projector = window.projector_controls.controller
+    assert projector.options.anonymous
+    qtbot.waitUntil(lambda: "Zonder naam" in projector.scene.all_texts())
+    assert not any(me.name in t for t in projector.scene.all_texts())
+    panel.anonymous_check.setChecked(False)
+    qtbot.waitUntil(lambda: any(me.name in t for t in projector.scene.all_texts()))
+
+
+def test_the_panel_explains_when_no_phone_can_reach_the_room(qapp: Any) -> None:
+    from workshop.ui.room.panel import UNREACHED_AFTER_S, reach_hint
+
+    assert "only reachable from this laptop" in reach_hint("127.0.0.1", 0, 0)
+    assert "169.254" in reach_hint("169.254.10.2", 0, 0)
+    assert reach_hint("192.168.1.20", 0, 5) == ""
+    late = reach_hint("192.168.1.20", 0, UNREACHED_AFTER_S)
+    assert "firewall" in late and "guest network" in late
+    assert reach_hint("192.168.1.20", 3, UNREACHED_AFTER_S) == ""
