@@ -118,7 +118,10 @@ def _room(ctx: Context) -> list[Row]:
     from workshop.domain.model import Participant, Session, Step
     from workshop.ui.canvas.render import ensure_app
 
+    from workshop.ui.app import calm_garbage_collector, settle_garbage
+
     app = ensure_app()
+    calm_garbage_collector(app)  # as the app does: settle every 5 s
     beat = Heartbeat()
 
     # --- tap to projector frame, on the large session (1,000 cards on the wall) ---------
@@ -130,6 +133,7 @@ def _room(ctx: Context) -> list[Row]:
     phones = _phones(panel, ids)
     key = _choose(panel, "cards")
     app.processEvents()
+    settle_garbage()
     latencies = []
     beat.start()
     for i in range(TAPS):
@@ -162,6 +166,7 @@ def _room(ctx: Context) -> list[Row]:
         job = json.dumps({"port": panel.bridge.server.port, "key": key,  # type: ignore
                           "devices": [ph.device for ph in phones],  # type: ignore
                           "wave": kind, "cards": cards or []})
+        settle_garbage()
         beat.start()
         started = time.perf_counter()
         proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name(
