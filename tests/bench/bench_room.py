@@ -116,9 +116,8 @@ def _room(ctx: Context) -> list[Row]:
     from room_client import in_thread  # type: ignore[import-not-found]
 
     from workshop.domain.model import Participant, Session, Step
-    from workshop.ui.canvas.render import ensure_app
-
     from workshop.ui.app import calm_garbage_collector, settle_garbage
+    from workshop.ui.canvas.render import ensure_app
 
     app = ensure_app()
     calm_garbage_collector(app)  # as the app does: settle every 5 s

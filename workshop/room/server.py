@@ -34,6 +34,8 @@ from workshop.room.protocol import MAX_BODY, BindRequest, Envelope, JoinRequest
 ANSWER_TIMEOUT = 15.0
 """Seconds a request waits for the UI thread; after that the phone retries (same id)."""
 WS_HELLO_TIMEOUT = 10.0
+MAX_LIVE_PER_DEVICE = 3
+"""Live connections one phone may hold (a reload, a second tab)."""
 STATIC = {
     "/": ("index.html", "text/html; charset=utf-8"),
     "/phone.js": ("phone.js", "text/javascript; charset=utf-8"),
@@ -382,11 +384,16 @@ class RoomServer:
                 "projector.", lang)}))
             await ws.close()
             return ws
+        if device.blocked or device.connected >= MAX_LIVE_PER_DEVICE:
+            await ws.close()
+            return ws
         self._sockets[ws] = device
         self.registry.connected(device, +1)
         try:
             self._push_all()
             async for message in ws:  # phones only say "ping"; anything else is dropped
+                if not device.reads.allow(time.monotonic()):
+                    break  # a flood: this connection ends, the phone reconnects later
                 if message.type == WSMsgType.TEXT and message.data == "ping":
                     await ws.send_str("pong")
         finally:

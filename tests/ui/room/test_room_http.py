@@ -141,3 +141,55 @@ def test_the_panel_explains_when_no_phone_can_reach_the_room(qapp: Any) -> None:
     late = reach_hint("192.168.1.20", 0, UNREACHED_AFTER_S)
     assert "firewall" in late and "guest network" in late
     assert reach_hint("192.168.1.20", 3, UNREACHED_AFTER_S) == ""
+
+
+def test_scan_marks_forms_and_a_private_interest_from_a_phone(room: Any, qtbot: Any,
+                                                              saved: Any) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from workshop.domain.model import Step
+    from workshop.export.agreement import export_agreement
+
+    window, panel = room
+    document = window.document
+    me = document.session.participants[2]
+    phone = Phone(panel.bridge.server.port)
+    phone.join(token=panel.bridge.registry.join_token)
+    phone.bind(me.id)
+
+    key = choose(panel, "interests")
+    sent = [in_thread(phone.send, key, {"kind": "add_interest", "interest": kind,
+                                        "text": text, "private": private})
+            for kind, text, private in (("individual", "Mijn baan staat op het spel", True),
+                                        ("collective", "Zorg dichtbij voor iedereen", False))]
+    qtbot.waitUntil(lambda: all(f.done() for f in sent), timeout=10000)
+    assert [f.result()[1]["status"] for f in sent] == ["ok", "ok"]
+    qtbot.waitUntil(lambda: len([i for i in phone.state()["mine"]
+                                 if i["text"].startswith(("Mijn", "Zorg d"))]) == 2)
+    window.go_to(Step.INTERESTS)
+    scene = window.projector_controls.controller.scene
+    qtbot.waitUntil(lambda: "Zorg dichtbij voor iedereen" in scene.all_texts())
+    assert not any("Mijn baan" in t for t in scene.all_texts())  # not for print: not shown
+    pdf = "".join(p.extract_text() for p in PdfReader(io.BytesIO(
+        export_agreement(document.session))).pages)
+    assert "Zorg dichtbij" in pdf and "Mijn baan" not in pdf
+
+    key = choose(panel, "scan")
+    moment = panel.bridge.activity.moment_id
+    axis = document.session.diagnostics.axes[0].id
+    answers = [in_thread(phone.send, key, action) for action in (
+        {"kind": "score", "condition": "shared_ambition", "score": 2},
+        {"kind": "mark", "axis_id": axis, "value": 85},
+        {"kind": "forms", "forms": ["care_chain", "issue_network"]})]
+    qtbot.waitUntil(lambda: all(f.done() for f in answers), timeout=10000)
+    assert [f.result()[1]["status"] for f in answers] == ["ok", "ok", "ok"]
+    d = saved(document).diagnostics
+    assert [s.score for s in d.scores if s.participant_id == me.id
+            and s.moment_id == moment and s.condition.value == "shared_ambition"] == [2]
+    assert [m.value for m in d.marks if m.participant_id == me.id and m.moment_id == moment
+            and m.axis_id == axis] == [85]
+    assert [[f.value for f in c.forms] for c in d.forms
+            if c.participant_id == me.id and c.moment_id == moment] == [
+        ["care_chain", "issue_network"]]

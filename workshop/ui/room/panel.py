@@ -220,6 +220,10 @@ class RoomWindow(QDialog):
             self.open_room()
 
     def open_room(self) -> bool:
+        if self.document.read_only:
+            QMessageBox.warning(self, tr("The room could not open"), tr(
+                "This session is open read-only, so it cannot take answers from phones."))
+            return False
         address = self.interface_box.currentData() or "127.0.0.1"
         try:
             self.bridge.open(address)
