@@ -318,8 +318,8 @@
       } }));
     });
     main.appendChild(el("h2", { text: " " }));
+    note.value = s.note || "";  // what was sent before; a note being typed is kept below
     main.appendChild(note);
-    if (!document.getElementById("note") && s.note) { note.value = s.note; }
     main.appendChild(row);
   }
 
