@@ -11,9 +11,9 @@ import json
 import time
 from typing import Any
 
-from conftest import choose
 from pypdf import PdfReader
 from room_client import Phone, in_thread
+from room_helpers import choose
 
 from workshop.domain.model import InterestKind, Step
 from workshop.export.agreement import export_agreement

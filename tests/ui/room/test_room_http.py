@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import choose
 from room_client import Phone, in_thread
+from room_helpers import choose
 
 from workshop.domain.model import Decision
 

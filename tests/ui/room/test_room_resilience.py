@@ -7,8 +7,8 @@ import socket
 from collections import Counter
 from typing import Any
 
-from conftest import choose
 from room_client import Phone, in_thread
+from room_helpers import choose
 
 from workshop.domain.model import CollaborationForm, Condition
 
@@ -43,7 +43,7 @@ def test_a_dropped_request_resent_arrives_once(room: Any, qtbot: Any, saved: Any
 def test_forty_phones_at_once_lose_nothing_and_duplicate_nothing(make_document: Any,
                                                                  qtbot: Any,
                                                                  saved: Any) -> None:
-    from conftest import open_room
+    from room_helpers import open_room
 
     from workshop.domain.model import Participant, Session
     from workshop.ui.main_window import MainWindow
@@ -105,7 +105,7 @@ def test_forty_phones_at_once_lose_nothing_and_duplicate_nothing(make_document: 
 
 def test_closing_the_app_with_phones_connected_loses_nothing_and_stops_listening(
         make_document: Any, qtbot: Any) -> None:
-    from conftest import open_room
+    from room_helpers import open_room
 
     from workshop.storage.files import load_session
     from workshop.ui.main_window import MainWindow
