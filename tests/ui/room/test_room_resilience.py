@@ -133,3 +133,36 @@ def test_closing_the_app_with_phones_connected_loses_nothing_and_stops_listening
         listening = False
     assert not listening
     window.projector_controls.close()
+
+
+def test_held_cards_are_not_lost_when_the_session_closes(make_document: Any, qtbot: Any,
+                                                         monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    from room_helpers import open_room
+
+    from workshop.storage.files import load_session
+    from workshop.ui.main_window import MainWindow
+
+    window = MainWindow(make_document())
+    qtbot.addWidget(window)
+    panel = open_room(window)
+    path = window.document.path
+    phone = Phone(panel.bridge.server.port)
+    phone.join(token=panel.bridge.registry.join_token)
+    phone.bind(window.document.session.participants[0].id)
+    panel.hold_check.setChecked(True)
+    key = choose(panel, "cards")
+    sent = in_thread(phone.send, key, {"kind": "add_card", "text": "Nog niet goedgekeurd"})
+    qtbot.waitUntil(sent.done, timeout=10000)
+    assert sent.result()[1]["status"] == "held"
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes  # put them on the wall
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.close_session()
+    assert len(asked) == 1 and "1" in asked[0]
+    assert "Nog niet goedgekeurd" in [c.text for c in load_session(path).ambition.cards]
+    window.projector_controls.close()

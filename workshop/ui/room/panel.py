@@ -456,6 +456,8 @@ def show_room(window: QMainWindow) -> RoomWindow | None:
             if args and args[0] is panel.document:
                 return  # the same session again (a language switch): the room stays open
             if getattr(window, _ATTRIBUTE, None) is panel:
+                if shiboken_valid(panel) and panel.document.autosaver is not None:
+                    panel.close_room()  # held cards: the facilitator decides, then saved
                 panel.shutdown()
                 panel.hide()
                 setattr(window, _ATTRIBUTE, None)
