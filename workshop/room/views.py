@@ -18,18 +18,18 @@ from workshop.domain.model import (
     InterestKind,
     Session,
 )
-from workshop.i18n import Language, tr
+from workshop.i18n import N_, Language, tr
 from workshop.labels import axis_texts, label
 from workshop.room.plan import Activity
 from workshop.room.protocol import ActivityKind
 
 TITLES = {
-    ActivityKind.NONE: "Wait for the next question",
-    ActivityKind.CARDS: "Why do we need each other? Write your cards",
-    ActivityKind.DOTS: "Give your dots to the cards that matter most",
-    ActivityKind.INTERESTS: "Your interests",
-    ActivityKind.SCAN: "Your view of the collaboration",
-    ActivityKind.CONSENT: "Consent round",
+    ActivityKind.NONE: N_("Wait for the next question"),
+    ActivityKind.CARDS: N_("Why do we need each other? Write your cards"),
+    ActivityKind.DOTS: N_("Give your dots to the cards that matter most"),
+    ActivityKind.INTERESTS: N_("Your interests"),
+    ActivityKind.SCAN: N_("Your view of the collaboration"),
+    ActivityKind.CONSENT: N_("Consent round"),
 }
 
 
