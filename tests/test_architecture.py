@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 QT_MODULES = ("PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6", "qtpy")
 NO_QT = ("workshop/domain", "workshop/storage", "workshop/export", "workshop/cli.py",
-         "workshop/i18n.py", "workshop/assets.py")
+         "workshop/i18n.py", "workshop/assets.py", "workshop/room")
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:

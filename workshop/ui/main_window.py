@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
 
     sig_document_changed = Signal(object)
     """A document was opened or closed (the SessionDocument or None)."""
+    sig_closing = Signal()
+    """The open session is about to close (the room for phones closes first)."""
 
     def __init__(self, document: SessionDocument | None = None) -> None:
         super().__init__()
@@ -288,6 +290,9 @@ class MainWindow(QMainWindow):
         self.diagnostics_action = self._add(go_menu, tr("&Diagnostics…"),
                                             lambda: show_diagnostics(self),
                                             QKeySequence("Ctrl+D"))
+        self.room_action = self._add(go_menu, tr("R&oom for phones…"),  # aiohttp loads on use
+                                     lambda: importlib.import_module(
+                                         "workshop.ui.room.panel").show_room(self))
         self.view_menu = bar.addMenu(tr("&View"))
         fullscreen = self._add(self.view_menu, tr("&Full screen"), self.toggle_full_screen,
                                QKeySequence.StandardKey.FullScreen)
@@ -598,6 +603,7 @@ class MainWindow(QMainWindow):
         document = self.document
         if document is None:
             return True
+        self.sig_closing.emit()
         if not document.close():
             error = document.autosaver.last_error if document.autosaver else None
             box = QMessageBox(self)

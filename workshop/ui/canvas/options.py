@@ -34,6 +34,8 @@ class CanvasOptions:
     page: int | None = None
     today: dt.date | None = None
     roadmap_by: RoadmapGrouping = "phase"
+    room: tuple[str, str, str] | None = None
+    """The open room's join address (with its token), short address and code."""
 
     def __post_init__(self) -> None:
         if self.theme not in THEME_NAMES:

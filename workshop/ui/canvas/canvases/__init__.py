@@ -14,5 +14,6 @@ from workshop.ui.canvas.canvases import (  # noqa: F401 (importing registers)
     organising,
     preparation,
     roadmap,
+    room,
     signing,
 )

@@ -111,7 +111,7 @@ class PreparationCanvas(Canvas):
             blocks_spec.append(("nobody", False, ""))
         self.tiles.sync(specs)
 
-        if runs:
+        if "facts" in specs:  # (``runs`` is reused for the parties below)
             places["facts"] = (EVERY_PAGE, area.x, top)
             top += self.tiles.height("facts") + ctx.px(20)
         x_agenda = area.right - agenda_w

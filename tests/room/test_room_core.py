@@ -1,0 +1,77 @@
+"""The room without Qt: tokens, codes, rate limits, and what an action may become."""
+
+from __future__ import annotations
+
+from workshop.domain.samples import demo_session
+from workshop.room.devices import MAX_CODE_FAILURES, Bucket, Registry
+from workshop.room.plan import Activity, Planned, Refused, plan
+from workshop.room.protocol import ActivityKind, AddCard, Consent, Dot, Envelope
+from workshop.room.views import phone_state
+
+
+def test_tokens_are_long_and_codes_lock_after_too_many_wrong_tries() -> None:
+    registry = Registry()
+    assert len(registry.join_token) >= 32  # 24 random bytes, base64: 192 bits
+    assert registry.check_join(registry.join_token, None) == "ok"
+    assert registry.check_join("z" * 32, None) == "bad_token"
+    for _ in range(MAX_CODE_FAILURES):
+        assert registry.check_join(None, "WRONG123") == "bad_code"
+    assert registry.check_join(None, registry.code) == "code_closed"
+    added = registry.add_device("10.0.0.2", "phone", "nl")
+    assert added is not None
+    device, token = added
+    assert registry.device(token) is device and len(token) >= 32
+    assert registry.device(token + "x") is None
+
+
+def test_bucket_allows_a_burst_then_the_rate() -> None:
+    bucket = Bucket(rate=2.0, burst=5.0)
+    assert [bucket.allow(0.0) for _ in range(7)] == [True] * 5 + [False] * 2
+    assert bucket.allow(0.5) is True and bucket.allow(0.5) is False
+
+
+def test_an_action_outside_the_open_activity_changes_nothing() -> None:
+    session = demo_session()
+    before = session.model_dump_json()
+    me = session.participants[0].id
+    cards = Activity(ActivityKind.CARDS, serial=1)
+    assert isinstance(plan(session, cards, me, Dot(kind="dot", card_id="k-1", delta=1),
+                           "en"), Refused)
+    consent = Activity(ActivityKind.CONSENT, subject_id=session.principles[0].id, serial=2)
+    wrong = Consent(kind="consent", subject_id=session.principles[1].id, decision="consent")
+    assert isinstance(plan(session, consent, me, wrong, "nl"), Refused)
+    assert isinstance(plan(session, cards, "nobody", AddCard(kind="add_card", text="x"),
+                           "nl"), Refused)
+    assert session.model_dump_json() == before
+    made = plan(session, cards, me, AddCard(kind="add_card", text="  <b>x</b> "), "en")
+    assert isinstance(made, Planned)
+    made.mutate(session)
+    assert session.ambition.cards[-1].text == "<b>x</b>"
+    assert session.ambition.cards[-1].author_id == me
+
+
+def test_a_phone_sees_only_its_own_interests() -> None:
+    session = demo_session()
+    me, other = session.participants[0].id, session.participants[1].id
+    state = phone_state(session, Activity(ActivityKind.INTERESTS, serial=1), me, "nl")
+    theirs = {i.text for i in session.interests.items if i.participant_id == other}
+    mine = {i.text for i in session.interests.items if i.participant_id == me}
+    shown = {i["text"] for i in state["mine"]}
+    assert shown == mine and not shown & theirs
+    assert other not in str(state)
+
+
+def test_envelopes_refuse_unknown_fields_and_long_texts() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    good = {"id": "abcdefgh", "activity": "cards-1",
+            "action": {"kind": "add_card", "text": "ok"}}
+    Envelope.model_validate(good)
+    for bad in ({**good, "participant_id": "p-1"},
+                {**good, "action": {"kind": "add_card", "text": "x" * 281}},
+                {**good, "id": "short"},
+                {**good, "action": {"kind": "add_card", "text": "   "}},
+                {**good, "action": {"kind": "delete_session"}}):
+        with pytest.raises(ValidationError):
+            Envelope.model_validate(bad)

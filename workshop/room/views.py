@@ -1,0 +1,123 @@
+"""What one phone may see: the open question and its participant's own entries.
+
+Computed on the UI thread from the session after each change and handed to the server
+as plain data, so the server never holds the session. Nothing of another participant
+is in here except what the wall shows anyway (the cards to vote on, without authors).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workshop.domain import diagnostics as dg
+from workshop.domain.model import (
+    AGREEMENT_SUBJECT,
+    AMBITION_SUBJECT,
+    CollaborationForm,
+    Condition,
+    InterestKind,
+    Session,
+)
+from workshop.i18n import N_, Language, tr
+from workshop.labels import axis_texts, label
+from workshop.room.plan import Activity
+from workshop.room.protocol import ActivityKind
+
+TITLES = {
+    ActivityKind.NONE: N_("Wait for the next question"),
+    ActivityKind.CARDS: N_("Why do we need each other? Write your cards"),
+    ActivityKind.DOTS: N_("Give your dots to the cards that matter most"),
+    ActivityKind.INTERESTS: N_("Your interests"),
+    ActivityKind.SCAN: N_("Your view of the collaboration"),
+    ActivityKind.CONSENT: N_("Consent round"),
+}
+
+
+def participants_list(session: Session) -> list[dict[str, str]]:
+    """The present participants to pick from: name and organisation, nothing more."""
+    return [{"id": p.id, "name": p.name, "organisation": p.organisation}
+            for p in session.participants if p.present]
+
+
+def subject_text(session: Session, subject_id: str, lang: Language) -> str:
+    if subject_id == AMBITION_SUBJECT:
+        statement = session.ambition.statement.strip()
+        return statement or tr("The ambition statement", lang)
+    if subject_id == AGREEMENT_SUBJECT:
+        return tr("The agreement as a whole", lang)
+    item = next((i for i in session.principles + session.rules if i.id == subject_id), None)
+    return item.text if item is not None else ""
+
+
+def phone_state(session: Session, activity: Activity, participant_id: str,
+                lang: Language) -> dict[str, Any]:
+    """The page of one participant's phone (JSON-ready)."""
+    who = session.participant(participant_id)
+    kind = activity.kind
+    state: dict[str, Any] = {
+        "activity": {"key": activity.key, "kind": kind.value,
+                     "title": tr(TITLES[kind], lang)},
+        "me": {"id": participant_id, "name": who.name if who else ""},
+    }
+    if who is None or not who.present:
+        state["activity"] = {"key": "none-0", "kind": "none",
+                             "title": tr("Ask the facilitator to put you on the list.", lang)}
+        return state
+    if kind is ActivityKind.CARDS:
+        state["mine"] = [c.text for c in session.ambition.cards
+                         if c.author_id == participant_id]
+    elif kind is ActivityKind.DOTS:
+        a = session.ambition
+        mine = {v.card_id: v.dots for v in a.votes if v.participant_id == participant_id}
+        state["budget"] = a.vote_budget
+        state["used"] = sum(mine.values())
+        state["cards"] = [{"id": c.id, "text": c.text, "dots": mine.get(c.id, 0)}
+                          for c in a.cards]
+    elif kind is ActivityKind.INTERESTS:
+        state["kinds"] = [{"key": k.value, "label": label(k, lang)} for k in InterestKind]
+        state["mine"] = [{"kind": i.kind.value, "text": i.text, "private": i.private}
+                         for i in session.interests.items
+                         if i.participant_id == participant_id]
+    elif kind is ActivityKind.SCAN:
+        mid = activity.moment_id
+        scores = {c: s.score for (p, c), s in dg.scores_by_cell(session, mid).items()
+                  if p == participant_id}
+        marks = {a: v for (p, a), v in dg.marks_by_cell(session, mid).items()
+                 if p == participant_id}
+        forms = set(dg.forms_by_participant(session, mid).get(participant_id, []))
+        state["conditions"] = [{"key": c.value, "label": label(c, lang),
+                                "score": scores.get(c)} for c in Condition]
+        axes = []
+        for axis in session.diagnostics.axes:
+            title, left, right = axis_texts(axis, lang)
+            axes.append({"id": axis.id, "title": title, "left": left, "right": right,
+                         "value": marks.get(axis.id)})
+        state["axes"] = axes
+        state["forms"] = [{"key": f.value, "label": label(f, lang), "chosen": f in forms}
+                          for f in CollaborationForm]
+    elif kind is ActivityKind.CONSENT:
+        record = next((r for r in session.consents
+                       if r.subject_id == activity.subject_id
+                       and r.participant_id == participant_id), None)
+        state["subject"] = {"id": activity.subject_id,
+                            "text": subject_text(session, activity.subject_id, lang)}
+        state["decision"] = record.decision.value if record else None
+        state["note"] = record.note if record else ""
+    return state
+
+
+def answered(session: Session, activity: Activity) -> set[str]:
+    """Participants who have given something in the open activity."""
+    kind = activity.kind
+    if kind is ActivityKind.CARDS:
+        return {c.author_id for c in session.ambition.cards if c.author_id}
+    if kind is ActivityKind.DOTS:
+        return {v.participant_id for v in session.ambition.votes}
+    if kind is ActivityKind.INTERESTS:
+        return {i.participant_id for i in session.interests.items}
+    if kind is ActivityKind.SCAN:
+        return dg.respondents(session, activity.moment_id)
+    if kind is ActivityKind.CONSENT:
+        return {r.participant_id for r in session.consents
+                if r.subject_id == activity.subject_id}
+    return set()

@@ -1,0 +1,389 @@
+"""Phones' messages become edits: on the UI thread, through the document, one by one.
+
+The server thread calls ``RoomBridge.receive`` (any thread) and gets a future; a queued
+signal brings the message to the UI thread, where it is judged against the session as
+it is now (``workshop.room.plan``) and applied with ``document.edit`` (undoable,
+autosaved, on the projector like every other edit). What arrived together is applied
+as one edit ("Phones: 12 answers"; a single tap stays its own step, named after its
+participant), so forty phones at once cost the window one refresh per batch instead of
+one per tap, and the facilitator's window keeps reacting.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import time
+from collections import deque
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from workshop.domain import diagnostics as dg
+from workshop.domain.model import Card, Session
+from workshop.i18n import Language, current_language, tr
+from workshop.room.devices import Registry
+from workshop.room.plan import Activity, Held, Planned, Refused, approve, plan
+from workshop.room.protocol import ActivityKind, Envelope
+from workshop.room.server import RoomServer, Sender
+from workshop.room.views import answered, participants_list, phone_state
+from workshop.ui.document import EditRejected, SessionDocument
+
+PUBLISH_MS = 60
+"""Phones' pages are recomputed at most this often while edits stream in."""
+PREFERRED_PORT = 8765
+MAX_BATCH = 200
+"""Messages applied as one edit at most (a wave of forty phones: a few edits)."""
+AREAS: dict[ActivityKind, tuple[str, ...]] = {
+    ActivityKind.NONE: ("ambition.cards",),
+    ActivityKind.CARDS: ("ambition.cards",),
+    ActivityKind.DOTS: ("ambition.votes",),
+    ActivityKind.INTERESTS: ("interests.items",),
+    ActivityKind.SCAN: ("diagnostics.scores", "diagnostics.marks", "diagnostics.forms"),
+    ActivityKind.CONSENT: ("consents",),
+}
+"""What a phone's answer in each activity may touch."""
+
+
+@dataclass
+class PendingCard:
+    """A card held for the facilitator's approval (not in the session until approved)."""
+
+    card: Card
+    device_id: str
+
+
+@dataclass
+class _Job:
+    sender: Sender
+    envelope: Envelope
+    future: concurrent.futures.Future[dict[str, Any]]
+
+
+class RoomBridge(QObject):
+    """The open room of one document: server, devices, the activity, held cards."""
+
+    sig_changed = Signal()
+    """Devices, activity, held cards or answers changed: the panel refreshes."""
+    sig_opened = Signal(bool)
+    """The room opened (True) or closed (False)."""
+    _sig_arrived = Signal(object)
+    """A message from the server thread (queued to the UI thread)."""
+
+    def __init__(self, document: SessionDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.activity = Activity()
+        self.pending: list[PendingCard] = []
+        self.registry: Registry | None = None
+        self.server: RoomServer | None = None
+        self.url = ""
+        self.address = ""
+        self.opened_at = 0.0
+        self.worst_block_ms = 0.0
+        """The longest slice of phones' work on the UI thread since the room opened."""
+        self.applied = 0
+        self._answered: set[str] = set()
+        """Participants with an answer taken in since the activity opened."""
+        self._queue: deque[_Job] = deque()
+        self._work = QTimer(self)
+        self._work.setSingleShot(True)
+        self._work.setInterval(0)
+        self._work.timeout.connect(self._process)
+        self._publish_timer = QTimer(self)
+        self._publish_timer.setSingleShot(True)
+        self._publish_timer.setInterval(PUBLISH_MS)
+        self._publish_timer.timeout.connect(self.publish)
+        self._watch = QTimer(self)
+        self._watch.setInterval(400)
+        self._watch.timeout.connect(self._on_watch)
+        self._seen_version = -1
+        self._sig_arrived.connect(self._on_arrived)
+        document.sig_changed.connect(self._on_document_changed)
+
+    # --- opening and closing -------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self.server is not None
+
+    def open(self, address: str, port: int = PREFERRED_PORT) -> str:
+        """Serve on ``address`` only; returns the join address. Raises OSError."""
+        if self.server is not None:
+            return self.url
+        registry = Registry()
+        server = RoomServer(registry, self.receive)
+        try:
+            server.start(address, port)
+        except OSError:
+            if port == 0:
+                raise
+            server = RoomServer(registry, self.receive)
+            server.start(address, 0)  # the preferred port is taken: any free one
+        self.registry, self.server = registry, server
+        shown = f"[{address}]" if ":" in address else address
+        self.address = f"http://{shown}:{server.port}"
+        self.url = f"{self.address}/#{registry.join_token}"
+        self.opened_at = time.monotonic()
+        self.worst_block_ms = 0.0
+        self.publish()
+        self._watch.start()
+        self.sig_opened.emit(True)
+        self.sig_changed.emit()
+        return self.url
+
+    def close(self) -> None:
+        """Stop listening; what already arrived is applied; nothing else is kept."""
+        server = self.server
+        if server is None:
+            return
+        self.server = None
+        self._watch.stop()
+        server.stop()
+        while self._queue:  # arrived before the close: applied, not lost
+            self._apply(self._queue.popleft())
+        self.registry = None
+        self.url = self.address = ""
+        self.activity = replace(Activity(), serial=self.activity.serial + 1)
+        self.sig_opened.emit(False)
+        self.sig_changed.emit()
+
+    # --- the facilitator's choices -------------------------------------------------
+
+    def set_activity(self, kind: ActivityKind, subject_id: str = "",
+                     moment_id: str = "") -> None:
+        """Open ``kind`` to the phones (NONE closes the question); a new key each time."""
+        if kind is ActivityKind.SCAN and not moment_id:
+            moment_id = self._scan_moment()
+        self._answered = set()
+        self.activity = Activity(kind=kind, subject_id=subject_id, moment_id=moment_id,
+                                 anonymous=self.activity.anonymous, hold=self.activity.hold,
+                                 serial=self.activity.serial + 1)
+        self.publish()
+        self.sig_changed.emit()
+
+    def _scan_moment(self) -> str:
+        """The latest measurement moment, or a new one (an edit) when there is none."""
+        latest = dg.latest_moment(self.document.session)
+        if latest is not None:
+            return latest.id
+        import datetime as dt
+
+        made: list[str] = []
+
+        def mutate(s: Session) -> None:
+            made.append(dg.add_moment(s, tr("Phones"), dt.datetime.now().replace(
+                microsecond=0)).id)
+
+        self.document.edit(tr("New measurement moment"), ("diagnostics.moments",), mutate)
+        return made[0]
+
+    def set_anonymous(self, on: bool) -> None:
+        self.activity = replace(self.activity, anonymous=on)
+        self.sig_changed.emit()
+
+    def set_hold(self, on: bool) -> None:
+        self.activity = replace(self.activity, hold=on)
+        self.sig_changed.emit()
+
+    def unbind(self, device_id: str) -> None:
+        if self.registry is not None and self.registry.unbind(device_id):
+            self._after_device_change()
+
+    def set_blocked(self, device_id: str, blocked: bool) -> None:
+        if self.registry is not None and self.registry.set_blocked(device_id, blocked):
+            self._after_device_change()
+
+    def _after_device_change(self) -> None:
+        self.publish()
+        self.sig_changed.emit()
+
+    def approve(self, card_ids: list[str]) -> int:
+        """Let held cards through: each one an edit, as if it had just arrived."""
+        done = 0
+        for pending in [p for p in self.pending if p.card.id in set(card_ids)]:
+            self.pending.remove(pending)
+            who = self.document.session.participant(pending.card.author_id or "")
+            if who is None:
+                continue
+            edit = approve(pending.card, who.name)
+            try:
+                if self.document.edit(edit.label, edit.areas, edit.mutate):
+                    done += 1
+            except EditRejected:
+                continue
+        self.publish()
+        self.sig_changed.emit()
+        return done
+
+    def reject(self, card_ids: list[str]) -> None:
+        self.pending = [p for p in self.pending if p.card.id not in set(card_ids)]
+        self.publish()
+        self.sig_changed.emit()
+
+    # --- what the panel shows ------------------------------------------------------
+
+    def answered(self) -> set[str]:
+        """Participants who answered the open question.
+
+        A consent round and a scan ask something new each time (their own item, their
+        own moment), so the session says who answered; cards, dots and interests pile
+        up over the meeting, so for those it is who answered since this opening.
+        """
+        if self.activity.kind in (ActivityKind.CONSENT, ActivityKind.SCAN):
+            return answered(self.document.session, self.activity)
+        return set(self._answered)
+
+    # --- messages from the phones --------------------------------------------------
+
+    def receive(self, sender: Sender, envelope: Envelope
+                ) -> concurrent.futures.Future[dict[str, Any]]:
+        """Any thread: queue ``envelope`` for the UI thread; its answer comes later."""
+        future: concurrent.futures.Future[dict[str, Any]] = concurrent.futures.Future()
+        self._sig_arrived.emit(_Job(sender, envelope, future))
+        return future
+
+    def _on_arrived(self, job: _Job) -> None:
+        self._queue.append(job)
+        if not self._work.isActive():
+            self._work.start()
+
+    def _process(self) -> None:
+        """Apply what has arrived, as one edit."""
+        start = time.perf_counter()
+        jobs = [self._queue.popleft() for _ in range(min(len(self._queue), MAX_BATCH))]
+        self._apply_batch(jobs)
+        self.worst_block_ms = max(self.worst_block_ms, (time.perf_counter() - start) * 1000)
+        if self._queue:
+            self._work.start()
+
+    def _apply(self, job: _Job) -> None:
+        self._apply_batch([job])
+
+    def _apply_batch(self, jobs: list[_Job]) -> None:
+        answers: dict[int, dict[str, Any]] = {}
+        ready: list[_Job] = []
+        for job in jobs:
+            refusal = self._precheck(job.sender, job.envelope)
+            if refusal is not None:
+                answers[id(job)] = refusal
+            else:
+                ready.append(job)
+        if len(ready) > 1:
+            try:
+                answers.update(self._edit_together(ready))
+                ready = []
+            except EditRejected:
+                pass  # one of them does not fit: each on its own, so only it is refused
+        for job in ready:
+            try:
+                answers[id(job)] = self._edit_together([job])[id(job)]
+            except EditRejected as exc:
+                answers[id(job)] = {"status": "refused", "code": "invalid",
+                                    "message": exc.problems[0] if exc.problems else str(exc)}
+            except Exception as exc:  # noqa: BLE001 - a phone never takes the app down
+                answers[id(job)] = {"status": "refused", "code": "error",
+                                    "message": tr("The laptop could not take this in: "
+                                                  "{error}", job.sender.lang,
+                                                  error=type(exc).__name__)}
+        for job in jobs:
+            answer = answers[id(job)]
+            answer["id"] = job.envelope.id
+            if not job.future.done():
+                job.future.set_result(answer)
+
+    def _precheck(self, sender: Sender, envelope: Envelope) -> dict[str, Any] | None:
+        """A refusal that needs no look at the session, or None."""
+        lang: Language = sender.lang
+        if self.registry is not None:
+            bound = {d.id: d for d in self.registry.snapshot()}.get(sender.device_id)
+            if bound is None or bound.blocked or bound.participant_id != sender.participant_id:
+                return {"status": "refused", "code": "not_bound",
+                        "message": tr("This phone no longer speaks for you. Choose your "
+                                      "name again.", lang)}
+        if envelope.activity != self.activity.key:
+            return {"status": "refused", "code": "not_open",
+                    "message": tr("This question is not open (any more). Look at the "
+                                  "projector.", lang)}
+        return None
+
+    def _edit_together(self, jobs: list[_Job]) -> dict[int, dict[str, Any]]:
+        """Judge and apply ``jobs`` in order as one edit; raises EditRejected (and
+        nothing changed) when the result would be invalid."""
+        answers: dict[int, dict[str, Any]] = {}
+        held: list[PendingCard] = []
+        labels: list[str] = []
+        took: list[str] = []
+        activity = self.activity
+
+        def mutate(session: Session) -> None:
+            for job in jobs:  # each judged on the session as the ones before left it
+                outcome = plan(session, activity, job.sender.participant_id,
+                               job.envelope.action, job.sender.lang)
+                if isinstance(outcome, Refused):
+                    answers[id(job)] = {"status": "refused", "code": outcome.code,
+                                        "message": outcome.message}
+                elif isinstance(outcome, Held):
+                    took.append(job.sender.participant_id)
+                    held.append(PendingCard(outcome.card, job.sender.device_id))
+                    answers[id(job)] = {"status": "held", "message": tr(
+                        "Your card waits for the facilitator's approval.", job.sender.lang)}
+                else:
+                    outcome.mutate(session)
+                    took.append(job.sender.participant_id)
+                    labels.append(outcome.label)
+                    answers[id(job)] = {"status": "ok", "item": outcome.item_id}
+
+        if len(jobs) == 1:  # a single tap is its own step, named after its participant
+            first = plan(self.document.session, activity, jobs[0].sender.participant_id,
+                         jobs[0].envelope.action, jobs[0].sender.lang)
+            label = first.label if isinstance(first, Planned) else tr("Phones")
+        else:
+            label = tr("Phones: {n} answers", n=len(jobs))
+        self.document.edit(label, AREAS[activity.kind], mutate)
+        self.applied += len(labels)
+        self._answered.update(took)
+        if held:
+            self.pending += held
+            self._schedule_publish()
+            self.sig_changed.emit()
+        return answers
+
+    # --- what the phones see -------------------------------------------------------
+
+    def _on_document_changed(self, _areas: frozenset[str]) -> None:
+        if self.server is not None:
+            self._schedule_publish()
+
+    def _schedule_publish(self) -> None:
+        if not self._publish_timer.isActive():
+            self._publish_timer.start()
+
+    def publish(self) -> None:
+        """Recompute every bound phone's page and hand them to the server."""
+        if self.server is None or self.registry is None:
+            return
+        session = self.document.session
+        held: dict[str, list[str]] = {}
+        for p in self.pending:
+            held.setdefault(p.card.author_id or "", []).append(p.card.text)
+        states: dict[tuple[str, str], dict[str, Any]] = {}
+        for pid, lang in self.registry.bound_languages():
+            language: Language = "en" if lang == "en" else "nl"
+            state = phone_state(session, self.activity, pid, language)
+            if self.activity.kind is ActivityKind.CARDS:
+                state["held"] = held.get(pid, [])
+            states[(pid, lang)] = state
+        self.server.publish(participants_list(session), states)
+
+    def _on_watch(self) -> None:
+        registry = self.registry
+        if registry is None:
+            return
+        if registry.version != self._seen_version:
+            self._seen_version = registry.version
+            self.publish()  # a device bound: its page exists from now on
+            self.sig_changed.emit()
+
+    def ui_language(self) -> Language:
+        return current_language()
