@@ -13,12 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workshop.domain import diagnostics as dg
+from workshop.domain.consent import decide, update_current
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
     Card,
-    ConsentRecord,
     InterestItem,
+    ObjectionResolution,
     Session,
     Vote,
     new_id,
@@ -223,12 +224,8 @@ def _consent(session: Session, activity: Activity, pid: str, name: str, action: 
     subject, decision, note = action.subject_id, action.decision, action.note
 
     def mutate(s: Session) -> None:
-        record = ConsentRecord(subject_id=subject, participant_id=pid, decision=decision,
-                               note=note)
-        for index, old in enumerate(s.consents):
-            if old.subject_id == subject and old.participant_id == pid:
-                s.consents[index] = record
-                return
-        s.consents.append(record)
+        # On the words as they are now: a decision on earlier words stays as history.
+        decide(s, subject, pid, decision)
+        update_current(s, subject, pid, note=note, resolution=ObjectionResolution.STANDING)
 
     return Planned(tr("{name} (phone): consent round", name=name), ("consents",), mutate)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from workshop.domain import diagnostics as dg
+from workshop.domain.consent import records_for
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
@@ -96,9 +97,8 @@ def phone_state(session: Session, activity: Activity, participant_id: str,
         state["forms"] = [{"key": f.value, "label": label(f, lang), "chosen": f in forms}
                           for f in CollaborationForm]
     elif kind is ActivityKind.CONSENT:
-        record = next((r for r in session.consents
-                       if r.subject_id == activity.subject_id
-                       and r.participant_id == participant_id), None)
+        record = next((r for r in records_for(session, activity.subject_id)
+                       if r.participant_id == participant_id), None)
         state["subject"] = {"id": activity.subject_id,
                             "text": subject_text(session, activity.subject_id, lang)}
         state["decision"] = record.decision.value if record else None
@@ -118,6 +118,5 @@ def answered(session: Session, activity: Activity) -> set[str]:
     if kind is ActivityKind.SCAN:
         return dg.respondents(session, activity.moment_id)
     if kind is ActivityKind.CONSENT:
-        return {r.participant_id for r in session.consents
-                if r.subject_id == activity.subject_id}
+        return {r.participant_id for r in records_for(session, activity.subject_id)}
     return set()
