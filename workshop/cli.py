@@ -260,6 +260,12 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"workshop {__version__}")
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("language of the app"))
     parser.add_argument("path", nargs="?", help=tr("a .workshop session file"))
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                         help=tr("add Workshop to the applications menu and open .workshop "
+                                 "files in it (Linux, for you only)"))
+    desktop.add_argument("--uninstall-desktop", action="store_true",
+                         help=tr("undo --install-desktop"))
     return parser
 
 
@@ -307,6 +313,10 @@ def run(
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     set_language(args.lang)
+    if getattr(args, "install_desktop", False) or getattr(args, "uninstall_desktop", False):
+        from workshop.desktop import run_command
+
+        return run_command("install" if args.install_desktop else "uninstall")
     if getattr(args, "run", None) is None:
         if open_app is None:
             parser.print_usage(sys.stderr)
