@@ -83,8 +83,8 @@ def run_pyinstaller(work: Path) -> Path:
     """The one-folder app, built from scratch in ``work``."""
     subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(work / "pyinstaller-dist"), "--workpath", str(work / "pyinstaller-build"),
-         str(SPEC)],
+         "--distpath", str(work / "pyinstaller-dist"),
+         "--workpath", str(work / "pyinstaller-build"), str(SPEC)],
         check=True, cwd=ROOT,
     )
     built = work / "pyinstaller-dist" / "workshop"

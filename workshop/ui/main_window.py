@@ -576,10 +576,8 @@ class MainWindow(QMainWindow):
 
 def run_main_window(path: Path | None) -> int:
     """Start the app on ``path`` (or the start screen)."""
-    from workshop.ui.app import application
-
     from workshop.ui import single_instance
-    from workshop.ui.app import quit_after_show_if_asked
+    from workshop.ui.app import application, quit_after_show_if_asked
 
     app = application()
     if single_instance.forward(path):
