@@ -78,7 +78,7 @@ def _transient(exc: PermissionError) -> bool:
 
 def replace(src: str | Path, dst: str | Path, *,
             attempt: Callable[[Any, Any], None] | None = None,
-            sleep: Callable[[float], None] = time.sleep) -> None:
+            sleep: Callable[[float], None] | None = None) -> None:
     """``os.replace`` that waits out a scanner holding the target open (Windows)."""
     for n in range(REPLACE_RETRIES):
         try:
@@ -87,7 +87,7 @@ def replace(src: str | Path, dst: str | Path, *,
         except PermissionError as exc:
             if not is_windows() or not _transient(exc) or n == REPLACE_RETRIES - 1:
                 raise
-            sleep(REPLACE_RETRY_DELAY)
+            (sleep or time.sleep)(REPLACE_RETRY_DELAY)
 
 
 def os_path(path: Path | str) -> str:
