@@ -34,7 +34,6 @@ ALLOWED = {
     "tests/storage/test_crash.py": "kills a saver with SIGKILL; skipped on Windows",
     "tests/storage/crash_child.py": "the child of test_crash (fork)",
     "tests/storage/test_failed_save.py": "a read-only folder by chmod; skipped on Windows",
-    "tests/storage/test_paths.py": "checks POSIX folder modes (0o700)",
     "tests/storage/test_roundtrip.py": "checks POSIX file modes under a umask",
     "tests/test_portability.py": "names the calls it looks for",
 }
