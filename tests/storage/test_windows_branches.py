@@ -239,3 +239,32 @@ def test_a_user_name_with_non_ascii_letters_is_in_the_lock_and_the_message(
         with pytest.raises(LockedError) as caught:
             SessionLock(target).acquire()
     assert "Jörg Ñúñez-Çelik" in str(caught.value)
+
+
+def test_documents_on_an_unreachable_network_drive_fall_back_to_the_home_folder(
+        windows: None) -> None:
+    home = "C:\\Users\\Jörg Ñúñez"
+    reachable = {"C:\\"}.__contains__
+    assert platform.documents_dir("H:\\Documenten", home, exists=reachable) == (
+        "C:\\Users\\Jörg Ñúñez\\Documents")
+    assert platform.documents_dir("\\\\fs01\\home$\\jorg\\Documents", home,
+                                  exists=reachable) == "C:\\Users\\Jörg Ñúñez\\Documents"
+    assert platform.documents_dir("C:\\Users\\Jörg Ñúñez\\OneDrive\\Documenten", home,
+                                  exists=reachable) == (
+        "C:\\Users\\Jörg Ñúñez\\OneDrive\\Documenten")
+    assert platform.documents_dir("", home, exists=reachable) == (
+        "C:\\Users\\Jörg Ñúñez\\Documents")
+
+
+def test_new_sessions_go_to_the_documents_folder_platformdirs_names(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(paths.DOCUMENTS_DIR_ENV)
+    monkeypatch.setattr(paths.platformdirs, "user_documents_dir",
+                        lambda: str(tmp_path / "Documenten"))
+    assert paths.documents_folder() == tmp_path / "Documenten" / "Workshop"
+
+    def broken() -> str:
+        raise OSError("profile not loaded")
+
+    monkeypatch.setattr(paths.platformdirs, "user_documents_dir", broken)
+    assert paths.documents_folder() == Path.home() / "Documents" / "Workshop"

@@ -33,7 +33,11 @@ def documents_folder() -> Path:
     override = _override(DOCUMENTS_DIR_ENV)
     if override is not None:
         return override
-    return Path(platformdirs.user_documents_dir()) / APP_NAME
+    try:
+        found = platformdirs.user_documents_dir()
+    except Exception:  # noqa: BLE001 - a broken profile must not stop a new session
+        found = ""
+    return Path(platform.documents_dir(found, str(Path.home()))) / APP_NAME
 
 
 def data_folder() -> Path:

@@ -109,6 +109,24 @@ def path_key(path: Path | str) -> str:
     return ntpath.normcase(text) if is_windows() else text
 
 
+def documents_dir(found: str, home: str, *,
+                  exists: Callable[[str], bool] = os.path.exists) -> str:
+    """The documents folder the system named, unless it cannot be reached.
+
+    Managed Windows laptops often redirect Documents to a network drive (``H:\\``) or
+    a share, which is gone at a venue without network: then the home folder's
+    ``Documents`` is used, so a new session can still be saved.
+    """
+    fallback: str = (ntpath.join if is_windows() else os.path.join)(home, "Documents")
+    if not found:
+        return fallback
+    if is_windows():
+        drive = ntpath.splitdrive(found)[0]
+        if drive and not exists(drive + "\\"):
+            return fallback
+    return found
+
+
 def user_name() -> str:
     """The login name for lock files; "" when the system has none."""
     try:
