@@ -7,7 +7,6 @@ Checked with the desktop's own tools in a throwaway home: ``desktop-file-validat
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
