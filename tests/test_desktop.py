@@ -19,7 +19,7 @@ from workshop import desktop
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "sessions" / "demo.workshop"
 TOOLS = {"desktop-file-validate": "desktop-file-utils", "xdg-mime": "xdg-utils",
-         "update-mime-database": "shared-mime-info"}
+         "update-mime-database": "shared-mime-info", "mimetype": "libfile-mimeinfo-perl"}
 
 
 def require_tools() -> None:
