@@ -80,3 +80,16 @@ def test_the_name_differs_per_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_p
     one = server_name()
     monkeypatch.setenv("WORKSHOP_DATA_DIR", str(tmp_path / "other"))
     assert server_name() != one
+
+
+def test_the_window_and_task_bar_show_the_workshop_icon(qtbot: QtBot) -> None:
+    from workshop.ui.app import application
+
+    app = application()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert app.desktopFileName() == "workshop"  # the .desktop entry's icon on Wayland
+    picture = window.windowIcon().pixmap(256, 256).toImage()
+    assert (picture.width(), picture.height()) == (256, 256)
+    assert picture.pixelColor(128, 20).name() == "#1f6f78"  # the icon's teal frame
+    assert picture.pixelColor(2, 2).alpha() == 0  # rounded, transparent corner
