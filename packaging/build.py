@@ -1,13 +1,15 @@
-"""Build the standalone app: ``python packaging/build.py`` (from the venv with ``.[bundle]``).
+"""Build the standalone app: ``python packaging/build.py`` (from the venv with ``.[test]``).
 
 Runs PyInstaller on ``packaging/workshop.spec`` (one folder: Python, Qt, the fonts,
 translations, templates and the demo session), then packs the archive a facilitator
 unpacks: ``dist/workshop-VERSION-OS-ARCH.tar.gz`` (``.zip`` on Windows) holding one
 folder with
 
-    workshop        the launcher (Linux/macOS; ``Workshop.exe`` in app\\ on Windows)
-    install.sh      adds Workshop to the applications menu and makes ``.workshop``
-                    files open in it (current user, no root); ``install.sh --uninstall``
+    workshop        the launcher (Linux; ``app\\Workshop.exe`` on Windows, ``Workshop.app``
+                    instead of app/ on macOS)
+    install.sh      (Linux) adds Workshop to the applications menu and makes
+                    ``.workshop`` files open in it (current user, no root);
+                    ``install.sh --uninstall`` undoes it
     demo.workshop   the demo session
     README.txt      what to do
     app/            the app itself
@@ -60,6 +62,18 @@ Commands:  ./workshop --help  (check, export, verify, render, backups, restore)
 Python is not needed: everything the app uses is in the app/ folder.
 """
 
+README_ELSEWHERE = """Workshop {version}
+
+Start:     Windows: double-click app\\Workshop.exe. macOS: double-click Workshop.app
+           (or move it to Applications first).
+Sessions:  choose Workshop once under "Open with" on a .workshop file; from then on a
+           double-click opens it.
+Try it:    open demo.workshop
+Commands:  Windows: app\\workshop-cli.exe --help; macOS: Workshop.app/Contents/MacOS/workshop --help
+
+Python is not needed: everything the app uses is in this folder.
+"""
+
 
 def version() -> str:
     namespace: dict[str, str] = {}
@@ -107,10 +121,12 @@ def assemble(app: Path, staging: Path, name: str) -> Path:
     top.mkdir(parents=True)
     shutil.move(str(app), str(top / ("Workshop.app" if app.suffix == ".app" else "app")))
     shutil.copy2(ROOT / "sessions" / "demo.workshop", top / "demo.workshop")
-    _write(top / "README.txt", README.format(version=version()))
-    if sys.platform != "win32":
+    if sys.platform.startswith("linux"):
+        _write(top / "README.txt", README.format(version=version()))
         _write(top / "workshop", LAUNCHER, executable=True)
         _write(top / "install.sh", INSTALL, executable=True)
+    else:  # Windows: app\Workshop.exe; macOS: Workshop.app, both started by double-click
+        _write(top / "README.txt", README_ELSEWHERE.format(version=version()))
     return top
 
 
