@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from test_desktop import check_installed, clean_env, require_tools
 
-from tests.test_desktop import check_installed, clean_env, require_tools
 from workshop import __version__
 
 ROOT = Path(__file__).resolve().parent.parent
