@@ -7,6 +7,7 @@ Checked with the desktop's own tools in a throwaway home: ``desktop-file-validat
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -112,8 +113,73 @@ def test_xdg_data_home_is_respected(tmp_path: Path) -> None:
     assert len(desktop.uninstall(env=env, run=lambda args: None)) == len(written)
 
 
-def test_install_desktop_says_what_to_do_elsewhere(monkeypatch: pytest.MonkeyPatch,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(sys, "platform", "win32")
-    assert desktop.run_command("install") == 2
-    assert "Open with" in capsys.readouterr().err
+class _Registry:
+    """The current user's registry as Windows keeps it: keys with named string values.
+
+    Like Windows, deleting a key that still has subkeys fails, and so does deleting a
+    key that is not there.
+    """
+
+    HKEY_CURRENT_USER = "HKCU"
+    REG_SZ = 1
+
+    def __init__(self) -> None:
+        self.keys: dict[str, dict[str, str]] = {}
+
+    def CreateKey(self, root: str, key: str) -> contextlib.AbstractContextManager[str]:  # noqa: N802
+        parts = key.split("\\")
+        for n in range(1, len(parts) + 1):
+            self.keys.setdefault(f"{root}\\" + "\\".join(parts[:n]), {})
+        return contextlib.nullcontext(f"{root}\\{key}")
+
+    def SetValueEx(self, handle: str, name: str, reserved: int, kind: int,  # noqa: N802
+                   value: str) -> None:
+        assert kind == self.REG_SZ and reserved == 0
+        self.keys[handle][name] = value
+
+    def DeleteKey(self, root: str, key: str) -> None:  # noqa: N802
+        full = f"{root}\\{key}"
+        if full not in self.keys:
+            raise FileNotFoundError(2, "The system cannot find the file specified")
+        if any(k.startswith(full + "\\") for k in self.keys):
+            raise PermissionError(5, "Access is denied")
+        del self.keys[full]
+
+
+def test_windows_registers_the_file_type_for_the_user(capsys: pytest.CaptureFixture[str]
+                                                      ) -> None:
+    registry = _Registry()
+    registry.CreateKey("HKCU", "Software\\Classes\\.txt")  # someone else's, stays
+    exe = "C:\\Users\\Jörg Ñúñez\\AppData\\Local\\Workshop\\app\\Workshop.exe"
+    command = desktop.windows_command(exe.replace("Workshop.exe", "workshop-cli.exe"),
+                                      frozen=True)
+    assert command == [exe]  # the windowed program, also when the console one installs
+    desktop.install_windows(command, registry)
+    classes = "HKCU\\Software\\Classes"
+    assert registry.keys[f"{classes}\\.workshop"] == {
+        "": "Workshop.Session", "Content Type": "application/x-workshop-session"}
+    assert registry.keys[f"{classes}\\Workshop.Session\\shell\\open\\command"] == {
+        "": f'"{exe}" "%1"'}
+    assert registry.keys[f"{classes}\\Workshop.Session\\DefaultIcon"] == {"": f'"{exe}",0'}
+
+    assert desktop.run_command("uninstall", system="win32", registry=registry) == 0
+    assert "6 registry keys" in capsys.readouterr().out
+    assert sorted(registry.keys) == ["HKCU\\Software", classes, f"{classes}\\.txt"]
+
+
+def test_windows_from_a_venv_opens_with_pythonw() -> None:
+    assert desktop.windows_command("C:\\w\\.venv\\Scripts\\python.exe", frozen=False) == [
+        "C:\\w\\.venv\\Scripts\\pythonw.exe", "-m", "workshop"]
+
+
+def test_install_desktop_on_windows_says_what_it_did(capsys: pytest.CaptureFixture[str]
+                                                     ) -> None:
+    registry = _Registry()
+    assert desktop.run_command("install", system="win32", registry=registry) == 0
+    assert "A double-click on a .workshop file now opens Workshop (5 registry values" in (
+        capsys.readouterr().out)
+
+
+def test_install_desktop_on_macos_says_what_to_do(capsys: pytest.CaptureFixture[str]) -> None:
+    assert desktop.run_command("install", system="darwin") == 2
+    assert "Workshop.app registers .workshop files itself" in capsys.readouterr().err

@@ -263,7 +263,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     desktop = parser.add_mutually_exclusive_group()
     desktop.add_argument("--install-desktop", action="store_true",
                          help=tr("add Workshop to the applications menu and open .workshop "
-                                 "files in it (Linux, for you only)"))
+                                 "files in it (for you only)"))
     desktop.add_argument("--uninstall-desktop", action="store_true",
                          help=tr("undo --install-desktop"))
     return parser

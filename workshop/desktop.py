@@ -24,6 +24,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from workshop.assets import resource_root
 
@@ -188,19 +189,101 @@ def uninstall(*, env: Mapping[str, str] | None = None, run: Runner = _run_quietl
     return removed
 
 
-def run_command(action: str) -> int:
+# --- Windows: the file type in the user's registry (HKEY_CURRENT_USER, no admin) ---------
+
+PROG_ID = "Workshop.Session"
+_CLASSES = "Software\\Classes"
+
+
+def windows_command(executable: str | None = None, frozen: bool | None = None) -> list[str]:
+    """The program a double-click starts: the windowed ``Workshop.exe`` of the bundle
+    (also when ``workshop-cli.exe`` ran the install), or ``pythonw -m workshop``."""
+    executable = executable or sys.executable
+    frozen = getattr(sys, "frozen", False) if frozen is None else frozen
+    folder, _, name = executable.replace("/", "\\").rpartition("\\")
+    if frozen:
+        return [f"{folder}\\Workshop.exe" if folder else "Workshop.exe"]
+    if name.lower() == "python.exe":
+        return [f"{folder}\\pythonw.exe", "-m", "workshop"]
+    return [executable, "-m", "workshop"]
+
+
+def _windows_keys(command: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(key under HKCU, value name, value) for the file type and its open command."""
+    line = " ".join(f'"{arg}"' for arg in [*command, "%1"])
+    return [
+        (f"{_CLASSES}\\.workshop", "", PROG_ID),
+        (f"{_CLASSES}\\.workshop", "Content Type", MIME_TYPE),
+        (f"{_CLASSES}\\{PROG_ID}", "", "Workshop session"),
+        (f"{_CLASSES}\\{PROG_ID}\\DefaultIcon", "", f'"{command[0]}",0'),
+        (f"{_CLASSES}\\{PROG_ID}\\shell\\open\\command", "", line),
+    ]
+
+
+def install_windows(command: Sequence[str], registry: Any) -> list[str]:
+    """Register ``.workshop`` for the current user; ``registry`` is ``winreg``."""
+    written = []
+    for key, name, value in _windows_keys(command):
+        with registry.CreateKey(registry.HKEY_CURRENT_USER, key) as handle:
+            registry.SetValueEx(handle, name, 0, registry.REG_SZ, value)
+        written.append(f"{key}\\{name}" if name else key)
+    return written
+
+
+def uninstall_windows(registry: Any) -> list[str]:
+    """Remove the keys ``install_windows`` made, deepest first (Windows wants that)."""
+    removed = []
+    for key in (f"{_CLASSES}\\{PROG_ID}\\shell\\open\\command",
+                f"{_CLASSES}\\{PROG_ID}\\shell\\open", f"{_CLASSES}\\{PROG_ID}\\shell",
+                f"{_CLASSES}\\{PROG_ID}\\DefaultIcon", f"{_CLASSES}\\{PROG_ID}",
+                f"{_CLASSES}\\.workshop"):
+        try:
+            registry.DeleteKey(registry.HKEY_CURRENT_USER, key)
+        except FileNotFoundError:
+            continue
+        removed.append(key)
+    return removed
+
+
+def _tell_explorer() -> None:
+    """SHChangeNotify(SHCNE_ASSOCCHANGED): Explorer shows the new icon and opener now."""
+    try:
+        import ctypes
+
+        ctypes.windll.shell32.SHChangeNotify(0x08000000, 0, None, None)  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        pass
+
+
+def run_command(action: str, *, system: str | None = None, registry: Any = None) -> int:
     """``--install-desktop`` / ``--uninstall-desktop`` from the command line."""
     from workshop.i18n import tr
 
-    if not sys.platform.startswith("linux"):
-        print(tr("This command is for a Linux desktop. On Windows and macOS, choose "
-                 "Workshop once under “Open with” on a .workshop file."), file=sys.stderr)
-        return 2
+    system = system or sys.platform
     try:
-        if action == "install":
-            written = install()
+        if system == "win32":
+            real = registry is None
+            if real:
+                import importlib
+
+                registry = importlib.import_module("winreg")
+            keys = (install_windows(windows_command(), registry) if action == "install"
+                    else uninstall_windows(registry))
+            if real:
+                _tell_explorer()
+            if action == "install":
+                print(tr("A double-click on a .workshop file now opens Workshop ({count} "
+                         "registry values for you only).", count=len(keys)))
+            else:
+                print(tr("Removed the .workshop file type of Workshop ({count} registry "
+                         "keys).", count=len(keys)))
+            return 0
+        if system.startswith("linux"):
+            written = install() if action == "install" else uninstall()
         else:
-            written = uninstall()
+            print(tr("On macOS, Workshop.app registers .workshop files itself: move it to "
+                     "Applications and open it once."), file=sys.stderr)
+            return 2
     except OSError as exc:
         print(tr("The desktop integration could not be written: {reason}",
                  reason=exc.strerror or str(exc)), file=sys.stderr)
