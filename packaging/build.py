@@ -66,8 +66,9 @@ README_ELSEWHERE = """Workshop {version}
 
 Start:     Windows: double-click app\\Workshop.exe. macOS: double-click Workshop.app
            (or move it to Applications first).
-Sessions:  choose Workshop once under "Open with" on a .workshop file; from then on a
-           double-click opens it.
+Sessions:  Windows: run app\\workshop-cli.exe --install-desktop once; from then on a
+           double-click on a .workshop file opens it (for you only). macOS: open
+           Workshop.app once; it registers .workshop files itself.
 Try it:    open demo.workshop
 Commands:  Windows: app\\workshop-cli.exe --help; macOS: Workshop.app/Contents/MacOS/workshop --help
 
