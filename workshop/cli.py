@@ -74,6 +74,12 @@ class _SafeStream(io.TextIOBase):
         self._stream.flush()
 
     @property
+    def raw_stream(self) -> TextIO:
+        """The stream itself, for the app's own control sequences (the progress line,
+        which holds no session text)."""
+        return self._stream
+
+    @property
     def encoding(self) -> str:  # type: ignore[override]
         return getattr(self._stream, "encoding", "utf-8")
 
@@ -229,7 +235,8 @@ def _progress(args: argparse.Namespace, what: str) -> Iterator[None]:
     from workshop.cli_progress import ProgressLine
     from workshop.export.progress import reporting
 
-    line = ProgressLine(sys.stderr, what, terminal=terminal)
+    stream = getattr(sys.stderr, "raw_stream", sys.stderr)  # its \r is ours, not a session's
+    line = ProgressLine(stream, what, terminal=terminal)
     try:
         with reporting(line):
             yield
@@ -428,6 +435,12 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"workshop {__version__}")
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("language of the app"))
     parser.add_argument("path", nargs="?", help=tr("a .workshop session file"))
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                         help=tr("add Workshop to the applications menu and open .workshop "
+                                 "files in it (for you only)"))
+    desktop.add_argument("--uninstall-desktop", action="store_true",
+                         help=tr("undo --install-desktop"))
     return parser
 
 
@@ -497,6 +510,10 @@ def _run(argv: Sequence[str] | None,
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     set_language(args.lang)
+    if getattr(args, "install_desktop", False) or getattr(args, "uninstall_desktop", False):
+        from workshop.desktop import run_command
+
+        return run_command("install" if args.install_desktop else "uninstall")
     if getattr(args, "run", None) is None:
         if open_app is None:
             parser.print_usage(sys.stderr)

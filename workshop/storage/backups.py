@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.domain.model import Session
-from workshop.storage import files
+from workshop.storage import files, platform
 from workshop.storage.paths import backups_folder, ensure_private_dir, recovery_folder
 
 BACKUP_EXTENSION = files.EXTENSION
@@ -98,7 +98,7 @@ class BackupStore:
 
     def folder_for(self, session_path: Path | str) -> Path:
         resolved = Path(session_path).resolve()
-        digest = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:10]
+        digest = hashlib.sha256(platform.path_key(resolved).encode("utf-8")).hexdigest()[:10]
         stem = resolved.stem[:_MAX_STEM] or "session"
         return self.root / f"{stem}-{digest}"
 

@@ -12,7 +12,6 @@ import errno
 import json
 import math
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -24,6 +23,7 @@ from workshop.domain.consent import stamp_unversioned
 from workshop.domain.model import FORMAT_MARKER, SCHEMA_VERSION, Session
 from workshop.domain.validation import problems_from
 from workshop.i18n import N_, tr
+from workshop.storage import platform
 from workshop.storage.errors import (
     CorruptSessionError,
     FileUnreadableError,
@@ -38,8 +38,6 @@ EXTENSION = ".workshop"
 MAX_FILE_BYTES = 512 * 1024 * 1024
 TEMP_PREFIX = "."
 TEMP_SUFFIX = ".saving"
-REPLACE_RETRIES = 10
-REPLACE_RETRY_DELAY = 0.05
 
 
 def dumps(session: Session) -> bytes:
@@ -236,14 +234,15 @@ def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
 def read_bytes(path: Path | str) -> bytes:
     path = Path(path)
     try:
-        size = path.stat().st_size
+        native = Path(platform.os_path(path))
+        size = native.stat().st_size
         if size > MAX_FILE_BYTES:
             raise CorruptSessionError(
                 path,
                 tr("“{path}” is {size} MB, far too large to be a session.",
                    path=path, size=size // (1024 * 1024)),
             )
-        return path.read_bytes()
+        return native.read_bytes()
     except FileNotFoundError:
         raise FileUnreadableError(path, tr("“{path}” does not exist.", path=path)) from None
     except IsADirectoryError:
@@ -263,28 +262,6 @@ def read_bytes(path: Path | str) -> bytes:
 def load_session(path: Path | str) -> Session:
     """Open a session file. Never writes anything."""
     return loads(read_bytes(path), path)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if sys.platform == "win32":
-        return  # Windows cannot open a folder for fsync; NTFS journals the rename.
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _replace(src: str, dst: Path) -> None:
-    for attempt in range(REPLACE_RETRIES):
-        try:
-            os.replace(src, dst)
-            return
-        except PermissionError:
-            # Windows: a virus scanner or indexer has the target open for a moment.
-            if sys.platform != "win32" or attempt == REPLACE_RETRIES - 1:
-                raise
-            time.sleep(REPLACE_RETRY_DELAY)
 
 
 def _save_error(path: Path, exc: OSError | ValueError) -> SaveError:
@@ -393,11 +370,10 @@ def write_atomic(path: Path | str, data: bytes) -> None:
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(
-            prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX, dir=folder
+            prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX, dir=platform.os_path(folder)
         )
         try:
-            if sys.platform != "win32":
-                os.fchmod(fd, 0o600)  # mkstemp already does; be explicit for old Pythons
+            platform.restrict_fd(fd, 0o600)  # mkstemp already does; be explicit
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
@@ -405,7 +381,7 @@ def write_atomic(path: Path | str, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        _replace(tmp_name, path)
+        platform.replace(tmp_name, platform.os_path(path))
         tmp_name = None
     except OSError as exc:
         raise _save_error(path, exc) from None
@@ -416,7 +392,7 @@ def write_atomic(path: Path | str, data: bytes) -> None:
             except OSError:
                 pass
     try:
-        _fsync_dir(folder)
+        platform.fsync_dir(platform.os_path(folder))
     except OSError:
         # The new file is in place; some file systems (network shares) refuse a folder
         # fsync. Reporting "save failed" now would be untrue, so this stays best effort.

@@ -29,7 +29,6 @@ import getpass
 import json
 import os
 import socket
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -37,7 +36,7 @@ from types import TracebackType
 
 from workshop import __version__
 from workshop.i18n import tr
-from workshop.storage import files
+from workshop.storage import files, platform
 from workshop.storage.errors import LockedError, SaveError, SessionFileError
 from workshop.storage.process_facts import ProcessFacts, process_facts
 
@@ -63,34 +62,7 @@ def lock_path(session_path: Path | str) -> Path:
 
 def pid_alive(pid: int) -> bool:
     """Whether a process with this id runs on this machine (unsure counts as alive)."""
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":
-        import ctypes
-
-        process_query_limited_information = 0x1000
-        still_active = 259
-        error_access_denied = 5
-        kernel32 = ctypes.windll.kernel32
-        handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
-        if not handle:
-            return bool(kernel32.GetLastError() == error_access_denied)
-        try:
-            code = ctypes.c_ulong()
-            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-                return True
-            return bool(code.value == still_active)
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # exists, owned by someone else
-    except OSError:
-        return True
-    return True
+    return platform.pid_alive(pid)
 
 
 def _user() -> str:
@@ -238,8 +210,7 @@ class SessionLock:
         except OSError as exc:
             raise self._cannot_lock(exc) from None
         try:
-            if sys.platform != "win32":
-                os.fchmod(fd, LOCK_MODE)
+            platform.restrict_fd(fd, LOCK_MODE)
             view = memoryview(self._content())
             while view:
                 view = view[os.write(fd, view):]

@@ -11,10 +11,11 @@ write, so that merely starting the app leaves no traces.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import platformdirs
+
+from workshop.storage import platform
 
 APP_NAME = "Workshop"
 DATA_DIR_ENV = "WORKSHOP_DATA_DIR"
@@ -32,7 +33,11 @@ def documents_folder() -> Path:
     override = _override(DOCUMENTS_DIR_ENV)
     if override is not None:
         return override
-    return Path(platformdirs.user_documents_dir()) / APP_NAME
+    try:
+        found = platformdirs.user_documents_dir()
+    except Exception:  # noqa: BLE001 - a broken profile must not stop a new session
+        found = ""
+    return Path(platform.documents_dir(found, str(Path.home()))) / APP_NAME
 
 
 def data_folder() -> Path:
@@ -70,8 +75,7 @@ def ensure_private_dir(path: Path | str) -> Path:
             folder.mkdir(mode=PRIVATE_DIR_MODE)
         except FileExistsError:
             continue  # created concurrently by another process
-        if sys.platform != "win32":
-            os.chmod(folder, PRIVATE_DIR_MODE)  # mkdir's mode is masked by the umask
+        platform.restrict_path(folder, PRIVATE_DIR_MODE)  # mkdir's mode is masked by the umask
     if not path.is_dir():
         raise NotADirectoryError(f"{path} exists and is not a folder")
     return path

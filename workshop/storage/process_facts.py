@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from workshop.storage import platform
 
 
 def _pid_alive(pid: int) -> bool:
@@ -57,7 +58,9 @@ def _windows_facts(pid: int) -> ProcessFacts:
     import ctypes
     from ctypes import wintypes
 
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    kernel32 = getattr(getattr(ctypes, "windll", None), "kernel32", None)
+    if kernel32 is None:  # Windows' API not reachable: unsure counts as alive
+        return ProcessFacts(alive=pid == os.getpid() or _pid_alive(pid))
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
         return ProcessFacts(alive=_pid_alive(pid))
@@ -67,13 +70,15 @@ def _windows_facts(pid: int) -> ProcessFacts:
             return ProcessFacts(alive=False)
         times = [wintypes.FILETIME() for _ in range(4)]
         started: float | None = None
-        if kernel32.GetProcessTimes(handle, *(ctypes.byref(t) for t in times)):
+        get_times = getattr(kernel32, "GetProcessTimes", None)
+        if get_times is not None and get_times(handle, *(ctypes.byref(t) for t in times)):
             value = (times[0].dwHighDateTime << 32) | times[0].dwLowDateTime
             started = value / 10_000_000 - 11_644_473_600  # 1601 -> 1970
         size = wintypes.DWORD(1024)
         buffer = ctypes.create_unicode_buffer(size.value)
         name = ""
-        if kernel32.QueryFullProcessImageNameW(handle, 0, buffer, ctypes.byref(size)):
+        image_name = getattr(kernel32, "QueryFullProcessImageNameW", None)
+        if image_name is not None and image_name(handle, 0, buffer, ctypes.byref(size)):
             name = Path(buffer.value).name
         return ProcessFacts(alive=True, started=started, name=name)
     finally:
@@ -108,9 +113,9 @@ def process_facts(pid: int) -> ProcessFacts:
     """
     if pid <= 0:
         return ProcessFacts(alive=False)
-    if sys.platform == "win32":
+    if platform.is_windows():  # the injectable platform fact (tests play Windows)
         return _windows_facts(pid)
-    if sys.platform.startswith("linux"):
+    if platform.SYSTEM.startswith("linux"):
         found = _linux_facts(pid)
         if found is not None:
             return found

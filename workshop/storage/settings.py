@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from workshop.storage import files, paths
+from workshop.storage import files, paths, platform
 from workshop.storage.errors import SaveError
 
 MAX_RECENT = 10
@@ -54,7 +54,9 @@ def add_recent(path: Path) -> None:
     data = load()
     current = [p for p in data.get("recent", []) if isinstance(p, str)]
     resolved = str(Path(path).resolve())
-    data["recent"] = [resolved] + [p for p in current if p != resolved][: MAX_RECENT - 1]
+    key = platform.path_key(resolved)  # C:\A.workshop and c:\a.workshop: one entry
+    data["recent"] = [resolved] + [p for p in current
+                                   if platform.path_key(p) != key][: MAX_RECENT - 1]
     save(data)
 
 

@@ -641,17 +641,22 @@ class MainWindow(QMainWindow):
 
 def run_main_window(path: Path | None) -> int:
     """Start the app on ``path`` (or the start screen)."""
-    from workshop.ui.app import application
+    from workshop.ui import single_instance
+    from workshop.ui.app import application, quit_after_show_if_asked
 
     app = application()
+    if single_instance.forward(path):
+        return 0  # the Workshop already running opened it
     saved = settings.language()
     if saved and not _language_from_environment():
         set_language(saved)  # type: ignore[arg-type]
     window = MainWindow()
+    single_instance.serve(window)
     window.show()
     if path is not None:
         window.open_session(path)
     clean_partial_exports(path.parent if path else None)  # a few folder listings
+    quit_after_show_if_asked(window)
     return app.exec()
 
 
