@@ -383,6 +383,32 @@ class ParticipantsView(QTableView):
         if again:
             QTimer.singleShot(0, self.edit_new_row)
 
+    def moveCursor(self, action: QAbstractItemView.CursorAction,  # noqa: N802 (Qt's name)
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        """Tab runs through a row's text cells, then on to the next row's Name.
+
+        Qt's Tab would wrap from the last cell to the Present checkbox of the next row,
+        where a name typed next is lost; Present is reached with the arrows or a click.
+        """
+        index = self.currentIndex()
+        cursor = QAbstractItemView.CursorAction
+        if index.isValid() and action in (cursor.MoveNext, cursor.MovePrevious):
+            row, column = index.row(), index.column()
+            last = len(COLUMNS) - 1
+            if action == cursor.MoveNext:
+                if column >= last:
+                    row, column = row + 1, NAME
+                else:
+                    column = max(column + 1, NAME)
+            elif column <= NAME:
+                row, column = row - 1, last
+            else:
+                column -= 1
+            if 0 <= row < self._model.rowCount():
+                return self._model.index(row, column)
+            return index
+        return super().moveCursor(action, modifiers)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key, mods = event.key(), event.modifiers()
         ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
