@@ -39,6 +39,7 @@ from workshop.ui.diagnostics.window import show_diagnostics
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
 from workshop.ui.projector_controls import ProjectorControls
+from workshop.ui.qt_translations import use_qt_language
 from workshop.ui.session_files import (
     ask_open_path,
     ask_restore,
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         """(Re)build menus, start screen and workspace in the current language."""
+        use_qt_language(current_language())  # Qt's own buttons and dialogs too
         self.menuBar().clear()
         while self._stack.count():
             widget = self._stack.widget(0)
