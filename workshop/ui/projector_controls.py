@@ -105,6 +105,9 @@ class ProjectorPreview(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.face)
         controller.sig_state_changed.connect(self.sync)
+        # A method, not a lambda: the connection goes with this preview (a language
+        # switch builds a new one while the scene lives on).
+        controller.scene.sceneRectChanged.connect(self._on_scene_rect_changed)
         self.sync()
 
     def sync(self) -> None:
@@ -116,6 +119,13 @@ class ProjectorPreview(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        self._fit_height()
+
+    def _on_scene_rect_changed(self, _rect: object) -> None:
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the room's picture at this width (a 4:3 projector, a 16:9 one)."""
         rect = self.controller.scene.sceneRect()
         aspect = rect.height() / rect.width() if rect.width() > 0 else 9 / 16
         self.face.setFixedHeight(max(90, round(self.width() * aspect)))
