@@ -52,6 +52,7 @@ from workshop.ui.session_files import (
 from workshop.ui.signing_dialog import SigningDialog
 from workshop.ui.start_screen import StartScreen
 from workshop.ui.timer import TimeBoxTimer
+from workshop.ui.window_place import place_window, remember_window
 
 PAGES: dict[Step, str] = {
     Step.PREPARATION: "workshop.ui.pages.preparation:PreparationPage",
@@ -585,6 +586,8 @@ def run_main_window(path: Path | None) -> int:
     if saved and not _language_from_environment():
         set_language(saved)  # type: ignore[arg-type]
     window = MainWindow()
+    place_window(window)  # as last closed, fitted to the screen it opens on
+    app.aboutToQuit.connect(lambda: remember_window(window))
     window.show()
     if path is not None:
         window.open_session(path)
