@@ -65,6 +65,8 @@ PAGES: dict[Step, str] = {
     Step.SIGNING: "workshop.ui.pages.signing:SigningPage",
 }
 STEPS = list(PAGES)
+SIDE_MIN_WIDTH = 180
+"""The step list and the preview: "6. Organiseren en besluiten" stays readable."""
 
 STATE_COLOURS = {
     StepState.NOT_STARTED: QColor("#8a8a8a"),
@@ -197,10 +199,13 @@ class MainWindow(QMainWindow):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.navigator, 1)
         side_layout.addWidget(self.projector_controls.build_preview())
+        # The step list stays readable on a 1024x768 laptop: the page gives way instead.
+        self.side.setMinimumWidth(SIDE_MIN_WIDTH)
         splitter = QSplitter()
         splitter.addWidget(self.side)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
         splitter.setSizes([200, 1166])  # the step list keeps this width on every page
         QHBoxLayout(self.workspace).addWidget(splitter)
         self._build_menus()
