@@ -79,7 +79,7 @@ def test_schema_matches_committed_copy() -> None:
     result = workshop("schema")
     assert result.returncode == 0
     printed = json.loads(result.stdout)
-    assert printed["properties"]["schema_version"]["const"] == 2
+    assert printed["properties"]["schema_version"]["const"] == 3
     committed = json.loads((ROOT / "sessions" / "schema.json").read_text("utf-8"))
     assert printed == committed, "run: workshop schema > sessions/schema.json"
 

@@ -11,6 +11,7 @@ found by walking each page's widget tree (every tab), as the key test does.
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -131,6 +132,8 @@ def _paste(ctx: Context) -> list[Row]:
                     left = timed(lambda e=editor: QTest.keyClick(
                         app.focusWidget() or e, Qt.Key.Key_Escape))
                     results.append((f"{name} cell {cell.column()}", pasted, left))
+                    print(f"{name} cell: {pasted * 1000:.0f} ms, {left * 1000:.0f} ms",
+                          file=sys.stderr, flush=True)
                     continue
                 if not isinstance(widget, fields):
                     continue
@@ -144,6 +147,8 @@ def _paste(ctx: Context) -> list[Row]:
                 seen[id(widget)] = widget
                 pasted, left = paste_into(widget)
                 results.append((name, pasted, left))
+                print(f"{name}: {pasted * 1000:.0f} ms, {left * 1000:.0f} ms", file=sys.stderr,
+                      flush=True)
                 app.clipboard().setText(text)  # a field may have taken the clipboard
     window.close()
     document.close()

@@ -24,12 +24,22 @@ from pydantic import (
 from workshop.i18n import tr
 
 FORMAT_MARKER: Literal["workshop-session"] = "workshop-session"
-SCHEMA_VERSION: Literal[2] = 2
+SCHEMA_VERSION: Literal[3] = 3
 
-# Generous limits: hostile input (100k characters) must pass, absurd input must not.
-MAX_TEXT = 1_000_000
+# The limits of the file format are the limits of the fields that edit it (issue 11.10):
+# a name or a title is one line (MAX_NAME, a line edit), everything else a text up to
+# MAX_TEXT (an editor made for long texts). Version 2 allowed 1,000,000 characters
+# everywhere; migrations._v3_text_limits cuts longer texts of old files (the original
+# file is kept as a backup when it is opened).
+MAX_NAME = 300
+MAX_TEXT = 20_000
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT, pattern=r"\S")]
+"""Required text: an item's words (a card, a principle, a clause...)."""
+Title = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME, pattern=r"\S")]
+"""Required and short: the name of a person, an organisation, a session; a title."""
+Label = Annotated[str, StringConstraints(max_length=MAX_NAME)]
+"""Optional and short: a role, a place, a perspective."""
 Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
 
 
@@ -69,22 +79,22 @@ class CollaborationForm(str, Enum):
 
 
 class SessionDetails(Strict):
-    name: Name = "Nieuwe samenwerking"
-    region: Text = ""
+    name: Title = "Nieuwe samenwerking"
+    region: Label = ""
     date: dt.date | None = None
-    venue: Text = ""
-    facilitator: Text = ""
+    venue: Label = ""
+    facilitator: Label = ""
     language: Literal["nl", "en"] = "nl"
     forms: list[CollaborationForm] = Field(default_factory=list)
 
 
 class Participant(Strict):
     id: Id
-    name: Name
-    organisation: Text = ""
-    role: Text = ""
-    perspective: Text = ""
-    represents: Text = ""
+    name: Title
+    organisation: Label = ""
+    role: Label = ""
+    perspective: Label = ""
+    represents: Label = ""
     mandate: Text = ""
     present: bool = True
 
@@ -309,13 +319,13 @@ class ActionStatus(str, Enum):
 
 class Owner(Strict):
     kind: Literal["participant", "organisation"]
-    ref: Name
+    ref: Title
     """A participant's id, or the name of an organisation of the session."""
 
 
 class Action(Strict):
     id: Id
-    title: Name
+    title: Title
     description: Text = ""
     owner: Owner | None = None
     start: dt.date | None = None
@@ -327,14 +337,14 @@ class Action(Strict):
 
 class Milestone(Strict):
     id: Id
-    title: Name
+    title: Title
     date: dt.date
     note: Text = ""
 
 
 class EvaluationMoment(Strict):
     id: Id
-    title: Name
+    title: Title
     date: dt.date
     note: Text = ""
 
@@ -369,7 +379,7 @@ class ContributionKind(str, Enum):
 
 class Contribution(Strict):
     id: Id
-    organisation: Name
+    organisation: Title
     """An organisation of the session (``Session.organisations()``)."""
     kind: ContributionKind
     amount: Amount | None = None
@@ -397,7 +407,7 @@ class Role(Strict):
     """Portfolio holder: the roadmap theme."""
     term: Text = ""
     """E.g. "two years, then rotating"."""
-    represents: list[Name] = Field(default_factory=list)
+    represents: list[Title] = Field(default_factory=list)
     """Representative: the organisations spoken for."""
     mandate: Text = ""
 
@@ -406,7 +416,7 @@ class YearPlanItem(Strict):
     """What one organisation will do internally (its year-plan translation), and by when."""
 
     id: Id
-    organisation: Name
+    organisation: Title
     text: Name
     due: dt.date | None = None
 
@@ -557,7 +567,7 @@ class ViewState(Strict):
 
 class Session(Strict):
     format: Literal["workshop-session"] = FORMAT_MARKER
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     id: Id = Field(default_factory=lambda: new_id("s"))
     details: SessionDetails = Field(default_factory=SessionDetails)
     participants: list[Participant] = Field(default_factory=list)
