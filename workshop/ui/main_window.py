@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -38,6 +39,7 @@ from workshop.storage import settings
 from workshop.ui.diagnostics.window import show_diagnostics
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
+from workshop.ui.paste_limits import install_paste_limits
 from workshop.ui.projector_controls import ProjectorControls
 from workshop.ui.qt_translations import use_qt_language
 from workshop.ui.session_files import (
@@ -148,6 +150,9 @@ class MainWindow(QMainWindow):
         self._save_label.setObjectName("saveState")
         self.statusBar().addPermanentWidget(self._save_label)
         self.projector_controls = ProjectorControls(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_paste_limits(app)  # a megabyte pasted is cut to what a field holds
         self._build()
         self.set_document(document)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 from workshop.domain.model import Session, SessionDetails
 from workshop.i18n import current_language, tr
 from workshop.storage import paths, settings
-from workshop.storage.backups import BackupStore, restore
+from workshop.storage.backups import BackupStore, keep_before_upgrade, restore
 from workshop.storage.errors import LockedError, SessionFileError
 from workshop.storage.files import load_session, save_session
 from workshop.storage.lock import SessionLock
@@ -79,6 +79,11 @@ def open_document(parent: QWidget | None, path: Path, *, ask: bool = True
         explain(parent, tr("The session cannot be opened"), exc)
         return None
     settings.add_recent(path)
+    if not read_only:
+        try:
+            keep_before_upgrade(path, BackupStore())  # an older format: kept as it was
+        except OSError:
+            pass  # a backup is a convenience; the file itself is still untouched
     return SessionDocument(session, path, lock=None if read_only else lock,
                            read_only=read_only)
 

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.domain.model import MAX_TEXT, Participant, Session
+from workshop.domain.model import MAX_NAME, MAX_TEXT, Participant, Session
 from workshop.domain.participants import RENAME_AREAS, RemovalImpact, set_organisation
 from workshop.i18n import N_, tr
 
@@ -297,7 +297,7 @@ class ParticipantDelegate(QStyledItemDelegate):
         line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
         if not isinstance(line, QLineEdit) or line.isModified():
             return  # never overwrite what is being typed (Qt calls this on every change)
-        line.setMaxLength(MAX_TEXT)  # Qt's default of 32767 would cut a long text
+        line.setMaxLength(MAX_TEXT if index.column() == MANDATE else MAX_NAME)  # the file's
         value = one_line(str(index.data(Qt.ItemDataRole.EditRole) or ""))
         if isinstance(editor, QComboBox):
             editor.setCurrentText(value)
