@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from workshop.domain.model import AMBITION_SUBJECT
+from workshop.domain.model import AMBITION_SUBJECT, Step
 from workshop.domain.samples import demo_session
 from workshop.i18n import set_language
 from workshop.ui.consent_round import ConsentRoundWidget
@@ -51,5 +52,32 @@ def test_the_dutch_note_hint_names_the_keys_the_buttons_show(
         assert hint.endswith("(I, B of Z)"), hint
         for button, letter in zip(widget.decision_buttons.values(), "IBZ", strict=True):
             assert f"/ {letter}:" in button.text()
+    finally:
+        set_language("en")
+
+
+def test_dots_of_a_long_name_keep_the_dots_left_in_sight(
+        qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    session = demo_session()
+    long_name = "Fatima El Amrani-Bos van den Berg-Hoogendoorn"
+    session.participants[0].name = long_name
+    document = make_document(session)
+    set_language("nl")
+    try:
+        window = MainWindow(document)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        window.go_to(Step.AMBITION)
+        combo = window.pages[Step.AMBITION].findChild(QComboBox, "voterCombo")
+        combo.setCurrentIndex(0)
+        shown = combo.currentText()
+        assert shown.startswith("Fatima El Amrani") and re.search(r"… \(nog \d+\)$", shown), shown
+        assert combo.itemData(0, Qt.ItemDataRole.ToolTipRole) == long_name
+        room = combo.width() - combo.iconSize().width() - 30  # the arrow and the frame
+        assert combo.fontMetrics().horizontalAdvance(shown) <= room, (shown, combo.width())
     finally:
         set_language("en")

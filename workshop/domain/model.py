@@ -32,7 +32,7 @@ SCHEMA_VERSION: Literal[3] = 3
 # everywhere; migrations._v3_text_limits cuts longer texts of old files (the original
 # file is kept as a backup when it is opened).
 MAX_NAME = 300
-MAX_TEXT = 20_000
+MAX_TEXT = 10_000
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT, pattern=r"\S")]
 """Required text: an item's words (a card, a principle, a clause...)."""

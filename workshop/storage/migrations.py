@@ -84,7 +84,7 @@ _SHORT_FIELDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("commitments", "roles", "*", "holder"), "ref"),
 )
 _MAX_NAME = 300
-_MAX_TEXT = 20_000
+_MAX_TEXT = 10_000
 """Version 3's limits (``workshop.domain.model``), written out: a migration must keep
 converting the same way when the model's limits move on."""
 
@@ -117,7 +117,7 @@ def _cut_long_texts(node: Any) -> Any:
 
 
 def _v3_text_limits(doc: Document) -> Document:
-    """Version 3 holds names and titles to 300 characters and every text to 20,000.
+    """Version 3 holds names and titles to 300 characters and every text to 10,000.
 
     Version 2 accepted 1,000,000 characters anywhere, which no field can edit without
     freezing. A longer text in an old file is cut (ending in "…") so the file opens;

@@ -13,17 +13,37 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolTip,
+    QWidget,
+)
 
-from workshop.domain.model import MAX_TEXT
+from workshop.domain.model import MAX_NAME, MAX_TEXT
 from workshop.i18n import current_language, tr
 
 LIMIT_PROPERTY = "maxLength"
 
 
+QT_DEFAULT_MAX_LENGTH = 32767
+
+
 def field_limit(widget: QWidget) -> int | None:
-    """How many characters ``widget`` holds (None: not a text field)."""
+    """How many characters ``widget`` holds (None: not a text field).
+
+    A line edit nobody gave a limit (a search field, a filter), or the one inside a
+    combo box, a number or a date, holds a name's worth: ``MAX_NAME``.
+    """
     if isinstance(widget, QLineEdit):
+        inside = widget.parentWidget()
+        if widget.maxLength() == QT_DEFAULT_MAX_LENGTH or isinstance(
+                inside, QComboBox | QAbstractSpinBox):
+            return min(widget.maxLength(), MAX_NAME)
         return widget.maxLength()
     if isinstance(widget, QPlainTextEdit | QTextEdit):
         value = widget.property(LIMIT_PROPERTY)
