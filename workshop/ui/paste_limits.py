@@ -85,6 +85,9 @@ class PasteLimits(QObject):
             return False
         widget = watched.parent() if isinstance(watched, QWidget) and isinstance(
             watched.parent(), QPlainTextEdit | QTextEdit) else watched
+        if isinstance(widget, QComboBox):
+            # An editable combo hands its keys to its line edit directly, past this filter.
+            widget = widget.lineEdit() if widget.isEditable() else None
         if not isinstance(widget, QWidget):
             return False
         limit = field_limit(widget)
