@@ -110,7 +110,7 @@ def test_large_session_exports() -> None:
 def test_a_table_cell_taller_than_a_page_splits() -> None:
     session = demo_session()
     giant = " ".join(f"naam{i}" for i in range(900))
-    session.participants[0].name = giant
+    session.participants[0].mandate = giant  # a name is one line; a mandate is long
     session.roadmap.actions[0].description = giant
     session = Session.model_validate(session.model_dump())
     agreement, roadmap = _texts(session, "en")

@@ -21,7 +21,7 @@ import random
 import sys
 import time
 
-from workshop.domain.model import Session
+from workshop.domain.model import MAX_TEXT, Session
 from workshop.storage.files import dumps, save_session
 
 TICK_S = 0.1
@@ -34,16 +34,22 @@ def version(i: int) -> Session:
     checked completely. Sizes vary from about 20 kB to 400 kB, so a kill can land in
     the middle of writing."""
     bulk_chars = 20_000 + (i * 7_919) % 380_000
+    bulk = (BULK * (bulk_chars // len(BULK) + 1))[:bulk_chars]
+    # A text holds at most MAX_TEXT characters: the bulk goes on long cards as well.
+    pieces = [bulk[at:at + MAX_TEXT] for at in range(0, len(bulk), MAX_TEXT)]
     return Session.model_validate(
         {
             "id": "s-crash",
             "details": {"name": f"v{i}"},
             "participants": [{"id": "p-1", "name": "Anna"}],
             "ambition": {
-                "statement": (BULK * (bulk_chars // len(BULK) + 1))[:bulk_chars],
+                "statement": pieces[0],
                 "cards": [
                     {"id": f"c-{n}", "text": f"kaart {n} van versie {i}", "author_id": "p-1"}
                     for n in range(i % 40)
+                ] + [
+                    {"id": f"bulk-{n}", "text": piece, "author_id": "p-1"}
+                    for n, piece in enumerate(pieces[1:]) if piece.strip()
                 ],
             },
         }

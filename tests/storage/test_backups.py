@@ -14,6 +14,7 @@ from workshop.domain.model import Session
 from workshop.storage import files
 from workshop.storage.backups import BackupStore, restore
 from workshop.storage.errors import CorruptSessionError
+from workshop.storage.files import load_session, save_session
 from workshop.storage.paths import backups_folder
 
 NOW = dt.datetime(2024, 6, 15, 18, 0, 0)  # a Saturday, ISO week 24
@@ -186,3 +187,19 @@ def test_a_corrupt_backup_is_refused_and_nothing_changes(store: BackupStore,
         restore(backup, session_path, store, NOW)
     assert session_path.read_bytes() == _data("current")
     assert len(store.list_backups(session_path)) == 1
+
+
+def test_a_file_of_an_older_format_is_kept_as_it_was(tmp_path: Path) -> None:
+    """Issue 11.10: version 3 cuts texts longer than its fields hold; the original stays."""
+    from workshop.storage.backups import keep_before_upgrade
+
+    fixture = Path(__file__).with_name("fixtures") / "v2.workshop"
+    old = tmp_path / "oud.workshop"
+    old.write_bytes(fixture.read_bytes())
+    store = BackupStore(tmp_path / "backups")
+    kept = keep_before_upgrade(old, store)
+    assert kept is not None and kept.read_bytes() == fixture.read_bytes()
+    assert [b.path for b in store.list_backups(old)] == [kept]
+    current = tmp_path / "nu.workshop"
+    save_session(load_session(old), current)
+    assert keep_before_upgrade(current, store) is None

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from strategies import rich_session
 
-from workshop.domain.model import Session
+from workshop.domain.model import Card, Session
 from workshop.storage import files
 from workshop.storage.errors import SaveError
 from workshop.storage.files import (
@@ -31,7 +31,9 @@ from workshop.storage.files import (
 def _changed() -> Session:
     session = rich_session()
     session.details.name = "Een nieuwere versie die niet op schijf komt"
-    session.ambition.statement = "x" * 200_000
+    session.ambition.statement = "x" * 10_000
+    # Larger than the 100,000 bytes a full disk lets through below (a text holds 10,000).
+    session.ambition.cards += [Card(id=f"c-groot-{n}", text="y" * 10_000) for n in range(20)]
     return session
 
 

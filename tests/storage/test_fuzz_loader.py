@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import SETTINGS, rich_session
 
-from workshop.domain.model import SCHEMA_VERSION, Session
+from workshop.domain.model import MAX_NAME, SCHEMA_VERSION, Session
 from workshop.storage.errors import (
     CorruptSessionError,
     FileUnreadableError,
@@ -191,14 +191,14 @@ def test_wrong_types_are_invalid_and_name_the_field(
 
 
 def test_a_huge_string_is_refused_not_loaded(tmp_path: Path) -> None:
-    doc = _replace(DOC, ("details", "name"), "x" * 1_000_001)
+    doc = _replace(DOC, ("details", "name"), "x" * (MAX_NAME + 1))
     result = _load_untouched(_write(tmp_path, json.dumps(doc).encode()))
     assert isinstance(result, InvalidSessionError)
     assert any(p.startswith("details.name:") and "too long" in p for p in result.problems)
 
 
 def test_a_large_but_allowed_string_loads(tmp_path: Path) -> None:
-    doc = _replace(DOC, ("details", "name"), "x" * 1_000_000)
+    doc = _replace(DOC, ("details", "name"), "x" * MAX_NAME)
     result = _load_untouched(_write(tmp_path, json.dumps(doc).encode()))
     assert isinstance(result, Session)
 

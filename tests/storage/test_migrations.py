@@ -215,8 +215,8 @@ def test_a_signed_v1_session_keeps_its_fingerprint(tmp_path: Path) -> None:
     assert fingerprint(again) != V1_FINGERPRINT
 
 
-V2 = _fixture(2)
-V2_FINGERPRINT = "c33ba9e5e9e9db27b0137f07565c1f742fe6da19efdf01d9fe12f3d03dc2fd43"
+V2_PLAIN = _fixture(2)
+V2_PLAIN_FINGERPRINT = "c33ba9e5e9e9db27b0137f07565c1f742fe6da19efdf01d9fe12f3d03dc2fd43"
 """The demo of schema 2 as Workshop 0.x (schema 2) fingerprinted it."""
 
 
@@ -226,21 +226,21 @@ def test_v2_decisions_count_for_the_text_they_were_given_to(tmp_path: Path) -> N
     fingerprint stay what they were, and a later change of the words asks again."""
     from workshop.domain.consent import outcome, subject_version
 
-    doc = json.loads(V2.read_bytes())
+    doc = json.loads(V2_PLAIN.read_bytes())
     assert doc["schema_version"] == 2
     assert all("version" not in r for r in doc["consents"])
     # Signed as Workshop of schema 2 printed it: the signature still counts after the
     # upgrade (the decisions count for the words they were given to).
     doc["signatures"] = [{"id": "sig-1", "participant_id": "p-anna",
                           "signed_at": "2026-03-12T16:00:00", "strokes": [],
-                          "fingerprint": V2_FINGERPRINT}]
+                          "fingerprint": V2_PLAIN_FINGERPRINT}]
     signed = tmp_path / "v2-getekend.workshop"
     signed.write_text(json.dumps(doc), "utf-8")
     s = load_session(signed)
     assert s.schema_version == SCHEMA_VERSION
     assert s.consents and all(r.version == subject_version(s, r.subject_id)
                               for r in s.consents)
-    assert fingerprint(s) == V2_FINGERPRINT
+    assert fingerprint(s) == V2_PLAIN_FINGERPRINT
     assert outcome(s, "ambition").value == "agreed"
     path = tmp_path / "v3.workshop"
     save_session(s, path)
@@ -351,3 +351,40 @@ def test_v2_start_meeting_becomes_a_key_and_typed_names_stay() -> None:
         assert new["diagnostics"]["scores"] == []
     for odd in ({}, {"diagnostics": None}, {"diagnostics": {"moments": 5}}):
         assert _v3_moment_keys(copy.deepcopy(odd)) == odd
+
+
+# --- version 3: the text limits (issue 11.10) -------------------------------------------
+
+
+def test_v2_texts_longer_than_the_fields_hold_are_cut_so_the_file_opens(
+        tmp_path: Path) -> None:
+    from workshop.domain.model import MAX_NAME, MAX_TEXT
+
+    doc = json.loads(_fixture(2).read_bytes())
+    doc["details"]["name"] = "Samen " * 200  # 1,200 characters
+    doc["participants"][0]["role"] = "Lid raad van bestuur " * 40
+    doc["participants"][0]["mandate"] = "Volledig mandaat. " * 5000  # 90,000
+    doc["ambition"]["statement"] = "x" * 1_000_000  # what version 2 still accepted
+    doc["roadmap"]["actions"][0]["title"] = "Regiobeeld " * 100
+    path = tmp_path / "oud.workshop"
+    path.write_text(json.dumps(doc), "utf-8")
+    s = load_session(path)
+    assert s.schema_version == 3
+    assert len(s.details.name) == MAX_NAME and s.details.name.endswith("…")
+    assert s.details.name.startswith("Samen Samen")
+    assert len(s.participants[0].role) == MAX_NAME
+    assert len(s.participants[0].mandate) == MAX_TEXT
+    assert len(s.ambition.statement) == MAX_TEXT
+    assert len(s.roadmap.actions[0].title) == MAX_NAME
+    # Texts within the limits are untouched.
+    untouched = json.loads(_fixture(2).read_bytes())
+    assert [p.name for p in s.participants] == [p["name"] for p in untouched["participants"]]
+    assert s.ambition.cards == load_session(_fixture(2)).ambition.cards
+
+
+def test_the_v3_limits_are_the_models() -> None:
+    """The migration writes the limits out (it must not move); they must agree today."""
+    from workshop.domain import model
+    from workshop.storage import migrations
+
+    assert (migrations._MAX_NAME, migrations._MAX_TEXT) == (model.MAX_NAME, model.MAX_TEXT)

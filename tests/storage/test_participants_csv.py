@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from workshop.domain.model import Participant
+from workshop.domain.model import MAX_NAME, Participant
 from workshop.storage.participants_csv import parse_participants_csv
 
 DUTCH_EXCEL = (
@@ -216,10 +216,11 @@ def test_rows_become_valid_participants_with_fresh_ids() -> None:
 
 
 def test_hostile_text_survives() -> None:
-    data = ("naam;rol\n<b>vet</b> & 👩🏽‍⚕️;\u202eRTL שלום\n" + "x" * 100_000 + ";rol\n").encode()
+    data = ("naam;rol\n<b>vet</b> & 👩🏽‍⚕️;\u202eRTL שלום\n" + "x" * MAX_NAME + ";rol\n"
+            + "y" * (MAX_NAME + 1) + ";rol\n").encode()
     result = parse_participants_csv(data)
-    assert result.problems == []
-    assert [len(r.name) for r in result.rows] == [len("<b>vet</b> & 👩🏽‍⚕️"), 100_000]
+    assert result.problems == ["Line 4: a field is too long"]  # a name is one line
+    assert [len(r.name) for r in result.rows] == [len("<b>vet</b> & 👩🏽‍⚕️"), MAX_NAME]
 
 
 def test_a_giant_field_and_a_doubled_column() -> None:

@@ -55,3 +55,12 @@ def _saved(document: SessionDocument) -> Session:
 def saved() -> Callable[[SessionDocument], Session]:
     """``saved(document)``: flush and read the file back, as a user would find it."""
     return _saved
+
+
+@pytest.fixture(autouse=True)
+def _qt_words_back_in_english() -> Iterator[None]:
+    """A test that showed the window in Dutch leaves Qt's own words Dutch: put them back."""
+    yield
+    from workshop.ui.qt_translations import use_qt_language
+
+    use_qt_language("en")

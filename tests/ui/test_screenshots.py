@@ -1,4 +1,5 @@
-"""The main window on every step, in Dutch and English, at two common laptop sizes.
+"""The main window on every step, in Dutch and English, at three laptop sizes (1024x768:
+the projector-era laptop; there the ambition page puts its statement below the board).
 
 Each combination is rendered to a PNG (in ``tmp_path``, or in ``WORKSHOP_SCREENSHOT_DIR``
 when set, to look at them), and checked for what a facilitator would notice: the step's
@@ -33,7 +34,7 @@ from workshop.ui.pages.agreement_items import AgreementItemsPage
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",
                                        "This plugin does not support grabbing the keyboard")
 
-SIZES = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
+SIZES = {"1024x768": (1024, 768), "1366x768": (1366, 768), "1920x1080": (1920, 1080)}
 TITLES = {
     "nl": ["Stap 1: Voorbereiding", "Stap 2: Gedeelde ambitie", "Stap 3: Belangen",
            "Stap 4: Leidende principes", "Stap 5: Spelregels",
@@ -122,6 +123,7 @@ def test_every_step_rendered(qtbot: QtBot, make_document: Callable[..., SessionD
     for number, step in enumerate(STEPS, start=1):
         window.go_to(step)
         QApplication.processEvents()
+        QApplication.processEvents()  # rows fitted to the new widths (a 0 ms timer)
         assert window.step_title.text() == TITLES[lang][number - 1]
         assert window.pages[step].isVisible()
         image = window.grab()

@@ -26,10 +26,20 @@ from workshop.i18n import tr
 FORMAT_MARKER: Literal["workshop-session"] = "workshop-session"
 SCHEMA_VERSION: Literal[3] = 3
 
-# Generous limits: hostile input (100k characters) must pass, absurd input must not.
-MAX_TEXT = 1_000_000
+# The limits of the file format are the limits of the fields that edit it (issue 11.10):
+# a name or a title is one line (MAX_NAME, a line edit), everything else a text up to
+# MAX_TEXT (an editor made for long texts). Version 2 allowed 1,000,000 characters
+# everywhere; migrations._v3_text_limits cuts longer texts of old files (the original
+# file is kept as a backup when it is opened).
+MAX_NAME = 300
+MAX_TEXT = 10_000
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT, pattern=r"\S")]
+"""Required text: an item's words (a card, a principle, a clause...)."""
+Title = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME, pattern=r"\S")]
+"""Required and short: the name of a person, an organisation, a session; a title."""
+Label = Annotated[str, StringConstraints(max_length=MAX_NAME)]
+"""Optional and short: a role, a place, a perspective."""
 Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
 
 
@@ -69,23 +79,23 @@ class CollaborationForm(str, Enum):
 
 
 class SessionDetails(Strict):
-    name: Name = "Nieuwe samenwerking"
-    region: Text = ""
+    name: Title = "Nieuwe samenwerking"
+    region: Label = ""
     date: dt.date | None = None
-    venue: Text = ""
-    facilitator: Text = ""
+    venue: Label = ""
+    facilitator: Label = ""
     language: Literal["nl", "en"] = "nl"
     forms: list[CollaborationForm] = Field(default_factory=list)
 
 
 class Participant(Strict):
     id: Id
-    name: Name
-    organisation: Text = ""
-    role: Text = ""
-    perspective: Text = ""
+    name: Title
+    organisation: Label = ""
+    role: Label = ""
+    perspective: Label = ""
     """A key of ``workshop.domain.perspectives`` ("hospital"), or the facilitator's own text."""
-    represents: Text = ""
+    represents: Label = ""
     mandate: Text = ""
     present: bool = True
 
@@ -339,13 +349,13 @@ class ActionStatus(str, Enum):
 
 class Owner(Strict):
     kind: Literal["participant", "organisation"]
-    ref: Name
+    ref: Title
     """A participant's id, or the name of an organisation of the session."""
 
 
 class Action(Strict):
     id: Id
-    title: Name
+    title: Title
     description: Text = ""
     owner: Owner | None = None
     start: dt.date | None = None
@@ -357,14 +367,14 @@ class Action(Strict):
 
 class Milestone(Strict):
     id: Id
-    title: Name
+    title: Title
     date: dt.date
     note: Text = ""
 
 
 class EvaluationMoment(Strict):
     id: Id
-    title: Name
+    title: Title
     date: dt.date
     note: Text = ""
 
@@ -399,7 +409,7 @@ class ContributionKind(str, Enum):
 
 class Contribution(Strict):
     id: Id
-    organisation: Name
+    organisation: Title
     """An organisation of the session (``Session.organisations()``)."""
     kind: ContributionKind
     amount: Amount | None = None
@@ -427,7 +437,7 @@ class Role(Strict):
     """Portfolio holder: the roadmap theme."""
     term: Text = ""
     """E.g. "two years, then rotating"."""
-    represents: list[Name] = Field(default_factory=list)
+    represents: list[Title] = Field(default_factory=list)
     """Representative: the organisations spoken for."""
     mandate: Text = ""
 
@@ -436,7 +446,7 @@ class YearPlanItem(Strict):
     """What one organisation will do internally (its year-plan translation), and by when."""
 
     id: Id
-    organisation: Name
+    organisation: Title
     text: Name
     due: dt.date | None = None
 

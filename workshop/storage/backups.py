@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from workshop.domain.model import Session
+from workshop.domain.model import SCHEMA_VERSION, Session
 from workshop.storage import files, platform
 from workshop.storage.paths import backups_folder, ensure_private_dir, recovery_folder
 
@@ -300,3 +300,18 @@ def restore(backup_path: Path | str, target_path: Path | str, store: BackupStore
             kept = store.backup_now(target_path, current, now or dt.datetime.now())
     files.write_atomic(target_path, data)
     return kept
+
+
+_VERSION = re.compile(rb'"schema_version"\s*:\s*(\d+)')
+
+
+def keep_before_upgrade(session_path: Path | str, store: BackupStore,
+                        now: dt.datetime | None = None) -> Path | None:
+    """A file of an older format is converted when opened (and cut to version 3's text
+    limits): keep it as it was, as a backup, before the first save writes over it.
+    Returns the backup, or None for a file of the current format."""
+    data = Path(session_path).read_bytes()
+    found = _VERSION.search(data[:4096])
+    if found is None or int(found.group(1)) >= SCHEMA_VERSION:
+        return None
+    return store.backup_now(session_path, data, now or dt.datetime.now())

@@ -203,7 +203,7 @@ def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
             )
         try:
             doc = migrate(doc, version, SCHEMA_VERSION)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
             raise InvalidSessionError(
                 path,
                 tr("“{path}” has an older format that could not be converted: {reason}",

@@ -135,10 +135,79 @@ def _v3_moment_keys(doc: Document) -> Document:
     return {**doc, "diagnostics": {**diagnostics, "moments": moments}}
 
 
+# Fields that version 3 holds to MAX_NAME: (path of a list or object, key), "*" for
+# every element of a list. Everything else that is text is held to MAX_TEXT.
+_SHORT_FIELDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("details",), "name"), (("details",), "region"), (("details",), "venue"),
+    (("details",), "facilitator"),
+    (("participants", "*"), "name"), (("participants", "*"), "organisation"),
+    (("participants", "*"), "role"), (("participants", "*"), "perspective"),
+    (("participants", "*"), "represents"),
+    (("roadmap", "actions", "*"), "title"), (("roadmap", "milestones", "*"), "title"),
+    (("roadmap", "evaluations", "*"), "title"),
+    (("roadmap", "actions", "*", "owner"), "ref"),
+    (("commitments", "contributions", "*"), "organisation"),
+    (("commitments", "year_plans", "*"), "organisation"),
+    (("commitments", "roles", "*", "holder"), "ref"),
+)
+_MAX_NAME = 300
+_MAX_TEXT = 10_000
+"""Version 3's limits (``workshop.domain.model``), written out: a migration must keep
+converting the same way when the model's limits move on."""
+
+
+def _cut(value: str, limit: int) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _objects_at(doc: Any, path: tuple[str, ...]) -> list[dict[str, Any]]:
+    found: list[Any] = [doc]
+    for part in path:
+        step: list[Any] = []
+        for node in found:
+            if part == "*":
+                step.extend(node if isinstance(node, list) else [])
+            elif isinstance(node, dict) and part in node:
+                step.append(node[part])
+        found = step
+    return [node for node in found if isinstance(node, dict)]
+
+
+def _cut_long_texts(node: Any) -> Any:
+    if isinstance(node, str):
+        return _cut(node, _MAX_TEXT)
+    if isinstance(node, list):
+        return [_cut_long_texts(item) for item in node]
+    if isinstance(node, dict):
+        return {key: _cut_long_texts(value) for key, value in node.items()}
+    return node
+
+
+def _v3_text_limits(doc: Document) -> Document:
+    """Version 3 holds names and titles to 300 characters and every text to 10,000.
+
+    Version 2 accepted 1,000,000 characters anywhere, which no field can edit without
+    freezing. A longer text in an old file is cut (ending in "…") so the file opens;
+    the app keeps the file as it was in its backups before the first save.
+    """
+    out = _cut_long_texts(doc)
+    assert isinstance(out, dict)
+    for path, key in _SHORT_FIELDS:
+        for node in _objects_at(out, path):
+            if isinstance(node.get(key), str):
+                node[key] = _cut(node[key], _MAX_NAME)
+    for role in _objects_at(out, ("commitments", "roles", "*")):
+        if isinstance(role.get("represents"), list):
+            role["represents"] = [_cut(r, _MAX_NAME) if isinstance(r, str) else r
+                                  for r in role["represents"]]
+    return out
+
+
 def _v2_to_v3(doc: Document) -> Document:
     """Version 3: consent decisions with the version of their words, choices stored as
-    keys. Each conversion is its own pure function."""
-    for step in (_v3_consent_versions, _v3_perspective_keys, _v3_moment_keys):
+    keys, the text limits of issue 11. Each conversion is its own pure function."""
+    for step in (_v3_consent_versions, _v3_perspective_keys, _v3_moment_keys,
+                 _v3_text_limits):
         doc = step(doc)
     return doc
 

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from workshop.domain.model import MAX_TEXT, Participant, new_id
+from workshop.domain.model import MAX_NAME, MAX_TEXT, Participant, new_id
 from workshop.domain.perspectives import match_perspective
 from workshop.i18n import tr
 
@@ -300,8 +300,9 @@ def parse_participants_csv(data: bytes) -> CsvImport:
                 line=number, value=cell(cells, "present"))))
             continue
         values = {key: cell(cells, key) for key in FIELDS[1:-1]}
-        too_long = [key for key, value in values.items() if len(value) > MAX_TEXT]
-        if len(name) > MAX_TEXT or too_long:
+        too_long = [key for key, value in values.items()
+                    if len(value) > (MAX_TEXT if key == "mandate" else MAX_NAME)]
+        if len(name) > MAX_NAME or too_long:
             issues.append((number, tr("Line {line}: a field is too long", line=number)))
             continue
         # "Ziekenhuis", "hospital", "GGZ": a known perspective is kept as its key.

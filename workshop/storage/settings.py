@@ -85,3 +85,19 @@ def set_backup_retention_months(months: int) -> None:
     data = load()
     data["backup_retention_months"] = months
     save(data)
+
+
+def window_geometry() -> tuple[int, int, int, int, bool] | None:
+    """The facilitator's window as last closed: x, y, width, height, maximised."""
+    value = load().get("window")
+    if (isinstance(value, list) and len(value) == 5
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in value[:4])
+            and isinstance(value[4], bool)):
+        return value[0], value[1], value[2], value[3], value[4]
+    return None
+
+
+def set_window_geometry(x: int, y: int, width: int, height: int, maximised: bool) -> None:
+    data = load()
+    data["window"] = [x, y, width, height, maximised]
+    save(data)

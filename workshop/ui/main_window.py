@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -39,7 +40,9 @@ from workshop.ui.diagnostics.window import show_diagnostics
 from workshop.ui.document import SessionDocument
 from workshop.ui.new_session_dialog import NewSessionDialog
 from workshop.ui.pages.base import Page
+from workshop.ui.paste_limits import install_paste_limits
 from workshop.ui.projector_controls import ProjectorControls
+from workshop.ui.qt_translations import use_qt_language
 from workshop.ui.restyle import restyle
 from workshop.ui.session_files import (
     ask_open_path,
@@ -56,6 +59,7 @@ from workshop.ui.start_screen import StartScreen
 from workshop.ui.step_agreement import AGREE_KEYS, StepAgreementBar
 from workshop.ui.step_states import StepStates
 from workshop.ui.timer import TimeBoxTimer
+from workshop.ui.window_place import place_window, remember_window
 
 PAGES: dict[Step, str] = {
     Step.PREPARATION: "workshop.ui.pages.preparation:PreparationPage",
@@ -68,6 +72,8 @@ PAGES: dict[Step, str] = {
     Step.SIGNING: "workshop.ui.pages.signing:SigningPage",
 }
 STEPS = list(PAGES)
+SIDE_MIN_WIDTH = 180
+"""The step list and the preview: "6. Organiseren en besluiten" stays readable."""
 
 STATE_COLOURS = {
     StepState.NOT_STARTED: QColor("#8a8a8a"),
@@ -177,6 +183,9 @@ class MainWindow(QMainWindow):
         self._save_label.setObjectName("saveState")
         self.statusBar().addPermanentWidget(self._save_label)
         self.projector_controls = ProjectorControls(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_paste_limits(app)  # a megabyte pasted is cut to what a field holds
         self._build()
         self.set_document(document)
 
@@ -184,6 +193,7 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         """(Re)build menus, start screen and workspace in the current language."""
+        use_qt_language(current_language())  # Qt's own buttons and dialogs too
         self.menuBar().clear()
         while self._stack.count():
             widget = self._stack.widget(0)
@@ -229,10 +239,13 @@ class MainWindow(QMainWindow):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.navigator, 1)
         side_layout.addWidget(self.projector_controls.build_preview())
+        # The step list stays readable on a 1024x768 laptop: the page gives way instead.
+        self.side.setMinimumWidth(SIDE_MIN_WIDTH)
         splitter = QSplitter()
         splitter.addWidget(self.side)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
         splitter.setSizes([200, 1166])  # the step list keeps this width on every page
         QHBoxLayout(self.workspace).addWidget(splitter)
         self._build_menus()
@@ -652,6 +665,8 @@ def run_main_window(path: Path | None) -> int:
         set_language(saved)  # type: ignore[arg-type]
     window = MainWindow()
     single_instance.serve(window)
+    place_window(window)  # as last closed, fitted to the screen it opens on
+    app.aboutToQuit.connect(lambda: remember_window(window))
     window.show()
     if path is not None:
         window.open_session(path)

@@ -1,31 +1,23 @@
 """The facilitator's controls of the projection: the Projector menu, its keys, the preview.
 
-B, W, F and S act like in presentation software, but the facilitator types all the
-time: a letter goes to the widget that has the focus when that widget takes letters
-(text fields, lists, the consent round's table), and to the projection otherwise.
+B, W, F and S act like in presentation software, but never while the facilitator
+types: ``workshop.ui.key_context`` decides who a letter belongs to.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QFileDialog,
-    QKeySequenceEdit,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMenuBar,
-    QPlainTextEdit,
     QSizePolicy,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +28,7 @@ from workshop.ui.canvas.options import CanvasOptions
 from workshop.ui.canvas.scene import canvas_names
 from workshop.ui.canvas.theme import ThemeName
 from workshop.ui.document import SessionDocument
+from workshop.ui.key_context import LetterKeys, takes_letters  # noqa: F401 (re-exported)
 from workshop.ui.projector import Blank, ProjectionFace, ProjectorController
 
 THEMES: tuple[tuple[ThemeName, str], ...] = (
@@ -43,8 +36,6 @@ THEMES: tuple[tuple[ThemeName, str], ...] = (
 SHOW_SHORTCUT = "F5"
 """Show or hide the projector, as "start the presentation" in presentation software."""
 EXPORT_SIZE = (1920, 1080)
-NAVIGATOR_NAME = "stepNavigator"
-"""The step list has no use for letters: B, W, F and S act there too."""
 
 
 EXTRA_CANVASES = {
@@ -61,20 +52,6 @@ EXTRA_CANVASES = {
 def canvas_title(name: str) -> str:
     """The menu words for a canvas that is not a step's."""
     return tr(EXTRA_CANVASES[name]) if name in EXTRA_CANVASES else name
-
-
-def takes_letters(widget: QWidget | None) -> bool:
-    """True when a letter typed into ``widget`` means something to it."""
-    if widget is None:
-        return False
-    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox
-                  | QKeySequenceEdit):
-        return True
-    if isinstance(widget, QComboBox):
-        return True  # typed text, or (not editable) the first letters pick an entry
-    if isinstance(widget, QAbstractItemView):
-        return widget.objectName() != NAVIGATOR_NAME
-    return False
 
 
 def export_canvas(session: Session, canvas: str, options: CanvasOptions,
@@ -128,6 +105,9 @@ class ProjectorPreview(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.face)
         controller.sig_state_changed.connect(self.sync)
+        # A method, not a lambda: the connection goes with this preview (a language
+        # switch builds a new one while the scene lives on).
+        controller.scene.sceneRectChanged.connect(self._on_scene_rect_changed)
         self.sync()
 
     def sync(self) -> None:
@@ -139,41 +119,16 @@ class ProjectorPreview(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        self._fit_height()
+
+    def _on_scene_rect_changed(self, _rect: object) -> None:
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the room's picture at this width (a 4:3 projector, a 16:9 one)."""
         rect = self.controller.scene.sceneRect()
         aspect = rect.height() / rect.width() if rect.width() > 0 else 9 / 16
         self.face.setFixedHeight(max(90, round(self.width() * aspect)))
-
-
-class PresentationKeys(QObject):
-    """B, W, F and S for the projection, except where they are typed into something."""
-
-    def __init__(self, controls: ProjectorControls) -> None:
-        super().__init__(controls)
-        self.controls = controls
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
-            return False
-        assert isinstance(event, QKeyEvent)
-        action = self.controls.letter_actions.get(Qt.Key(event.key()))
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if action is None or modifiers & ~Qt.KeyboardModifier.ShiftModifier:
-            return False
-        window = watched.window()
-        if window is not self.controls.main and window is not self.controls.controller.window:
-            return False
-        focus = QApplication.focusWidget()
-        if focus is None or focus.window() is not window:
-            focus = watched  # sent straight to a widget (or its window is not active)
-        if watched is focus and takes_letters(focus):
-            return False  # the field's own letter; if it ignores it, the window gets it
-        if watched is not focus and watched is not window:
-            return False  # on its way up: the window decides
-        if event.isAutoRepeat():
-            return True
-        if action.isEnabled():
-            action.trigger()
-        return True
 
 
 class ProjectorControls(QObject):
@@ -190,7 +145,8 @@ class ProjectorControls(QObject):
         self.menu: QMenu | None = None
         self.preview: ProjectorPreview | None = None
         self._timer: QObject | None = None
-        self._keys = PresentationKeys(self)
+        self._keys = LetterKeys(self, self.letter_actions,
+                                lambda: (self.main, self.controller.window))
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._keys)
@@ -218,9 +174,11 @@ class ProjectorControls(QObject):
                                        c.set_frozen, checkable=True)
         self.spotlight_action = self._add(menu, tr("S&potlight the item under discussion")
                                           + "\tS", c.set_spotlight, checkable=True)
-        self.letter_actions = {Qt.Key.Key_B: self.black_action, Qt.Key.Key_W: self.white_action,
-                               Qt.Key.Key_F: self.freeze_action,
-                               Qt.Key.Key_S: self.spotlight_action}
+        self.letter_actions.clear()  # the same dict the key filter reads
+        self.letter_actions.update({Qt.Key.Key_B: self.black_action,
+                                    Qt.Key.Key_W: self.white_action,
+                                    Qt.Key.Key_F: self.freeze_action,
+                                    Qt.Key.Key_S: self.spotlight_action})
         menu.addSeparator()
         self.larger_action = self._add(menu, tr("&Larger text"), lambda: self._scale(1),
                                        "Ctrl+Shift+=")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 from workshop.domain.model import Session, SessionDetails
 from workshop.i18n import Language, current_language, tr
 from workshop.storage import paths, settings
-from workshop.storage.backups import BackupStore, restore
+from workshop.storage.backups import BackupStore, keep_before_upgrade, restore
 from workshop.storage.errors import LockedError, SessionFileError
 from workshop.storage.files import load_session, remove_partial_exports, save_session
 from workshop.storage.lock import SessionLock
@@ -116,6 +116,11 @@ def open_document(parent: QWidget | None, path: Path, *, ask: bool = True
         return None
     settings.add_recent(path)
     remove_partial_exports(path.parent)
+    if not read_only:
+        try:
+            keep_before_upgrade(path, BackupStore())  # an older format: kept as it was
+        except OSError:
+            pass  # a backup is a convenience; the file itself is still untouched
     return SessionDocument(session, path, lock=None if read_only else lock,
                            read_only=read_only)
 

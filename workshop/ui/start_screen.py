@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -89,6 +90,16 @@ class StartScreen(QWidget):
             self.recent.setFocus()
         else:
             self.new_button.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter presses the focused button, as in a dialog (Qt leaves it to Space)."""
+        focus = self.focusWidget()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and isinstance(focus, QPushButton) and self.isAncestorOf(focus)
+                and focus.isEnabled()):
+            focus.click()
+            return
+        super().keyPressEvent(event)
 
     def _on_recent_activated(self, item: QListWidgetItem) -> None:
         value = item.data(Qt.ItemDataRole.UserRole)

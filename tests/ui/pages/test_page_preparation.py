@@ -590,7 +590,7 @@ def test_refresh_after_an_edit_is_fast_with_a_large_session(make_document: Facto
 
 
 def test_hostile_text_is_shown_as_plain_text(make_document: Factory, qtbot: QtBot) -> None:
-    hostile = "<b>vet</b> & \u202eשלום 👩🏽‍⚕️ " + "x" * 100_000
+    hostile = ("<b>vet</b> & \u202eשלום 👩🏽‍⚕️ " + "x" * 300)[:290]  # a name holds 300
     document = make_document(Session())
     page = _open(document, qtbot)
     document.edit("t", ("participants", "details"), lambda s: (
@@ -634,3 +634,43 @@ def test_fixing_an_organisations_name_in_the_table_carries_what_it_brings(
                for c in after.commitments.contributions) == owned
     assert org not in after.organisations()
     _assert_undo_redo(document, before)
+
+
+def test_tab_from_a_rows_last_cell_goes_to_the_next_rows_name(
+        page: PreparationPage, document: SessionDocument, saved: Saved, qtbot: QtBot) -> None:
+    """Issue 11.5: a name typed after Tab lands in Name, never in the Present checkbox."""
+    last = len(document.session.participants) - 1
+    present_before = [p.present for p in document.session.participants]
+    page.table.setCurrentIndex(page.model.index(last - 1, MANDATE))
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(_editing(page, last - 1, MANDATE))
+    qtbot.keyClicks(_editor(), "Volledig")
+    _commit(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(_editing(page, last, NAME))  # the next row's Name, its editor open
+    editor = _editor()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "Bram Bakker")
+    _commit(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(_editing(page, last, ORGANISATION))
+    _commit(qtbot, Qt.Key.Key_Escape)
+    # From the last participant's last cell, Tab opens the new row: a name typed adds one.
+    page.table.setCurrentIndex(page.model.index(last, MANDATE))
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(_editing(page, last, MANDATE))
+    _commit(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(_editing(page, last + 1, NAME))
+    qtbot.keyClicks(_editor(), "Femke Smit")
+    _commit(qtbot)
+    # Shift+Tab from a Name goes back to the row before's last cell.
+    page.table.setCurrentIndex(page.model.index(1, NAME))
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(_editing(page, 1, NAME))
+    _commit(qtbot, Qt.Key.Key_Backtab)
+    qtbot.waitUntil(_editing(page, 0, MANDATE))
+    _commit(qtbot, Qt.Key.Key_Escape)
+
+    people = saved(document).participants
+    assert people[last - 1].mandate == "Volledig"
+    assert people[last].name == "Bram Bakker"
+    assert people[last + 1].name == "Femke Smit"
+    assert [p.present for p in people] == present_before + [True]  # no checkbox toggled

@@ -254,7 +254,7 @@ def test_refreshes_only_while_shown(qtbot: QtBot, document: SessionDocument,
 
 def test_hostile_text(qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
     session = demo_session()
-    session.participants[1].name = "<b>Joost</b> \u202eRTL 🙂 " + "x" * 100_000
+    session.participants[1].name = ("<b>Joost</b> \u202eRTL 🙂 " + "x" * 300)[:300]
     session.interests.items = [i for i in session.interests.items
                                if i.participant_id != "p-joost"]
     kept = {i.id for i in session.interests.items}

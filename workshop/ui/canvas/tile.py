@@ -115,6 +115,11 @@ class Tile(QGraphicsItem):
         self.prepareGeometryChange()
         self.spec = spec
         self._layout()
+        # Qt keeps one cached pixmap per view but marks only the first view that repaints
+        # as stale: the preview kept painting the old tile (white text boxes after a
+        # switch to the dark theme). Dropping the cache drops it for every view.
+        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.update()
 
     @property

@@ -8,7 +8,7 @@ drew the most dots; the table closes with a consent round on the statement.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -176,6 +176,27 @@ class AmbitionPage(Page):
         self.author_picker.sig_chosen.connect(self._on_author_picked)
         self.author_picker.sig_cancelled.connect(
             lambda refocus: self.entry.setFocus() if refocus else None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_orientation()
+
+    def _fit_orientation(self) -> None:
+        """Side by side where both halves fit; on a narrow screen (1024x768) the
+        statement, goals and consent round go below the board instead of being cut."""
+        left, right = self.splitter.widget(0), self.splitter.widget(1)
+        need = (left.minimumSizeHint().width() + right.minimumSizeHint().width()
+                + self.splitter.handleWidth() + 8)
+        wanted = Qt.Orientation.Vertical if self.width() < need else Qt.Orientation.Horizontal
+        if wanted != self.splitter.orientation():
+            self.splitter.setOrientation(wanted)
+            narrow = wanted == Qt.Orientation.Vertical
+            # The key hints give their lines to the board; they stay as tooltips.
+            for hint, owner in ((self.entry_keys, self.entry), (self.board.keys, self.board)):
+                hint.setVisible(not narrow)
+                owner.setToolTip(hint.text() if narrow else "")
+            total = self.height() if narrow else self.width()
+            self.splitter.setSizes([total * 2 // 3, total - total * 2 // 3])  # the board first
 
     # --- showing the session -------------------------------------------------------
 

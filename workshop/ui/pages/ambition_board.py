@@ -57,6 +57,15 @@ ColumnKey = str | None
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
 
 
+VOTER_NAME_CHARS = 18
+"""A long name is cut in the voter list, so "(2 left)" stays in sight; the tooltip has
+it whole."""
+
+
+def voter_name(name: str) -> str:
+    return name if len(name) <= VOTER_NAME_CHARS else name[:VOTER_NAME_CHARS - 1].rstrip() + "…"
+
+
 def count_text(cards: int, dots: int) -> str:
     """"3 cards · 5 dots", with singulars where they belong."""
     card_part = tr("1 card") if cards == 1 else tr("{n} cards", n=cards)
@@ -400,7 +409,8 @@ class AmbitionBoard(QWidget):
         combo.blockSignals(True)
         combo.clear()
         for p in present:
-            combo.addItem(p.name, p.id)
+            combo.addItem(voter_name(p.name), p.id)
+            combo.setItemData(combo.count() - 1, p.name, Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(max(0, combo.findData(self.voter_id)))
         combo.blockSignals(False)
 
@@ -412,7 +422,7 @@ class AmbitionBoard(QWidget):
             participant = self.session.participant(pid)
             if participant is not None:
                 self.voter_combo.setItemText(row, tr(
-                    "{name} ({left} left)", name=participant.name,
+                    "{name} ({left} left)", name=voter_name(participant.name),
                     left=max(0, budget - used.get(pid, 0))))
         if self.voter_id is None:
             self.remaining.setText(tr("Nobody present to vote"))

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QResizeEvent,
     QTextLayout,
     QTextOption,
 )
@@ -454,6 +455,13 @@ class InterestMatrixView(QTableView):
         model.modelReset.connect(self.resizeRowsToContents)
         model.dataChanged.connect(self._on_cells_changed)
         self.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        # Narrow (1024x768): the names give way, so the three kinds keep readable columns.
+        width = max(120, min(200, self.viewport().width() // 4))
+        if self.horizontalHeader().sectionSize(PARTICIPANT_COLUMN) != width:
+            self.horizontalHeader().resizeSection(PARTICIPANT_COLUMN, width)
+        super().resizeEvent(event)
 
     def _on_cells_changed(self, first: QModelIndex, last: QModelIndex,
                           roles: list[int]) -> None:

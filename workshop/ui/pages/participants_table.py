@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.domain.model import MAX_TEXT, Participant, Session
+from workshop.domain.model import MAX_NAME, MAX_TEXT, Participant, Session
 from workshop.domain.participants import RENAME_AREAS, RemovalImpact, set_organisation
 from workshop.domain.perspectives import match_perspective, perspective_choices, perspective_label
 from workshop.i18n import N_, tr
@@ -298,7 +298,7 @@ class ParticipantDelegate(QStyledItemDelegate):
         line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
         if not isinstance(line, QLineEdit) or line.isModified():
             return  # never overwrite what is being typed (Qt calls this on every change)
-        line.setMaxLength(MAX_TEXT)  # Qt's default of 32767 would cut a long text
+        line.setMaxLength(MAX_TEXT if index.column() == MANDATE else MAX_NAME)  # the file's
         value = one_line(str(index.data(Qt.ItemDataRole.EditRole) or ""))
         if isinstance(editor, QComboBox):
             editor.setCurrentText(value)
@@ -383,6 +383,32 @@ class ParticipantsView(QTableView):
         super().closeEditor(editor, hint)
         if again:
             QTimer.singleShot(0, self.edit_new_row)
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,  # noqa: N802 (Qt's name)
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        """Tab runs through a row's text cells, then on to the next row's Name.
+
+        Qt's Tab would wrap from the last cell to the Present checkbox of the next row,
+        where a name typed next is lost; Present is reached with the arrows or a click.
+        """
+        index = self.currentIndex()
+        cursor = QAbstractItemView.CursorAction
+        if index.isValid() and action in (cursor.MoveNext, cursor.MovePrevious):
+            row, column = index.row(), index.column()
+            last = len(COLUMNS) - 1
+            if action == cursor.MoveNext:
+                if column >= last:
+                    row, column = row + 1, NAME
+                else:
+                    column = max(column + 1, NAME)
+            elif column <= NAME:
+                row, column = row - 1, last
+            else:
+                column -= 1
+            if 0 <= row < self._model.rowCount():
+                return self._model.index(row, column)
+            return index
+        return super().moveCursor(action, modifiers)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key, mods = event.key(), event.modifiers()

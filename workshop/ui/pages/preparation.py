@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import (
-    MAX_TEXT,
+    MAX_NAME,
     AgendaItem,
     CollaborationForm,
     Participant,
@@ -171,7 +171,7 @@ class PreparationPage(Page):
                              lambda s, v: setattr(s.details, field, v),
                              text, key=f"details.{field}")
         edit.setObjectName(f"details-{field}")
-        edit.setMaxLength(MAX_TEXT)  # Qt's default of 32767 would cut a long text
+        edit.setMaxLength(MAX_NAME)  # a name, a region, a place: one line (the file's limit)
         edit.refresh()
         edit.setCursorPosition(0)  # show the start of a long text
         return edit

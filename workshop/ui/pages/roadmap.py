@@ -25,7 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.domain.model import Action, ActionStatus, EvaluationMoment, Phase, Session, Step
+from workshop.domain.model import (
+    MAX_NAME,
+    Action,
+    ActionStatus,
+    EvaluationMoment,
+    Phase,
+    Session,
+    Step,
+)
 from workshop.domain.model import new_id as make_id
 from workshop.i18n import tr
 from workshop.labels import label
@@ -104,7 +112,7 @@ class RoadmapPage(Page):
         self.count_label.setObjectName("roadmapCount")
 
     def _build_entry(self) -> None:
-        self.new_title = text_edit()
+        self.new_title = text_edit(limit=MAX_NAME)
         self.new_title.setObjectName("newAction")
         self.new_title.setPlaceholderText(tr("Type an action and press Enter; the next one "
                                              "right after"))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.domain.model import EvaluationMoment, Milestone, Session, new_id
+from workshop.domain.model import MAX_NAME, MAX_TEXT, EvaluationMoment, Milestone, Session, new_id
 from workshop.i18n import N_, tr
 from workshop.ui.pages.roadmap_dates import DateEdit, format_date
 from workshop.ui.pages.roadmap_rows import (
@@ -93,7 +93,8 @@ class MomentsDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: Index) -> QWidget:
         editor = (DateEdit(self._reference, parent, allow_empty=False)
-                  if index.column() == DATE else text_edit(parent))
+                  if index.column() == DATE else
+                  text_edit(parent, limit=MAX_NAME if index.column() == TITLE else MAX_TEXT))
         editor.setAccessibleName(tr(MomentsModel.headers[index.column()]))
         return editor
 
@@ -199,7 +200,7 @@ class MomentsPanel(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
 
-        self.title_edit = text_edit()
+        self.title_edit = text_edit(limit=MAX_NAME)
         self.title_edit.setPlaceholderText(tr(self._texts["placeholder"]))
         self.title_edit.setAccessibleName(tr(self._texts["placeholder"]))
         self.title_edit.returnPressed.connect(self.add_from_entry)

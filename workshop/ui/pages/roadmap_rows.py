@@ -47,10 +47,12 @@ def one_line(text: str, limit: int = DISPLAY_LIMIT) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def text_edit(parent: QWidget | None = None, text: str = "") -> QLineEdit:
-    """A one-line text field that keeps all of a long paste (Qt's default cuts at 32767)."""
+def text_edit(parent: QWidget | None = None, text: str = "", limit: int = MAX_TEXT
+              ) -> QLineEdit:
+    """A one-line text field holding what the file format holds (``MAX_NAME`` for a
+    title); a longer paste is cut with a message (``workshop.ui.paste_limits``)."""
     edit = QLineEdit(parent)
-    edit.setMaxLength(MAX_TEXT)
+    edit.setMaxLength(limit)
     edit.setText(text)
     return edit
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.model import MAX_NAME
 from workshop.domain.schedule import FREQUENCIES, MAX_DATES, TooManyDates, evaluation_dates
 from workshop.i18n import N_, Language, tr
 from workshop.ui.pages.roadmap_dates import DateEdit, format_date
@@ -54,7 +55,7 @@ class EvaluationSeriesDialog(QDialog):
         ref = reference()
 
         # The suggested title is printed in the roadmap: in the documents' language.
-        self.title_edit = text_edit(None, tr("Process evaluation", lang))
+        self.title_edit = text_edit(None, tr("Process evaluation", lang), MAX_NAME)
         self.title_edit.setAccessibleName(tr("Title of each moment"))
         self.note_edit = text_edit()
         self.note_edit.setPlaceholderText(tr("optional, added to each moment"))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.domain.model import Action, ActionStatus, Owner, Phase, Session
+from workshop.domain.model import MAX_NAME, MAX_TEXT, Action, ActionStatus, Owner, Phase, Session
 from workshop.i18n import N_, tr
 from workshop.labels import label
 from workshop.ui.pages.roadmap_dates import DateEdit, format_date
@@ -348,7 +348,7 @@ class ActionsDelegate(QStyledItemDelegate):
                 editor.addItem(tr("{aim}: {goal}", aim=label(goal.aim),
                                   goal=one_line(goal.text, 100)), goal.id)
         else:
-            editor = text_edit(parent)
+            editor = text_edit(parent, limit=MAX_NAME if col is Col.TITLE else MAX_TEXT)
         editor.setAccessibleName(tr(ActionsModel.headers[col]))
         return editor
 

@@ -130,7 +130,7 @@ class AgreementsCanvas(Canvas):
                 runs=self._state_runs(ctx, records, present, lit))
         if not items:
             specs["empty"] = TileSpec(width=area.w, pad_x=0, runs=(ctx.run(
-                tr("Nothing agreed yet: add items in the facilitator's window.", ctx.lang), "body",
+                tr("Nothing agreed yet.", ctx.lang), "body",
                 "muted"),))
         # Both halves of a row as tall as the taller one.
         for item in items:

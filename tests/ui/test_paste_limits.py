@@ -1,0 +1,84 @@
+"""A megabyte pasted into a field is cut to what the field (and the file) holds (11.10).
+
+The time it takes is measured in tests/bench/bench_paste.py; here: what is kept, what
+the facilitator is told, and what the saved file holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QToolTip
+from pytestqt.qtbot import QtBot
+
+from workshop.domain.model import MAX_NAME, MAX_TEXT, Session, Step
+from workshop.ui.document import SessionDocument
+from workshop.ui.main_window import MainWindow
+
+# The tooltip that says so is a popup: the offscreen platform cannot raise it.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
+
+MEBIBYTE = ("Samen gezond ouder worden in de regio. " * 27 + "\n") * 1000
+
+
+def open_window(qtbot: QtBot, document: SessionDocument) -> MainWindow:
+    window = MainWindow(document)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def paste(qtbot: QtBot, widget: QLineEdit | QPlainTextEdit) -> None:
+    QApplication.clipboard().setText(MEBIBYTE)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.keyClick(widget, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_megabyte_pasted_is_cut_to_the_field_and_said(
+        qtbot: QtBot, document: SessionDocument,
+        saved: Callable[[SessionDocument], Session]) -> None:
+    assert len(MEBIBYTE) > 1_000_000
+    window = open_window(qtbot, document)
+    window.go_to(Step.PREPARATION)
+    name = window.pages[Step.PREPARATION].findChild(QLineEdit, "details-name")
+    name.selectAll()
+    paste(qtbot, name)
+    assert len(name.text()) == MAX_NAME
+    assert "300 characters" in QToolTip.text()
+    qtbot.keyClick(name, Qt.Key.Key_Tab)  # leaving the field saves it
+
+    window.go_to(Step.AMBITION)
+    page = window.pages[Step.AMBITION]
+    statement = page.findChild(QPlainTextEdit, "ambitionStatement")
+    statement.selectAll()
+    paste(qtbot, statement)
+    assert len(statement.toPlainText()) == MAX_TEXT
+    assert f"{MAX_TEXT:,} characters" in QToolTip.text()
+    card = page.findChild(QLineEdit, "cardEntry")
+    paste(qtbot, card)
+    assert len(card.text()) == MAX_TEXT
+    qtbot.keyClick(card, Qt.Key.Key_Return)  # the card is added
+    card.setFocus()
+
+    session = saved(document)
+    assert session.details.name == MEBIBYTE[:MAX_NAME]
+    assert any(len(c.text) == MAX_TEXT for c in session.ambition.cards)
+    qtbot.waitUntil(lambda: len(saved(document).ambition.statement) == MAX_TEXT)
+
+
+def test_a_short_paste_is_pasted_as_usual(qtbot: QtBot, document: SessionDocument) -> None:
+    window = open_window(qtbot, document)
+    window.go_to(Step.AMBITION)
+    card = window.pages[Step.AMBITION].findChild(QLineEdit, "cardEntry")
+    QApplication.clipboard().setText("Eén loket per wijk")
+    card.setFocus()
+    qtbot.keyClick(card, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert card.text() == "Eén loket per wijk"
+    card.undo()
+    assert card.text() == ""
