@@ -85,6 +85,18 @@ _LABELS: dict[Enum, str] = {
     m.ActionStatus.ON_HOLD: N_("On hold"),
     m.ActionStatus.CANCELLED: N_("Cancelled"),
     # commitments
+    # parties as legal entities
+    m.LegalForm.FOUNDATION: N_("Foundation (stichting)"),
+    m.LegalForm.ASSOCIATION: N_("Association (vereniging)"),
+    m.LegalForm.COOPERATIVE: N_("Cooperative (coöperatie)"),
+    m.LegalForm.PRIVATE_COMPANY: N_("Private company (B.V.)"),
+    m.LegalForm.PUBLIC_COMPANY: N_("Public company (N.V.)"),
+    m.LegalForm.MUNICIPALITY: N_("Municipality (gemeente)"),
+    m.LegalForm.PUBLIC_BODY: N_("Public body (joint arrangement)"),
+    m.LegalForm.OTHER: N_("Other legal form"),
+    m.Authority.STATUTES: N_("Under the statutes"),
+    m.Authority.MANDATE: N_("By mandate"),
+    m.Authority.SUBJECT_TO_DECISION: N_("Subject to the decision of its board or council"),
     m.Period.ONE_OFF: N_("One-off"),
     m.Period.MONTH: N_("Per month"),
     m.Period.QUARTER: N_("Per quarter"),

@@ -310,7 +310,7 @@ def test_a_newer_version_says_update(tmp_path: Path) -> None:
     doc = dict(DOC, schema_version=99)
     result = _expect(tmp_path, json.dumps(doc).encode(), NewerVersionError)
     assert isinstance(result, NewerVersionError)
-    assert (result.found, result.supported) == (99, 2)
+    assert (result.found, result.supported) == (99, 3)
     assert "newer version" in str(result) and "99" in str(result)
 
 

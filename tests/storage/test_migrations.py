@@ -187,7 +187,7 @@ def test_v1_migrates_with_its_content_and_no_commitments() -> None:
     doc = json.loads(V1.read_bytes())
     assert doc["schema_version"] == 1 and "commitments" not in doc
     s = load_session(V1)
-    assert s.schema_version == SCHEMA_VERSION == 2
+    assert s.schema_version == SCHEMA_VERSION == 3
     assert s.details.name == "Samen gezond ouder worden in de Waalzoom"
     assert len(s.participants) == 9 and len(s.roadmap.actions) == 10
     assert s.commitments == Commitments()
@@ -205,9 +205,9 @@ def test_a_signed_v1_session_keeps_its_fingerprint(tmp_path: Path) -> None:
     s = load_session(path)
     assert fingerprint(s) == V1_FINGERPRINT
     assert signature_is_valid(s, s.signatures[0].fingerprint)
-    save_session(s, path)  # saved as version 2: still the same text, still valid
+    save_session(s, path)  # saved as version 3: still the same text, still valid
     again = load_session(path)
-    assert json.loads(path.read_bytes())["schema_version"] == 2
+    assert json.loads(path.read_bytes())["schema_version"] == 3
     assert fingerprint(again) == V1_FINGERPRINT
     # ...and anything the table adds to the commitments is part of what is signed
     again.commitments.clauses.append(Clause(id="cl-1", kind=ClauseKind.NATURE,
@@ -215,13 +215,13 @@ def test_a_signed_v1_session_keeps_its_fingerprint(tmp_path: Path) -> None:
     assert fingerprint(again) != V1_FINGERPRINT
 
 
-def test_a_version_3_file_is_refused_as_newer(tmp_path: Path) -> None:
+def test_a_version_4_file_is_refused_as_newer(tmp_path: Path) -> None:
     doc = json.loads(V1.read_bytes())
-    doc["schema_version"] = 3
+    doc["schema_version"] = 4
     doc["commitments"] = {"contributions": [], "something_new": []}
     path = tmp_path / "nieuwer.workshop"
     path.write_text(json.dumps(doc), "utf-8")
     with pytest.raises(NewerVersionError) as info:
         load_session(path)
-    assert (info.value.found, info.value.supported) == (3, 2)
+    assert (info.value.found, info.value.supported) == (4, 3)
     assert "newer version" in str(info.value)

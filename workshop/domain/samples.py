@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+from decimal import Decimal
 from typing import Any
 
 from workshop.domain.fingerprint import fingerprint
@@ -24,6 +25,7 @@ from workshop.domain.model import (
     ActionStatus,
     AgreementItem,
     Ambition,
+    Authority,
     Card,
     ChairKind,
     Clause,
@@ -48,10 +50,13 @@ from workshop.domain.model import (
     InterestKind,
     InterestLink,
     Interests,
+    LegalDetails,
+    LegalForm,
     LinkKind,
     Milestone,
     Moment,
     ObjectionResolution,
+    Organisation,
     Organising,
     Owner,
     Participant,
@@ -585,7 +590,7 @@ _CONTRIBUTIONS: tuple[tuple[str, str, ContributionKind, float | None, Period, st
     ("c-ggz-geld", _GGZ, _MONEY, 10_000, Period.YEAR,
      "Aandeel in de programmaondersteuning (naar rato)"),
     ("c-gem-geld", _GEM, _MONEY, 40_000, Period.YEAR,
-     "Aandeel in de programmaondersteuning, ook namens Betuwedal en Ommeren"),
+     "Aandeel in de programmaondersteuning (naar rato)"),
     ("c-gem-respijt", _GEM, _MONEY, 20_000, Period.ONE_OFF, "Startbudget snelle respijtzorg"),
     ("c-gem-buurthuis", _GEM, _KIND, None, Period.YEAR,
      "Ruimte in de buurthuizen voor beweeggroepen en ontmoeting"),
@@ -596,12 +601,6 @@ _CONTRIBUTIONS: tuple[tuple[str, str, ContributionKind, float | None, Period, st
      "Aandeel in de programmaondersteuning (naar rato)"),
     ("c-zv-pilots", _ZV, _MONEY, 50_000, Period.ONE_OFF,
      "Pilotbudget valpreventie en gedeeld zorgplan"),
-    ("c-cr-panel", _CR, _PEOPLE, 8, Period.MONTH,
-     "Ervaringsdeskundigheid: leden van de cliëntenraad in het ouderenpanel"),
-    ("c-won-coach", _WON, _PEOPLE, 12, Period.QUARTER,
-     "Wooncoach voor de woningcheck in de pilot valpreventie"),
-    ("c-won-data", _WON, _KIND, None, Period.ONE_OFF,
-     "Overzicht van levensloopbestendige woningen per kern"),
 )
 
 _ROLES: tuple[Role, ...] = (
@@ -646,15 +645,11 @@ _YEAR_PLANS: tuple[tuple[str, str, str, dt.date | None], ...] = (
     ("j-ggz", _GGZ, "Consultatie ouderenpsychiatrie in de wijk opnemen in het "
      "productieplan 2027.", _d(12, 1)),
     ("j-gem", _GEM, "Routekaart en respijtzorg in de kadernota en de Wmo-begroting "
-     "2027 van de drie gemeenten.", _d(9, 30)),
+     "2027 van de gemeente.", _d(9, 30)),
     ("j-ggd", _GGD, "Regiobeeld ouderen als vast product in het werkplan 2027 van de "
      "GGD.", _d(10, 1)),
     ("j-zv", _ZV, "Meerjarige inkoopafspraak voor de samenwerking in het inkoopbeleid "
      "2027.", _d(11, 30)),
-    ("j-cr", _CR, "Ouderenpanel en meelezen met de routekaart in het jaarplan van de "
-     "cliëntenraad.", _d(9, 1)),
-    ("j-won", _WON, "Woningcheck en levensloopbestendig wonen in de prestatieafspraken "
-     "2027 met de gemeente.", _d(12, 15)),
 )
 
 # (id, kind, template key, text)
@@ -675,11 +670,11 @@ _CLAUSES: tuple[tuple[str, ClauseKind, str, str], ...] = (
      "Een nieuwe partij kan toetreden als zij de ambitie, de leidende principes en de "
      "spelregels onderschrijft en de partijen daarmee instemmen. De toetreding wordt "
      "vastgelegd in een ondertekende aanvulling op deze afspraken."),
-    ("cl-uittreden", ClauseKind.LEAVING, "clause.leaving",
+    ("cl-uittreden", ClauseKind.LEAVING, "clause.leaving-effort",
      "Een partij kan uittreden door dit schriftelijk en met redenen aan de andere "
      "partijen te melden, met een opzegtermijn van drie maanden. Zij maakt lopende "
-     "acties af of draagt ze over; haar toegezegde bijdragen voor het lopende jaar "
-     "blijven staan."),
+     "acties af of draagt ze over en overlegt met de andere partijen hoe haar bijdragen "
+     "worden overgenomen."),
     ("cl-kosten", ClauseKind.COSTS, "clause.costs-ratio",
      "Gezamenlijke kosten, zoals programmaondersteuning en materiële kosten, worden "
      "verdeeld volgens het overzicht van bijdragen. Uitgaven boven het afgesproken "
@@ -699,6 +694,46 @@ _CLAUSES: tuple[tuple[str, ClauseKind, str, str], ...] = (
      "Voor de pilot met het gedeelde zorgplan sluiten de betrokken partijen vooraf een "
      "afspraak over het delen van gegevens, met toestemming van de oudere."),
 )
+
+
+# (organisation, legal name, form, seat, KvK, function, authority, money mandate)
+_LEGAL: tuple[tuple[str, str, LegalForm, str, str, str, Authority, int | None], ...] = (
+    (_ZKH, "Stichting Waalzoom Ziekenhuis", LegalForm.FOUNDATION, "Waalzoom", "41234567",
+     "lid raad van bestuur", Authority.SUBJECT_TO_DECISION, None),
+    (_HA, "Huisartsencoöperatie Waalzoom U.A.", LegalForm.COOPERATIVE, "Waalzoom",
+     "52345678", "bestuurder", Authority.STATUTES, None),
+    (_VVT, "Stichting Zorggroep De Linde", LegalForm.FOUNDATION, "Betuwedal", "41098765",
+     "directeur-bestuurder", Authority.STATUTES, None),
+    (_GGZ, "Stichting GGZ Dijkland", LegalForm.FOUNDATION, "Waalzoom", "41155566",
+     "directeur behandelzaken", Authority.MANDATE, 10_000),
+    (_GEM, "Gemeente Waalzoom", LegalForm.MUNICIPALITY, "Waalzoom", "50123456",
+     "wethouder zorg, welzijn en wonen", Authority.SUBJECT_TO_DECISION, None),
+    (_GGD, "Gemeenschappelijke Regeling GGD Waalzoom-Betuwe", LegalForm.PUBLIC_BODY,
+     "Waalzoom", "61234560", "directeur publieke gezondheid", Authority.MANDATE, 0),
+    (_ZV, "Rivierzorg Zorgverzekeraar N.V.", LegalForm.PUBLIC_COMPANY, "Rivierstad",
+     "30123459", "regiomanager zorginkoop", Authority.MANDATE, 80_000),
+)
+
+
+def _demo_legal() -> LegalDetails:
+    organisations = [
+        Organisation(name=name, legal_name=legal, legal_form=form, seat=seat, kvk=kvk,
+                     function=function, authority=authority,
+                     money_mandate=None if money is None else Decimal(money))
+        for name, legal, form, seat, kvk, function, authority, money in _LEGAL
+    ]
+    organisations += [
+        Organisation(name=_CR, party=False,
+                     involvement="Adviseert namens cliënten en naasten van De Linde en "
+                     "levert leden voor het ouderenpanel; is geen rechtspersoon en tekent "
+                     "niet als partij."),
+        Organisation(name=_WON, legal_name="Stichting Woonstichting Waalborg",
+                     legal_form=LegalForm.FOUNDATION, seat="Ommeren", kvk="41187654",
+                     function="directeur wonen",
+                     involvement="Was afwezig; sluit bij de volgende bijeenkomst aan en "
+                     "kan dan toetreden."),
+    ]
+    return LegalDetails(organisations=organisations, place="Ommeren")
 
 
 def _demo_commitments() -> Commitments:
@@ -759,6 +794,7 @@ def demo_session() -> Session:
         roadmap=Roadmap(actions=list(_ACTIONS), milestones=list(_MILESTONES),
                         evaluations=list(_EVALUATIONS)),
         commitments=_demo_commitments(),
+        legal=_demo_legal(),
         diagnostics=_demo_diagnostics(),
     )
     # The module-level parts are shared; hand out an independent copy.

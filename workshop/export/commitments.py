@@ -20,24 +20,22 @@ from workshop.domain.commitments import PartyTotals, totals
 from workshop.domain.scorecard import scorecard
 from workshop.export.blocks import Text, table
 from workshop.export.document import Styles, short_date
+from workshop import locale_format
 from workshop.i18n import Language, tr
 from workshop.labels import label
 
 
 def number(value: float, lang: Language) -> str:
-    """1728 -> "1.728" (nl) or "1,728" (en); at most one decimal, dropped when whole."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    if lang == "nl":
-        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return text
+    """1728 -> "1.728" (nl) or "1,728" (en); cents kept (12.25 -> "12,25")."""
+    return locale_format.number(value, lang)
 
 
 def euros(value: float, lang: Language) -> str:
-    return tr("€ {amount}", lang, amount=number(value, lang))
+    return locale_format.money(value, lang)
 
 
 def hours(value: float, lang: Language) -> str:
-    return tr("{amount} h", lang, amount=number(value, lang))
+    return locale_format.hours(value, lang)
 
 
 def amount_text(kind: m.ContributionKind, amount: float | None, lang: Language) -> str:

@@ -68,7 +68,40 @@ def _v1_to_v2(doc: Document) -> Document:
     return dict(doc)
 
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v3_organisations(doc: Document) -> Document:
+    """Version 3: the parties are organisations (``legal.organisations``).
+
+    Each organisation its participants name becomes a party, represented by its first
+    participant present (else its first participant) in the function of that person's
+    role. What no version-2 file knows (legal name, form, seat, KvK number, authority,
+    money mandate) stays empty, for the scorecard to name. No considerations and no
+    place: the agreement drafts them from the session until someone writes them.
+    """
+    out = dict(doc)
+    people = [p for p in doc.get("participants", []) if isinstance(p, dict)]
+    names: list[str] = []
+    for p in people:
+        name = str(p.get("organisation", "")).strip()
+        if name and name not in names:
+            names.append(name)
+    organisations = []
+    for name in names:
+        members = [p for p in people if str(p.get("organisation", "")).strip() == name]
+        present = [p for p in members if p.get("present", True)]
+        signer = (present or members)[0]
+        organisations.append({"name": name, "representative_id": signer.get("id"),
+                              "function": signer.get("role", "")})
+    out["legal"] = {"organisations": organisations, "considerations": [], "place": ""}
+    return out
+
+
+def _v2_to_v3(doc: Document) -> Document:
+    """Version 3: each engineer's conversion in its own pure function, in order."""
+    return _v3_organisations(doc)
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {
+    0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(doc: Document, found: int, target: int) -> Document:

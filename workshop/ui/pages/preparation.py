@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +54,7 @@ from workshop.storage.participants_csv import parse_participants_csv
 from workshop.ui.csv_dialog import CsvImportDialog
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
+from workshop.ui.pages.parties_panel import PartiesPanel
 from workshop.ui.pages.participants_table import (
     NAME,
     ParticipantDelegate,
@@ -121,7 +123,7 @@ class PreparationPage(Page):
     """Session details, participants and agenda."""
 
     step = Step.PREPARATION
-    areas = frozenset({"details", "participants", "agenda", "signatures"})
+    areas = frozenset({"details", "participants", "agenda", "signatures", "legal"})
 
     def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
@@ -146,7 +148,12 @@ class PreparationPage(Page):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
-        splitter.addWidget(self._build_participants())
+        self.people_tabs = QTabWidget()
+        self.people_tabs.setObjectName("peopleTabs")
+        self.people_tabs.addTab(self._build_participants(), tr("Participants"))
+        self.parties_panel = PartiesPanel(document, self.sig_message.emit)
+        self.people_tabs.addTab(self.parties_panel, tr("Parties and signing"))
+        splitter.addWidget(self.people_tabs)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -318,6 +325,8 @@ class PreparationPage(Page):
                 else tr("{count} participants, {present} present", count=len(people),
                         present=present))
             self._update_buttons()
+        if everything or areas & {"legal", "participants", "details"}:
+            self.parties_panel.refresh()
         if everything or "agenda" in areas:
             minutes = {a.step: a.minutes for a in self.session.agenda}
             for step, spin in self.agenda_spins.items():
