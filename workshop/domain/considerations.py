@@ -11,8 +11,8 @@ from __future__ import annotations
 from workshop.domain.document_kind import DocumentKind, document_kind
 from workshop.domain.model import Session
 from workshop.i18n import N_, Language, tr
-from workshop.locale_format import format_date
 from workshop.labels import label
+from workshop.locale_format import format_date
 
 KIND_NOUNS: dict[DocumentKind, str] = {
     DocumentKind.LETTER_OF_INTENT: N_("letter of intent"),

@@ -15,12 +15,12 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
+from workshop import locale_format
 from workshop.domain import model as m
 from workshop.domain.commitments import PartyTotals, totals
 from workshop.domain.scorecard import scorecard
 from workshop.export.blocks import Text, table
 from workshop.export.document import Styles, short_date
-from workshop import locale_format
 from workshop.i18n import Language, tr
 from workshop.labels import label
 

@@ -54,7 +54,6 @@ from workshop.storage.participants_csv import parse_participants_csv
 from workshop.ui.csv_dialog import CsvImportDialog
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
-from workshop.ui.pages.parties_panel import PartiesPanel
 from workshop.ui.pages.participants_table import (
     NAME,
     ParticipantDelegate,
@@ -62,6 +61,7 @@ from workshop.ui.pages.participants_table import (
     ParticipantsView,
     RemoveParticipantDialog,
 )
+from workshop.ui.pages.parties_panel import PartiesPanel
 from workshop.ui.pages.roadmap_dates import DateEdit, format_date
 from workshop.ui.widgets import BoundLineEdit
 

@@ -20,8 +20,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
-from workshop import locale_format
-from workshop import i18n
+from workshop import i18n, locale_format
 from workshop.domain.commitments import PartyTotals, totals
 from workshop.domain.fingerprint import owner_label
 from workshop.domain.model import Contribution, ContributionKind, Period, Role, Session
