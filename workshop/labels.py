@@ -118,6 +118,12 @@ _LABELS: dict[Enum, str] = {
     m.ClauseKind.CONFIDENTIALITY: N_("Confidentiality and communication"),
     m.ClauseKind.ACCOUNTABILITY: N_("Calling each other to account"),
     m.ClauseKind.AMENDMENTS: N_("Amendments"),
+    m.ClauseKind.DISPUTES: N_("Disputes"),
+    m.ClauseKind.GOVERNING_LAW: N_("Governing law"),
+    m.ClauseKind.LIABILITY: N_("Liability"),
+    m.ClauseKind.PRIVACY: N_("Privacy"),
+    m.ClauseKind.COMPETITION: N_("Competition law"),
+    m.ClauseKind.PUBLIC_ACCESS: N_("Public access to documents"),
     m.ClauseKind.OTHER: N_("Other"),
     # diagnostics
     m.Condition.SHARED_AMBITION: N_("Shared ambition"),

@@ -30,16 +30,17 @@ def exact(value: Decimal | float | int) -> Decimal:
 
 
 def number(value: Decimal | float | int, lang: Language) -> str:
-    """``1.500`` / ``1,500``; ``12,25`` / ``12.25``; up to two decimals, never rounded away."""
-    d = exact(value)
-    pattern = "#,##0" if d == d.to_integral_value() else "#,##0.00"
-    return format_decimal(d, format=pattern, locale=_locale(lang),
-                          decimal_quantization=False)
+    """``1.500`` / ``1,500``; ``12,25`` / ``12.25``; ``0,5``: the digits there are, up to
+    two decimals, never rounded to one."""
+    return format_decimal(exact(value), format="#,##0.##", locale=_locale(lang))
 
 
 def money(value: Decimal | float | int, lang: Language) -> str:
-    """``€ 75.000`` / ``€75,000``; cents only when there are any (``€ 12,25``)."""
-    amount = number(value, lang)
+    """``€ 75.000`` / ``€75,000``; cents only when there are any (``€ 12,50``)."""
+    d = exact(value)
+    pattern = "#,##0" if d == d.to_integral_value() else "#,##0.00"
+    amount = format_decimal(d, format=pattern, locale=_locale(lang),
+                            decimal_quantization=True)
     return f"€ {amount}" if lang == "nl" else f"€{amount}"
 
 

@@ -8,6 +8,8 @@ from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
     ConsentRecord,
+    Contribution,
+    ContributionKind,
     Decision,
     ObjectionResolution,
     Owner,
@@ -41,6 +43,10 @@ def _ready_demo() -> Session:
     for action in s.roadmap.actions:
         if action.owner is None:
             action.owner = Owner(kind="organisation", ref=s.organisations()[0])
+    # Present now, the housing corporation signs as a party: it brings something too.
+    s.commitments.contributions.append(Contribution(
+        id="c-won", organisation="Woonstichting Waalborg", kind=ContributionKind.PEOPLE,
+        amount=12, description="Wooncoach"))
     Session.model_validate(s.model_dump())  # still a valid session
     return s
 
@@ -72,8 +78,12 @@ def test_each_gap_appears_and_disappears() -> None:
     anna = s.participants[0]
 
     anna.present = False
-    assert _ids(readiness(s)) == {(Step.PREPARATION, "warning", anna.id)}
+    # Absent, she cannot sign, and her hospital's commitments are then not signed for.
+    assert _ids(readiness(s)) == {(Step.PREPARATION, "warning", anna.id),
+                                  (Step.ORGANISING, "warning", "contributions")}
     assert "cannot sign today" in readiness(s)[0].message
+    assert "Waalzoom Ziekenhuis commits to contributions or plans but does not sign" in \
+        readiness(s)[1].message
     anna.present = True
 
     statement = s.ambition.statement

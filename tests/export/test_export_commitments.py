@@ -22,19 +22,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {"brings": "What each party brings", "roles": "Roles", "clauses": "Closing clauses",
-           "total": "All parties together", "plans": "Into each organisation's own plans",
+           "total": "All parties together", "plans": "Each party takes what it committed to into its own year plan",  # noqa: E501
            "chair": "Chair", "leaving": "Leaving", "signatures": "Signatures",
-           "per_month": "Per month", "scorecard": "Appendix: agreement scorecard",
-           "hours": "1,728 h", "euros": "€ 120,000", "one_off": "€ 75,000",
+           "per_month": "Per month", "scorecard": "Appendix E. Agreement scorecard",
+           "hours": "1,584 h", "euros": "€ 120,000", "one_off": "€ 75,000",
            "our_plan": "In our own year plan", "we_bring": "What we bring",
-           "score": "10 of 11 parts of a complete agreement are in place."},
+           "score": "8 of 11 parts of a complete agreement are in place."},
     "nl": {"brings": "Wat elke partij inbrengt", "roles": "Rollen", "clauses": "Slotbepalingen",
-           "total": "Alle partijen samen", "plans": "Vertaling naar de eigen organisaties",
+           "total": "Alle partijen samen", "plans": "Elke partij neemt wat zij heeft toegezegd op in haar eigen jaarplan",  # noqa: E501
            "chair": "Voorzitter", "leaving": "Uittreden", "signatures": "Handtekeningen",
-           "per_month": "Per maand", "scorecard": "Bijlage: scorekaart van de afspraken",
-           "hours": "1.728 uur", "euros": "€ 120.000", "one_off": "€ 75.000",
+           "per_month": "Per maand", "scorecard": "Bijlage E. Scorekaart van de afspraken",
+           "hours": "1.584 uur", "euros": "€ 120.000", "one_off": "€ 75.000",
            "our_plan": "In ons eigen jaarplan", "we_bring": "Wat wij inbrengen",
-           "score": "10 van de 11 onderdelen van complete afspraken zijn aanwezig."},
+           "score": "8 van de 11 onderdelen van complete afspraken zijn aanwezig."},
 }
 
 

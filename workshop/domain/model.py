@@ -426,6 +426,16 @@ class ClauseKind(str, Enum):
     ACCOUNTABILITY = "accountability"
     """Calling each other to account, resolving disagreement."""
     AMENDMENTS = "amendments"
+    DISPUTES = "disputes"
+    """Escalation: administrative consultation, then mediation."""
+    GOVERNING_LAW = "governing_law"
+    LIABILITY = "liability"
+    PRIVACY = "privacy"
+    """No personal data shared under this agreement without a separate basis (AVG)."""
+    COMPETITION = "competition"
+    """Within the competition authority's guidance on cooperation in care (ACM)."""
+    PUBLIC_ACCESS = "public_access"
+    """Public bodies and the Open Government Act (Woo)."""
     OTHER = "other"
 
 

@@ -690,6 +690,29 @@ _CLAUSES: tuple[tuple[str, ClauseKind, str, str], ...] = (
     ("cl-wijzigen", ClauseKind.AMENDMENTS, "clause.amendments",
      "Deze afspraken kunnen alleen worden gewijzigd met instemming van alle partijen. "
      "Een wijziging wordt schriftelijk vastgelegd en door alle partijen ondertekend."),
+    ("cl-geschillen", ClauseKind.DISPUTES, "clause.disputes",
+     "Ontstaat tussen partijen een geschil over deze afspraken, dan overleggen eerst de "
+     "betrokken bestuurders. Komen zij er binnen zes weken niet uit, dan schakelen zij "
+     "samen een mediator in. Pas daarna staat de weg naar de rechter open."),
+    ("cl-recht", ClauseKind.GOVERNING_LAW, "clause.governing-law",
+     "Op deze afspraken is Nederlands recht van toepassing."),
+    ("cl-aansprakelijk", ClauseKind.LIABILITY, "clause.liability",
+     "Elke partij draagt haar eigen risico's en is niet aansprakelijk voor schade die een "
+     "andere partij lijdt door de uitvoering van deze afspraken, behalve bij opzet of "
+     "grove schuld."),
+    ("cl-privacy", ClauseKind.PRIVACY, "clause.privacy",
+     "Onder deze afspraken delen partijen geen persoonsgegevens. Is dat voor een actie "
+     "wel nodig, dan leggen de betrokken partijen vooraf vast op welke grondslag en hoe "
+     "zij dat doen, in overeenstemming met de AVG."),
+    ("cl-mededinging", ClauseKind.COMPETITION, "clause.competition",
+     "Partijen werken samen binnen de kaders van de Mededingingswet en de richtsnoeren "
+     "van de Autoriteit Consument & Markt voor samenwerking in de zorg. Zij maken geen "
+     "afspraken over prijzen, tarieven of de verdeling van cliënten of markten, en delen "
+     "geen concurrentiegevoelige informatie."),
+    ("cl-woo", ClauseKind.PUBLIC_ACCESS, "clause.public-access",
+     "Partijen weten dat documenten van de deelnemende bestuursorganen onder de Wet open "
+     "overheid (Woo) openbaar kunnen worden. Een bestuursorgaan dat een verzoek krijgt, "
+     "laat de betrokken partijen vooraf weten welke stukken het openbaar maakt."),
     ("cl-gegevens", ClauseKind.OTHER, "",
      "Voor de pilot met het gedeelde zorgplan sluiten de betrokken partijen vooraf een "
      "afspraak over het delen van gegevens, met toestemming van de oudere."),
@@ -729,7 +752,7 @@ def _demo_legal() -> LegalDetails:
                      "niet als partij."),
         Organisation(name=_WON, legal_name="Stichting Woonstichting Waalborg",
                      legal_form=LegalForm.FOUNDATION, seat="Ommeren", kvk="41187654",
-                     function="directeur wonen",
+                     function="directeur wonen", authority=Authority.SUBJECT_TO_DECISION,
                      involvement="Was afwezig; sluit bij de volgende bijeenkomst aan en "
                      "kan dan toetreden."),
     ]
@@ -1189,6 +1212,7 @@ def large_session(seed: int = 0) -> Session:
     }
     fields["commitments"] = _large_commitments(random.Random(seed + 1), participants,
                                                organisations, [c.name for c in clusters])
+    fields["legal"] = _large_legal(random.Random(seed + 2), organisations)
     unsigned = Session(**fields)
     signed_text = fingerprint(unsigned)
     signatures = [
@@ -1214,7 +1238,31 @@ _LARGE_CLAUSES: tuple[tuple[ClauseKind, str], ...] = (
     (ClauseKind.ACCOUNTABILITY, "We spreken elkaar direct aan; lukt het samen niet, dan "
      "vragen we een bemiddelaar."),
     (ClauseKind.AMENDMENTS, "Wijzigingen alleen met instemming van alle partijen."),
+    (ClauseKind.DISPUTES, "Bij een geschil eerst bestuurlijk overleg, dan mediation."),
+    (ClauseKind.GOVERNING_LAW, "Op deze afspraken is Nederlands recht van toepassing."),
+    (ClauseKind.LIABILITY, "Elke partij draagt haar eigen risico's."),
+    (ClauseKind.PRIVACY, "Onder deze afspraken worden geen persoonsgegevens gedeeld."),
+    (ClauseKind.COMPETITION, "We blijven binnen de richtsnoeren van de ACM voor de zorg."),
+    (ClauseKind.PUBLIC_ACCESS, "Stukken van bestuursorganen kunnen onder de Woo openbaar "
+     "worden."),
 )
+
+
+_SEATS = ("Hoogeveld", "Maasdonk", "Rivierstad", "Ommeren", "Betuwedal", "Waalzoom")
+
+
+def _large_legal(rng: random.Random, organisations: list[str]) -> LegalDetails:
+    """Every organisation a party with a legal identity, signed for under its statutes."""
+    out = []
+    for org in organisations:
+        municipality = org.startswith("Gemeente")
+        out.append(Organisation(
+            name=org, legal_name=org if municipality else f"Stichting {org}",
+            legal_form=LegalForm.MUNICIPALITY if municipality else LegalForm.FOUNDATION,
+            seat=rng.choice(_SEATS), kvk=f"{rng.randrange(10**7, 10**8)}",
+            authority=(Authority.SUBJECT_TO_DECISION if municipality
+                       else Authority.STATUTES)))
+    return LegalDetails(organisations=out, place="Hoogeveld")
 
 
 def _large_commitments(rng: random.Random, participants: list[Participant],

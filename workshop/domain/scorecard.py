@@ -27,6 +27,7 @@ from workshop.domain.model import (
     ClauseKind,
     DecisionRule,
     InterestKind,
+    LegalForm,
     Outcome,
     RoleKind,
     Session,
@@ -38,9 +39,12 @@ from workshop.labels import label
 SHORT = 60
 """Item texts are cut to this many characters inside a sentence."""
 
-REQUIRED_CLAUSES: tuple[ClauseKind, ...] = tuple(k for k in ClauseKind
-                                                 if k is not ClauseKind.OTHER)
-"""Every kind of closing clause but "other" should be settled."""
+REQUIRED_CLAUSES: tuple[ClauseKind, ...] = tuple(
+    k for k in ClauseKind if k not in (ClauseKind.OTHER, ClauseKind.PUBLIC_ACCESS))
+"""Every kind of closing clause but "other" should be settled; public access to
+documents too when a party is a public body (``_clauses``)."""
+
+PUBLIC_FORMS = frozenset({LegalForm.MUNICIPALITY, LegalForm.PUBLIC_BODY})
 
 PARTS: tuple[tuple[str, str, Step], ...] = (
     ("parties", N_("Parties with representatives and mandate"), Step.PREPARATION),
@@ -309,8 +313,11 @@ def _evaluation(s: Session, lang: Language | None) -> list[str]:
 
 def _clauses(s: Session, lang: Language | None) -> list[str]:
     have = {c.kind for c in s.commitments.clauses}
+    required = list(REQUIRED_CLAUSES)
+    if any(v.org.legal_form in PUBLIC_FORMS for v in parties.signing_parties(s)):
+        required.append(ClauseKind.PUBLIC_ACCESS)
     out = [tr("There is no clause on “{kind}”.", lang, kind=label(kind, lang))
-           for kind in REQUIRED_CLAUSES if kind not in have]
+           for kind in required if kind not in have]
     keys = {c.template_key for c in s.commitments.clauses}
     for a, b in CONTRADICTIONS:
         if a in keys and b in keys:

@@ -37,17 +37,19 @@ from workshop.export.signatures import SignatureBlock, SignatureView
 from workshop.i18n import N_, Language, tr
 from workshop.labels import label
 from workshop.locale_format import plural
+from workshop.templates import printed_text
 
 PAGE = A4
 WIDTH = PAGE[0] - 38 * mm
 
 
-APPENDICES: tuple[str, ...] = ("interests", "consent", "roadmap", "scorecard", "diagnostics",
-                              "sources")
+APPENDICES: tuple[str, ...] = ("participants", "interests", "consent", "roadmap", "scorecard",
+                              "diagnostics", "sources")
 """The appendices in their printed order; each is chosen in the export dialog or with
 ``--appendix`` on the command line."""
 
-DEFAULT_APPENDICES: frozenset[str] = frozenset({"interests", "consent", "roadmap"})
+DEFAULT_APPENDICES: frozenset[str] = frozenset({"participants", "interests", "consent",
+                                                "roadmap"})
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class AgreementOptions:
     """Add the diagnostics appendix (scan, spectra, forms per moment)."""
     scorecard: bool = False
     """Add the agreement scorecard (each part complete or what is missing) as an appendix."""
+    participants: bool = True
+    """Who took part in the start meeting, with their role, whom they represent and mandate."""
     interests: bool = True
     consent: bool = True
     roadmap: bool = True
@@ -72,7 +76,8 @@ class AgreementOptions:
     def as_dict(self) -> dict[str, Any]:
         return {"language": self.language, "paper": self.paper,
                 "diagnostics": self.diagnostics, "scorecard": self.scorecard,
-                "interests": self.interests, "consent": self.consent,
+                "participants": self.participants, "interests": self.interests,
+                "consent": self.consent,
                 "roadmap": self.roadmap, "sources": self.sources}
 
 
@@ -122,6 +127,7 @@ _AUTHORITY_PHRASES: dict[m.Authority, str] = {
 }
 
 _APPENDIX_TITLES: dict[str, str] = {
+    "participants": N_("Participants in the start meeting"),
     "interests": N_("Interests by type"),
     "consent": N_("Consent record"),
     "roadmap": N_("Roadmap"),
@@ -312,8 +318,9 @@ class _Agreement:
         c = self.content
         story: list[Flowable] = []
         story += self.ambition()
-        story += self.items(tr("Leading principles", self.lang), c["principles"])
-        story += self.items(tr("Rules of play", self.lang), c["rules"])
+        story += self.items(tr("Leading principles", self.lang), c["principles"],
+                            self.session.principles)
+        story += self.items(tr("Rules of play", self.lang), c["rules"], self.session.rules)
         story += self.organising()
         if "commitments" in c:
             sections = _ArticleSections(self, self.session, c, self.lang, self.styles,
@@ -340,13 +347,15 @@ class _Agreement:
                     bulletText=f"{self.article_no}.{n}"))
         return out
 
-    def items(self, title: str, items: list[dict[str, Any]]) -> list[Flowable]:
+    def items(self, title: str, items: list[dict[str, Any]],
+              models: list[m.AgreementItem]) -> list[Flowable]:
         s = self.styles
         out = self.article(title)
         if not items:
             out.append(Paragraph(self.text(tr("None agreed yet.", self.lang)), s.muted))
-        for n, item in enumerate(items, 1):
-            out.append(self.text.para(item["text"] + self.open_mark(item["consent"]), s.item,
+        for n, (item, model) in enumerate(zip(items, models, strict=True), 1):
+            text = printed_text(item["text"], model.template_key, self.lang)
+            out.append(self.text.para(text + self.open_mark(item["consent"]), s.item,
                                       bullet=f"{self.article_no}.{n}"))
         return out
 
@@ -436,6 +445,8 @@ class _Agreement:
 
     def appendix(self, key: str) -> list[Flowable]:
         c, s = self.content, self.styles
+        if key == "participants":
+            return self.participants()
         if key == "interests":
             return self.interests()
         if key == "consent":
@@ -449,6 +460,31 @@ class _Agreement:
 
             return diagnostics_appendix(self.session, self.lang, s, self.text, WIDTH)
         return self.sources()
+
+    def participants(self) -> list[Flowable]:
+        s = self.styles
+        rows: list[list[Any]] = [[
+            Paragraph(self.text(h), s.head_cell) for h in (
+                "#", tr("Participant", self.lang), tr("Organisation", self.lang),
+                tr("Represents", self.lang))
+        ]]
+        for n, p in enumerate(self.content["parties"], 1):
+            who: list[Flowable] = [self.text.para(p["name"], s.cell_bold)]
+            if p["role"]:
+                who.append(self.text.para(p["role"], s.cell))
+            if not p["present"]:
+                who.append(Paragraph(self.text(tr("Absent", self.lang)), s.muted))
+            org: list[Flowable] = [self.text.para(p["organisation"] or "–", s.cell)]
+            if p["perspective"]:
+                org.append(self.text.para(p["perspective"], s.muted))
+            rep: list[Flowable] = [self.text.para(p["represents"] or "–", s.cell)]
+            if p["mandate"]:
+                rep.append(Paragraph(
+                    self.text(tr("Mandate: {mandate}", self.lang, mandate=p["mandate"])),
+                    s.muted))
+            rows.append([Paragraph(str(n), s.cell), who, org, rep])
+        widths = [9 * mm, 50 * mm, 50 * mm, WIDTH - 109 * mm]
+        return [table(rows, widths)]
 
     def interests(self) -> list[Flowable]:
         s, c = self.styles, self.content
@@ -605,9 +641,15 @@ class _Agreement:
                 "against the session it was made from. Fingerprint of this text:",
                 self.lang)), s.muted),
             Paragraph(self.text(grouped, "bold"), s.muted),
+            Paragraph(self.text(tr("Made with Workshop on {when} (UTC).", self.lang,
+                                   when=date_time(self.exported_at, self.lang))), s.muted),
             Spacer(1, 8),
         ]
         views = self.signature_views()
+        if any(v.void for v in views):
+            out.append(Paragraph(self.text(tr(
+                "A signature marked VOID was given on a different version of the text "
+                "and does not count for this one.", self.lang)), s.muted))
         col = (WIDTH - 10 * mm) / 2
         blocks: list[Flowable] = [SignatureBlock(v, col) for v in views]
         for i in range(0, len(blocks), 2):
@@ -615,10 +657,6 @@ class _Agreement:
             out.append(_Row(pair, col + 10 * mm))
         if not views:
             out.append(Paragraph(self.text(tr("Nobody has signed yet.", self.lang)), s.muted))
-        out.append(Spacer(1, 10))
-        out.append(Paragraph(self.text(tr(
-            "Made with Workshop on {when} (UTC).", self.lang,
-            when=date_time(self.exported_at, self.lang))), s.muted))
         return out
 
     def notes(self) -> list[Flowable]:

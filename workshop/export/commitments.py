@@ -22,6 +22,7 @@ from workshop.domain.scorecard import scorecard
 from workshop.export.blocks import Text, table
 from workshop.export.document import Styles, short_date
 from workshop.i18n import Language, tr
+from workshop.templates import printed_text
 from workshop.labels import label
 
 
@@ -193,7 +194,8 @@ class CommitmentsSections:
             title = (tr("Other provision", lang) if kind is m.ClauseKind.OTHER
                      else label(kind, lang))
             out.append(Paragraph(f"{n}. " + self.text(title, "bold"), s.h3))
-            out.append(self.text.para(clause["text"], s.body))
+            key = self.session.commitments.clauses[n - 1].template_key
+            out.append(self.text.para(printed_text(clause["text"], key, lang), s.body))
         return out
 
     # --- roadmap: one organisation's contributions -----------------------------------

@@ -333,15 +333,23 @@ def _canvas_class(meta: Meta) -> type[Canvas]:
             self.restoreState()
 
         def _draft_mark(self, width: float, height: float) -> None:
-            """CONCEPT, large, light and diagonal: behind nothing, over everything."""
+            """CONCEPT, large, light and diagonal across the page.
+
+            It starts in the bottom margin, so that text extraction places it with the
+            page furniture rather than in the middle of a sentence of the body.
+            """
             self.saveState()
-            self.setFillColor(colors.Color(0.70, 0.15, 0.12, alpha=0.13))
-            self.translate(width / 2, height / 2)
-            self.rotate(50)
-            size = 110.0
+            self.setFillColor(colors.Color(0.70, 0.15, 0.12, alpha=0.12))
             text = meta.draft_word
-            draw_text(self, -fonts.string_width(text, size, "bold") / 2, -size / 3, text,
-                      size, "bold")
+            size = 120.0
+            length = fonts.string_width(text, size, "bold")
+            angle = 58.0
+            import math
+
+            run = length * math.cos(math.radians(angle))
+            self.translate(max(6 * mm, (width - run) / 2 - size * 0.4), 9 * mm)
+            self.rotate(angle)
+            draw_text(self, 0, 0, text, size, "bold")
             self.restoreState()
 
     return PagedCanvas

@@ -113,7 +113,7 @@ def _thinned(points: list[tuple[float, float, float]], step: float,
 class SignatureBlock(Flowable):
     """A signature box with the name, organisation, time and status below it."""
 
-    def __init__(self, view: SignatureView, width: float, height: float = 142) -> None:
+    def __init__(self, view: SignatureView, width: float, height: float = 132) -> None:
         super().__init__()
         self.view = view
         self.width = width
@@ -126,7 +126,7 @@ class SignatureBlock(Flowable):
         c: Canvas = self.canv
         v = self.view
         w = self.width
-        pad_h = 56.0
+        pad_h = 48.0
         pad_y = self.height - pad_h - 4
         c.saveState()
         # The pad area and the signing line.
