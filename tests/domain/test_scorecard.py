@@ -167,7 +167,8 @@ def test_the_whole_of_an_empty_session_is_missing() -> None:
         f"There is no clause on “{k}”." for k in (
             "Nature of the agreement", "Duration and review", "Entry into force", "Joining",
             "Leaving", "Costs", "Confidentiality and communication",
-            "Calling each other to account", "Amendments")]
+            "Calling each other to account", "Amendments", "Disputes", "Governing law",
+            "Liability", "Privacy", "Competition law")]
     assert card.part("roles").missing == ["There is no chair yet.",
                                           "There is no secretary or programme office yet."]
 

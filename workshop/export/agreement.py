@@ -544,22 +544,23 @@ class _Agreement:
                      for n, r in enumerate(c["rules"], 1)]
         subjects.append((tr("The agreement as a whole", self.lang), c["agreement_consent"]))
         head = [Paragraph(self.text(h), s.head_cell) for h in (
-            tr("Subject", self.lang), tr("Outcome", self.lang), tr("Consent", self.lang),
-            tr("Concerns", self.lang),
-            tr("Objections", self.lang))]
+            tr("Subject", self.lang), tr("Outcome", self.lang), tr("Decisions", self.lang))]
         rows: list[list[Any]] = [head]
         recorded: list[Flowable] = []
         for name, consent in subjects:
             decisions = consent["decisions"]
             count = {d: sum(1 for r in decisions if r["decision"] == d.value)
                      for d in m.Decision}
+            tally = [plural(count[d], one, other, self.lang) for d, one, other in (
+                (m.Decision.CONSENT, N_("{count} consent"), N_("{count} consents")),
+                (m.Decision.CONCERN, N_("{count} concern"), N_("{count} concerns")),
+                (m.Decision.OBJECTION, N_("{count} objection"), N_("{count} objections")))
+                if count[d]]
             rows.append([
                 Paragraph(self.text(name), s.cell_bold),
                 Paragraph(self.text(label(m.Outcome(consent["outcome"]), self.lang)),
                           s.cell),
-                Paragraph(str(count[m.Decision.CONSENT]), s.cell),
-                Paragraph(str(count[m.Decision.CONCERN]), s.cell),
-                Paragraph(str(count[m.Decision.OBJECTION]), s.cell),
+                Paragraph(self.text(", ".join(tally) or "–"), s.cell),
             ])
             notes = [r for r in decisions if r["decision"] != m.Decision.CONSENT.value
                      or r["note"]]
@@ -583,7 +584,7 @@ class _Agreement:
                 "Each item was put to a consent round: agreed when every participant "
                 "present has spoken and no objection stands. Concerns do not block; they "
                 "are recorded below.", self.lang)), s.body),
-            table(rows, [WIDTH - 106 * mm, 40 * mm, 22 * mm, 22 * mm, 22 * mm]),
+            table(rows, [WIDTH - 110 * mm, 40 * mm, 70 * mm]),
         ]
         if recorded:
             out.append(Paragraph(self.text(tr("Concerns and objections recorded", self.lang)),

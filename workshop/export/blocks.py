@@ -22,6 +22,31 @@ Cell = str | Flowable | list[Flowable]
 IN_ROW_SPLIT = 24
 """Smallest piece (points) a table row may be cut into when it does not fit a page."""
 
+TALL_ROW = 700.0
+"""Without a frame to ask (never in a build): a row taller than this is cut inside."""
+
+
+class _Table(Table):
+    """A table whose rows are never split across pages, unless a row is taller than a
+    page (reportlab's own split cuts a row in two whenever it does not fit the rest of
+    a page)."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        internals: Any = self
+        internals._calc(availWidth, availHeight)
+        result: list[Flowable] = internals._splitRows(availHeight, doInRowSplit=False)
+        if result:
+            return result
+        heights: list[float] = internals._rowHeights
+        first = min(internals.repeatRows, len(heights) - 1) if heights else 0
+        frame = getattr(getattr(getattr(self, "canv", None), "_doctemplate", None),
+                        "frame", None)
+        page = float(getattr(frame, "_aH", TALL_ROW))  # the height of an empty frame
+        if heights and heights[first] + sum(heights[:first]) > page:
+            cut: list[Flowable] = internals._splitRows(availHeight, doInRowSplit=True)
+            return cut
+        return []
+
 
 class Text:
     """Turns user text into paragraph markup, counting replaced characters."""
@@ -61,6 +86,6 @@ def table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], header: bool 
     if zebra and len(rows) > 2:
         commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1),
                          [colors.white, ZEBRA]))
-    return Table([list(r) for r in rows], colWidths=list(widths),
+    return _Table([list(r) for r in rows], colWidths=list(widths),
                  repeatRows=1 if header else 0, splitInRow=IN_ROW_SPLIT,
                  style=TableStyle(commands), hAlign="LEFT")

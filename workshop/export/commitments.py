@@ -22,8 +22,8 @@ from workshop.domain.scorecard import scorecard
 from workshop.export.blocks import Text, table
 from workshop.export.document import Styles, short_date
 from workshop.i18n import Language, tr
-from workshop.templates import printed_text
 from workshop.labels import label
+from workshop.templates import printed_text
 
 
 def number(value: float, lang: Language) -> str:
