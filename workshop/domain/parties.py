@@ -83,7 +83,8 @@ def default_representative(session: Session, name: str) -> Participant | None:
     """The first participant of ``name`` present, else its first participant."""
     members = [p for p in session.participants if p.organisation.strip() == name]
     present = [p for p in members if p.present]
-    return (present or members or [None])[0]
+    chosen = present or members
+    return chosen[0] if chosen else None
 
 
 def representative(session: Session, name: str) -> Participant | None:

@@ -28,6 +28,7 @@ from workshop.domain.considerations import considerations
 from workshop.domain.document_kind import DocumentKind, document_kind
 from workshop.domain.fingerprint import agreement_content, fingerprint, short_fingerprint
 from workshop.domain.parties import PartyView, party_views, unaffiliated
+from workshop.export.appendix_names import APPENDICES, APPENDIX_TITLES
 from workshop.export.blocks import Text, table
 from workshop.export.commitments import CommitmentsSections, scorecard_appendix
 from workshop.export.document import Meta, Styles, build, date_time, long_date, make_styles
@@ -41,15 +42,6 @@ from workshop.templates import printed_text
 
 PAGE = A4
 WIDTH = PAGE[0] - 38 * mm
-
-
-APPENDICES: tuple[str, ...] = ("participants", "interests", "consent", "roadmap", "scorecard",
-                              "diagnostics", "sources")
-"""The appendices in their printed order; each is chosen in the export dialog or with
-``--appendix`` on the command line."""
-
-DEFAULT_APPENDICES: frozenset[str] = frozenset({"participants", "interests", "consent",
-                                                "roadmap"})
 
 
 @dataclass(frozen=True)
@@ -125,17 +117,6 @@ _AUTHORITY_PHRASES: dict[m.Authority, str] = {
     m.Authority.MANDATE: N_("by mandate"),
     m.Authority.SUBJECT_TO_DECISION: N_("subject to the decision of its board or council"),
 }
-
-_APPENDIX_TITLES: dict[str, str] = {
-    "participants": N_("Participants in the start meeting"),
-    "interests": N_("Interests by type"),
-    "consent": N_("Consent record"),
-    "roadmap": N_("Roadmap"),
-    "scorecard": N_("Agreement scorecard"),
-    "diagnostics": N_("Diagnostics"),
-    "sources": N_("Sources of the templates used"),
-}
-
 
 class _ArticleSections(CommitmentsSections):
     """The commitments sections with article headings instead of their own."""
@@ -433,7 +414,7 @@ class _Agreement:
             if not flow:
                 continue
             title = tr("Appendix {letter}. {title}", self.lang,
-                       letter=chr(ord("A") + letter), title=tr(_APPENDIX_TITLES[key],
+                       letter=chr(ord("A") + letter), title=tr(APPENDIX_TITLES[key],
                                                                self.lang))
             letter += 1
             body = [f for f in flow if not (isinstance(f, Paragraph) and f.style is
