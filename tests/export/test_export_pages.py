@@ -66,8 +66,10 @@ def test_fonts_and_licences_are_bundled() -> None:
         assert fonts.font_resource(font.file).is_file(), font.file
     for licence in fonts.LICENCE_FILES:
         assert fonts.font_resource(licence).read_text("utf-8").strip()
+    # The CJK fallbacks (a 1.6 MB subset of Droid Sans Fallback, 0.7 MB NanumSquare) are
+    # what it costs to print every Chinese, Japanese and Korean name.
     total = sum(len(f.read_bytes()) for f in fonts.app_font_files())
-    assert total < 4_000_000
+    assert total < 5_500_000
 
 
 def test_glyph_fallback() -> None:
