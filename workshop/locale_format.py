@@ -36,12 +36,12 @@ def number(value: Decimal | float | int, lang: Language) -> str:
 
 
 def money(value: Decimal | float | int, lang: Language) -> str:
-    """``€ 75.000`` / ``€75,000``; cents only when there are any (``€ 12,50``)."""
+    """``€ 75.000`` / ``€ 75,000``; cents only when there are any (``€ 12,50``)."""
     d = exact(value)
     pattern = "#,##0" if d == d.to_integral_value() else "#,##0.00"
     amount = format_decimal(d, format=pattern, locale=_locale(lang),
                             decimal_quantization=True)
-    return f"€ {amount}" if lang == "nl" else f"€{amount}"
+    return f"€ {amount}"  # with a space in both languages, as the tables always had it
 
 
 def hours(value: Decimal | float | int, lang: Language) -> str:

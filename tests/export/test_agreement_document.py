@@ -191,7 +191,7 @@ def test_plural_forms_come_from_the_catalogue(lang: Language, one: str, many: st
 
 def test_money_and_numbers_are_formatted_once_for_every_view() -> None:
     assert money(Decimal("12.25"), "nl") == "€ 12,25"
-    assert money(12.25, "en") == "€12.25"
+    assert money(12.25, "en") == "€ 12.25"
     assert money(75_000, "nl") == "€ 75.000"
     assert number(12.25, "nl") == "12,25"
     assert number(1234567.5, "en") == "1,234,567.5"
