@@ -32,7 +32,7 @@ def test_money_beyond_the_signers_mandate() -> None:
     s = _complete()
     parties.set_fields(s, "GGZ Dijkland", money_mandate=Decimal("5000"))  # commits 10,000
     assert _findings(s) == {"contributions": [
-        "GGZ Dijkland commits €10,000 in money a year, beyond the €5,000 its signer may "
+        "GGZ Dijkland commits € 10,000 in money a year, beyond the € 5,000 its signer may "
         "commit."]}
     # Signing subject to the board's decision: the mandate is the board's, not a finding.
     parties.set_fields(s, "GGZ Dijkland", authority=Authority.SUBJECT_TO_DECISION)
@@ -43,7 +43,7 @@ def test_a_signer_without_mandate_for_money() -> None:
     s = _complete()
     parties.set_fields(s, "Zorggroep De Linde", money_mandate=Decimal(0))
     assert _findings(s)["contributions"] == [
-        "Zorggroep De Linde commits €15,000 in money a year, beyond the €0 its signer may "
+        "Zorggroep De Linde commits € 15,000 in money a year, beyond the € 0 its signer may "
         "commit."]
 
 

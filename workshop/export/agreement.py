@@ -118,6 +118,16 @@ _AUTHORITY_PHRASES: dict[m.Authority, str] = {
     m.Authority.SUBJECT_TO_DECISION: N_("subject to the decision of its board or council"),
 }
 
+_FORM_WORDS: dict[m.LegalForm, str] = {
+    m.LegalForm.FOUNDATION: "stichting", m.LegalForm.ASSOCIATION: "vereniging",
+    m.LegalForm.COOPERATIVE: "coöperati", m.LegalForm.PRIVATE_COMPANY: "b.v.",
+    m.LegalForm.PUBLIC_COMPANY: "n.v.", m.LegalForm.MUNICIPALITY: "gemeente",
+    m.LegalForm.PUBLIC_BODY: "regeling", m.LegalForm.OTHER: "\0",
+}
+"""A legal name that already says its form ("Stichting X", "X N.V.") is not followed
+by the form again."""
+
+
 class _ArticleSections(CommitmentsSections):
     """The commitments sections with article headings instead of their own."""
 
@@ -126,7 +136,9 @@ class _ArticleSections(CommitmentsSections):
         self.owner = owner
 
     def _h1(self, title: str) -> list[Flowable]:
-        return self.owner.article(title)
+        heading = self.owner.article(title)
+        self.number_prefix = f"{self.owner.article_no}."
+        return heading
 
 
 class _Agreement:
@@ -236,8 +248,10 @@ class _Agreement:
         Anna de Vries, member of the board, subject to the decision of its board"."""
         lang = self.lang
         parts = [v.legal_name]
-        if v.org.legal_form is not None:
-            parts.append(label(v.org.legal_form, lang).lower())
+        form = v.org.legal_form
+        if form is not None and _FORM_WORDS[form] not in v.legal_name.lower():
+            text = label(form, lang)
+            parts.append(text[:1].lower() + text[1:])
         if v.org.seat:
             parts.append(tr("with its seat in {seat}", lang, seat=v.org.seat))
         if v.org.kvk:

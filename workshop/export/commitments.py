@@ -69,6 +69,9 @@ class CommitmentsSections:
         self.text = text
         self.width = width
 
+    number_prefix = ""
+    """Put before each clause's number (the agreement's article: "8." makes "8.1.")."""
+
     def _h1(self, title: str) -> list[Flowable]:
         return [CondPageBreak(50 * mm), Paragraph(self.text(title), self.s.h1)]
 
@@ -193,7 +196,8 @@ class CommitmentsSections:
             kind = m.ClauseKind(clause["kind"])
             title = (tr("Other provision", lang) if kind is m.ClauseKind.OTHER
                      else label(kind, lang))
-            out.append(Paragraph(f"{n}. " + self.text(title, "bold"), s.h3))
+            out.append(Paragraph(f"{self.number_prefix}{n}. " + self.text(title, "bold"),
+                                 s.h3))
             key = self.session.commitments.clauses[n - 1].template_key
             out.append(self.text.para(printed_text(clause["text"], key, lang), s.body))
         return out
