@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from pdfcheck import EXPORTED_AT, body_text, page_texts, squash
@@ -55,9 +56,20 @@ def test_timeline_grouped_by_owner_names_the_owners() -> None:
     data = export_roadmap(session, RoadmapOptions(language="en", group_by="owner"),
                           EXPORTED_AT)
     first = squash(page_texts(data)[0])
+    people = {p.id: p for p in session.participants}
     for action in session.roadmap.actions:
-        if action.owner is not None and (action.start or action.due):
-            assert squash(owner_label(session, action.owner)) in first
+        if action.owner is None or not (action.start or action.due):
+            continue
+        if action.owner.kind == "organisation":
+            assert squash(action.owner.ref) in first
+            continue
+        # A person stands under their organisation, with their name on the bar.
+        person = people[action.owner.ref]
+        group = squash(person.organisation)
+        assert re.search(group + r"\(\d+\)", first), group
+        assert squash(owner_label(session, action.owner)) not in first
+        bar = first.index(squash(action.title)[:30])
+        assert any(m.start() < bar for m in re.finditer(group + r"\(\d+\)", first))
     assert "Milestonesandevaluations" in first
 
 
