@@ -243,3 +243,25 @@ def test_no_table_row_splits_across_a_page_on_the_large_session() -> None:
     for p in s.participants:
         cell = squash(p.name + p.role)
         assert sum(cell in page for page in pages) >= 1, p.name
+
+
+def test_column_headers_are_not_broken_inside_a_word() -> None:
+    """A header word too wide for its column is set smaller, never cut ("Gemidd-eld")."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph
+
+    from workshop.export.blocks import _unbroken
+    from workshop.export.document import make_styles
+
+    s = make_styles()
+    for word, width in (("Gemiddeld", 15 * mm), ("Verantwoordelijke", 24 * mm)):
+        plain = Paragraph(word, s.head_cell)
+        plain.wrap(width - 8, 100)
+        assert len(plain.blPara.lines) == 2  # reportlab alone cuts the word in two
+        fitted = _unbroken(plain, width - 8)
+        assert isinstance(fitted, Paragraph)
+        fitted.wrap(width - 8, 100)
+        assert len(fitted.blPara.lines) == 1, word
+    text = "\n".join(page_texts(export_agreement(
+        demo_session(), AgreementOptions(language="nl", diagnostics=True), EXPORTED_AT)))
+    assert "Gemiddeld" in text.replace("\n", " ")

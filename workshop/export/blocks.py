@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from workshop.export import fonts
@@ -63,6 +64,24 @@ class Text:
         return Paragraph(self(text, fstyle), style, bulletText=bullet)
 
 
+def _unbroken(cell: Cell, room: float) -> Cell:
+    """A header cell whose longest word fits its column: set smaller rather than broken
+    inside a word without a hyphen ("Gemidd-eld")."""
+    if not isinstance(cell, Paragraph):
+        return cell
+    style = cell.style
+    words = cell.getPlainText().split()
+    if not words:
+        return cell
+    widest = max(fonts.string_width(w, style.fontSize, "bold") for w in words)
+    if widest <= room:
+        return cell
+    size = max(5.5, style.fontSize * room / widest)
+    smaller = ParagraphStyle(f"{style.name}-fit", parent=style, fontSize=size,
+                             leading=size * 1.3)
+    return Paragraph(cell.text, smaller)
+
+
 def table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], header: bool = True,
           zebra: bool = True) -> Table:
     """A table that splits between rows and inside rows too tall for a page.
@@ -86,6 +105,10 @@ def table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], header: bool 
     if zebra and len(rows) > 2:
         commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1),
                          [colors.white, ZEBRA]))
-    return _Table([list(r) for r in rows], colWidths=list(widths),
+    rows = [list(r) for r in rows]
+    if header and rows:
+        rows[0] = [_unbroken(cell, width - 8) for cell, width in zip(rows[0], widths,
+                                                                     strict=False)]
+    return _Table(rows, colWidths=list(widths),
                  repeatRows=1 if header else 0, splitInRow=IN_ROW_SPLIT,
                  style=TableStyle(commands), hAlign="LEFT")
