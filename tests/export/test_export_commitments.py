@@ -17,6 +17,7 @@ from workshop.export.commitments import number
 from workshop.export.roadmap import RoadmapOptions, export_roadmap
 from workshop.i18n import Language
 from workshop.storage.files import save_session
+from workshop.templates import printed_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,8 +53,8 @@ def test_agreement_prints_contributions_roles_plans_and_clauses(lang: Language) 
         assert squash(item.description) in text
     for plan in c.year_plans:
         assert squash(plan.text) in text
-    for clause in c.clauses:
-        assert squash(clause.text) in text
+    for clause in c.clauses:  # the library's text in the document's language
+        assert squash(printed_text(clause.text, clause.template_key, lang)) in text
     for role in c.roles:
         assert squash(role.term or role.mandate) in text
     # totals: hours and euros per year, one-off apart (mixed periods normalised)

@@ -105,10 +105,10 @@ def table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], header: bool 
     if zebra and len(rows) > 2:
         commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1),
                          [colors.white, ZEBRA]))
-    rows = [list(r) for r in rows]
-    if header and rows:
-        rows[0] = [_unbroken(cell, width - 8) for cell, width in zip(rows[0], widths,
+    data: list[list[Any]] = [list(r) for r in rows]
+    if header and data:
+        data[0] = [_unbroken(cell, width - 8) for cell, width in zip(data[0], widths,
                                                                      strict=False)]
-    return _Table(rows, colWidths=list(widths),
+    return _Table(data, colWidths=list(widths),
                  repeatRows=1 if header else 0, splitInRow=IN_ROW_SPLIT,
                  style=TableStyle(commands), hAlign="LEFT")

@@ -85,7 +85,7 @@ def test_a_party_is_entered_through_the_widgets(qtbot: QtBot, make_document: Cal
 
     text = squash("\n".join(page_texts(export_agreement(
         s, AgreementOptions(language="en"), EXPORTED_AT))))
-    assert squash("Stichting GGZ Dijkland, foundation (stichting), with its seat in Waalzoom, "
+    assert squash("Stichting GGZ Dijkland, with its seat in Waalzoom, "
                   "registered with the Chamber of Commerce (KvK) under number 41155566, duly "
                   "represented by Ruud Verhoeven, directeur behandelzaken, by mandate") in text
     involved = text[text.index("Involvedwithoutbeingaparty"):text.index("Considerations")]

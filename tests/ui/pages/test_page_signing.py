@@ -19,6 +19,8 @@ from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
     ConsentRecord,
+    Contribution,
+    ContributionKind,
     Decision,
     InterestItem,
     InterestKind,
@@ -77,9 +79,13 @@ def _ready(s: Session) -> None:
                           for p in s.participants if p.id not in heard]
     for action in s.roadmap.actions:
         action.owner = action.owner or Owner(kind="organisation", ref="GGZ Dijkland")
+    # Present now, the housing corporation signs as a party: it brings something too.
+    s.commitments.contributions.append(Contribution(
+        id="c-won", organisation="Woonstichting Waalborg", kind=ContributionKind.PEOPLE,
+        amount=12, description="Wooncoach"))
 
 
-ALL = ("participants", "consents", "interests", "roadmap")
+ALL = ("participants", "consents", "interests", "roadmap", "commitments")
 
 
 def test_the_demo_lists_what_is_missing(qtbot: QtBot, document: SessionDocument) -> None:
@@ -232,7 +238,10 @@ def test_refreshes_only_while_shown(qtbot: QtBot, document: SessionDocument,
     assert calls == []
     page.show()
     assert calls == [1]
-    assert _messages(page) == ["Anna de Vries is absent and cannot sign today."]
+    assert _messages(page) == [
+        "Anna de Vries is absent and cannot sign today.",
+        "Waalzoom Ziekenhuis commits to contributions or plans but does not sign: its "
+        "representative is absent."]
 
 
 def test_hostile_text(qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
