@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -152,7 +154,11 @@ class PreparationPage(Page):
         self.people_tabs.setObjectName("peopleTabs")
         self.people_tabs.addTab(self._build_participants(), tr("Participants"))
         self.parties_panel = PartiesPanel(document, self.sig_message.emit)
-        self.people_tabs.addTab(self.parties_panel, tr("Parties and signing"))
+        scroll = QScrollArea()  # on a 1366x768 laptop the form is taller than the room
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.parties_panel)
+        self.people_tabs.addTab(scroll, tr("Parties and signing"))
         splitter.addWidget(self.people_tabs)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
