@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 
@@ -79,3 +80,17 @@ def test_table_shows_owner_dates_phase_and_status() -> None:
     for head in ("Action", "Owner", "Start", "Due", "Phase", "Status"):
         assert head in text
     assert "Onhold" in text or "Inprogress" in text
+
+
+def test_the_timeline_marks_today_and_names_owners() -> None:
+    """Exported within the roadmap's span, the day of export is marked; each bar names
+    its owner. The export's own date keeps a rebuilt PDF identical for verify."""
+    session = demo_session()
+    during = dt.datetime(2026, 9, 20, 10, 0, tzinfo=dt.timezone.utc)
+    first = squash(page_texts(export_roadmap(session, RoadmapOptions(language="en"),
+                                             during))[0])
+    assert "today" in first
+    assert squash("Pilot valpreventie in Ommeren · GGD Waalzoom-Betuwe") in first
+    after = dt.datetime(2030, 1, 1, tzinfo=dt.timezone.utc)
+    assert "today" not in squash(page_texts(export_roadmap(
+        session, RoadmapOptions(language="en"), after))[0])

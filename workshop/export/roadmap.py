@@ -137,7 +137,8 @@ class _Roadmap:
         out.append(Legend(self.legend(), self.lang))
         out.append(Spacer(1, 3 * mm))
         out.append(Timeline(self.rows(dated, markers), markers, min(days), max(days),
-                            self.lang, label_width=self.width * 0.3))
+                            self.lang, label_width=self.width * 0.3,
+                            today=self.exported_at.date(), today_word=tr("today", self.lang)))
         undated = len(self.actions) - len(dated)
         if undated:
             out.append(Spacer(1, 2 * mm))
