@@ -241,3 +241,25 @@ def test_a_mistyped_command_or_missing_session_is_said_before_any_window(
     gone = subprocess.run([sys.executable, "-m", "workshop", str(tmp_path / "gone.workshop")],
                           capture_output=True, text=True, timeout=60, env=env_free)
     assert gone.returncode == 1 and "does not exist" in gone.stderr
+
+
+def test_export_chooses_the_appendices(tmp_path: Path) -> None:
+    """`--appendix` adds one, `--without-appendix` leaves a default one out."""
+    import io
+
+    from pypdf import PdfReader
+
+    session_file = tmp_path / "demo.workshop"
+    session_file.write_bytes(DEMO.read_bytes())
+    out = tmp_path / "a.pdf"
+    result = workshop("export", str(session_file), "--agreement", str(out), "--lang", "en",
+                      "--appendix", "sources", "--without-appendix", "interests",
+                      "--without-appendix", "participants")
+    assert result.returncode == 0, result.stderr
+    titles = [o.title for o in PdfReader(io.BytesIO(out.read_bytes())).outline
+              if not isinstance(o, list)]
+    assert [t for t in titles if t.startswith("Appendix")] == [
+        "Appendix A. Consent record", "Appendix B. Roadmap",
+        "Appendix C. Sources of the templates used"]
+    bad = workshop("export", str(session_file), "--appendix", "gossip")
+    assert bad.returncode == 2

@@ -22,6 +22,7 @@ from workshop import __version__
 from workshop.domain.fingerprint import fingerprint, short_fingerprint
 from workshop.domain.model import Session
 from workshop.domain.scorecard import scorecard
+from workshop.export.appendix_names import APPENDICES, DEFAULT_APPENDICES
 from workshop.i18n import LANGUAGES, set_language, tr
 from workshop.storage.errors import SaveError, SessionFileError
 
@@ -263,13 +264,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if _same_file(agreement_path, roadmap_path):
         print(tr("The agreement and the roadmap need two different files."), file=sys.stderr)
         return EXIT_USAGE
+    chosen = set(DEFAULT_APPENDICES)
+    for key in args.appendix or ():
+        chosen.add(key)
+    for key in args.without_appendix or ():
+        chosen.discard(key)
+    if args.with_diagnostics:
+        chosen.add("diagnostics")
+    if args.with_scorecard:
+        chosen.add("scorecard")
     for folder in {agreement_path.parent, roadmap_path.parent}:
         remove_partial_exports(folder)  # left by an export that was killed
     try:
         with _progress(args, tr("Agreement")):
             agreement = export_agreement(session, AgreementOptions(
-                language=lang, paper=args.paper, diagnostics=args.with_diagnostics,
-                scorecard=args.with_scorecard))
+                language=lang, paper=args.paper,
+                **{key: key in chosen for key in APPENDICES}))
         write_atomic(agreement_path, agreement)
         print(tr("Wrote the agreement to “{path}”.", path=agreement_path))
         with _progress(args, tr("Roadmap")):
@@ -379,11 +389,18 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--group-by", choices=("phase", "owner"), default="phase",
                         help=tr("group the roadmap's timeline by phase or by owner"))
     export.add_argument("--paper", action="store_true",
-                        help=tr("add an empty signing line for everyone present who has "
-                                "not signed"))
+                        help=tr("for signing on paper: a signing box for every party that "
+                                "has not signed, and an initials box on every page"))
     export.add_argument("--with-diagnostics", action="store_true",
                         help=tr("add the diagnostics (scan, spectra, forms) as an appendix "
                                 "to the agreement"))
+    export.add_argument("--appendix", action="append", choices=APPENDICES, metavar="NAME",
+                        help=tr("add an appendix to the agreement: {names} (repeat for "
+                                "more)", names=", ".join(APPENDICES)))
+    export.add_argument("--without-appendix", action="append", choices=APPENDICES,
+                        metavar="NAME",
+                        help=tr("leave out an appendix the agreement has by default: "
+                                "{names}", names=", ".join(sorted(DEFAULT_APPENDICES))))
     export.add_argument("--with-scorecard", action="store_true",
                         help=tr("add the agreement scorecard (which parts are complete, "
                                 "what is missing) as an appendix to the agreement"))

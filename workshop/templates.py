@@ -131,3 +131,18 @@ def template_by_key(key: str) -> Template | None:
         if template.key == key:
             return template
     return None
+
+
+def printed_text(text: str, template_key: str | None, lang: Language) -> str:
+    """``text`` as a document in ``lang`` prints it: a library text left as it was
+    comes in the document's language (an English export of a Dutch meeting prints the
+    library's English); text someone edited or wrote is printed as written."""
+    if not template_key:
+        return text
+    template = template_by_key(template_key)
+    if template is None:
+        return text
+    flat = " ".join(text.split())
+    if flat in (" ".join(template.text_nl.split()), " ".join(template.text_en.split())):
+        return template.text(lang)
+    return text

@@ -8,6 +8,8 @@ from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
     ConsentRecord,
+    Contribution,
+    ContributionKind,
     Decision,
     ObjectionResolution,
     Owner,
@@ -42,6 +44,10 @@ def _ready_demo() -> Session:
     for action in s.roadmap.actions:
         if action.owner is None:
             action.owner = Owner(kind="organisation", ref=s.organisations()[0])
+    # Present now, the housing corporation signs as a party: it brings something too.
+    s.commitments.contributions.append(Contribution(
+        id="c-won", organisation="Woonstichting Waalborg", kind=ContributionKind.PEOPLE,
+        amount=12, description="Wooncoach"))
     for step in AGREED_BY_FACILITATOR:  # the table agreed the steps without rounds
         agree_step(s, step, dt.datetime(2026, 3, 12, 16, 0))
     Session.model_validate(s.model_dump())  # still a valid session
@@ -78,10 +84,15 @@ def test_each_gap_appears_and_disappears() -> None:
     changed = {step: (step, "warning", STEP_SUBJECT) for step in AGREED_BY_FACILITATOR}
 
     anna.present = False
+    # Absent, she cannot sign, and her hospital's commitments are then not signed for;
+    # the preparation is no longer what the table agreed.
     assert _ids(readiness(s)) == {(Step.PREPARATION, "warning", anna.id),
-                                  changed[Step.PREPARATION]}
+                                  changed[Step.PREPARATION],
+                                  (Step.ORGANISING, "warning", "contributions")}
     assert "cannot sign today" in readiness(s)[0].message
     assert "changed after the table agreed it" in readiness(s)[1].message
+    assert "Waalzoom Ziekenhuis commits to contributions or plans but does not sign" in \
+        readiness(s)[2].message
     anna.present = True
     assert readiness(s) == []  # the very content the table agreed
 

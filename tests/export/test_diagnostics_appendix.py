@@ -25,7 +25,7 @@ def _text(data: bytes) -> str:
 
 def test_no_appendix_unless_asked() -> None:
     data = export_agreement(demo_session(), AgreementOptions(language="en"), EXPORTED_AT)
-    assert "Appendix:diagnostics" not in _text(data)
+    assert "AppendixE.Diagnostics" not in _text(data)
 
 
 def test_appendix_has_the_numbers_per_condition() -> None:
@@ -33,7 +33,7 @@ def test_appendix_has_the_numbers_per_condition() -> None:
     data = export_agreement(session, AgreementOptions(language="en", diagnostics=True),
                             EXPORTED_AT)
     text = _text(data)
-    assert "Appendix:diagnostics" in text
+    assert "AppendixE.Diagnostics" in text
     assert "Participantswhoanswered:8" in text
     for st in dg.condition_stats(session, "mt-start"):
         row = (label(st.condition, "en") + str(st.summary.count) + f"{st.mean:.1f}"
@@ -43,7 +43,7 @@ def test_appendix_has_the_numbers_per_condition() -> None:
     assert "Professionalorganising82.10.61–3" in text
     assert "Carechain3" in text and "Knowledgenetwork0" in text
     # No names in the appendix: the spread of the table, not who is who.
-    appendix = text[text.index("Appendix:diagnostics"):]
+    appendix = text[text.index("AppendixE.Diagnostics"):]
     assert "GerdaSmit" not in appendix
 
 
@@ -51,7 +51,7 @@ def test_appendix_in_dutch_uses_decimal_commas() -> None:
     data = export_agreement(demo_session(), AgreementOptions(language="nl", diagnostics=True),
                             EXPORTED_AT)
     text = _text(data)
-    assert "Bijlage:diagnose" in text
+    assert "BijlageE.Diagnoses" in text
     assert squash(label(Condition.PROFESSIONAL_ORGANISING, "nl")) + "82,10,61–3" in text
 
 
@@ -86,4 +86,4 @@ def test_cli_flag(tmp_path: Path) -> None:
          "--roadmap", str(tmp_path / "roadmap.pdf"), "--lang", "en", "--with-diagnostics"],
         capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert "Appendix:diagnostics" in _text(out.read_bytes())
+    assert "AppendixE.Diagnostics" in _text(out.read_bytes())

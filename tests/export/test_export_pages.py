@@ -42,9 +42,11 @@ def test_every_page_renders_and_is_not_blank(kind: str) -> None:
 
 def test_the_drawn_signature_is_on_the_page() -> None:
     """The strokes are vectors on the signature page: it carries more ink signed."""
-    signed = render_pages(export_agreement(signed_demo(), None, EXPORTED_AT), dpi=30)[-1]
-    unsigned = render_pages(export_agreement(demo_session(), None, EXPORTED_AT), dpi=30)[-1]
-    assert ink(signed) > ink(unsigned) + 0.002
+    bare = AgreementOptions(participants=False, interests=False, consent=False, roadmap=False)
+    signed = render_pages(export_agreement(signed_demo(), bare, EXPORTED_AT), dpi=30)
+    unsigned = render_pages(export_agreement(demo_session(), bare, EXPORTED_AT), dpi=30)
+    assert len(signed) == len(unsigned)
+    assert sum(map(ink, signed)) > sum(map(ink, unsigned)) + 0.002
 
 
 def test_right_to_left_text_reads_back_in_logical_order() -> None:
@@ -64,8 +66,10 @@ def test_fonts_and_licences_are_bundled() -> None:
         assert fonts.font_resource(font.file).is_file(), font.file
     for licence in fonts.LICENCE_FILES:
         assert fonts.font_resource(licence).read_text("utf-8").strip()
+    # The CJK fallbacks (a 1.6 MB subset of Droid Sans Fallback, 0.7 MB NanumSquare) are
+    # what it costs to print every Chinese, Japanese and Korean name.
     total = sum(len(f.read_bytes()) for f in fonts.app_font_files())
-    assert total < 4_000_000
+    assert total < 5_500_000
 
 
 def test_glyph_fallback() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 
 import pytest
 from pdfcheck import EXPORTED_AT, body_text, page_texts, squash
@@ -55,9 +57,20 @@ def test_timeline_grouped_by_owner_names_the_owners() -> None:
     data = export_roadmap(session, RoadmapOptions(language="en", group_by="owner"),
                           EXPORTED_AT)
     first = squash(page_texts(data)[0])
+    people = {p.id: p for p in session.participants}
     for action in session.roadmap.actions:
-        if action.owner is not None and (action.start or action.due):
-            assert squash(owner_label(session, action.owner)) in first
+        if action.owner is None or not (action.start or action.due):
+            continue
+        if action.owner.kind == "organisation":
+            assert squash(action.owner.ref) in first
+            continue
+        # A person stands under their organisation, with their name on the bar.
+        person = people[action.owner.ref]
+        group = squash(person.organisation)
+        assert re.search(group + r"\(\d+\)", first), group
+        assert squash(owner_label(session, action.owner)) not in first
+        bar = first.index(squash(action.title)[:30])
+        assert any(m.start() < bar for m in re.finditer(group + r"\(\d+\)", first))
     assert "Milestonesandevaluations" in first
 
 
@@ -67,3 +80,17 @@ def test_table_shows_owner_dates_phase_and_status() -> None:
     for head in ("Action", "Owner", "Start", "Due", "Phase", "Status"):
         assert head in text
     assert "Onhold" in text or "Inprogress" in text
+
+
+def test_the_timeline_marks_today_and_names_owners() -> None:
+    """Exported within the roadmap's span, the day of export is marked; each bar names
+    its owner. The export's own date keeps a rebuilt PDF identical for verify."""
+    session = demo_session()
+    during = dt.datetime(2026, 9, 20, 10, 0, tzinfo=dt.timezone.utc)
+    first = squash(page_texts(export_roadmap(session, RoadmapOptions(language="en"),
+                                             during))[0])
+    assert "today" in first
+    assert squash("Pilot valpreventie in Ommeren · GGD Waalzoom-Betuwe") in first
+    after = dt.datetime(2030, 1, 1, tzinfo=dt.timezone.utc)
+    assert "today" not in squash(page_texts(export_roadmap(
+        session, RoadmapOptions(language="en"), after))[0])

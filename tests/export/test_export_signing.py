@@ -6,10 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from pdfcheck import EXPORTED_AT, body_text, fonts_of, page_texts
+from pdfcheck import EXPORTED_AT, body_text, fonts_of, page_texts, squash
 
 from workshop.domain.fingerprint import fingerprint, short_fingerprint, signature_is_valid
 from workshop.domain.model import Session, Signature, Stroke
+from workshop.domain.parties import party_views
 from workshop.domain.samples import demo_session, large_session
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.export.roadmap import RoadmapOptions, export_roadmap
@@ -61,7 +62,7 @@ def test_metadata_carries_the_full_fingerprint() -> None:
     for n, text in enumerate(texts, 1):
         assert f"Page {n} of {len(texts)}" in text
         assert short in text
-    assert " ".join(fp[i:i + 8] for i in range(0, 64, 8)) in texts[-1] + texts[-2]
+    assert " ".join(fp[i:i + 8] for i in range(0, 64, 8)) in "\n".join(texts)
 
 
 def test_changing_a_principle_voids_the_signatures() -> None:
@@ -165,12 +166,21 @@ def test_large_session_signatures_all_valid() -> None:
     assert "VOID:" not in text
 
 
-def test_paper_mode_prints_a_signing_line_for_everyone_present() -> None:
+def test_paper_mode_prints_a_signing_box_for_every_signing_party() -> None:
+    """Parties sign, not participants: the client council (not a party) and the absent
+    housing corporation get no signing box; every page has an initials box."""
     session = demo_session()
-    text = body_text(export_agreement(session, AgreementOptions(language="en", paper=True),
-                                      EXPORTED_AT))
-    present = [p for p in session.participants if p.present]
-    assert text.count("Date:______________") == len(present)
+    data = export_agreement(session, AgreementOptions(language="en", paper=True),
+                            EXPORTED_AT)
+    text = body_text(data)
+    signing = [v for v in party_views(session) if v.signs]
+    assert len(signing) == 7
+    assert text.count("Date:______________") == len(signing)
+    for v in signing:
+        assert v.representative is not None
+        assert squash(f"{v.representative.name}{v.function}{v.legal_name}") in text
+    assert "GerdaSmit" not in squash(text.split("Signatures")[-1].split("Appendix")[0])
+    assert all("Initials" in page for page in page_texts(data))
 
 
 def test_verify_survives_a_forged_manifest() -> None:

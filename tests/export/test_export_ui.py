@@ -212,3 +212,30 @@ def test_the_file_menu_reaches_the_same_actions(qtbot: QtBot,
         window.preview_action.trigger()
     assert signing.export_actions.preview_dialog is not None
     signing.export_actions.preview_dialog.close()
+
+
+def test_the_appendices_are_chosen_in_the_export_dialog(qtbot: QtBot, page: SigningPage,
+                                                        document: SessionDocument) -> None:
+    """Ticked in the dialog, the scorecard and the sources are appended; unticked, the
+    interests are left out; the PDF still verifies against the session."""
+    actions = page.export_actions
+    actions.open_url = lambda _url: None
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(1)  # English
+    boxes = dialog.appendix_boxes
+    assert [k for k, b in boxes.items() if b.isChecked()] == [
+        "participants", "interests", "consent", "roadmap"]
+    boxes["interests"].click()
+    boxes["scorecard"].click()
+    boxes["sources"].click()
+    result = _finish(qtbot, actions, lambda: actions.start(dialog.request()))
+    assert result.ok
+    assert document.path is not None
+    data = document.path.with_name("meeting-agreement.pdf").read_bytes()
+    titles = [o.title for o in PdfReader(io.BytesIO(data)).outline if not isinstance(o, list)]
+    assert [t for t in titles if t.startswith("Appendix")] == [
+        "Appendix A. Participants in the start meeting", "Appendix B. Consent record",
+        "Appendix C. Roadmap", "Appendix D. Agreement scorecard",
+        "Appendix E. Sources of the templates used"]
+    assert verify_bytes(data, load_session(document.path)).ok

@@ -632,9 +632,11 @@ def check_pdfs(session_path: Path, agreement: Path, roadmap: Path) -> None:
     text = " ".join(" ".join(page.extract_text().split())
                     for page in PdfReader(agreement).pages)
     assert AMENDED_RULE in text and STATEMENT in text
-    # The amended rule says how it was agreed, not a tally that counts the objection.
-    assert ("an objection was resolved by amendment, then the table consented to the "
-            "amended text") in text
+    # The consent record says how the amended rule was agreed, not a tally that counts
+    # the objection: who objected to the earlier words and what they became.
+    assert "Agreed (objection resolved by amendment)" in text
+    assert "objection to an earlier text: " + OBJECTION in text
+    assert f"Amended from “{RULE}” to “{AMENDED_RULE}”" in text
     for name, _organisation, _role in TYPED:
         assert name in text
     for pdf in (agreement, roadmap):

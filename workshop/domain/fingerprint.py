@@ -13,6 +13,7 @@ import hashlib
 import json
 from typing import Any
 
+from workshop.domain import parties
 from workshop.domain.consent import (
     amendments_of,
     outcome_of,
@@ -244,6 +245,10 @@ def _content(session: Session, pr: _Printed, lang: Language | None = None
         },
         "agreement_consent": pr.consent(AGREEMENT_SUBJECT),
     }
+    if not parties.is_plain(session):
+        # Only when something was entered beyond the participants: migrated sessions
+        # keep their fingerprint, and so their signatures.
+        content["legal"] = _legal(session, pr)
     if not session.commitments.is_empty():
         # Only when there is something: sessions signed before commitments existed
         # keep their fingerprint.
@@ -284,6 +289,34 @@ def _commitments(session: Session, pr: _Printed) -> dict[str, Any]:
             for y in c.year_plans
         ],
         "clauses": [{"kind": k.kind.value, "text": k.text} for k in c.clauses],
+    }
+
+
+def _legal(session: Session, pr: _Printed) -> dict[str, Any]:
+    from workshop.domain.document_kind import document_kind
+
+    return {
+        "kind": document_kind(session).value,
+        "organisations": [
+            {
+                "name": v.name,
+                "party": v.org.party,
+                "signs": v.signs,
+                "legal_name": v.org.legal_name,
+                "legal_form": v.org.legal_form.value if v.org.legal_form else "",
+                "seat": v.org.seat,
+                "kvk": v.org.kvk,
+                "representative": pr.label(v.representative.id) if v.representative else "",
+                "function": v.function,
+                "authority": v.org.authority.value if v.org.authority else "",
+                "money_mandate": (str(v.org.money_mandate)
+                                  if v.org.money_mandate is not None else ""),
+                "involvement": v.org.involvement,
+            }
+            for v in parties.party_views(session)
+        ],
+        "considerations": list(session.legal.considerations),
+        "place": session.legal.place,
     }
 
 

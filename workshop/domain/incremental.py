@@ -45,6 +45,8 @@ READS: dict[str, frozenset[str]] = {
     # an amendment names its principle or rule; a step is agreed at most once
     "amendments": frozenset({"amendments", "principles", "rules"}),
     "step_agreements": frozenset({"step_agreements"}),
+    # an organisation is named by a participant and represented by one
+    "legal": frozenset({"legal", "participants"}),
     "roadmap": frozenset({"roadmap", "participants", "ambition"}),
     "commitments": frozenset({"commitments", "participants"}),
     "diagnostics": frozenset({"diagnostics", "participants"}),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Literal
 
@@ -465,6 +466,16 @@ class ClauseKind(str, Enum):
     ACCOUNTABILITY = "accountability"
     """Calling each other to account, resolving disagreement."""
     AMENDMENTS = "amendments"
+    DISPUTES = "disputes"
+    """Escalation: administrative consultation, then mediation."""
+    GOVERNING_LAW = "governing_law"
+    LIABILITY = "liability"
+    PRIVACY = "privacy"
+    """No personal data shared under this agreement without a separate basis (AVG)."""
+    COMPETITION = "competition"
+    """Within the competition authority's guidance on cooperation in care (ACM)."""
+    PUBLIC_ACCESS = "public_access"
+    """Public bodies and the Open Government Act (Woo)."""
     OTHER = "other"
 
 
@@ -486,6 +497,74 @@ class Commitments(Strict):
 
     def is_empty(self) -> bool:
         return not (self.contributions or self.roles or self.year_plans or self.clauses)
+
+
+# --- the parties as legal entities (printed at the head of the agreement) ----------
+
+
+class LegalForm(str, Enum):
+    FOUNDATION = "foundation"
+    """*stichting*"""
+    ASSOCIATION = "association"
+    """*vereniging*"""
+    COOPERATIVE = "cooperative"
+    """*coöperatie U.A.*"""
+    PRIVATE_COMPANY = "private_company"
+    """*besloten vennootschap (B.V.)*"""
+    PUBLIC_COMPANY = "public_company"
+    """*naamloze vennootschap (N.V.)*"""
+    MUNICIPALITY = "municipality"
+    """*gemeente*"""
+    PUBLIC_BODY = "public_body"
+    """*openbaar lichaam*, e.g. a GGD under a joint arrangement (*gemeenschappelijke regeling*)"""
+    OTHER = "other"
+
+
+class Authority(str, Enum):
+    """On what basis the representative signs for the organisation."""
+
+    STATUTES = "statutes"
+    MANDATE = "mandate"
+    SUBJECT_TO_DECISION = "subject_to_decision"
+    """*Onder voorbehoud van besluitvorming*: the board or council still decides."""
+
+
+KvkNumber = Annotated[str, StringConstraints(pattern=r"^([0-9]{8})?$")]
+"""Eight digits (Kamer van Koophandel), or empty while unknown."""
+
+Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2, allow_inf_nan=False)]
+"""Euros, exact to the cent."""
+
+
+class Organisation(Strict):
+    """An organisation of the session (by the name its participants carry) as a party."""
+
+    name: Name
+    """The name as in ``Participant.organisation``."""
+    party: bool = True
+    """A contracting party that signs; False: involved and named, but not signing."""
+    legal_name: Text = ""
+    legal_form: LegalForm | None = None
+    seat: Text = ""
+    """*Statutaire zetel*."""
+    kvk: KvkNumber = ""
+    representative_id: Id | None = None
+    """The participant who signs for it; None: its first participant present."""
+    function: Text = ""
+    """The representative's function as printed (*bestuurder*, *wethouder*)."""
+    authority: Authority | None = None
+    money_mandate: Money | None = None
+    """Euros per year the representative may commit; None: not recorded."""
+    involvement: Text = ""
+    """For a non-party: how it is involved (e.g. "advises on behalf of clients")."""
+
+
+class LegalDetails(Strict):
+    organisations: list[Organisation] = Field(default_factory=list)
+    considerations: list[Text] = Field(default_factory=list)
+    """The recitals as edited; empty: drafted from the session when printed."""
+    place: Text = ""
+    """Where the agreement is signed (*te PLACE*)."""
 
 
 # --- diagnostics -------------------------------------------------------------------
@@ -615,6 +694,7 @@ class Session(Strict):
     organising: Organising = Field(default_factory=Organising)
     roadmap: Roadmap = Field(default_factory=Roadmap)
     commitments: Commitments = Field(default_factory=Commitments)
+    legal: LegalDetails = Field(default_factory=LegalDetails)
     diagnostics: Diagnostics = Field(default_factory=Diagnostics)
     signatures: list[Signature] = Field(default_factory=list)
     view: ViewState = Field(default_factory=ViewState)
@@ -808,6 +888,16 @@ def reference_problems(session: Session) -> list[str]:
                 unknown_organisation("commitments.roles[{i}].holder", i, role.holder.ref)
         for j, name in enumerate(role.represents):
             unknown_organisation(f"commitments.roles[{{i}}].represents[{j}]", i, name)
+
+    named: set[str] = set()
+    for i, org in enumerate(s.legal.organisations):
+        if org.name in named:
+            problems.append(tr("{field}: '{value}' is listed twice",
+                               field=f"legal.organisations[{i}].name", value=org.name))
+        named.add(org.name)
+        if org.representative_id is not None:
+            unknown_participant("legal.organisations[{i}].representative_id", i,
+                                org.representative_id)
 
     d = s.diagnostics
     moments = {m.id for m in d.moments}

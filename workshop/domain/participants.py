@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workshop.domain import parties
 from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import Owner, Session
 
@@ -31,6 +32,7 @@ REMOVAL_AREAS: tuple[str, ...] = (
     "diagnostics.marks",
     "diagnostics.forms",
     "signatures",
+    "legal",
 )
 """Every session area ``remove_participant`` may change (for the undo snapshot)."""
 
@@ -210,9 +212,10 @@ def remove_participant(session: Session, participant_id: str, hand_over: bool) -
     d.forms = [f for f in d.forms if f.participant_id != participant_id]
 
     session.signatures = [s for s in session.signatures if s.participant_id != participant_id]
+    parties.forget_participant(session, participant_id)
 
 
-RENAME_AREAS: tuple[str, ...] = ("participants", "roadmap.actions", "commitments")
+RENAME_AREAS: tuple[str, ...] = ("participants", "roadmap.actions", "commitments", "legal")
 """What ``set_organisation`` may change (the undo step of one edit covers all of it)."""
 
 
@@ -248,3 +251,4 @@ def set_organisation(session: Session, participant_id: str, organisation: str) -
                 and role.holder.ref == old:
             role.holder = Owner(kind="organisation", ref=new)
         role.represents = [new if name == old else name for name in role.represents]
+    parties.rename(session, old, new)

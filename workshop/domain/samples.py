@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+from decimal import Decimal
 from typing import Any
 
 from workshop.domain.consent import stamp_unversioned
@@ -25,6 +26,7 @@ from workshop.domain.model import (
     ActionStatus,
     AgreementItem,
     Ambition,
+    Authority,
     Card,
     ChairKind,
     Clause,
@@ -49,10 +51,13 @@ from workshop.domain.model import (
     InterestKind,
     InterestLink,
     Interests,
+    LegalDetails,
+    LegalForm,
     LinkKind,
     Milestone,
     Moment,
     ObjectionResolution,
+    Organisation,
     Organising,
     Owner,
     Participant,
@@ -586,7 +591,7 @@ _CONTRIBUTIONS: tuple[tuple[str, str, ContributionKind, float | None, Period, st
     ("c-ggz-geld", _GGZ, _MONEY, 10_000, Period.YEAR,
      "Aandeel in de programmaondersteuning (naar rato)"),
     ("c-gem-geld", _GEM, _MONEY, 40_000, Period.YEAR,
-     "Aandeel in de programmaondersteuning, ook namens Betuwedal en Ommeren"),
+     "Aandeel in de programmaondersteuning (naar rato)"),
     ("c-gem-respijt", _GEM, _MONEY, 20_000, Period.ONE_OFF, "Startbudget snelle respijtzorg"),
     ("c-gem-buurthuis", _GEM, _KIND, None, Period.YEAR,
      "Ruimte in de buurthuizen voor beweeggroepen en ontmoeting"),
@@ -597,12 +602,6 @@ _CONTRIBUTIONS: tuple[tuple[str, str, ContributionKind, float | None, Period, st
      "Aandeel in de programmaondersteuning (naar rato)"),
     ("c-zv-pilots", _ZV, _MONEY, 50_000, Period.ONE_OFF,
      "Pilotbudget valpreventie en gedeeld zorgplan"),
-    ("c-cr-panel", _CR, _PEOPLE, 8, Period.MONTH,
-     "Ervaringsdeskundigheid: leden van de cliëntenraad in het ouderenpanel"),
-    ("c-won-coach", _WON, _PEOPLE, 12, Period.QUARTER,
-     "Wooncoach voor de woningcheck in de pilot valpreventie"),
-    ("c-won-data", _WON, _KIND, None, Period.ONE_OFF,
-     "Overzicht van levensloopbestendige woningen per kern"),
 )
 
 _ROLES: tuple[Role, ...] = (
@@ -647,15 +646,11 @@ _YEAR_PLANS: tuple[tuple[str, str, str, dt.date | None], ...] = (
     ("j-ggz", _GGZ, "Consultatie ouderenpsychiatrie in de wijk opnemen in het "
      "productieplan 2027.", _d(12, 1)),
     ("j-gem", _GEM, "Routekaart en respijtzorg in de kadernota en de Wmo-begroting "
-     "2027 van de drie gemeenten.", _d(9, 30)),
+     "2027 van de gemeente.", _d(9, 30)),
     ("j-ggd", _GGD, "Regiobeeld ouderen als vast product in het werkplan 2027 van de "
      "GGD.", _d(10, 1)),
     ("j-zv", _ZV, "Meerjarige inkoopafspraak voor de samenwerking in het inkoopbeleid "
      "2027.", _d(11, 30)),
-    ("j-cr", _CR, "Ouderenpanel en meelezen met de routekaart in het jaarplan van de "
-     "cliëntenraad.", _d(9, 1)),
-    ("j-won", _WON, "Woningcheck en levensloopbestendig wonen in de prestatieafspraken "
-     "2027 met de gemeente.", _d(12, 15)),
 )
 
 # (id, kind, template key, text)
@@ -676,11 +671,11 @@ _CLAUSES: tuple[tuple[str, ClauseKind, str, str], ...] = (
      "Een nieuwe partij kan toetreden als zij de ambitie, de leidende principes en de "
      "spelregels onderschrijft en de partijen daarmee instemmen. De toetreding wordt "
      "vastgelegd in een ondertekende aanvulling op deze afspraken."),
-    ("cl-uittreden", ClauseKind.LEAVING, "clause.leaving",
+    ("cl-uittreden", ClauseKind.LEAVING, "clause.leaving-effort",
      "Een partij kan uittreden door dit schriftelijk en met redenen aan de andere "
      "partijen te melden, met een opzegtermijn van drie maanden. Zij maakt lopende "
-     "acties af of draagt ze over; haar toegezegde bijdragen voor het lopende jaar "
-     "blijven staan."),
+     "acties af of draagt ze over en overlegt met de andere partijen hoe haar bijdragen "
+     "worden overgenomen."),
     ("cl-kosten", ClauseKind.COSTS, "clause.costs-ratio",
      "Gezamenlijke kosten, zoals programmaondersteuning en materiële kosten, worden "
      "verdeeld volgens het overzicht van bijdragen. Uitgaven boven het afgesproken "
@@ -696,10 +691,73 @@ _CLAUSES: tuple[tuple[str, ClauseKind, str, str], ...] = (
     ("cl-wijzigen", ClauseKind.AMENDMENTS, "clause.amendments",
      "Deze afspraken kunnen alleen worden gewijzigd met instemming van alle partijen. "
      "Een wijziging wordt schriftelijk vastgelegd en door alle partijen ondertekend."),
+    ("cl-geschillen", ClauseKind.DISPUTES, "clause.disputes",
+     "Ontstaat tussen partijen een geschil over deze afspraken, dan overleggen eerst de "
+     "betrokken bestuurders. Komen zij er binnen zes weken niet uit, dan schakelen zij "
+     "samen een mediator in. Pas daarna staat de weg naar de rechter open."),
+    ("cl-recht", ClauseKind.GOVERNING_LAW, "clause.governing-law",
+     "Op deze afspraken is Nederlands recht van toepassing."),
+    ("cl-aansprakelijk", ClauseKind.LIABILITY, "clause.liability",
+     "Elke partij draagt haar eigen risico's en is niet aansprakelijk voor schade die een "
+     "andere partij lijdt door de uitvoering van deze afspraken, behalve bij opzet of "
+     "grove schuld."),
+    ("cl-privacy", ClauseKind.PRIVACY, "clause.privacy",
+     "Onder deze afspraken delen partijen geen persoonsgegevens. Is dat voor een actie "
+     "wel nodig, dan leggen de betrokken partijen vooraf vast op welke grondslag en hoe "
+     "zij dat doen, in overeenstemming met de AVG."),
+    ("cl-mededinging", ClauseKind.COMPETITION, "clause.competition",
+     "Partijen werken samen binnen de kaders van de Mededingingswet en de richtsnoeren "
+     "van de Autoriteit Consument & Markt voor samenwerking in de zorg. Zij maken geen "
+     "afspraken over prijzen, tarieven of de verdeling van cliënten of markten, en delen "
+     "geen concurrentiegevoelige informatie."),
+    ("cl-woo", ClauseKind.PUBLIC_ACCESS, "clause.public-access",
+     "Partijen weten dat documenten van de deelnemende bestuursorganen onder de Wet open "
+     "overheid (Woo) openbaar kunnen worden. Een bestuursorgaan dat een verzoek krijgt, "
+     "laat de betrokken partijen vooraf weten welke stukken het openbaar maakt."),
     ("cl-gegevens", ClauseKind.OTHER, "",
      "Voor de pilot met het gedeelde zorgplan sluiten de betrokken partijen vooraf een "
      "afspraak over het delen van gegevens, met toestemming van de oudere."),
 )
+
+
+# (organisation, legal name, form, seat, KvK, function, authority, money mandate)
+_LEGAL: tuple[tuple[str, str, LegalForm, str, str, str, Authority, int | None], ...] = (
+    (_ZKH, "Stichting Waalzoom Ziekenhuis", LegalForm.FOUNDATION, "Waalzoom", "41234567",
+     "lid raad van bestuur", Authority.SUBJECT_TO_DECISION, None),
+    (_HA, "Huisartsencoöperatie Waalzoom U.A.", LegalForm.COOPERATIVE, "Waalzoom",
+     "52345678", "bestuurder", Authority.STATUTES, None),
+    (_VVT, "Stichting Zorggroep De Linde", LegalForm.FOUNDATION, "Betuwedal", "41098765",
+     "directeur-bestuurder", Authority.STATUTES, None),
+    (_GGZ, "Stichting GGZ Dijkland", LegalForm.FOUNDATION, "Waalzoom", "41155566",
+     "directeur behandelzaken", Authority.MANDATE, 10_000),
+    (_GEM, "Gemeente Waalzoom", LegalForm.MUNICIPALITY, "Waalzoom", "50123456",
+     "wethouder zorg, welzijn en wonen", Authority.SUBJECT_TO_DECISION, None),
+    (_GGD, "Gemeenschappelijke Regeling GGD Waalzoom-Betuwe", LegalForm.PUBLIC_BODY,
+     "Waalzoom", "61234560", "directeur publieke gezondheid", Authority.MANDATE, 0),
+    (_ZV, "Rivierzorg Zorgverzekeraar N.V.", LegalForm.PUBLIC_COMPANY, "Rivierstad",
+     "30123459", "regiomanager zorginkoop", Authority.MANDATE, 80_000),
+)
+
+
+def _demo_legal() -> LegalDetails:
+    organisations = [
+        Organisation(name=name, legal_name=legal, legal_form=form, seat=seat, kvk=kvk,
+                     function=function, authority=authority,
+                     money_mandate=None if money is None else Decimal(money))
+        for name, legal, form, seat, kvk, function, authority, money in _LEGAL
+    ]
+    organisations += [
+        Organisation(name=_CR, party=False,
+                     involvement="Adviseert namens cliënten en naasten van De Linde en "
+                     "levert leden voor het ouderenpanel; is geen rechtspersoon en tekent "
+                     "niet als partij."),
+        Organisation(name=_WON, legal_name="Stichting Woonstichting Waalborg",
+                     legal_form=LegalForm.FOUNDATION, seat="Ommeren", kvk="41187654",
+                     function="directeur wonen", authority=Authority.SUBJECT_TO_DECISION,
+                     involvement="Was afwezig; sluit bij de volgende bijeenkomst aan en "
+                     "kan dan toetreden."),
+    ]
+    return LegalDetails(organisations=organisations, place="Ommeren")
 
 
 def _demo_commitments() -> Commitments:
@@ -760,6 +818,7 @@ def demo_session() -> Session:
         roadmap=Roadmap(actions=list(_ACTIONS), milestones=list(_MILESTONES),
                         evaluations=list(_EVALUATIONS)),
         commitments=_demo_commitments(),
+        legal=_demo_legal(),
         diagnostics=_demo_diagnostics(),
     )
     # The module-level parts are shared; hand out an independent copy.
@@ -1156,6 +1215,7 @@ def large_session(seed: int = 0) -> Session:
     }
     fields["commitments"] = _large_commitments(random.Random(seed + 1), participants,
                                                organisations, [c.name for c in clusters])
+    fields["legal"] = _large_legal(random.Random(seed + 2), organisations)
     unsigned = Session(**fields)
     stamp_unversioned(unsigned)
     fields["consents"] = unsigned.consents
@@ -1183,7 +1243,31 @@ _LARGE_CLAUSES: tuple[tuple[ClauseKind, str], ...] = (
     (ClauseKind.ACCOUNTABILITY, "We spreken elkaar direct aan; lukt het samen niet, dan "
      "vragen we een bemiddelaar."),
     (ClauseKind.AMENDMENTS, "Wijzigingen alleen met instemming van alle partijen."),
+    (ClauseKind.DISPUTES, "Bij een geschil eerst bestuurlijk overleg, dan mediation."),
+    (ClauseKind.GOVERNING_LAW, "Op deze afspraken is Nederlands recht van toepassing."),
+    (ClauseKind.LIABILITY, "Elke partij draagt haar eigen risico's."),
+    (ClauseKind.PRIVACY, "Onder deze afspraken worden geen persoonsgegevens gedeeld."),
+    (ClauseKind.COMPETITION, "We blijven binnen de richtsnoeren van de ACM voor de zorg."),
+    (ClauseKind.PUBLIC_ACCESS, "Stukken van bestuursorganen kunnen onder de Woo openbaar "
+     "worden."),
 )
+
+
+_SEATS = ("Hoogeveld", "Maasdonk", "Rivierstad", "Ommeren", "Betuwedal", "Waalzoom")
+
+
+def _large_legal(rng: random.Random, organisations: list[str]) -> LegalDetails:
+    """Every organisation a party with a legal identity, signed for under its statutes."""
+    out = []
+    for org in organisations:
+        municipality = org.startswith("Gemeente")
+        out.append(Organisation(
+            name=org, legal_name=org if municipality else f"Stichting {org}",
+            legal_form=LegalForm.MUNICIPALITY if municipality else LegalForm.FOUNDATION,
+            seat=rng.choice(_SEATS), kvk=f"{rng.randrange(10**7, 10**8)}",
+            authority=(Authority.SUBJECT_TO_DECISION if municipality
+                       else Authority.STATUTES)))
+    return LegalDetails(organisations=out, place="Hoogeveld")
 
 
 def _large_commitments(rng: random.Random, participants: list[Participant],

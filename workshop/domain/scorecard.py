@@ -13,27 +13,38 @@ No Qt. ``readiness`` (the Signing page) shows the parts it does not check itself
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from workshop import locale_format
+from workshop.domain import parties
 from workshop.domain.commitments import organisations_without_contribution
+from workshop.domain.consent import outcome_of, records_by_subject
 from workshop.domain.model import (
+    AgreementItem,
+    Authority,
     ClauseKind,
     DecisionRule,
     InterestKind,
+    LegalForm,
+    Outcome,
     RoleKind,
     Session,
     Step,
 )
-from workshop.i18n import N_, Language, tr
+from workshop.i18n import N_, Language, current_language, tr
 from workshop.labels import label
 
 SHORT = 60
 """Item texts are cut to this many characters inside a sentence."""
 
-REQUIRED_CLAUSES: tuple[ClauseKind, ...] = tuple(k for k in ClauseKind
-                                                 if k is not ClauseKind.OTHER)
-"""Every kind of closing clause but "other" should be settled."""
+REQUIRED_CLAUSES: tuple[ClauseKind, ...] = tuple(
+    k for k in ClauseKind if k not in (ClauseKind.OTHER, ClauseKind.PUBLIC_ACCESS))
+"""Every kind of closing clause but "other" should be settled; public access to
+documents too when a party is a public body (``_clauses``)."""
+
+PUBLIC_FORMS = frozenset({LegalForm.MUNICIPALITY, LegalForm.PUBLIC_BODY})
 
 PARTS: tuple[tuple[str, str, Step], ...] = (
     ("parties", N_("Parties with representatives and mandate"), Step.PREPARATION),
@@ -115,7 +126,87 @@ def _parties(s: Session, lang: Language | None) -> list[str]:
             out.append(tr("It is not recorded whom {name} represents.", lang, name=name))
         if not p.mandate.strip():
             out.append(tr("The mandate of {name} is not recorded.", lang, name=name))
+    out += _legal_identity(s, lang)
     return out
+
+
+def _legal_identity(s: Session, lang: Language | None) -> list[str]:
+    """What a lawyer checks first: every signing party a legal entity, properly signed for."""
+    out: list[str] = []
+    views = parties.party_views(s)
+    for v in views:
+        if not v.signs:
+            continue  # named as involved; the contributions part says if it commits
+        org = _short(v.name, 40)
+        gaps = [label for label, value in (
+            (tr("legal name", lang), v.org.legal_name), (tr("legal form", lang),
+                                                         v.org.legal_form),
+            (tr("seat", lang), v.org.seat), (tr("KvK number", lang), v.org.kvk)) if not value]
+        if gaps:
+            out.append(tr("{organisation} has no legal identity yet: its {fields} are "
+                          "missing.", lang, organisation=org, fields=", ".join(gaps)))
+        if v.representative is None:
+            out.append(tr("Nobody signs for {organisation}.", lang, organisation=org))
+        else:
+            if not v.function.strip():
+                out.append(tr("The function of {name}, who signs for {organisation}, is not "
+                              "recorded.", lang, name=_short(v.representative.name, 40),
+                              organisation=org))
+            if v.org.authority is None:
+                out.append(tr("On what authority {name} signs for {organisation} is not "
+                              "recorded.", lang, name=_short(v.representative.name, 40),
+                              organisation=org))
+    if s.participants and sum(v.signs for v in views) < 2:
+        out.append(tr("An agreement needs at least two parties that sign.", lang))
+    return out
+
+
+def _commitment_findings(s: Session, lang: Language | None) -> list[str]:
+    """Commitments a signature does not cover."""
+    out: list[str] = []
+    c = s.commitments
+    for v in parties.party_views(s):
+        org = _short(v.name, 40)
+        committed = (any(x.organisation == v.name for x in c.contributions)
+                     or any(y.organisation == v.name for y in c.year_plans))
+        if committed and not v.signs:
+            if v.org.party:
+                out.append(tr("{organisation} commits to contributions or plans but does "
+                              "not sign: its representative is absent.", lang,
+                              organisation=org))
+            else:
+                out.append(tr("{organisation} commits to contributions or plans but is not "
+                              "a party and does not sign.", lang, organisation=org))
+        mandate = v.org.money_mandate
+        if (v.signs and mandate is not None
+                and v.org.authority is not Authority.SUBJECT_TO_DECISION):
+            money = parties.money_per_year(s, v.name)
+            if money > mandate:
+                out.append(tr("{organisation} commits {amount} in money a year, beyond the "
+                              "{mandate} its signer may commit.", lang, organisation=org,
+                              amount=locale_format.money(money, lang or current_language()),
+                              mandate=locale_format.money(mandate,
+                                                          lang or current_language())))
+    for x in c.contributions:
+        if _on_behalf(x.description):
+            out.append(tr("{organisation} commits on behalf of others who are not parties: "
+                          "“{text}”.", lang, organisation=_short(x.organisation, 40),
+                          text=_short(x.description)))
+    for y in c.year_plans:
+        if _on_behalf(y.text):
+            out.append(tr("{organisation} commits on behalf of others who are not parties: "
+                          "“{text}”.", lang, organisation=_short(y.organisation, 40),
+                          text=_short(y.text)))
+    return out
+
+
+_ON_BEHALF = re.compile(r"\b(namens|on behalf of|van de (twee|drie|vier|vijf) gemeenten|"
+                        r"of the (two|three|four|five) municipalities)\b", re.IGNORECASE)
+
+
+def _on_behalf(text: str) -> bool:
+    """A commitment written for others ("also on behalf of X and Y")."""
+    return bool(_ON_BEHALF.search(text))
 
 
 def _ambition(s: Session, lang: Language | None) -> list[str]:
@@ -190,8 +281,10 @@ def _role_name(kind: RoleKind, theme: str, lang: Language | None) -> str:
 def _contributions(s: Session, lang: Language | None) -> list[str]:
     if not s.organisations():
         return [tr("No organisations are listed yet.", lang)]
+    signing = {v.name for v in parties.signing_parties(s)}
     return [tr("{organisation} brings nothing yet.", lang, organisation=_short(name, 40))
-            for name in organisations_without_contribution(s)]
+            for name in organisations_without_contribution(s)
+            if name in signing] + _commitment_findings(s, lang)
 
 
 def _roadmap(s: Session, lang: Language | None) -> list[str]:
@@ -220,16 +313,55 @@ def _evaluation(s: Session, lang: Language | None) -> list[str]:
 
 def _clauses(s: Session, lang: Language | None) -> list[str]:
     have = {c.kind for c in s.commitments.clauses}
-    return [tr("There is no clause on “{kind}”.", lang, kind=label(kind, lang))
-            for kind in REQUIRED_CLAUSES if kind not in have]
+    required = list(REQUIRED_CLAUSES)
+    if any(v.org.legal_form in PUBLIC_FORMS for v in parties.signing_parties(s)):
+        required.append(ClauseKind.PUBLIC_ACCESS)
+    out = [tr("There is no clause on “{kind}”.", lang, kind=label(kind, lang))
+           for kind in required if kind not in have]
+    keys = {c.template_key for c in s.commitments.clauses}
+    for a, b in CONTRADICTIONS:
+        if a in keys and b in keys:
+            out.append(tr("The clauses “{first}” and “{second}” contradict each other: "
+                          "agreements that are not legally enforceable cannot keep "
+                          "contributions committed after a party leaves.", lang,
+                          first=_clause_title(s, a, lang), second=_clause_title(s, b, lang)))
+    return out
+
+
+CONTRADICTIONS: tuple[tuple[str, str], ...] = (
+    ("clause.nature-effort", "clause.leaving"),
+)
+"""Pairs of library clauses that cannot both hold."""
+
+
+def _clause_title(s: Session, key: str, lang: Language | None) -> str:
+    clause = next(c for c in s.commitments.clauses if c.template_key == key)
+    return label(clause.kind, lang)
+
+
+def _open_items(s: Session, items: list[AgreementItem], subject: str,
+                lang: Language | None) -> list[str]:
+    present = {p.id for p in s.participants if p.present}
+    by_subject = records_by_subject(s)
+    out = []
+    for n, item in enumerate(items, 1):
+        outcome = outcome_of(by_subject.get(item.id, []), present)
+        if outcome is not Outcome.AGREED:
+            out.append(tr("{subject} {n} is still open: “{text}”.", lang,
+                          subject=subject, n=n, text=_short(item.text)))
+    return out
 
 
 def _principles(s: Session, lang: Language | None) -> list[str]:
-    return [] if s.principles else [tr("There are no leading principles yet.", lang)]
+    if not s.principles:
+        return [tr("There are no leading principles yet.", lang)]
+    return _open_items(s, s.principles, tr("Principle", lang), lang)
 
 
 def _rules(s: Session, lang: Language | None) -> list[str]:
-    return [] if s.rules else [tr("There are no rules of play yet.", lang)]
+    if not s.rules:
+        return [tr("There are no rules of play yet.", lang)]
+    return _open_items(s, s.rules, tr("Rule", lang), lang)
 
 
 _CHECKS: dict[str, Callable[[Session, Language | None], list[str]]] = {

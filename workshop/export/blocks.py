@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from workshop.export import fonts
@@ -21,6 +22,31 @@ Cell = str | Flowable | list[Flowable]
 
 IN_ROW_SPLIT = 24
 """Smallest piece (points) a table row may be cut into when it does not fit a page."""
+
+TALL_ROW = 700.0
+"""Without a frame to ask (never in a build): a row taller than this is cut inside."""
+
+
+class _Table(Table):
+    """A table whose rows are never split across pages, unless a row is taller than a
+    page (reportlab's own split cuts a row in two whenever it does not fit the rest of
+    a page)."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        internals: Any = self
+        internals._calc(availWidth, availHeight)
+        result: list[Flowable] = internals._splitRows(availHeight, doInRowSplit=False)
+        if result:
+            return result
+        heights: list[float] = internals._rowHeights
+        first = min(internals.repeatRows, len(heights) - 1) if heights else 0
+        frame = getattr(getattr(getattr(self, "canv", None), "_doctemplate", None),
+                        "frame", None)
+        page = float(getattr(frame, "_aH", TALL_ROW))  # the height of an empty frame
+        if heights and heights[first] + sum(heights[:first]) > page:
+            cut: list[Flowable] = internals._splitRows(availHeight, doInRowSplit=True)
+            return cut
+        return []
 
 
 class Text:
@@ -36,6 +62,24 @@ class Text:
              bullet: str | None = None) -> Paragraph:
         """A paragraph of user text only (no markup of ours)."""
         return Paragraph(self(text, fstyle), style, bulletText=bullet)
+
+
+def _unbroken(cell: Cell, room: float) -> Cell:
+    """A header cell whose longest word fits its column: set smaller rather than broken
+    inside a word without a hyphen ("Gemidd-eld")."""
+    if not isinstance(cell, Paragraph):
+        return cell
+    style = cell.style
+    words = cell.getPlainText().split()
+    if not words:
+        return cell
+    widest = max(fonts.string_width(w, style.fontSize, "bold") for w in words)
+    if widest <= room:
+        return cell
+    size = max(5.5, style.fontSize * room / widest)
+    smaller = ParagraphStyle(f"{style.name}-fit", parent=style, fontSize=size,
+                             leading=size * 1.3)
+    return Paragraph(cell.text, smaller)
 
 
 def table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], header: bool = True,
@@ -61,6 +105,10 @@ def table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], header: bool 
     if zebra and len(rows) > 2:
         commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1),
                          [colors.white, ZEBRA]))
-    return Table([list(r) for r in rows], colWidths=list(widths),
+    data: list[list[Any]] = [list(r) for r in rows]
+    if header and data:
+        data[0] = [_unbroken(cell, width - 8) for cell, width in zip(data[0], widths,
+                                                                     strict=False)]
+    return _Table(data, colWidths=list(widths),
                  repeatRows=1 if header else 0, splitInRow=IN_ROW_SPLIT,
                  style=TableStyle(commands), hAlign="LEFT")

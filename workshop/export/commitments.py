@@ -15,6 +15,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
+from workshop import locale_format
 from workshop.domain import model as m
 from workshop.domain.commitments import PartyTotals, totals
 from workshop.domain.scorecard import scorecard
@@ -22,22 +23,20 @@ from workshop.export.blocks import Text, table
 from workshop.export.document import Styles, short_date
 from workshop.i18n import Language, tr
 from workshop.labels import label
+from workshop.templates import printed_text
 
 
 def number(value: float, lang: Language) -> str:
-    """1728 -> "1.728" (nl) or "1,728" (en); at most one decimal, dropped when whole."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    if lang == "nl":
-        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return text
+    """1728 -> "1.728" (nl) or "1,728" (en); cents kept (12.25 -> "12,25")."""
+    return locale_format.number(value, lang)
 
 
 def euros(value: float, lang: Language) -> str:
-    return tr("€ {amount}", lang, amount=number(value, lang))
+    return locale_format.money(value, lang)
 
 
 def hours(value: float, lang: Language) -> str:
-    return tr("{amount} h", lang, amount=number(value, lang))
+    return locale_format.hours(value, lang)
 
 
 def amount_text(kind: m.ContributionKind, amount: float | None, lang: Language) -> str:
@@ -69,6 +68,9 @@ class CommitmentsSections:
         self.s = styles
         self.text = text
         self.width = width
+
+    number_prefix = ""
+    """Put before each clause's number (the agreement's article: "8." makes "8.1.")."""
 
     def _h1(self, title: str) -> list[Flowable]:
         return [CondPageBreak(50 * mm), Paragraph(self.text(title), self.s.h1)]
@@ -194,8 +196,10 @@ class CommitmentsSections:
             kind = m.ClauseKind(clause["kind"])
             title = (tr("Other provision", lang) if kind is m.ClauseKind.OTHER
                      else label(kind, lang))
-            out.append(Paragraph(f"{n}. " + self.text(title, "bold"), s.h3))
-            out.append(self.text.para(clause["text"], s.body))
+            out.append(Paragraph(f"{self.number_prefix}{n}. " + self.text(title, "bold"),
+                                 s.h3))
+            key = self.session.commitments.clauses[n - 1].template_key
+            out.append(self.text.para(printed_text(clause["text"], key, lang), s.body))
         return out
 
     # --- roadmap: one organisation's contributions -----------------------------------

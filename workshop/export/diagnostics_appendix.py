@@ -84,8 +84,8 @@ def _moment(session: Session, moment: Moment, lang: Language, s: Styles, text: T
     for st in stats:
         rows.append([label(st.condition, lang), str(st.summary.count),
                      number(st.mean, lang), number(st.spread, lang), _range(st.summary)])
-    rest = width - 73 * mm
-    story.append(table(rows, [rest, 15 * mm, 14 * mm, 18 * mm, 26 * mm]))  # type: ignore[arg-type]
+    rest = width - 81 * mm
+    story.append(table(rows, [rest, 15 * mm, 20 * mm, 20 * mm, 26 * mm]))  # type: ignore[arg-type]
     story.append(Spacer(1, 3 * mm))
     story.append(conditions_chart(stats, lang, width))
 
@@ -100,9 +100,9 @@ def _moment(session: Session, moment: Moment, lang: Language, s: Styles, text: T
             rows.append([text.para(f"{title}: {left} ↔ {right}", s.cell),
                          str(a.summary.count), number(a.summary.mean, lang),
                          number(a.summary.spread, lang), _range(a.summary)])
-        story.append(table(rows, [rest, 15 * mm, 14 * mm, 18 * mm, 26 * mm]))  # type: ignore[arg-type]
+        story.append(table(rows, [rest, 15 * mm, 20 * mm, 20 * mm, 26 * mm]))  # type: ignore[arg-type]
         story.append(Spacer(1, 3 * mm))
-        story.append(spectra_chart(axes, width))
+        story.append(spectra_chart(axes, width, lang))
 
     counts = dg.form_distribution(session, moment.id)
     if any(counts.values()):
@@ -199,15 +199,22 @@ def conditions_chart(stats: list[dg.ConditionStats], lang: Language, width: floa
     return d
 
 
-def spectra_chart(axes: list[dg.AxisStats], width: float) -> Drawing:
-    """One line per axis (numbered as in the table above), marks as dots, mean as bar."""
-    row_h = 7 * mm
+def spectra_chart(axes: list[dg.AxisStats], width: float, lang: Language = "nl"
+                  ) -> Drawing:
+    """One line per axis (numbered as in the table above), marks as dots, mean as bar;
+    both poles named above the ends of the line."""
+    row_h = 10 * mm
     height = row_h * len(axes) + 4 * mm
     d = Drawing(width, height)
     x0, x1 = 10 * mm, width - 4 * mm
     for i, a in enumerate(axes):
         y = height - 2 * mm - (i + 0.5) * row_h
         d.add(_text(0, y - 2.5, str(i + 1), bold=True))
+        _title, left, right = axis_texts(a.axis, lang)
+        half = (x1 - x0) / 2 - 2 * mm
+        d.add(_text(x0, y + 4.2, fonts.fit(left, half, 6.5), size=6.5, colour=MUTED))
+        d.add(_text(x1, y + 4.2, fonts.fit(right, half, 6.5), size=6.5, anchor="end",
+                    colour=MUTED))
         d.add(Line(x0, y, x1, y, strokeColor=RULE, strokeWidth=0.8))
         for end in (x0, x1):
             d.add(Line(end, y - 3, end, y + 3, strokeColor=MUTED, strokeWidth=0.8))

@@ -28,6 +28,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from workshop import __version__
 from workshop.domain.fingerprint import short_fingerprint
 from workshop.export import fonts, progress
+from workshop.export.outline import xmp_packet
 from workshop.export.seal import (
     FINGERPRINT_KEY,
     MANIFEST_FORMAT,
@@ -182,6 +183,10 @@ class Meta:
     session_id: str
     options: dict[str, Any] = field(default_factory=dict)
     signatures: list[dict[str, Any]] = field(default_factory=list)
+    draft_word: str = ""
+    """"CONCEPT" across every page while anything is open; "" for a final text."""
+    initials_word: str = ""
+    """On paper: an initials box (*paraaf*) on every page, labelled with this word."""
 
     def manifest(self) -> dict[str, Any]:
         return {
@@ -270,6 +275,11 @@ def _canvas_class(meta: Meta) -> type[Canvas]:
             self.setCreator(f"Workshop {__version__}")
             self.setKeywords(tr("fingerprint {fingerprint}", lang,
                                 fingerprint=meta.fingerprint))
+            # The reader's title bar shows the title, not the file name; XMP for archives.
+            self.setViewerPreference("DisplayDocTitle", "true")
+            internals._doc.Catalog.Metadata = xmp_packet(
+                meta.title, lang, meta.fingerprint, meta.subject, f"Workshop {__version__}")
+            self.showOutline()
             self._saved_pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
@@ -310,6 +320,36 @@ def _canvas_class(meta: Meta) -> type[Canvas]:
                 header = fonts.fit(meta.header, right - left - kind_width - 12 * mm, size)
                 draw_text(self, left, height - 10.5 * mm, header, size)
                 draw_text(self, right - kind_width, height - 10.5 * mm, meta.label, size)
+            if meta.initials_word:
+                box = 16 * mm
+                self.setStrokeColor(INK)
+                self.setLineWidth(0.6)
+                self.rect(right - box, 15.5 * mm, box, 11 * mm, stroke=1, fill=0)
+                self.setFillColor(MUTED)
+                draw_text(self, right - box - 2 - fonts.string_width(meta.initials_word, 7),
+                          16.5 * mm, meta.initials_word, 7)
+            if meta.draft_word:
+                self._draft_mark(width, height)
+            self.restoreState()
+
+        def _draft_mark(self, width: float, height: float) -> None:
+            """CONCEPT, large, light and diagonal across the page.
+
+            It starts in the bottom margin, so that text extraction places it with the
+            page furniture rather than in the middle of a sentence of the body.
+            """
+            self.saveState()
+            self.setFillColor(colors.Color(0.70, 0.15, 0.12, alpha=0.12))
+            text = meta.draft_word
+            size = 120.0
+            length = fonts.string_width(text, size, "bold")
+            angle = 58.0
+            import math
+
+            run = length * math.cos(math.radians(angle))
+            self.translate(max(6 * mm, (width - run) / 2 - size * 0.4), 9 * mm)
+            self.rotate(angle)
+            draw_text(self, 0, 0, text, size, "bold")
             self.restoreState()
 
     return PagedCanvas

@@ -65,15 +65,24 @@ FONT_FILES: tuple[FontFile, ...] = (
     FontFile("WorkshopHebrew", "NotoSansHebrew-Regular.ttf", "WorkshopHebrew", "regular"),
     FontFile("WorkshopHebrew-Bold", "NotoSansHebrew-Bold.ttf", "WorkshopHebrew", "bold"),
     FontFile("WorkshopSymbols", "DejaVuSans.ttf", "WorkshopSymbols", "regular"),
+    FontFile("WorkshopCJK", "DroidSansFallback-subset.ttf", "WorkshopCJK", "regular"),
+    FontFile("WorkshopKorean", "NanumSquareR.ttf", "WorkshopKorean", "regular"),
 )
 
-LICENCE_FILES = ("OFL-Noto.txt", "LICENSE-DejaVu.txt")
+LAZY = frozenset({"WorkshopCJK", "WorkshopKorean"})
+"""Large fallbacks registered with reportlab only when a text needs them."""
+
+LICENCE_FILES = ("OFL-Noto.txt", "LICENSE-DejaVu.txt", "LICENSE-Apache-2.0.txt",
+                 "OFL-Nanum.txt")
 
 # The fallback chain per style of the main font; italic text falls back upright.
 _CHAINS: dict[Style, tuple[str, ...]] = {
-    "regular": (REGULAR, "WorkshopArabic", "WorkshopHebrew", "WorkshopSymbols"),
-    "bold": (BOLD, "WorkshopArabic-Bold", "WorkshopHebrew-Bold", "WorkshopSymbols"),
-    "italic": (ITALIC, "WorkshopArabic", "WorkshopHebrew", "WorkshopSymbols"),
+    "regular": (REGULAR, "WorkshopArabic", "WorkshopHebrew", "WorkshopCJK", "WorkshopKorean",
+                "WorkshopSymbols"),
+    "bold": (BOLD, "WorkshopArabic-Bold", "WorkshopHebrew-Bold", "WorkshopCJK",
+             "WorkshopKorean", "WorkshopSymbols"),
+    "italic": (ITALIC, "WorkshopArabic", "WorkshopHebrew", "WorkshopCJK", "WorkshopKorean",
+               "WorkshopSymbols"),
 }
 
 
@@ -90,15 +99,14 @@ def app_font_files() -> list[Traversable]:
 
 @cache
 def register_fonts() -> None:
-    """Register every bundled font and its family with reportlab (once per process)."""
+    """Register every bundled font and its family with reportlab (once per process);
+    the large CJK fallbacks wait until a text needs them (``_coverage``)."""
     # reportlab is imported when a PDF is made, not when the app lists its font files
     from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
     for font in FONT_FILES:
-        data = font_resource(font.file).read_bytes()
-        pdfmetrics.registerFont(TTFont(font.name, io.BytesIO(data)))
+        if font.name not in LAZY:
+            _register(font)
     families: dict[str, dict[Style, str]] = {}
     for font in FONT_FILES:
         families.setdefault(font.family, {})[font.style] = font.name
@@ -113,12 +121,34 @@ def register_fonts() -> None:
 
 
 @cache
+def _register_lazy(name: str) -> None:
+    _register(next(f for f in FONT_FILES if f.name == name))
+
+
+def _register(font: FontFile) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    data = font_resource(font.file).read_bytes()
+    pdfmetrics.registerFont(TTFont(font.name, io.BytesIO(data)))
+
+
+@cache
 def _coverage(name: str) -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
 
     register_fonts()
+    if name in LAZY:
+        _register_lazy(name)
     font = pdfmetrics.getFont(name)
-    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+    codes = frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+    if name == "WorkshopCJK":  # its few Hangul syllables would break up a Korean name
+        codes = frozenset(c for c in codes if not _hangul(c))
+    return codes
+
+
+def _hangul(code: int) -> bool:
+    return 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F or 0xAC00 <= code <= 0xD7AF
 
 
 # Characters dropped before typesetting (besides categories Cc and Cf).

@@ -137,7 +137,8 @@ class _Roadmap:
         out.append(Legend(self.legend(), self.lang))
         out.append(Spacer(1, 3 * mm))
         out.append(Timeline(self.rows(dated, markers), markers, min(days), max(days),
-                            self.lang, label_width=self.width * 0.3))
+                            self.lang, label_width=self.width * 0.3,
+                            today=self.exported_at.date(), today_word=tr("today", self.lang)))
         undated = len(self.actions) - len(dated)
         if undated:
             out.append(Spacer(1, 2 * mm))
@@ -175,15 +176,28 @@ class _Roadmap:
         if markers:
             rows.append(Row(band=tr("Milestones and evaluations", self.lang)))
         groups: dict[str, list[tuple[int, m.Action]]] = {}
+        people = {p.id: p for p in self.session.participants}
+        titles: dict[int, str] = {}
         if self.options.group_by == "phase":
             for phase in m.Phase:
                 groups[label(phase, self.lang)] = []
             for i, a in dated:
                 groups[label(a.phase, self.lang)].append((i, a))
+                owner = self.actions[i]["owner"]
+                titles[i] = f"{a.title} · {owner}" if owner else a.title
         else:
+            # A person stands under their organisation, with their name on the bar.
             for i, a in dated:
-                owner = self.actions[i]["owner"] or tr("No owner yet", self.lang)
-                groups.setdefault(owner, []).append((i, a))
+                o = a.owner
+                person = people.get(o.ref) if o is not None and o.kind == "participant" \
+                    else None
+                if person is not None and person.organisation.strip():
+                    group = person.organisation.strip()
+                    titles[i] = f"{a.title} · {person.name}"
+                else:
+                    group = self.actions[i]["owner"] or tr("No owner yet", self.lang)
+                    titles[i] = a.title
+                groups.setdefault(group, []).append((i, a))
         for name, members in groups.items():
             if not members:
                 continue
@@ -193,7 +207,7 @@ class _Roadmap:
                 start = a.start or a.due
                 due = a.due or a.start
                 assert start is not None and due is not None
-                rows.append(Row(bar=Bar(i + 1, a.title, start, due, a.phase.value,
+                rows.append(Row(bar=Bar(i + 1, titles[i], start, due, a.phase.value,
                                         a.status.value)))
         return rows
 

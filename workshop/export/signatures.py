@@ -38,6 +38,12 @@ class SignatureView:
     void_word: str = "VOID"
     detail: str = ""
     """A second status line: for a void signature, which text it was given on."""
+    function: str = ""
+    """The signer's function (*bestuurder*, *wethouder*)."""
+    place: str = ""
+    """"Place: Ommeren · Date: 12 March 2026" (or blanks to fill in on paper)."""
+    boxed: bool = False
+    """On paper: a framed box to sign in, so nobody signs in the wrong place."""
 
 
 def draw_strokes(canvas: Canvas, strokes: tuple[Stroke, ...], x: float, y: float,
@@ -107,7 +113,7 @@ def _thinned(points: list[tuple[float, float, float]], step: float,
 class SignatureBlock(Flowable):
     """A signature box with the name, organisation, time and status below it."""
 
-    def __init__(self, view: SignatureView, width: float, height: float = 118) -> None:
+    def __init__(self, view: SignatureView, width: float, height: float = 132) -> None:
         super().__init__()
         self.view = view
         self.width = width
@@ -120,13 +126,17 @@ class SignatureBlock(Flowable):
         c: Canvas = self.canv
         v = self.view
         w = self.width
-        pad_h = 56.0
+        pad_h = 48.0
         pad_y = self.height - pad_h - 4
         c.saveState()
         # The pad area and the signing line.
         c.setStrokeColor(RULE)
         c.setLineWidth(0.5)
         c.line(0, pad_y, w, pad_y)
+        if v.boxed:
+            c.setStrokeColor(INK)
+            c.setLineWidth(0.8)
+            c.rect(0, pad_y, w, pad_h, stroke=1, fill=0)
         ink = colors.Color(0.62, 0.64, 0.67) if v.void else INK
         draw_strokes(c, v.strokes, 6, pad_y + 3, w - 12, pad_h - 6, ink)
         if v.void:
@@ -150,8 +160,14 @@ class SignatureBlock(Flowable):
         draw_text(c, 0, y, fonts.fit(v.name, w, 9.5, "bold"), 9.5, "bold")
         y -= 11
         c.setFillColor(MUTED)
+        if v.function:
+            draw_text(c, 0, y, fonts.fit(v.function, w, 8.5), 8.5)
+            y -= 10.5
         if v.organisation:
             draw_text(c, 0, y, fonts.fit(v.organisation, w, 8.5), 8.5)
+            y -= 10.5
+        if v.place:
+            draw_text(c, 0, y, fonts.fit(v.place, w, 8.5), 8.5)
             y -= 10.5
         if v.when:
             draw_text(c, 0, y, fonts.fit(v.when, w, 8.5), 8.5)

@@ -74,10 +74,18 @@ def next_month(day: dt.date) -> dt.date:
     return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
+TODAY = colors.HexColor("#b3261e")
+
+
 class Timeline(Flowable):
     def __init__(self, rows: list[Row], markers: list[Marker], first: dt.date,
-                 last: dt.date, lang: Language, label_width: float) -> None:
+                 last: dt.date, lang: Language, label_width: float,
+                 today: dt.date | None = None, today_word: str = "") -> None:
         super().__init__()
+        self.today = today
+        """The day of the export ("today" on paper), drawn when within the axis; the
+        export's own date keeps the PDF the same when rebuilt for ``verify``."""
+        self.today_word = today_word
         self.rows = rows
         self.markers = markers
         self.first = month_start(first)
@@ -162,6 +170,15 @@ class Timeline(Flowable):
         end = self.x_of(self.last)
         c.setStrokeColor(RULE)
         c.line(end, bottom, end, top - 12)
+        if self.today is not None and self.first <= self.today < self.last:
+            x = self.x_of(self.today)
+            c.setStrokeColor(TODAY)
+            c.setLineWidth(1.1)
+            c.line(x, bottom, x, top - 12)
+            c.setFillColor(TODAY)
+            draw_text(c, x + 2, top - 10, self.today_word, 6.5, "bold")
+            c.setLineWidth(0.3)
+            c.setStrokeColor(RULE)
         c.line(0, top - AXIS, self.width, top - AXIS)
         # Guide lines of milestones and evaluation moments through every row.
         for marker in self.markers:

@@ -203,11 +203,39 @@ def _v3_text_limits(doc: Document) -> Document:
     return out
 
 
+def _v3_organisations(doc: Document) -> Document:
+    """Version 3: the parties are organisations (``legal.organisations``).
+
+    Each organisation its participants name becomes a party, represented by its first
+    participant present (else its first participant) in the function of that person's
+    role. What no version-2 file knows (legal name, form, seat, KvK number, authority,
+    money mandate) stays empty, for the scorecard to name. No considerations and no
+    place: the agreement drafts them from the session until someone writes them.
+    """
+    out = dict(doc)
+    people = [p for p in doc.get("participants", []) if isinstance(p, dict)]
+    names: list[str] = []
+    for p in people:
+        name = str(p.get("organisation", "")).strip()
+        if name and name not in names:
+            names.append(name)
+    organisations = []
+    for name in names:
+        members = [p for p in people if str(p.get("organisation", "")).strip() == name]
+        present = [p for p in members if p.get("present", True)]
+        signer = (present or members)[0]
+        organisations.append({"name": name, "representative_id": signer.get("id"),
+                              "function": signer.get("role", "")})
+    out["legal"] = {"organisations": organisations, "considerations": [], "place": ""}
+    return out
+
+
 def _v2_to_v3(doc: Document) -> Document:
     """Version 3: consent decisions with the version of their words, choices stored as
-    keys, the text limits of issue 11. Each conversion is its own pure function."""
+    keys, the text limits of issue 11, the parties as organisations. Each conversion is
+    its own pure function."""
     for step in (_v3_consent_versions, _v3_perspective_keys, _v3_moment_keys,
-                 _v3_text_limits):
+                 _v3_text_limits, _v3_organisations):
         doc = step(doc)
     return doc
 

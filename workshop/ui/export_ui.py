@@ -44,11 +44,13 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -62,6 +64,7 @@ from PySide6.QtWidgets import (
 from workshop.cli import default_pdf_paths
 from workshop.domain.model import Session
 from workshop.export.agreement import AgreementOptions, export_agreement
+from workshop.export.appendix_names import APPENDICES, APPENDIX_TITLES, DEFAULT_APPENDICES
 from workshop.export.roadmap import GroupBy, PageSize, RoadmapOptions, export_roadmap
 from workshop.i18n import Language, tr
 from workshop.storage import paths
@@ -91,6 +94,8 @@ class ExportRequest:
     roadmap: Path | None = None
     size: PageSize = "A4"
     group_by: GroupBy = "phase"
+    appendices: frozenset[str] = DEFAULT_APPENDICES
+    """The agreement's appendices, chosen in the export dialog."""
 
 
 @dataclass
@@ -136,8 +141,9 @@ def run_request(request: ExportRequest, progress: Callable[[int], None],
     result = ExportResult(request)
     try:
         progress(0)
+        chosen = {key: key in request.appendices for key in APPENDICES}
         result.agreement = export_agreement(request.session, AgreementOptions(
-            language=request.language, paper=request.kind == "paper"))
+            language=request.language, paper=request.kind == "paper", **chosen))
         if request.kind == "export":
             if cancelled():
                 result.cancelled = True
@@ -233,6 +239,16 @@ class ExportDialog(QDialog):
         form.addRow(tr("Agreement"), self.agreement_path)
         form.addRow(tr("Roadmap"), self.roadmap_path)
         form.addRow("", choose)
+        self.appendix_boxes: dict[str, QCheckBox] = {}
+        appendices = QGroupBox(tr("Appendices to the agreement"))
+        appendices.setObjectName("appendices")
+        box_layout = QVBoxLayout(appendices)
+        for key in APPENDICES:
+            check = QCheckBox(tr(APPENDIX_TITLES[key]))
+            check.setObjectName(f"appendix-{key}")
+            check.setChecked(key in DEFAULT_APPENDICES)
+            box_layout.addWidget(check)
+            self.appendix_boxes[key] = check
         buttons = QDialogButtonBox()
         buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.export_button = buttons.addButton(tr("Export"),
@@ -241,6 +257,7 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(appendices)
         layout.addWidget(buttons)
 
     def chosen_language(self) -> Language:
@@ -252,7 +269,9 @@ class ExportDialog(QDialog):
         return ExportRequest(
             session=snapshot(self.document), kind="export", language=self.chosen_language(),
             agreement=Path(self.agreement_path.text().strip()),
-            roadmap=Path(self.roadmap_path.text().strip()), size=size, group_by=group)
+            roadmap=Path(self.roadmap_path.text().strip()), size=size, group_by=group,
+            appendices=frozenset(k for k, box in self.appendix_boxes.items()
+                                 if box.isChecked()))
 
     def _language_changed(self) -> None:
         """Default names follow the language; names the facilitator typed stay."""

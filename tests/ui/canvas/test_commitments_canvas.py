@@ -6,8 +6,10 @@ from canvas_helpers import SceneFactory, reading_order, tile_showing
 
 from workshop.domain.model import (
     Commitments,
+    ConsentRecord,
     Contribution,
     ContributionKind,
+    Decision,
     Owner,
     Period,
     Role,
@@ -98,6 +100,11 @@ def test_the_bars_grow_with_the_amounts(make_scene: SceneFactory) -> None:
 def test_the_scorecard_names_what_is_missing(make_scene: SceneFactory) -> None:
     s = small()
     s.commitments.clauses = []
+    # The principles and rules agreed, so that the clauses are on the wall's first page.
+    items = {i.id for i in s.principles + s.rules}
+    s.consents = [r for r in s.consents if r.subject_id not in items] + [
+        ConsentRecord(subject_id=i, participant_id=p.id, decision=Decision.CONSENT)
+        for i in items for p in s.participants if p.present]
     card = scorecard(s)
     scene = make_scene(s, "scorecard")
     texts = reading_order(scene)
@@ -142,3 +149,33 @@ def test_the_item_under_discussion_is_lit(make_scene: SceneFactory) -> None:
     lit = make_scene(s, "commitments", highlight_id="r2")
     role = "Representative: " + s.organisations()[4]
     assert tile_showing(lit, role).spec.border_width > tile_showing(plain, role).spec.border_width
+
+
+def test_one_number_on_the_wall_in_the_app_and_in_the_pdf(make_scene: SceneFactory) -> None:
+    """The GGD's one-off data (in kind, € 8,000) is not added to the insurer's money;
+    € 12.25 is € 12.25 everywhere, never rounded to one decimal."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "export"))
+    from pdfcheck import EXPORTED_AT, body_text
+
+    from workshop.domain.commitments import totals
+    from workshop.export.agreement import AgreementOptions, export_agreement
+    from workshop.ui.canvas.canvases.commitments import total_line
+    from workshop.ui.pages.commitments_contributions import amount_text
+
+    s = demo_session()
+    s.commitments.contributions[0].amount = 12.25
+    set_language("nl")
+    ggd = totals(s).party("GGD Waalzoom-Betuwe")
+    assert ggd is not None
+    assert total_line(ggd, "nl") == "480 uur per jaar · in natura ongeveer € 8.000 eenmalig"
+    overall = total_line(totals(s).overall, "nl")
+    assert "€ 75.000 eenmalig · in natura ongeveer € 8.000 eenmalig" in overall
+    assert "€ 83.000" not in overall
+    texts = reading_order(make_scene(s, "commitments", lang="nl"))
+    assert "• € 12,25 per jaar: Aandeel in de programmaondersteuning (naar rato)" in texts
+    pdf = body_text(export_agreement(s, AgreementOptions(language="nl"), EXPORTED_AT))
+    assert "€12,25" in pdf and "€12,2Geld" not in pdf
+    assert amount_text(ContributionKind.MONEY, 12.25) == "€ 12,25"

@@ -110,7 +110,7 @@ def test_contributions_typed_reach_the_file(qtbot: QtBot, bare: SessionDocument,
     texts = [section.totals_table.item(r, c).text() if section.totals_table.item(r, c)
              else "" for r in range(section.totals_table.rowCount()) for c in range(5)]
     assert "192" in texts  # 16 hours a month
-    assert ("€ 1.200,5" if lang == "nl" else "€ 1,200.5") in texts  # one-off, apart
+    assert ("€ 1.200,50" if lang == "nl" else "€ 1,200.50") in texts  # one-off, apart
 
 
 def test_an_amount_that_is_no_number_is_refused_and_kept(qtbot: QtBot, bare: SessionDocument,

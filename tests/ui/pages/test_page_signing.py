@@ -19,6 +19,8 @@ from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
     ConsentRecord,
+    Contribution,
+    ContributionKind,
     Decision,
     InterestItem,
     InterestKind,
@@ -78,11 +80,16 @@ def _ready(s: Session) -> None:
                           for p in s.participants if p.id not in heard]
     for action in s.roadmap.actions:
         action.owner = action.owner or Owner(kind="organisation", ref="GGZ Dijkland")
+    # Present now, the housing corporation signs as a party: it brings something too.
+    if not any(c.id == "c-won" for c in s.commitments.contributions):
+        s.commitments.contributions.append(Contribution(
+            id="c-won", organisation="Woonstichting Waalborg", kind=ContributionKind.PEOPLE,
+            amount=12, description="Wooncoach"))
     for step in AGREED_BY_FACILITATOR:
         agree_step(s, step, dt.datetime(2026, 3, 12, 16, 0))
 
 
-ALL = ("participants", "consents", "interests", "roadmap", "step_agreements")
+ALL = ("participants", "consents", "interests", "roadmap", "commitments", "step_agreements")
 
 
 def test_the_demo_lists_what_is_missing(qtbot: QtBot, document: SessionDocument) -> None:
@@ -249,7 +256,9 @@ def test_refreshes_only_while_shown(qtbot: QtBot, document: SessionDocument,
         "The agreement changed after its consent round as a whole: hold the round again on "
         "the text as it is now.",
         "Anna de Vries is absent and cannot sign today.",
-        "The step “Preparation” changed after the table agreed it: agree it again."]
+        "The step “Preparation” changed after the table agreed it: agree it again.",
+        "Waalzoom Ziekenhuis commits to contributions or plans but does not sign: its "
+        "representative is absent."]
 
 
 def test_hostile_text(qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:

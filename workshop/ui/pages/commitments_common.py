@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop import locale_format
 from workshop.domain.model import MAX_TEXT, Session
 from workshop.i18n import current_language
 from workshop.ui.pages.roadmap_rows import one_line
@@ -43,10 +44,7 @@ def format_amount(value: float | None, lang: str | None = None) -> str:
     """1234.5 -> "1.234,5" in Dutch, "1,234.5" in English; "" for none."""
     if value is None:
         return ""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if (lang or current_language()) == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    return locale_format.number(value, "nl" if (lang or current_language()) == "nl" else "en")
 
 
 def parse_amount(text: str) -> float | None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop import locale_format
 from workshop.domain.commitments import PartyTotals, totals
 from workshop.domain.model import (
     Contribution,
@@ -30,7 +31,7 @@ from workshop.domain.model import (
     Session,
     new_id,
 )
-from workshop.i18n import tr
+from workshop.i18n import current_language, tr
 from workshop.labels import label
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_common import (
@@ -56,14 +57,14 @@ def amount_text(kind: ContributionKind, amount: float | None) -> str:
     if kind is ContributionKind.PEOPLE:
         return tr("{amount} hours", amount=format_amount(amount))
     if kind is ContributionKind.MONEY:
-        return tr("€ {amount}", amount=format_amount(amount))
+        return locale_format.money(amount, current_language())
     return tr("€ {amount} (estimated)", amount=format_amount(amount))
 
 
 def one_off_text(party: PartyTotals) -> str:
     parts = []
     if party.one_off_euros:
-        parts.append(tr("€ {amount}", amount=format_amount(party.one_off_euros)))
+        parts.append(locale_format.money(party.one_off_euros, current_language()))
     if party.one_off_hours:
         parts.append(tr("{amount} hours", amount=format_amount(party.one_off_hours)))
     if party.one_off_in_kind:
@@ -192,9 +193,9 @@ class ContributionsSection(QWidget):
     def _total_row(self, p: PartyTotals, name: str) -> list[QTableWidgetItem]:
         return [cell(name, p.organisation or "overall"),
                 cell(format_amount(p.hours_per_year) if p.hours_per_year else "", align=RIGHT),
-                cell(tr("€ {amount}", amount=format_amount(p.euros_per_year))
+                cell(locale_format.money(p.euros_per_year, current_language())
                      if p.euros_per_year else "", align=RIGHT),
-                cell(tr("€ {amount}", amount=format_amount(p.in_kind_per_year))
+                cell(locale_format.money(p.in_kind_per_year, current_language())
                      if p.in_kind_per_year else "", align=RIGHT),
                 cell(one_off_text(p))]
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,8 +30,10 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -67,6 +70,7 @@ from workshop.ui.pages.participants_table import (
     ParticipantsView,
     RemoveParticipantDialog,
 )
+from workshop.ui.pages.parties_panel import PartiesPanel
 from workshop.ui.pages.roadmap_dates import DateEdit, format_date
 from workshop.ui.widgets import BoundLineEdit
 
@@ -128,7 +132,7 @@ class PreparationPage(Page):
     """Session details, participants and agenda."""
 
     step = Step.PREPARATION
-    areas = frozenset({"details", "participants", "agenda", "signatures"})
+    areas = frozenset({"details", "participants", "agenda", "signatures", "legal"})
 
     def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
@@ -155,7 +159,16 @@ class PreparationPage(Page):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
-        splitter.addWidget(self._build_participants())
+        self.people_tabs = QTabWidget()
+        self.people_tabs.setObjectName("peopleTabs")
+        self.people_tabs.addTab(self._build_participants(), tr("Participants"))
+        self.parties_panel = PartiesPanel(document, self.sig_message.emit)
+        scroll = QScrollArea()  # on a 1366x768 laptop the form is taller than the room
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.parties_panel)
+        self.people_tabs.addTab(scroll, tr("Parties and signing"))
+        splitter.addWidget(self.people_tabs)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -327,6 +340,8 @@ class PreparationPage(Page):
                 else tr("{count} participants, {present} present", count=len(people),
                         present=present))
             self._update_buttons()
+        if everything or areas & {"legal", "participants", "details"}:
+            self.parties_panel.refresh()
         if everything or "agenda" in areas:
             minutes = {a.step: a.minutes for a in self.session.agenda}
             for step, spin in self.agenda_spins.items():

@@ -20,7 +20,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
-from workshop import i18n
+from workshop import i18n, locale_format
 from workshop.domain.commitments import PartyTotals, totals
 from workshop.domain.fingerprint import owner_label
 from workshop.domain.model import Contribution, ContributionKind, Period, Role, Session
@@ -54,15 +54,12 @@ def in_language(lang: Language, make: Callable[[], T]) -> T:
 
 
 def number(value: float, lang: Language) -> str:
-    """1234.5 -> "1.234,5" (nl) or "1,234.5" (en)."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    """1234.5 -> "1.234,50" (nl) or "1,234.50" (en): the PDFs' own formatting."""
+    return locale_format.number(value, lang)
 
 
 def euros(value: float, lang: Language) -> str:
-    return tr("€ {amount}", lang, amount=number(value, lang))
+    return locale_format.money(value, lang)
 
 
 def hours(value: float, lang: Language) -> str:
@@ -98,9 +95,12 @@ def total_line(p: PartyTotals, lang: Language) -> str:
     if p.in_kind_per_year:
         parts.append(tr("in kind about {amount} per year", lang,
                         amount=euros(p.in_kind_per_year, lang)))
-    once = p.one_off_euros + p.one_off_in_kind
-    if once:
-        parts.append(tr("{amount} once", lang, amount=euros(once, lang)))
+    # Money and in kind apart, as the agreement prints them: one number, one truth.
+    if p.one_off_euros:
+        parts.append(tr("{amount} once", lang, amount=euros(p.one_off_euros, lang)))
+    if p.one_off_in_kind:
+        parts.append(tr("in kind about {amount} once", lang,
+                        amount=euros(p.one_off_in_kind, lang)))
     if p.one_off_hours:
         parts.append(tr("{amount} once", lang, amount=hours(p.one_off_hours, lang)))
     return " · ".join(parts)
