@@ -88,6 +88,26 @@ def test_a_dutch_session_from_an_english_app(qtbot: QtBot) -> None:
     assert page.language_combo.currentData() == "nl"
     assert page.language_combo.currentText() == "Dutch"
 
+    # A principle from the library comes in Dutch, with its template, in this English app.
+    # (The offscreen platform leaves no window active after a dialog; a desktop does.)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.go_to(Step.PRINCIPLES)
+    principles = window.pages[Step.PRINCIPLES]
+    assert isinstance(principles, PrinciplesPage)
+    qtbot.waitUntil(principles.new_edit.hasFocus)
+    qtbot.keyClick(principles.new_edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: principles.picker is not None
+                    and principles.picker.search.hasFocus())
+    assert principles.picker is not None
+    qtbot.keyClicks(principles.picker.search, "annual plan")  # English words find it too
+    qtbot.keyClick(principles.picker.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: principles.picker is None)
+    assert document.flush()
+    added = load_session(document.path).principles
+    assert [(p.text, p.template_key) for p in added] == [(FIRST.text_nl, FIRST.key)]
+
 
 def test_an_unnamed_session_is_named_in_its_own_language(qtbot: QtBot) -> None:
     window = _start(qtbot)
