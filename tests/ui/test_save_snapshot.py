@@ -42,6 +42,7 @@ def test_the_incremental_snapshot_is_always_the_whole_session(
         document: SessionDocument, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(document_module, "FULL_SNAPSHOT_S", 1e9)  # no safety net here
     rng = random.Random(14)
+    encoder = files.SnapshotEncoder()  # the worker's: re-encodes only changed fields
     assert document._freeze() == files.snapshot(document.session)
     steps = [Step.AMBITION, Step.PRINCIPLES, Step.ROADMAP]
     for _ in range(120):
@@ -59,7 +60,9 @@ def test_the_incremental_snapshot_is_always_the_whole_session(
         else:
             document.set_view(current_step=rng.choice(steps))
         if rng.random() < 0.5:  # saves happen between some edits, not after every one
-            assert document._freeze() == files.snapshot(document.session)
+            frozen = document._freeze()
+            assert frozen == files.snapshot(document.session)
+            assert encoder.dumps(frozen) == files.dumps(document.session)
     assert document._freeze() == files.snapshot(document.session)
     frozen = document._freeze()
     assert files.dumps_snapshot(frozen) == files.dumps(document.session)

@@ -167,6 +167,8 @@ class Autosaver:
         """(generation, unsaved_since) of the save the worker is doing."""
         self._outcomes: list[_Outcome] = []
         self._lock = threading.Lock()
+        self._encoder = files.SnapshotEncoder()
+        """Used on the worker only: re-encodes only the fields a snapshot changed."""
 
     # --- state ---------------------------------------------------------------------
 
@@ -311,7 +313,7 @@ class Autosaver:
         def job() -> None:
             outcome = _Outcome(generation, path, saved_at)
             try:
-                outcome.data = files.save_snapshot(frozen, path)
+                outcome.data = files.save_snapshot(frozen, path, self._encoder)
             except SaveError as error:
                 outcome.error = error
             else:

@@ -89,6 +89,44 @@ def _encode_parts(value: Any, out: list[str], depth: int) -> None:
         out.append(_ENCODE(value))
 
 
+class SnapshotEncoder:
+    """``dumps_snapshot`` that remembers: a field whose value is the very object it
+    encoded last time (an incremental snapshot shares unchanged fields with the one
+    before) is not encoded again. Two levels deep (``ambition`` and ``ambition.cards``).
+
+    Snapshots are never changed once made, so the object is its content. One encoder
+    per saver, used by one thread at a time.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, ...], tuple[Any, str]] = {}
+
+    def _field(self, path: tuple[str, ...], value: Any) -> str:
+        found = self._cache.get(path)
+        if found is not None and found[0] is value:
+            return found[1]
+        if len(path) == 1 and isinstance(value, dict) and value and all(
+                isinstance(key, str) for key in value):
+            text = "{" + ",".join(_ENCODE(key) + ":" + self._field(path + (key,), item)
+                                  for key, item in value.items()) + "}"
+        else:
+            parts: list[str] = []
+            _encode_parts(value, parts, len(path))
+            text = "".join(parts)
+        self._cache[path] = (value, text)
+        return text
+
+    def dumps(self, data: dict[str, Any]) -> bytes:
+        """``dumps_snapshot(data)``, encoding only what changed since the last call."""
+        if not data:
+            return dumps_snapshot(data)
+        text = "{" + ",".join(_ENCODE(key) + ":" + self._field((key,), value)
+                              for key, value in data.items()) + "}"
+        for path in [p for p in self._cache if p[0] not in data]:
+            del self._cache[path]
+        return text.encode("utf-8") + b"\n"
+
+
 def dumps_snapshot(data: dict[str, Any]) -> bytes:
     """The file's bytes from a ``snapshot``: ``dumps(s) == dumps_snapshot(snapshot(s))``.
 
@@ -408,10 +446,11 @@ def save_session(session: Session, path: Path | str) -> bytes:
     return save_snapshot(frozen, path)
 
 
-def save_snapshot(frozen: dict[str, Any], path: Path | str) -> bytes:
+def save_snapshot(frozen: dict[str, Any], path: Path | str,
+                  encoder: SnapshotEncoder | None = None) -> bytes:
     """``save_session`` for a ``snapshot``: safe on any thread, the snapshot is not shared."""
     try:
-        data = dumps_snapshot(frozen)
+        data = encoder.dumps(frozen) if encoder is not None else dumps_snapshot(frozen)
     except ValueError as exc:  # NaN/infinity or a lone surrogate: cannot be written
         raise _save_error(Path(path), exc) from None
     write_atomic(path, data)
