@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import (
     MAX_NAME,
     AgendaItem,
@@ -363,7 +362,7 @@ class PreparationPage(Page):
         signatures = self.session.signatures
         valid = 0
         if signatures:
-            current = fingerprint(self.session)
+            current = self.document.fingerprint()  # kept by the document per state
             valid = sum(1 for s in signatures if s.fingerprint == current)
         self.banner.setVisible(bool(valid))
         if valid:
