@@ -251,3 +251,24 @@ def test_s_spotlights_a_card_on_the_board(qtbot: QtBot, document: SessionDocumen
              if v.isVisible() and v.model() is not None and v.model().rowCount() > 0]
     assert lists
     _spotlight_from(qtbot, window, lists[0])
+
+
+def test_in_a_consent_round_b_and_w_are_the_rounds(qtbot: QtBot,
+                                                   document: SessionDocument) -> None:
+    """B records a concern there (the README's promise), never a black screen."""
+    window = open_window(qtbot, document)
+    projector = window.projector_controls.controller
+    window.go_to(Step.PRINCIPLES)
+    page = window.pages[Step.PRINCIPLES]
+    page.table.setFocus()  # type: ignore[attr-defined]
+    page.table.setCurrentIndex(page.table.model().index(0, 0))  # type: ignore[attr-defined]
+    qtbot.keyClick(page.table, Qt.Key.Key_Right)  # type: ignore[attr-defined]  # the round
+    consent = page.round  # type: ignore[attr-defined]
+    qtbot.waitUntil(consent.table.hasFocus)
+    subject = consent.subject_id
+    who = consent.current_participant_id()
+    press(qtbot, (Qt.Key.Key_B,))
+    assert untouched(projector)
+    record = next(r for r in document.session.consents
+                  if r.subject_id == subject and r.participant_id == who)
+    assert record.decision.value == "concern"

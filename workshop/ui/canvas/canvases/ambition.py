@@ -60,7 +60,8 @@ class AmbitionCanvas(Canvas):
         th = ctx.theme
         runs = [ctx.run(text, "body", max_lines=CARD_LINES)]
         if author:
-            runs.append(ctx.run(author, "meta", "muted", max_lines=1, gap_before=4))
+            # A long name wraps (up to three lines) instead of being cut.
+            runs.append(ctx.run(author, "meta", "muted", max_lines=3, gap_before=4))
         return TileSpec(
             width=ctx.px(COLUMN_WIDTH), runs=tuple(runs),
             fill=th.surface("raised" if highlighted else "card"),
