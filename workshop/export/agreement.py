@@ -26,6 +26,7 @@ from workshop.domain import model as m
 from workshop.domain.consent import outcome_of, records_by_subject
 from workshop.domain.fingerprint import agreement_content, fingerprint, short_fingerprint
 from workshop.export.blocks import Text, table
+from workshop.export.changes_appendix import changes_appendix, version_lines
 from workshop.export.commitments import CommitmentsSections, scorecard_appendix
 from workshop.export.document import Meta, Styles, build, date_time, long_date, make_styles
 from workshop.export.roadmap_summary import roadmap_summary
@@ -119,6 +120,7 @@ class _Agreement:
         story += commitments.clauses()
         story += self.consent()
         story += self.signature_page()
+        story += changes_appendix(self.session, self.lang, self.styles, self.text, WIDTH)
         if self.options.scorecard:
             story += [PageBreak()]
             story += scorecard_appendix(self.session, self.lang, self.styles, self.text, WIDTH)
@@ -176,6 +178,7 @@ class _Agreement:
             Paragraph(self.text(tr(
                 "Fingerprint of this text: {short}. The full fingerprint is on the "
                 "signature page.", self.lang, short=short_fingerprint(self.fingerprint))), s.muted),
+            *version_lines(self.session, self.lang, s, self.text),
             PageBreak(),
         ]
         return out

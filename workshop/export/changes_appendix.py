@@ -1,0 +1,198 @@
+"""The appendix of an evaluation meeting's agreement: "Changes since version N (date)".
+
+What changed against the version this one revises (``workshop.domain.compare``):
+articles added, removed and amended, an amended one word by word (removed words struck
+through, added words underlined); then the look back at the roadmap (each action's
+status), the indicators' trend, and the five conditions scan then and now. Nothing for a
+start meeting. No Qt.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
+
+from workshop.domain import diagnostics as dg
+from workshop.domain.compare import Change, changes_since_previous
+from workshop.domain.evaluation import review_of, revised, scan_pair, trend
+from workshop.domain.fingerprint import short_fingerprint
+from workshop.domain.model import (
+    ClauseKind,
+    QuadrupleAim,
+    ReviewStatus,
+    RoleKind,
+    Session,
+)
+from workshop.export.blocks import Text, table
+from workshop.export.document import Styles, long_date
+from workshop.i18n import N_, Language, tr
+from workshop.labels import label
+
+SECTION_TITLES = {
+    "parties": N_("Parties"),
+    "ambition": N_("Shared ambition"),
+    "goals": N_("Goals"),
+    "principles": N_("Leading principles"),
+    "rules": N_("Rules of play"),
+    "organising": N_("Organising and deciding"),
+    "roles": N_("Roles"),
+    "contributions": N_("Contributions"),
+    "clauses": N_("Closing clauses"),
+    "actions": N_("Roadmap actions"),
+}
+KIND_TITLES = {"added": N_("Added"), "removed": N_("Removed"), "amended": N_("Amended")}
+REVIEW_TITLES = {
+    ReviewStatus.DONE: N_("done"),
+    ReviewStatus.ON_TRACK: N_("on track"),
+    ReviewStatus.LATE: N_("late"),
+    ReviewStatus.DROPPED: N_("dropped"),
+}
+
+
+def number(value: float | None, lang: Language, signed: bool = False) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:+.1f}" if signed else f"{value:.1f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def title_of(change: Change, lang: Language) -> str:
+    """The article's name as a reader knows it (a kind of role or clause in words)."""
+    try:
+        if change.section == "roles":
+            return label(RoleKind(change.title), lang)
+        if change.section == "clauses":
+            return label(ClauseKind(change.title), lang)
+        if change.section == "goals":
+            return label(QuadrupleAim(change.title), lang)
+    except ValueError:
+        pass
+    return change.title
+
+
+def words_markup(change: Change, text: Text) -> str:
+    parts = []
+    for op, words in change.words:
+        if op == "removed":
+            parts.append(f"<strike>{text(words)}</strike>")
+        elif op == "added":
+            parts.append(f"<u><b>{text(words, 'bold')}</b></u>")
+        else:
+            parts.append(text(words))
+    return "".join(parts)
+
+
+def changes_appendix(session: Session, lang: Language, s: Styles, text: Text,
+                     width: float) -> list[Flowable]:
+    """The appendix flowables; empty for a start meeting."""
+    previous = revised(session)
+    if previous is None:
+        return []
+    when = long_date(previous.date, lang) if previous.date else "–"
+    story: list[Flowable] = [
+        PageBreak(),
+        Paragraph(text(tr("Appendix: changes since version {version} ({date})", lang,
+                          version=previous.version, date=when)), s.h1),
+        Paragraph(text(tr(
+            "This is version {version} of the agreement. It revises version {previous} of "
+            "{date} (fingerprint {fingerprint}), signed by {signed}. Struck-through words "
+            "were removed, underlined words added.", lang,
+            version=session.evaluation.version if session.evaluation else 1,
+            previous=previous.version, date=when,
+            fingerprint=short_fingerprint(previous.fingerprint), signed=previous.signed)),
+            s.body),
+    ]
+    changes = changes_since_previous(session)
+    if not changes:
+        story.append(Paragraph(text(tr("No article of the agreement changed.", lang)),
+                               s.muted))
+    section = ""
+    for change in changes:
+        if change.section != section:
+            section = change.section
+            story.append(Paragraph(text(tr(SECTION_TITLES.get(section, section), lang)),
+                                   s.h2))
+        kind = tr(KIND_TITLES[change.kind], lang)
+        name = title_of(change, lang)
+        head = f"<b>{text(kind, 'bold')}</b>" + (f" · {text(name)}" if name else "")
+        if change.kind == "amended":
+            body = words_markup(change, text)
+        elif change.kind == "added":
+            body = text(change.after)
+        else:
+            body = f"<strike>{text(change.before)}</strike>"
+        story.append(Paragraph(f"{head}: {body}", s.item, bulletText="•"))
+    story += _look_back(session, lang, s, text, width)
+    story += _indicators(session, lang, s, text, width)
+    story += _scan(session, lang, s, text, width)
+    return story
+
+
+def _look_back(session: Session, lang: Language, s: Styles, text: Text, width: float
+               ) -> list[Flowable]:
+    actions = session.roadmap.actions
+    if not actions:
+        return []
+    rows: list[list[Any]] = [[Paragraph(text(h), s.head_cell) for h in (
+        tr("Action", lang), tr("Status", lang), tr("Note", lang))]]
+    for action in actions:
+        review = review_of(session, action.id)
+        status = tr(REVIEW_TITLES[review.status], lang) if review else tr("not reviewed",
+                                                                        lang)
+        rows.append([text.para(action.title, s.cell_bold), Paragraph(text(status), s.cell),
+                     text.para(review.note if review else "", s.cell)])
+    return [CondPageBreak(50 * mm),
+            Paragraph(text(tr("Looking back: the roadmap", lang)), s.h2),
+            table(rows, [70 * mm, 30 * mm, width - 100 * mm])]
+
+
+def _indicators(session: Session, lang: Language, s: Styles, text: Text, width: float
+                ) -> list[Flowable]:
+    rows: list[list[Any]] = [[Paragraph(text(h), s.head_cell) for h in (
+        tr("Goal", lang), tr("Indicator", lang), tr("Trend (version: value)", lang))]]
+    for goal in session.ambition.goals:
+        for indicator in goal.indicators:
+            points = " → ".join(f"v{p.version}: {number(p.value, lang)}"
+                                for p in trend(indicator)) or "–"
+            unit = f" ({indicator.unit})" if indicator.unit else ""
+            rows.append([text.para(goal.text, s.cell), text.para(indicator.name + unit, s.cell),
+                         Paragraph(text(points), s.cell)])
+    if len(rows) == 1:
+        return []
+    return [CondPageBreak(40 * mm), Paragraph(text(tr("Goals and indicators", lang)), s.h2),
+            table(rows, [60 * mm, 50 * mm, width - 110 * mm])]
+
+
+def _scan(session: Session, lang: Language, s: Styles, text: Text, width: float
+          ) -> list[Flowable]:
+    pair = scan_pair(session)
+    if pair is None:
+        return []
+    before, after = pair
+    rows: list[list[Any]] = [[Paragraph(text(h), s.head_cell) for h in (
+        tr("Condition", lang), tr("Then", lang), tr("Now", lang), tr("Change", lang))]]
+    for change in dg.compare(session, before, after):
+        rows.append([Paragraph(text(label(change.condition, lang)), s.cell),
+                     Paragraph(number(change.before.mean, lang), s.cell),
+                     Paragraph(number(change.after.mean, lang), s.cell),
+                     Paragraph(number(change.delta, lang, signed=True), s.cell_bold)])
+    return [CondPageBreak(50 * mm),
+            Paragraph(text(tr("Five conditions: then and now (mean score 1–5)", lang)), s.h2),
+            table(rows, [width - 75 * mm, 25 * mm, 25 * mm, 25 * mm])]
+
+
+def version_lines(session: Session, lang: Language, s: Styles, text: Text
+                  ) -> list[Flowable]:
+    """For the title page: this version's number and the fingerprint of the one it
+    revises; nothing for a start meeting."""
+    previous = revised(session)
+    if previous is None or session.evaluation is None:
+        return []
+    when = long_date(previous.date, lang) if previous.date else "–"
+    return [Paragraph(text(tr(
+        "Version {version} of the agreement. It revises version {previous} of {date}, "
+        "fingerprint {fingerprint}; the changes are in the appendix.", lang,
+        version=session.evaluation.version, previous=previous.version, date=when,
+        fingerprint=short_fingerprint(previous.fingerprint))), s.body)]
