@@ -20,10 +20,26 @@ from typing import Any, Literal
 
 from workshop.domain.fingerprint import agreement_content
 from workshop.domain.model import PrintedArticle, Session
+from workshop.i18n import N_
 
 SECTIONS = ("parties", "ambition", "goals", "principles", "rules", "organising", "roles",
             "contributions", "clauses", "actions")
 """In the order the agreement prints them."""
+
+SECTION_TITLES = {
+    "parties": N_("Parties"),
+    "ambition": N_("Shared ambition"),
+    "goals": N_("Goals"),
+    "principles": N_("Leading principles"),
+    "rules": N_("Rules of play"),
+    "organising": N_("Organising and deciding"),
+    "roles": N_("Roles"),
+    "contributions": N_("Contributions"),
+    "clauses": N_("Closing clauses"),
+    "actions": N_("Roadmap actions"),
+}
+KIND_TITLES = {"added": N_("Added"), "removed": N_("Removed"), "amended": N_("Amended")}
+"""The words for a section and a kind of change, as message ids."""
 
 Kind = Literal["added", "removed", "amended"]
 WordOp = Literal["same", "removed", "added"]

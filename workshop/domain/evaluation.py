@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from workshop.domain.compare import articles
+from workshop.domain.diagnostics import latest_moment, moment
 from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import (
     ActionReview,
@@ -31,7 +32,6 @@ from workshop.domain.model import (
     ViewState,
     new_id,
 )
-from workshop.domain.diagnostics import latest_moment, moment
 
 
 def version_of(session: Session) -> int:

@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from workshop.domain import diagnostics as dg
-from workshop.domain.compare import Change, changes_since_previous
+from workshop.domain.compare import KIND_TITLES, SECTION_TITLES, Change, changes_since_previous
 from workshop.domain.evaluation import review_of, revised, scan_pair, trend
 from workshop.domain.fingerprint import short_fingerprint
 from workshop.domain.model import (
@@ -30,19 +30,6 @@ from workshop.export.document import Styles, long_date
 from workshop.i18n import N_, Language, tr
 from workshop.labels import label
 
-SECTION_TITLES = {
-    "parties": N_("Parties"),
-    "ambition": N_("Shared ambition"),
-    "goals": N_("Goals"),
-    "principles": N_("Leading principles"),
-    "rules": N_("Rules of play"),
-    "organising": N_("Organising and deciding"),
-    "roles": N_("Roles"),
-    "contributions": N_("Contributions"),
-    "clauses": N_("Closing clauses"),
-    "actions": N_("Roadmap actions"),
-}
-KIND_TITLES = {"added": N_("Added"), "removed": N_("Removed"), "amended": N_("Amended")}
 REVIEW_TITLES = {
     ReviewStatus.DONE: N_("done"),
     ReviewStatus.ON_TRACK: N_("on track"),

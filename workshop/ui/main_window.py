@@ -37,6 +37,8 @@ from workshop.labels import label
 from workshop.storage import settings
 from workshop.ui.diagnostics.window import show_diagnostics
 from workshop.ui.document import SessionDocument
+from workshop.ui.evaluation.new_meeting import new_evaluation_meeting
+from workshop.ui.evaluation.steps import EvaluationSteps
 from workshop.ui.pages.base import Page
 from workshop.ui.projector_controls import ProjectorControls
 from workshop.ui.session_files import (
@@ -197,6 +199,8 @@ class MainWindow(QMainWindow):
         self.side = QWidget()
         side_layout = QVBoxLayout(self.side)
         side_layout.setContentsMargins(0, 0, 0, 0)
+        self.evaluation_steps = EvaluationSteps(self)  # shown in an evaluation meeting
+        side_layout.addWidget(self.evaluation_steps)
         side_layout.addWidget(self.navigator, 1)
         side_layout.addWidget(self.projector_controls.build_preview())
         splitter = QSplitter()
@@ -216,6 +220,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._add(file_menu, tr("Open the &demo"), self.open_demo)
+        self.evaluation_action = self._add(file_menu, tr("New e&valuation meeting…"),
+                                           lambda: new_evaluation_meeting(self))
         file_menu.addSeparator()
         self.save_as_action = self._add(file_menu, tr("Save &as…"), self.save_as,
                                         QKeySequence.StandardKey.SaveAs)
@@ -315,7 +321,7 @@ class MainWindow(QMainWindow):
         has = document is not None
         for action in (self.save_as_action, self.close_action, self.next_action,
                        self.previous_action, self.timer_action, self.export_action,
-                       self.preview_action, self.paper_action):
+                       self.preview_action, self.paper_action, self.evaluation_action):
             action.setEnabled(has)
         if document is None:
             self._stack.setCurrentWidget(self.start_screen)

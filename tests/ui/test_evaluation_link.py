@@ -1,0 +1,116 @@
+"""The evaluation meeting's link to the signed version, as the facilitator sees it on
+the Look back page: found after moving both files, reported when missing (and the
+evaluation goes on), found again through the chooser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from workshop.domain.evaluation import new_evaluation
+from workshop.domain.fingerprint import fingerprint
+from workshop.domain.model import ReviewStatus, Session, Signature
+from workshop.domain.samples import demo_session
+from workshop.storage.files import load_session, save_session
+from workshop.ui.evaluation.look_back import LookBackPage
+from workshop.ui.evaluation.steps import LOOK_BACK
+from workshop.ui.main_window import MainWindow
+
+
+def signed_start() -> Session:
+    session = demo_session()
+    fp = fingerprint(session)
+    session.signatures = [
+        Signature(id=f"g-{n}", participant_id=p.id, fingerprint=fp,
+                  signed_at=dt.datetime(2026, 3, 12, 16, 0, tzinfo=dt.timezone.utc))
+        for n, p in enumerate(session.participants) if p.present]
+    return Session.model_validate(session.model_dump())
+
+
+def make_files(folder: Path) -> tuple[Path, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    start = folder / "Waalzoom maart.workshop"
+    save_session(signed_start(), start)
+    evaluation = folder / "Waalzoom oktober.workshop"
+    save_session(new_evaluation(load_session(start), start.name, dt.date(2026, 10, 1)),
+                 evaluation)
+    return start, evaluation
+
+
+def open_look_back(qtbot: QtBot, path: Path) -> tuple[MainWindow, LookBackPage]:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_session(path)
+    steps = window.evaluation_steps
+    assert steps.isVisible() and steps.count() == 3
+    assert steps.item(0).text() == "E1. Look back"
+    qtbot.mouseClick(steps.viewport(), Qt.MouseButton.LeftButton,
+                     pos=steps.visualItemRect(steps.item(0)).center())
+    page = steps.pages[LOOK_BACK]
+    assert isinstance(page, LookBackPage)
+    assert window.page_stack.currentWidget() is page
+    assert window.step_title.text() == "Evaluation 1: Look back"
+    return window, page
+
+
+def test_the_link_survives_moving_both_files(qtbot: QtBot, tmp_path: Path) -> None:
+    start, evaluation = make_files(tmp_path / "laptop")
+    moved = tmp_path / "archive" / "2026"
+    moved.mkdir(parents=True)
+    for path in (start, evaluation):
+        shutil.move(path, moved / path.name)
+    window, page = open_look_back(qtbot, moved / evaluation.name)
+    text = page.link_label.text()
+    assert "Version 1 of 12-3-2026" in text or "Version 1 of" in text
+    assert str(moved / start.name) in text and "unchanged" in text
+    assert page.link_label.property("state") == "ok"
+    window.close()
+
+
+def test_a_missing_previous_file_is_reported_and_the_evaluation_goes_on(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    start, evaluation = make_files(tmp_path / "a")
+    kept = tmp_path / "elsewhere" / "maart-getekend.workshop"
+    kept.parent.mkdir()
+    shutil.move(start, kept)
+    window, page = open_look_back(qtbot, evaluation)
+    assert page.link_label.property("state") == "missing"
+    assert "is not found beside this session" in page.link_label.text()
+    assert "The evaluation can go on" in page.link_label.text()
+    # It goes on: a status set on the page is saved.
+    combo = page.reviews.cellWidget(0, 3)
+    assert isinstance(combo, QComboBox)
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # done
+    assert window.document is not None and window.document.flush()
+    on_disk = load_session(evaluation)
+    assert on_disk.evaluation is not None
+    [review] = on_disk.evaluation.reviews
+    assert (review.action_id, review.status) == (on_disk.roadmap.actions[0].id,
+                                                 ReviewStatus.DONE)
+    # The chooser finds it under its new name and checks its fingerprint.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *args, **kwargs: (str(kept), "")))
+    qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
+    assert page.link_label.property("state") == "ok"
+    assert str(kept) in page.link_label.text()
+    window.close()
+
+
+def test_a_changed_previous_file_is_said_on_the_page(qtbot: QtBot, tmp_path: Path) -> None:
+    start, evaluation = make_files(tmp_path)
+    earlier = load_session(start)
+    earlier.rules[0].text = "Achteraf veranderd."
+    save_session(earlier, start)
+    window, page = open_look_back(qtbot, evaluation)
+    assert page.link_label.property("state") == "changed"
+    assert "HAS CHANGED" in page.link_label.text()
+    window.close()

@@ -1,0 +1,373 @@
+"""Evaluation step 1, look back: where the collaboration stands since the version it
+revises. The link to that version (found, changed or missing, with a chooser), each
+roadmap action's status (done, on track, late, dropped) with a note, what the
+evaluation moments asked and what the table answers, and the goals' indicators with
+their baseline, the value now and the trend.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.domain import evaluation as ev
+from workshop.domain.fingerprint import owner_label, short_fingerprint
+from workshop.domain.model import ReviewStatus, Session
+from workshop.i18n import N_, tr
+from workshop.storage import settings
+from workshop.storage.chain import Link, check_entry
+from workshop.ui.document import EditRejected, SessionDocument
+from workshop.ui.pages.roadmap_dates import format_date
+from workshop.ui.session_files import file_filter
+
+STATUS_TITLES = {
+    ReviewStatus.DONE: N_("done"),
+    ReviewStatus.ON_TRACK: N_("on track"),
+    ReviewStatus.LATE: N_("late"),
+    ReviewStatus.DROPPED: N_("dropped"),
+}
+LINK_TEXTS = {
+    "ok": N_("Version {version} of {date} (“{file}”, fingerprint {fingerprint}) is found "
+             "at {path} and unchanged since this meeting was made from it."),
+    "changed": N_("Version {version} of {date} was found at {path}, but its text HAS "
+                  "CHANGED since this meeting was made from it (fingerprint now {found}, "
+                  "recorded {fingerprint})."),
+    "other": N_("“{file}” beside this session holds another session, not version "
+                "{version} of {date}. Choose the right file."),
+    "unreadable": N_("“{file}” (version {version} of {date}) is found but cannot be read."),
+    "missing": N_("The file of version {version} of {date} (“{file}”, fingerprint "
+                  "{fingerprint}) is not found beside this session or among the recent "
+                  "sessions. The evaluation can go on: what it agreed is kept in this "
+                  "session. Choose the file to check it."),
+}
+REVIEW_COLUMNS = (N_("Action"), N_("Owner"), N_("Due"), N_("Status"), N_("Note"))
+MOMENT_COLUMNS = (N_("Evaluation moment"), N_("Date"), N_("What it asked"),
+                  N_("What the table says"))
+INDICATOR_COLUMNS = (N_("Goal"), N_("Indicator"), N_("Baseline"), N_("Now"), N_("Trend"))
+
+
+def number_text(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def parse_number(text: str) -> float | None:
+    """"37,5" or "37.5"; ValueError for anything else; None when empty."""
+    text = text.strip().replace(",", ".")
+    return float(text) if text else None
+
+
+def link_text(link: Link) -> str:
+    e = link.entry
+    when = format_date(e.date) if e.date else "–"
+    return tr(LINK_TEXTS[link.state], version=e.version, date=when, file=e.file_name,
+              fingerprint=short_fingerprint(e.fingerprint), path=str(link.path or ""),
+              found=short_fingerprint(link.found_fingerprint) if link.found_fingerprint
+              else "–")
+
+
+def _table(columns: tuple[str, ...]) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels([tr(c) for c in columns])
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(True)
+    return table
+
+
+def _fixed(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+class LookBackPage(QWidget):
+    def __init__(self, document: SessionDocument, window: QMainWindow) -> None:
+        super().__init__()
+        self.setObjectName("page-look-back")
+        self.document = document
+        self.window_ = window
+        self.chosen: Path | None = None
+        self._filling = False
+        self.link: Link | None = None
+
+        self.link_label = QLabel()
+        self.link_label.setObjectName("previousLink")
+        self.link_label.setWordWrap(True)
+        self.link_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.choose_button = QPushButton(tr("Choose the previous &file…"))
+        self.choose_button.clicked.connect(self.choose_previous)
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.link_label, 1)
+        link_row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.reviews = _table(REVIEW_COLUMNS)
+        self.reviews.setObjectName("actionReviews")
+        self.reviews.itemChanged.connect(self._on_review_note)
+        self.counts_label = QLabel()
+        self.moments = _table(MOMENT_COLUMNS)
+        self.moments.itemChanged.connect(self._on_answer)
+        self.indicators = _table(INDICATOR_COLUMNS)
+        self.indicators.itemChanged.connect(self._on_indicator_value)
+
+        self.goal_box = QComboBox()
+        self.goal_box.setAccessibleName(tr("Goal"))
+        self.indicator_name = QLineEdit()
+        self.indicator_name.setPlaceholderText(tr("Indicator (an existing one, e.g. from "
+                                                  "the regional health monitor)"))
+        self.indicator_unit = QLineEdit()
+        self.indicator_unit.setPlaceholderText(tr("Unit"))
+        self.indicator_baseline = QLineEdit()
+        self.indicator_baseline.setPlaceholderText(tr("Baseline"))
+        add = QPushButton(tr("&Add indicator"))
+        add.clicked.connect(self.add_indicator)
+        self.add_indicator_button = add
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.goal_box, 2)
+        add_row.addWidget(self.indicator_name, 3)
+        add_row.addWidget(self.indicator_unit, 1)
+        add_row.addWidget(self.indicator_baseline, 1)
+        add_row.addWidget(add)
+        self.message = QLabel()
+        self.message.setObjectName("lookBackMessage")
+        self.message.setStyleSheet("color: #b00020;")
+
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.addLayout(link_row)
+        layout.addWidget(self._heading(tr("The roadmap: how does each action stand?")))
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.reviews, 3)
+        layout.addWidget(self._heading(tr("What the evaluation moments asked")))
+        layout.addWidget(self.moments, 1)
+        layout.addWidget(self._heading(tr("Goals and indicators")))
+        layout.addWidget(self.indicators, 1)
+        layout.addLayout(add_row)
+        layout.addWidget(self.message)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        document.sig_changed.connect(self._on_document_changed)
+        self.refresh()
+
+    @staticmethod
+    def _heading(text: str) -> QLabel:
+        label = QLabel(text)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    @property
+    def session(self) -> Session:
+        return self.document.session
+
+    def focus_first(self) -> None:
+        self.reviews.setFocus()
+        if self.reviews.rowCount() and self.reviews.currentRow() < 0:
+            self.reviews.setCurrentCell(0, 3)
+
+    def _on_document_changed(self, areas: frozenset[str]) -> None:
+        if not areas or areas & {"evaluation", "roadmap", "ambition", "participants"}:
+            self.refresh()
+
+    # --- showing -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._filling = True
+        try:
+            self._show_link()
+            self._show_reviews()
+            self._show_moments()
+            self._show_indicators()
+        finally:
+            self._filling = False
+
+    def _candidates(self) -> list[Path]:
+        return ([self.chosen] if self.chosen else []) + settings.recent_sessions()
+
+    def _show_link(self) -> None:
+        entry = ev.revised(self.session)
+        if entry is None:
+            self.link_label.setText("")
+            return
+        beside = self.document.path.parent if self.document.path else None
+        self.link = check_entry(entry, beside, self._candidates())
+        self.link_label.setText(link_text(self.link))
+        self.link_label.setProperty("state", self.link.state)
+        self.link_label.setStyleSheet("" if self.link.state == "ok"
+                                      else "color: #8a4b00; font-weight: bold;")
+
+    def _show_reviews(self) -> None:
+        s = self.session
+        actions = s.roadmap.actions
+        table = self.reviews
+        table.setRowCount(len(actions))
+        for row, action in enumerate(actions):
+            review = ev.review_of(s, action.id)
+            table.setItem(row, 0, _fixed(action.title))
+            table.setItem(row, 1, _fixed(owner_label(s, action.owner)))
+            table.setItem(row, 2, _fixed(format_date(action.due) if action.due else ""))
+            combo = table.cellWidget(row, 3)
+            if not isinstance(combo, QComboBox):
+                combo = QComboBox()
+                combo.addItem(tr("not reviewed"), None)
+                for status, title in STATUS_TITLES.items():
+                    combo.addItem(tr(title), status.value)
+                combo.currentIndexChanged.connect(
+                    lambda _i, c=combo: self._on_status(c))
+                table.setCellWidget(row, 3, combo)
+            combo.setProperty("action_id", action.id)
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(review.status.value if review
+                                                        else None)))
+            combo.blockSignals(False)
+            note = QTableWidgetItem(review.note if review else "")
+            note.setData(Qt.ItemDataRole.UserRole, action.id)
+            table.setItem(row, 4, note)
+        table.resizeColumnsToContents()
+        table.setColumnWidth(0, min(table.columnWidth(0), 320))
+        counts = ev.review_counts(s)
+        parts = [tr("{count} {status}", count=counts[status], status=tr(title))
+                 for status, title in STATUS_TITLES.items() if counts.get(status)]
+        if counts.get(None):
+            parts.append(tr("{count} not reviewed", count=counts[None]))
+        self.counts_label.setText(", ".join(parts))
+
+    def _show_moments(self) -> None:
+        s = self.session
+        table = self.moments
+        table.setRowCount(len(s.roadmap.evaluations))
+        for row, m in enumerate(s.roadmap.evaluations):
+            table.setItem(row, 0, _fixed(m.title))
+            table.setItem(row, 1, _fixed(format_date(m.date)))
+            table.setItem(row, 2, _fixed(m.note))
+            answer = QTableWidgetItem(ev.answer_of(s, m.id))
+            answer.setData(Qt.ItemDataRole.UserRole, m.id)
+            table.setItem(row, 3, answer)
+
+    def _show_indicators(self) -> None:
+        s = self.session
+        rows = [(g, i) for g in s.ambition.goals for i in g.indicators]
+        table = self.indicators
+        table.setRowCount(len(rows))
+        version = ev.version_of(s)
+        for row, (goal, indicator) in enumerate(rows):
+            table.setItem(row, 0, _fixed(goal.text))
+            unit = f" ({indicator.unit})" if indicator.unit else ""
+            table.setItem(row, 1, _fixed(indicator.name + unit))
+            table.setItem(row, 2, _fixed(number_text(indicator.baseline)))
+            now = next((v.value for v in indicator.values if v.version == version), None)
+            value = QTableWidgetItem(number_text(now))
+            value.setData(Qt.ItemDataRole.UserRole, (goal.id, indicator.id))
+            table.setItem(row, 3, value)
+            points = " → ".join(f"v{p.version}: {p.value:g}" for p in ev.trend(indicator))
+            table.setItem(row, 4, _fixed(points))
+        current = self.goal_box.currentData()
+        self.goal_box.clear()
+        for goal in s.ambition.goals:
+            self.goal_box.addItem(goal.text, goal.id)
+        self.goal_box.setCurrentIndex(max(0, self.goal_box.findData(current)))
+        self.add_indicator_button.setEnabled(bool(s.ambition.goals))
+
+    # --- edits -------------------------------------------------------------------------
+
+    def _edit(self, label: str, areas: tuple[str, ...], mutate: object) -> bool:
+        try:
+            done = self.document.edit(label, areas, mutate)  # type: ignore[arg-type]
+        except EditRejected as exc:
+            self.message.setText(exc.problems[0] if exc.problems else str(exc))
+            return False
+        self.message.setText("")
+        return done
+
+    def _on_status(self, combo: QComboBox) -> None:
+        if self._filling:
+            return
+        action_id = str(combo.property("action_id"))
+        value = combo.currentData()
+        status = ReviewStatus(value) if value else None
+        self._edit(tr("Action status"), ("evaluation",),
+                   lambda s: ev.set_review(s, action_id, status))
+
+    def _on_review_note(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != 4:
+            return
+        action_id = str(item.data(Qt.ItemDataRole.UserRole))
+        text = item.text()
+        if ev.review_of(self.session, action_id) is None:
+            self.message.setText(tr("Choose the action's status first, then its note."))
+            self.refresh()
+            return
+        self._edit(tr("Note on an action's status"), ("evaluation",),
+                   lambda s: ev.set_review(s, action_id, ev.review_of(s, action_id).status
+                                           if ev.review_of(s, action_id) else None, text))
+
+    def _on_answer(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != 3:
+            return
+        moment_id = str(item.data(Qt.ItemDataRole.UserRole))
+        text = item.text()
+        self._edit(tr("What an evaluation moment asked"), ("evaluation",),
+                   lambda s: ev.set_answer(s, moment_id, text))
+
+    def _on_indicator_value(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != 3:
+            return
+        goal_id, indicator_id = item.data(Qt.ItemDataRole.UserRole)
+        try:
+            value = parse_number(item.text())
+        except ValueError:
+            self.message.setText(tr("“{text}” is not a number. Type it like 37,5.",
+                                    text=item.text()))
+            self.refresh()
+            return
+        today = dt.date.today()
+        self._edit(tr("Indicator value"), ("ambition.goals",),
+                   lambda s: ev.set_indicator_value(s, goal_id, indicator_id, value, today))
+
+    def add_indicator(self) -> None:
+        goal_id = self.goal_box.currentData()
+        name = self.indicator_name.text().strip()
+        if goal_id is None or not name:
+            self.message.setText(tr("Choose a goal and name the indicator."))
+            return
+        try:
+            baseline = parse_number(self.indicator_baseline.text())
+        except ValueError:
+            self.message.setText(tr("“{text}” is not a number. Type it like 37,5.",
+                                    text=self.indicator_baseline.text()))
+            return
+        unit = self.indicator_unit.text().strip()
+        if self._edit(tr("Add an indicator"), ("ambition.goals",),
+                      lambda s: ev.add_indicator(s, goal_id, name, unit, baseline)):
+            for edit in (self.indicator_name, self.indicator_unit, self.indicator_baseline):
+                edit.clear()
+
+    def choose_previous(self) -> None:
+        start = str(self.document.path.parent) if self.document.path else ""
+        filename, _ = QFileDialog.getOpenFileName(
+            self, tr("Choose the previous version"), start, file_filter())
+        if filename:
+            self.chosen = Path(filename)
+            self._show_link()
