@@ -72,10 +72,9 @@ def _print_summary(session: Session, path: Path, out: TextIO) -> None:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from workshop.storage.files import load_session
-
     from workshop.history import check_lines
     from workshop.storage import settings
+    from workshop.storage.files import load_session
 
     session = load_session(args.path)
     _print_summary(session, Path(args.path), sys.stdout)

@@ -151,7 +151,7 @@ def measure_again(qtbot: QtBot, window: MainWindow) -> None:
     assert window.projector_controls.controller.canvas_name == "conditions_change"
     assert "Take the scan again" in page.compare_label.text()
     qtbot.mouseClick(page.take_button, Qt.MouseButton.LeftButton)
-    dialog = getattr(window, "_diagnostics_window")
+    dialog = window._diagnostics_window
     assert dialog.isVisible() and dialog.panel is not None
     grid = dialog.panel.scan_grid
     assert grid.currentRow() == 0 and grid.currentColumn() == 0
@@ -380,7 +380,7 @@ def test_the_evaluation_meeting_through_the_widgets(qtbot: QtBot, tmp_path: Path
     assert listed.count("Woonstichting Waalborg") >= 2
     for title in ("Gezamenlijk regiobeeld ouderen opstellen",):
         assert title in appendix
-    assert "gereed Regiobeeld vastgesteld in juni" in appendix
+    assert "afgerond Regiobeeld vastgesteld in juni" in appendix
     assert "v1: 41,0 → v2: 37,5" in appendix
     for condition in Condition:
         then, now = expected[condition]

@@ -16,11 +16,26 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Literal
 
 from workshop.domain.fingerprint import agreement_content
-from workshop.domain.model import PrintedArticle, Session
-from workshop.i18n import N_
+from workshop.domain.model import (
+    ChairKind,
+    ClauseKind,
+    ContributionKind,
+    DecisionRule,
+    EvaluationKind,
+    Financing,
+    Period,
+    PrintedArticle,
+    QuadrupleAim,
+    Representation,
+    RoleKind,
+    Session,
+)
+from workshop.i18n import N_, Language, tr
+from workshop.labels import label
 
 SECTIONS = ("parties", "ambition", "goals", "principles", "rules", "organising", "roles",
             "contributions", "clauses", "actions")
@@ -154,3 +169,48 @@ def changes_since_previous(session: Session) -> list[Change]:
     if session.evaluation is None:
         return []
     return compare(session.evaluation.previous_articles, articles(session))
+
+
+# --- in words ----------------------------------------------------------------------------
+
+_KEYS: dict[str, tuple[type[Enum], ...]] = {
+    "contributions": (ContributionKind, Period),
+    "organising": (DecisionRule, ChairKind, Representation, Financing, EvaluationKind),
+    "roles": (RoleKind,),
+    "clauses": (ClauseKind,),
+    "goals": (QuadrupleAim,),
+}
+ORGANISING_TITLES = {
+    "decision_rule": N_("Decision-making"),
+    "chair": N_("Chair"),
+    "cadence": N_("Meeting cadence"),
+    "annual_calendar": N_("Annual calendar"),
+    "representation": N_("Representation"),
+    "financing": N_("Financing"),
+    "evaluation": N_("Evaluation"),
+}
+
+
+def _word(section: str, part: str, lang: Language | None) -> str:
+    for enum in _KEYS.get(section, ()):
+        try:
+            return label(enum(part), lang)
+        except ValueError:
+            continue
+    return part
+
+
+def readable(section: str, text: str, lang: Language | None = None) -> str:
+    """An article's text with stored keys ("quarter", "in_kind") in words."""
+    if section not in _KEYS:
+        return text
+    return " · ".join(", ".join(_word(section, p, lang) for p in part.split(", "))
+                      for part in text.split(" · "))
+
+
+def readable_title(section: str, title: str, lang: Language | None = None) -> str:
+    """An article's name as a reader knows it (a kind of role, a clause, a question)."""
+    if section == "organising":
+        base = title.removesuffix("_note")
+        return tr(ORGANISING_TITLES[base], lang) if base in ORGANISING_TITLES else title
+    return _word(section, title, lang)

@@ -15,14 +15,18 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from workshop.domain import diagnostics as dg
-from workshop.domain.compare import KIND_TITLES, SECTION_TITLES, Change, changes_since_previous
+from workshop.domain.compare import (
+    KIND_TITLES,
+    SECTION_TITLES,
+    Change,
+    changes_since_previous,
+    readable,
+    readable_title,
+)
 from workshop.domain.evaluation import review_of, revised, scan_pair, trend
 from workshop.domain.fingerprint import short_fingerprint
 from workshop.domain.model import (
-    ClauseKind,
-    QuadrupleAim,
     ReviewStatus,
-    RoleKind,
     Session,
 )
 from workshop.export.blocks import Text, table
@@ -45,23 +49,10 @@ def number(value: float | None, lang: Language, signed: bool = False) -> str:
     return text.replace(".", ",") if lang == "nl" else text
 
 
-def title_of(change: Change, lang: Language) -> str:
-    """The article's name as a reader knows it (a kind of role or clause in words)."""
-    try:
-        if change.section == "roles":
-            return label(RoleKind(change.title), lang)
-        if change.section == "clauses":
-            return label(ClauseKind(change.title), lang)
-        if change.section == "goals":
-            return label(QuadrupleAim(change.title), lang)
-    except ValueError:
-        pass
-    return change.title
-
-
-def words_markup(change: Change, text: Text) -> str:
+def words_markup(change: Change, text: Text, lang: Language) -> str:
     parts = []
-    for op, words in change.words:
+    for op, raw in change.words:
+        words = readable(change.section, raw, lang)
         if op == "removed":
             parts.append(f"<strike>{text(words)}</strike>")
         elif op == "added":
@@ -102,14 +93,14 @@ def changes_appendix(session: Session, lang: Language, s: Styles, text: Text,
             story.append(Paragraph(text(tr(SECTION_TITLES.get(section, section), lang)),
                                    s.h2))
         kind = tr(KIND_TITLES[change.kind], lang)
-        name = title_of(change, lang)
+        name = readable_title(change.section, change.title, lang)
         head = f"<b>{text(kind, 'bold')}</b>" + (f" · {text(name)}" if name else "")
         if change.kind == "amended":
-            body = words_markup(change, text)
+            body = words_markup(change, text, lang)
         elif change.kind == "added":
-            body = text(change.after)
+            body = text(readable(change.section, change.after, lang))
         else:
-            body = f"<strike>{text(change.before)}</strike>"
+            body = f"<strike>{text(readable(change.section, change.before, lang))}</strike>"
         story.append(Paragraph(f"{head}: {body}", s.item, bulletText="•"))
     story += _look_back(session, lang, s, text, width)
     story += _indicators(session, lang, s, text, width)

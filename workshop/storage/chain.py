@@ -41,7 +41,8 @@ def locate(entry: ChainEntry, beside: Path | None, candidates: Iterable[Path] = 
     out: list[Path] = []
     if beside is not None and entry.file_name:
         out.append(beside / entry.file_name)
-    named, others = [], []
+    named: list[Path] = []
+    others: list[Path] = []
     for c in candidates:
         (named if c.name == entry.file_name else others).append(Path(c))
     out += named + others

@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 
 from workshop.domain import diagnostics as dg
 from workshop.domain import evaluation as ev
-from workshop.domain.compare import KIND_TITLES, SECTION_TITLES, Change, changes_since_previous
+from workshop.domain.compare import (
+    KIND_TITLES,
+    SECTION_TITLES,
+    Change,
+    changes_since_previous,
+    readable,
+    readable_title,
+)
 from workshop.domain.model import Condition, Session
 from workshop.i18n import current_language, tr
 from workshop.labels import label
@@ -126,16 +133,20 @@ class MeasureAgainPage(QWidget):
 
 def change_html(change: Change) -> str:
     kind = html.escape(tr(KIND_TITLES[change.kind]))
-    title = html.escape(change.title)
+    title = html.escape(readable_title(change.section, change.title))
+
+    def words(text: str) -> str:
+        return html.escape(readable(change.section, text))
+
     if change.kind == "amended":
         body = "".join(
-            f"<s>{html.escape(w)}</s>" if op == "removed"
-            else f"<u><b>{html.escape(w)}</b></u>" if op == "added" else html.escape(w)
+            f"<s>{words(w)}</s>" if op == "removed"
+            else f"<u><b>{words(w)}</b></u>" if op == "added" else words(w)
             for op, w in change.words)
     elif change.kind == "added":
-        body = f"<u>{html.escape(change.after)}</u>"
+        body = f"<u>{words(change.after)}</u>"
     else:
-        body = f"<s>{html.escape(change.before)}</s>"
+        body = f"<s>{words(change.before)}</s>"
     return f"<li><b>{kind}</b>{' · ' + title if title else ''}: {body}</li>"
 
 

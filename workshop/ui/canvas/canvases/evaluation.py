@@ -8,7 +8,13 @@ from collections.abc import Hashable
 
 from workshop.domain import diagnostics as dg
 from workshop.domain import evaluation as ev
-from workshop.domain.compare import KIND_TITLES, SECTION_TITLES, changes_since_previous
+from workshop.domain.compare import (
+    KIND_TITLES,
+    SECTION_TITLES,
+    changes_since_previous,
+    readable,
+    readable_title,
+)
 from workshop.domain.model import Condition
 from workshop.i18n import N_, tr
 from workshop.labels import label
@@ -74,15 +80,17 @@ class ChangesCanvas(Canvas):
 
     def _runs(self, ctx: Context, change_index: int) -> tuple[Run, ...]:
         change = self._changes[change_index]
+        title = readable_title(change.section, change.title, ctx.lang)
         head = tr(SECTION_TITLES[change.section], ctx.lang) + " · " + tr(
-            KIND_TITLES[change.kind], ctx.lang) + (f" · {change.title}" if change.title
-                                                    else "")
+            KIND_TITLES[change.kind], ctx.lang) + (f" · {title}" if title else "")
         runs = [ctx.run(head, "meta", "muted", max_lines=1, bold=True)]
         if change.kind in ("amended", "removed"):
-            runs.append(ctx.run(change.before, "body", "muted", max_lines=3, strike=True,
+            before = readable(change.section, change.before, ctx.lang)
+            runs.append(ctx.run(before, "body", "muted", max_lines=3, strike=True,
                                 gap_before=2))
         if change.kind in ("amended", "added"):
-            runs.append(ctx.run(change.after, "body", max_lines=4, bold=True, gap_before=2))
+            after = readable(change.section, change.after, ctx.lang)
+            runs.append(ctx.run(after, "body", max_lines=4, bold=True, gap_before=2))
         return tuple(runs)
 
     def build(self, ctx: Context) -> int:
