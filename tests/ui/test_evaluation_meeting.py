@@ -72,6 +72,7 @@ STATUSES = [  # action row, steps down in the list (1 done ... 4 dropped), note
 ]
 ADDED = " Ook in de uitvoering."
 INDICATOR = ("SEH-bezoeken 75+", "per 1000", "41", "37,5")
+ANSWER = "Scan herhaald: organiseren vooruit, ambitie minder gedeeld."
 JOINING = ("Noor Bakker", "Thuiszorg Betuwe", "Bestuurder")
 # The scan taken again: one row per present participant, one digit per condition.
 NEW_SCORES = ["44344", "45354", "34443", "45445", "35454", "44353", "54444", "44454"]
@@ -129,6 +130,9 @@ def look_back(qtbot: QtBot, window: MainWindow) -> None:
         if note:
             edit_cell(qtbot, page.reviews, row, 4, note)
     assert page.counts_label.text() == "1 done, 1 on track, 1 late, 1 dropped, 6 not reviewed"
+    # What the autumn evaluation moment asked, and what the table says to it.
+    assert page.moments.item(0, 2).text().startswith("Scan vijf voorwaarden herhalen")
+    edit_cell(qtbot, page.moments, 0, 3, ANSWER)
     # An existing indicator for the first goal, with its baseline, and its value now.
     name, unit, baseline, now = INDICATOR
     qtbot.mouseClick(page.indicator_name, Qt.MouseButton.LeftButton)
@@ -309,6 +313,7 @@ def test_the_evaluation_meeting_through_the_widgets(qtbot: QtBot, tmp_path: Path
     assert [(e.version, e.file_name, e.fingerprint) for e in ev.chain] == [
         (1, start_path.name, fingerprint(start))]
     actions = on_disk.roadmap.actions
+    assert [(a.evaluation_id, a.note) for a in ev.answers] == [("e-najaar", ANSWER)]
     assert [(r.action_id, r.status, r.note) for r in ev.reviews] == [
         (actions[0].id, ReviewStatus.DONE, STATUSES[0][2]),
         (actions[1].id, ReviewStatus.ON_TRACK, ""),
@@ -381,6 +386,11 @@ def test_the_evaluation_meeting_through_the_widgets(qtbot: QtBot, tmp_path: Path
     for title in ("Gezamenlijk regiobeeld ouderen opstellen",):
         assert title in appendix
     assert "afgerond Regiobeeld vastgesteld in juni" in appendix
+    assert ANSWER in appendix
+    # Henk left and Noor joined by the agreement's own clauses, quoted.
+    clauses = {c.kind.value: c.text for c in on_disk.commitments.clauses}
+    assert " ".join(clauses["joining"].split())[:60] in listed
+    assert " ".join(clauses["leaving"].split())[:60] in listed
     assert "v1: 41,0 → v2: 37,5" in appendix
     for condition in Condition:
         then, now = expected[condition]

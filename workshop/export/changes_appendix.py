@@ -23,9 +23,10 @@ from workshop.domain.compare import (
     readable,
     readable_title,
 )
-from workshop.domain.evaluation import review_of, revised, scan_pair, trend
+from workshop.domain.evaluation import answer_of, review_of, revised, scan_pair, trend
 from workshop.domain.fingerprint import short_fingerprint
 from workshop.domain.model import (
+    ClauseKind,
     ReviewStatus,
     Session,
 )
@@ -102,10 +103,46 @@ def changes_appendix(session: Session, lang: Language, s: Styles, text: Text,
         else:
             body = f"<strike>{text(readable(change.section, change.before, lang))}</strike>"
         story.append(Paragraph(f"{head}: {body}", s.item, bulletText="•"))
+    story += _clauses(session, changes, lang, s, text)
     story += _look_back(session, lang, s, text, width)
+    story += _answers(session, lang, s, text, width)
     story += _indicators(session, lang, s, text, width)
     story += _scan(session, lang, s, text, width)
     return story
+
+
+def _clauses(session: Session, changes: list[Change], lang: Language, s: Styles,
+             text: Text) -> list[Flowable]:
+    """Parties join and leave by the agreement's own clauses: quote them."""
+    moved = {c.kind for c in changes if c.section == "parties" and c.kind != "amended"}
+    wanted = [(ClauseKind.JOINING, "added"), (ClauseKind.LEAVING, "removed")]
+    out: list[Flowable] = []
+    for kind, change in wanted:
+        if change not in moved:
+            continue
+        for clause in session.commitments.clauses:
+            if clause.kind is kind:
+                out.append(Paragraph(text(tr("Under the clause “{kind}”: {text}", lang,
+                                             kind=label(kind, lang), text=clause.text)),
+                                     s.muted))
+    return out
+
+
+def _answers(session: Session, lang: Language, s: Styles, text: Text, width: float
+             ) -> list[Flowable]:
+    rows: list[list[Any]] = [[Paragraph(text(h), s.head_cell) for h in (
+        tr("Evaluation moment", lang), tr("What it asked", lang),
+        tr("What the table says", lang))]]
+    for m in session.roadmap.evaluations:
+        answer = answer_of(session, m.id)
+        if answer:
+            rows.append([text.para(f"{m.title} ({long_date(m.date, lang)})", s.cell_bold),
+                         text.para(m.note, s.cell), text.para(answer, s.cell)])
+    if len(rows) == 1:
+        return []
+    return [CondPageBreak(40 * mm),
+            Paragraph(text(tr("What the evaluation moments asked", lang)), s.h2),
+            table(rows, [55 * mm, 55 * mm, width - 110 * mm])]
 
 
 def _look_back(session: Session, lang: Language, s: Styles, text: Text, width: float

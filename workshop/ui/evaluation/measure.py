@@ -32,7 +32,7 @@ from workshop.domain.compare import (
     readable,
     readable_title,
 )
-from workshop.domain.model import Condition, Session
+from workshop.domain.model import ClauseKind, Condition, Session
 from workshop.i18n import current_language, tr
 from workshop.labels import label
 from workshop.ui.document import SessionDocument
@@ -201,4 +201,12 @@ class ChangesPage(QWidget):
             parts.append("</ul>")
         if not self.changes:
             parts.append(f"<p>{html.escape(tr('No article of the agreement changed.'))}</p>")
+        moved = {c.kind for c in self.changes if c.section == "parties"}
+        for kind, change in ((ClauseKind.JOINING, "added"), (ClauseKind.LEAVING, "removed")):
+            if change in moved:
+                for clause in s.commitments.clauses:
+                    if clause.kind is kind:
+                        parts.append("<p><i>" + html.escape(tr(
+                            "Under the clause “{kind}”: {text}", kind=label(kind),
+                            text=clause.text)) + "</i></p>")
         self.view.setHtml("".join(parts))
