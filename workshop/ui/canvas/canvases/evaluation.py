@@ -47,26 +47,32 @@ class ConditionsChangeCanvas(Canvas):
         pair = ev.scan_pair(s)
         specs: dict[Hashable, TileSpec] = {}
         keys: list[Hashable] = []
-        if pair is None:
+        rows: list[tuple[Condition, float | None, float | None, float | None]]
+        if pair is not None:
+            rows = [(c.condition, c.before.mean, c.after.mean, c.delta)
+                    for c in dg.compare(s, *pair)]
+        else:
+            # Nothing to compare yet: the one measurement there is, then or now.
+            start = s.evaluation.start_moment_id if s.evaluation else ""
+            only = dg.moment(s, start) if start else dg.latest_moment(s)
+            means = ({st.condition: st.mean for st in dg.condition_stats(s, only.id)}
+                     if only else {})
+            rows = [(c, means.get(c), None, None) if start else (c, None, means.get(c), None)
+                    for c in Condition]
             specs["none"] = _note(ctx, tr("No new measurement yet: take the scan again to "
                                           "compare it with the start meeting.", ctx.lang),
                                   area.w)
             keys.append("none")
-        else:
-            changes = {c.condition: c for c in dg.compare(s, *pair)}
-            for condition in Condition:
-                c = changes[condition]
-                line = tr("then {before} · now {after} · change {delta}", ctx.lang,
-                          before=number(c.before.mean, ctx.lang),
-                          after=number(c.after.mean, ctx.lang),
-                          delta=_signed(c.delta, ctx.lang))
-                specs[condition.value] = TileSpec(
-                    width=area.w, fill=th.surface("card"), border=th.ink("muted"),
-                    border_width=1.5, radius=10.0, pad_x=ctx.px(18), pad_y=ctx.px(8),
-                    runs=(ctx.run(label(condition, ctx.lang), "body", max_lines=2,
-                                  bold=True),
-                          ctx.run(line, "heading", max_lines=1, gap_before=2)))
-                keys.append(condition.value)
+        for condition, before, after, delta in rows:
+            line = tr("then {before} · now {after} · change {delta}", ctx.lang,
+                      before=number(before, ctx.lang), after=number(after, ctx.lang),
+                      delta=_signed(delta, ctx.lang))
+            specs[condition.value] = TileSpec(
+                width=area.w, fill=th.surface("card"), border=th.ink("muted"),
+                border_width=1.5, radius=10.0, pad_x=ctx.px(18), pad_y=ctx.px(8),
+                runs=(ctx.run(label(condition, ctx.lang), "body", max_lines=2, bold=True),
+                      ctx.run(line, "heading", max_lines=1, gap_before=2)))
+            keys.append(condition.value)
         self.tiles.sync(specs)
         result = flow([Block(k, self.tiles.height(k)) for k in keys], area, area.w, GAP,
                       ctx.px(12))
