@@ -135,16 +135,17 @@ def look_back(qtbot: QtBot, window: MainWindow) -> None:
     edit_cell(qtbot, page.moments, 0, 3, ANSWER)
     # An existing indicator for the first goal, with its baseline, and its value now.
     name, unit, baseline, now = INDICATOR
-    qtbot.mouseClick(page.indicator_name, Qt.MouseButton.LeftButton)
+    editor = page.indicators
+    qtbot.mouseClick(editor.name_edit, Qt.MouseButton.LeftButton)
     type_text(qtbot, name)
-    page.indicator_unit.setFocus()
+    editor.unit_edit.setFocus()
     type_text(qtbot, unit)
-    page.indicator_baseline.setFocus()
+    editor.baseline_edit.setFocus()
     type_text(qtbot, baseline)
-    qtbot.mouseClick(page.add_indicator_button, Qt.MouseButton.LeftButton)
-    assert page.indicators.rowCount() == 1
-    edit_cell(qtbot, page.indicators, 0, 3, now)
-    assert page.indicators.item(0, 4).text() == "v1: 41 → v2: 37.5"
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    assert editor.table.rowCount() == 1
+    edit_cell(qtbot, editor.table, 0, 3, now)
+    assert editor.table.item(0, 4).text() == "v1: 41 → v2: 37.5"
 
 
 def measure_again(qtbot: QtBot, window: MainWindow) -> None:

@@ -65,10 +65,15 @@ def words_markup(change: Change, text: Text, lang: Language) -> str:
 
 def changes_appendix(session: Session, lang: Language, s: Styles, text: Text,
                      width: float) -> list[Flowable]:
-    """The appendix flowables; empty for a start meeting."""
+    """The appendix flowables; for a start meeting only its goals' indicators (with
+    their baselines), when it has any."""
     previous = revised(session)
     if previous is None:
-        return []
+        indicators = _indicators(session, lang, s, text, width)
+        if not indicators:
+            return []
+        return [PageBreak(), Paragraph(text(tr("Appendix: goals and indicators", lang)),
+                                       s.h1), *indicators[2:]]
     when = long_date(previous.date, lang) if previous.date else "–"
     story: list[Flowable] = [
         PageBreak(),

@@ -37,6 +37,7 @@ from workshop.labels import label
 from workshop.storage import settings
 from workshop.ui.diagnostics.window import show_diagnostics
 from workshop.ui.document import SessionDocument
+from workshop.ui.evaluation.indicators import show_indicators
 from workshop.ui.evaluation.new_meeting import new_evaluation_meeting
 from workshop.ui.evaluation.steps import EvaluationSteps
 from workshop.ui.pages.base import Page
@@ -264,6 +265,7 @@ class MainWindow(QMainWindow):
         self.diagnostics_action = self._add(go_menu, tr("&Diagnostics…"),
                                             lambda: show_diagnostics(self),
                                             QKeySequence("Ctrl+D"))
+        self._add(go_menu, tr("Goals and &indicators…"), lambda: show_indicators(self))
         self.view_menu = bar.addMenu(tr("&View"))
         fullscreen = self._add(self.view_menu, tr("&Full screen"), self.toggle_full_screen,
                                QKeySequence.StandardKey.FullScreen)

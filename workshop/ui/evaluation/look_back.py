@@ -7,7 +7,6 @@ their baseline, the value now and the trend.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QScrollArea,
@@ -34,6 +32,7 @@ from workshop.i18n import N_, tr
 from workshop.storage import settings
 from workshop.storage.chain import Link, check_entry
 from workshop.ui.document import EditRejected, SessionDocument
+from workshop.ui.evaluation.indicators import IndicatorsEditor
 from workshop.ui.pages.roadmap_dates import format_date
 from workshop.ui.session_files import file_filter
 
@@ -60,17 +59,6 @@ LINK_TEXTS = {
 REVIEW_COLUMNS = (N_("Action"), N_("Owner"), N_("Due"), N_("Status"), N_("Note"))
 MOMENT_COLUMNS = (N_("Evaluation moment"), N_("Date"), N_("What it asked"),
                   N_("What the table says"))
-INDICATOR_COLUMNS = (N_("Goal"), N_("Indicator"), N_("Baseline"), N_("Now"), N_("Trend"))
-
-
-def number_text(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
-
-
-def parse_number(text: str) -> float | None:
-    """"37,5" or "37.5"; ValueError for anything else; None when empty."""
-    text = text.strip().replace(",", ".")
-    return float(text) if text else None
 
 
 def link_text(link: Link) -> str:
@@ -124,27 +112,7 @@ class LookBackPage(QWidget):
         self.counts_label = QLabel()
         self.moments = _table(MOMENT_COLUMNS)
         self.moments.itemChanged.connect(self._on_answer)
-        self.indicators = _table(INDICATOR_COLUMNS)
-        self.indicators.itemChanged.connect(self._on_indicator_value)
-
-        self.goal_box = QComboBox()
-        self.goal_box.setAccessibleName(tr("Goal"))
-        self.indicator_name = QLineEdit()
-        self.indicator_name.setPlaceholderText(tr("Indicator (an existing one, e.g. from "
-                                                  "the regional health monitor)"))
-        self.indicator_unit = QLineEdit()
-        self.indicator_unit.setPlaceholderText(tr("Unit"))
-        self.indicator_baseline = QLineEdit()
-        self.indicator_baseline.setPlaceholderText(tr("Baseline"))
-        add = QPushButton(tr("&Add indicator"))
-        add.clicked.connect(self.add_indicator)
-        self.add_indicator_button = add
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.goal_box, 2)
-        add_row.addWidget(self.indicator_name, 3)
-        add_row.addWidget(self.indicator_unit, 1)
-        add_row.addWidget(self.indicator_baseline, 1)
-        add_row.addWidget(add)
+        self.indicators = IndicatorsEditor(document)
         self.message = QLabel()
         self.message.setObjectName("lookBackMessage")
         self.message.setStyleSheet("color: #b00020;")
@@ -159,7 +127,6 @@ class LookBackPage(QWidget):
         layout.addWidget(self.moments, 1)
         layout.addWidget(self._heading(tr("Goals and indicators")))
         layout.addWidget(self.indicators, 1)
-        layout.addLayout(add_row)
         layout.addWidget(self.message)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -188,7 +155,7 @@ class LookBackPage(QWidget):
             self.reviews.setCurrentCell(0, 3)
 
     def _on_document_changed(self, areas: frozenset[str]) -> None:
-        if not areas or areas & {"evaluation", "roadmap", "ambition", "participants"}:
+        if not areas or areas & {"evaluation", "roadmap", "participants"}:
             self.refresh()
 
     # --- showing -----------------------------------------------------------------------
@@ -199,7 +166,6 @@ class LookBackPage(QWidget):
             self._show_link()
             self._show_reviews()
             self._show_moments()
-            self._show_indicators()
         finally:
             self._filling = False
 
@@ -266,30 +232,6 @@ class LookBackPage(QWidget):
             answer.setData(Qt.ItemDataRole.UserRole, m.id)
             table.setItem(row, 3, answer)
 
-    def _show_indicators(self) -> None:
-        s = self.session
-        rows = [(g, i) for g in s.ambition.goals for i in g.indicators]
-        table = self.indicators
-        table.setRowCount(len(rows))
-        version = ev.version_of(s)
-        for row, (goal, indicator) in enumerate(rows):
-            table.setItem(row, 0, _fixed(goal.text))
-            unit = f" ({indicator.unit})" if indicator.unit else ""
-            table.setItem(row, 1, _fixed(indicator.name + unit))
-            table.setItem(row, 2, _fixed(number_text(indicator.baseline)))
-            now = next((v.value for v in indicator.values if v.version == version), None)
-            value = QTableWidgetItem(number_text(now))
-            value.setData(Qt.ItemDataRole.UserRole, (goal.id, indicator.id))
-            table.setItem(row, 3, value)
-            points = " → ".join(f"v{p.version}: {p.value:g}" for p in ev.trend(indicator))
-            table.setItem(row, 4, _fixed(points))
-        current = self.goal_box.currentData()
-        self.goal_box.clear()
-        for goal in s.ambition.goals:
-            self.goal_box.addItem(goal.text, goal.id)
-        self.goal_box.setCurrentIndex(max(0, self.goal_box.findData(current)))
-        self.add_indicator_button.setEnabled(bool(s.ambition.goals))
-
     # --- edits -------------------------------------------------------------------------
 
     def _edit(self, label: str, areas: tuple[str, ...], mutate: object) -> bool:
@@ -330,39 +272,6 @@ class LookBackPage(QWidget):
         text = item.text()
         self._edit(tr("What an evaluation moment asked"), ("evaluation",),
                    lambda s: ev.set_answer(s, moment_id, text))
-
-    def _on_indicator_value(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() != 3:
-            return
-        goal_id, indicator_id = item.data(Qt.ItemDataRole.UserRole)
-        try:
-            value = parse_number(item.text())
-        except ValueError:
-            self.message.setText(tr("“{text}” is not a number. Type it like 37,5.",
-                                    text=item.text()))
-            self.refresh()
-            return
-        today = dt.date.today()
-        self._edit(tr("Indicator value"), ("ambition.goals",),
-                   lambda s: ev.set_indicator_value(s, goal_id, indicator_id, value, today))
-
-    def add_indicator(self) -> None:
-        goal_id = self.goal_box.currentData()
-        name = self.indicator_name.text().strip()
-        if goal_id is None or not name:
-            self.message.setText(tr("Choose a goal and name the indicator."))
-            return
-        try:
-            baseline = parse_number(self.indicator_baseline.text())
-        except ValueError:
-            self.message.setText(tr("“{text}” is not a number. Type it like 37,5.",
-                                    text=self.indicator_baseline.text()))
-            return
-        unit = self.indicator_unit.text().strip()
-        if self._edit(tr("Add an indicator"), ("ambition.goals",),
-                      lambda s: ev.add_indicator(s, goal_id, name, unit, baseline)):
-            for edit in (self.indicator_name, self.indicator_unit, self.indicator_baseline):
-                edit.clear()
 
     def choose_previous(self) -> None:
         start = str(self.document.path.parent) if self.document.path else ""
