@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 the session (or backup) could not be used, with the reason
 on stderr, or a PDF failed ``verify`` (changed bytes, no seal, or not matching the
-session); 2 the command was not understood.
+session), or ``check`` found an earlier version of the chain changed; 2 the command
+was not understood.
 """
 
 from __future__ import annotations
