@@ -51,7 +51,7 @@ def open_look_back(qtbot: QtBot, path: Path) -> tuple[MainWindow, LookBackPage]:
     window.open_session(path)
     steps = window.evaluation_steps
     assert steps.isVisible() and steps.count() == 3
-    assert steps.item(0).text() == "E1. Look back"
+    assert steps.item(0).text() == "E1. Look back\n0 of 10 actions reviewed"
     qtbot.mouseClick(steps.viewport(), Qt.MouseButton.LeftButton,
                      pos=steps.visualItemRect(steps.item(0)).center())
     page = steps.pages[LOOK_BACK]

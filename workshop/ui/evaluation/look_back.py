@@ -231,6 +231,9 @@ class LookBackPage(QWidget):
             answer = QTableWidgetItem(ev.answer_of(s, m.id))
             answer.setData(Qt.ItemDataRole.UserRole, m.id)
             table.setItem(row, 3, answer)
+        table.resizeColumnsToContents()
+        for col, most in ((0, 260), (2, 360)):
+            table.setColumnWidth(col, min(table.columnWidth(col), most))
 
     # --- edits -------------------------------------------------------------------------
 

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QWidget
 
-from workshop.domain.evaluation import revised
+from workshop.domain.compare import changes_since_previous
+from workshop.domain.evaluation import review_counts, revised, scan_pair
 from workshop.i18n import N_, tr
 from workshop.ui.document import SessionDocument
 
@@ -52,6 +53,7 @@ class EvaluationSteps(QListWidget):
         self.document: SessionDocument | None = None
         self.pages: dict[str, QWidget] = {}
         self._own_canvas = False
+        self._followed: SessionDocument | None = None
         for _kind, _title in EVALUATION_STEPS:
             self.addItem(QListWidgetItem())
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -65,17 +67,46 @@ class EvaluationSteps(QListWidget):
         return EVALUATION_STEPS[self.row(item)][0]
 
     def attach(self, document: SessionDocument | None) -> None:
+        if self._followed is not None:
+            try:
+                self._followed.sig_changed.disconnect(self._on_document_changed)
+            except RuntimeError:
+                pass  # already gone with its document
+            self._followed = None
         self.document = document
         self.pages = {}  # the window deleted them with its page stack
         self._own_canvas = False
         previous = revised(document.session) if document is not None else None
         self.setVisible(previous is not None)
-        if previous is None:
+        if document is None or previous is None:
             return
-        for row, (_kind, title) in enumerate(EVALUATION_STEPS):
-            self.item(row).setText(tr("E{number}. {step}", number=row + 1, step=tr(title)))
+        document.sig_changed.connect(self._on_document_changed)
+        self._followed = document
+        self.show_states()
         self.setFixedHeight(self.sizeHintForRow(0) * len(EVALUATION_STEPS)
                             + 2 * self.frameWidth() + 6 * len(EVALUATION_STEPS))
+
+    def _on_document_changed(self, areas: frozenset[str]) -> None:
+        if areas - {"view"}:
+            self.show_states()
+
+    def show_states(self) -> None:
+        """Each step with where it stands, like the meeting's steps below."""
+        if self.document is None:
+            return
+        s = self.document.session
+        counts = review_counts(s)
+        total = len(s.roadmap.actions)
+        states = [
+            tr("{reviewed} of {total} actions reviewed", reviewed=total - counts.get(None, 0),
+               total=total),
+            tr("measured again") if scan_pair(s) else tr("not measured yet"),
+            tr("{count} changes", count=len(changes_since_previous(s))),
+        ]
+        for row, ((_kind, title), state) in enumerate(zip(EVALUATION_STEPS, states,
+                                                          strict=True)):
+            self.item(row).setText(tr("E{number}. {step}\n{state}", number=row + 1,
+                                      step=tr(title), state=state))
 
     def page(self, kind: str) -> QWidget:
         assert self.document is not None
