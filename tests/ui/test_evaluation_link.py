@@ -114,3 +114,38 @@ def test_a_changed_previous_file_is_said_on_the_page(qtbot: QtBot, tmp_path: Pat
     assert page.link_label.property("state") == "changed"
     assert "HAS CHANGED" in page.link_label.text()
     window.close()
+
+
+def test_switching_the_language_keeps_the_evaluation_steps(qtbot: QtBot, tmp_path: Path
+                                                           ) -> None:
+    _start, evaluation = make_files(tmp_path)
+    window, _page = open_look_back(qtbot, evaluation)
+    window.switch_language("nl")
+    try:
+        steps = window.evaluation_steps
+        assert steps.isVisible()
+        assert steps.item(0).text() == "E1. Terugblikken\n0 van 10 acties besproken"
+        steps.show_page(LOOK_BACK)
+        page = steps.pages[LOOK_BACK]
+        assert isinstance(page, LookBackPage)
+        combo = page.reviews.cellWidget(1, 3)
+        assert isinstance(combo, QComboBox)
+        combo.setFocus()
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+        assert steps.item(0).text() == "E1. Terugblikken\n1 van 10 acties besproken"
+        # One undo step, like every edit.
+        assert window.document is not None
+        window.document.undo_stack.undo()
+        assert window.document.session.evaluation is not None
+        assert window.document.session.evaluation.reviews == []
+        assert steps.item(0).text() == "E1. Terugblikken\n0 van 10 acties besproken"
+        combo = page.reviews.cellWidget(1, 3)
+        assert isinstance(combo, QComboBox) and combo.currentIndex() == 0
+        # A step of the meeting leaves the evaluation page; the agreement bar returns.
+        window.go_to(window.current_step())
+        window.navigator.setCurrentRow(2)
+        assert window.page_stack.currentWidget() is window.pages[window.current_step()]
+        assert steps.currentRow() == -1 and window.step_bar.isVisibleTo(window)
+    finally:
+        window.switch_language("en")
+    window.close()
