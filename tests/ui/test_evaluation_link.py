@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from workshop.domain.evaluation import new_evaluation
-from workshop.domain.fingerprint import fingerprint
+from workshop.domain.fingerprint import fingerprint, short_fingerprint
 from workshop.domain.model import ReviewStatus, Session, Signature
 from workshop.domain.samples import demo_session
 from workshop.storage.files import load_session, save_session
@@ -72,6 +72,13 @@ def test_the_link_survives_moving_both_files(qtbot: QtBot, tmp_path: Path) -> No
     assert "Version 1 of 12-3-2026" in text or "Version 1 of" in text
     assert str(moved / start.name) in text and "unchanged" in text
     assert page.link_label.property("state") == "ok"
+    # The history: every version with its date, fingerprint and file.
+    lines = page.history_label.text().splitlines()
+    start_fp = short_fingerprint(load_session(moved / start.name).signatures[0].fingerprint)
+    assert lines[0] == (f"version 1  2026-03-12  {start_fp}  {moved / start.name}: "
+                        "found, unchanged")
+    assert lines[1].startswith("version 2  2026-10-01  ")
+    assert lines[1].endswith(f"{moved / evaluation.name}: this session")
     window.close()
 
 

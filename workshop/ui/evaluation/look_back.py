@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from workshop.domain import evaluation as ev
 from workshop.domain.fingerprint import owner_label, short_fingerprint
 from workshop.domain.model import ReviewStatus, Session
+from workshop.history import chain_lines
 from workshop.i18n import N_, tr
 from workshop.storage import settings
-from workshop.storage.chain import Link, check_entry
+from workshop.storage.chain import Link, check_chain, check_entry
 from workshop.ui.document import EditRejected, SessionDocument
 from workshop.ui.evaluation.indicators import IndicatorsEditor
 from workshop.ui.pages.roadmap_dates import format_date
@@ -106,6 +107,11 @@ class LookBackPage(QWidget):
         link_row.addWidget(self.link_label, 1)
         link_row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
 
+        self.history_label = QLabel()
+        self.history_label.setObjectName("chainHistory")
+        self.history_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.history_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reviews = _table(REVIEW_COLUMNS)
         self.reviews.setObjectName("actionReviews")
         self.reviews.itemChanged.connect(self._on_review_note)
@@ -120,6 +126,8 @@ class LookBackPage(QWidget):
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addLayout(link_row)
+        layout.addWidget(self._heading(tr("The history of this collaboration")))
+        layout.addWidget(self.history_label)
         layout.addWidget(self._heading(tr("The roadmap: how does each action stand?")))
         layout.addWidget(self.counts_label)
         layout.addWidget(self.reviews, 3)
@@ -156,14 +164,17 @@ class LookBackPage(QWidget):
 
     def _on_document_changed(self, areas: frozenset[str]) -> None:
         if not areas or areas & {"evaluation", "roadmap", "participants"}:
-            self.refresh()
+            self.refresh(link=False)  # the files are read when the page is shown
 
     # --- showing -----------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, link: bool = True) -> None:
+        """``link``: also look for the earlier versions' files and check them (reads
+        them: done when the page is shown, not on every edit)."""
         self._filling = True
         try:
-            self._show_link()
+            if link:
+                self._show_link()
             self._show_reviews()
             self._show_moments()
         finally:
@@ -178,6 +189,8 @@ class LookBackPage(QWidget):
             self.link_label.setText("")
             return
         beside = self.document.path.parent if self.document.path else None
+        links = check_chain(self.session, self.document.path, self._candidates())
+        self.history_label.setText("\n".join(chain_lines(links)))
         self.link = check_entry(entry, beside, self._candidates())
         self.link_label.setText(link_text(self.link))
         self.link_label.setProperty("state", self.link.state)
@@ -262,7 +275,7 @@ class LookBackPage(QWidget):
         text = item.text()
         if ev.review_of(self.session, action_id) is None:
             self.message.setText(tr("Choose the action's status first, then its note."))
-            self.refresh()
+            self.refresh(link=False)
             return
         self._edit(tr("Note on an action's status"), ("evaluation",),
                    lambda s: ev.set_review(s, action_id, ev.review_of(s, action_id).status
