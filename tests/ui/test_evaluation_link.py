@@ -156,3 +156,34 @@ def test_switching_the_language_keeps_the_evaluation_steps(qtbot: QtBot, tmp_pat
     finally:
         window.switch_language("en")
     window.close()
+
+
+def test_an_unsigned_session_asks_first(qtbot: QtBot, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    start = tmp_path / "unsigned.workshop"
+    save_session(demo_session(), start)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_session(start)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No))
+    chosen: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda parent, title, proposed, *a: chosen.append(proposed) or (proposed, "")))
+    window.evaluation_action.trigger()
+    assert asked and asked[0].startswith("Nobody has signed this text.")
+    assert not chosen and window.document is not None and window.document.path == start
+    # Yes: made anyway, beside it, under the proposed name.
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *a: QMessageBox.StandardButton.Yes))
+    window.evaluation_action.trigger()
+    assert chosen == [str(tmp_path / "unsigned version 2.workshop")]
+    assert window.document.path == tmp_path / "unsigned version 2.workshop"
+    made = load_session(window.document.path)
+    assert made.evaluation is not None and made.evaluation.chain[0].signed == 0
+    window.close()
