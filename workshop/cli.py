@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 the session (or backup) could not be used, with the reason
 on stderr, or a PDF failed ``verify`` (changed bytes, no seal, or not matching the
-session); 2 the command was not understood.
+session), or ``check`` found an earlier version of the chain changed; 2 the command
+was not understood.
 """
 
 from __future__ import annotations
@@ -134,11 +135,16 @@ def _print_summary(session: Session, path: Path, out: TextIO) -> None:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from workshop.history import check_lines
+    from workshop.storage import settings
     from workshop.storage.files import load_session
 
     session = load_session(args.path)
     _print_summary(session, Path(args.path), sys.stdout)
-    return EXIT_OK
+    lines, unchanged = check_lines(session, Path(args.path), settings.recent_sessions())
+    for line in lines:
+        print(f"  {line}")
+    return EXIT_OK if unchanged else EXIT_SESSION
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -311,6 +317,13 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     report = verify_bytes(data, session)
     for line in report_lines(report, pdf):
         print(line)
+    if session is not None and report.manifest is not None:
+        from workshop.history import pdf_position
+
+        position = pdf_position(str(report.manifest.get("fingerprint", "")), session,
+                                Path(args.path))
+        if position:
+            print(position)
     return EXIT_OK if report.ok else EXIT_SESSION
 
 

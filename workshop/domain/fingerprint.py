@@ -25,6 +25,7 @@ from workshop.domain.model import (
     AgreementItem,
     ConsentRecord,
     Decision,
+    Goal,
     InterestKind,
     ObjectionResolution,
     Owner,
@@ -192,7 +193,7 @@ def _content(session: Session, pr: _Printed, lang: Language | None = None
         ],
         "ambition": {
             "statement": session.ambition.statement,
-            "goals": [{"aim": g.aim.value, "text": g.text} for g in session.ambition.goals],
+            "goals": [_goal(g) for g in session.ambition.goals],
             "consent": pr.consent(AMBITION_SUBJECT),
         },
         "interests": {
@@ -253,7 +254,38 @@ def _content(session: Session, pr: _Printed, lang: Language | None = None
         # Only when there is something: sessions signed before commitments existed
         # keep their fingerprint.
         content["commitments"] = _commitments(session, pr)
+    if session.evaluation is not None:
+        # Only in an evaluation meeting's session: earlier fingerprints stay as they were.
+        content["evaluation"] = _evaluation(session)
     return content
+
+
+def _goal(goal: Goal) -> dict[str, Any]:
+    out: dict[str, Any] = {"aim": goal.aim.value, "text": goal.text}
+    if goal.indicators:  # only when so: fingerprints of goals without them stay
+        out["indicators"] = [
+            {"name": i.name, "unit": i.unit, "baseline": i.baseline,
+             "values": [{"version": v.version, "value": v.value,
+                         "date": v.date.isoformat() if v.date else ""} for v in i.values]}
+            for i in goal.indicators]
+    return out
+
+
+def _evaluation(session: Session) -> dict[str, Any]:
+    """The version, the chain before it and the look back, as the agreement prints them."""
+    ev = session.evaluation
+    assert ev is not None
+    titles = {a.id: a.title for a in session.roadmap.actions}
+    moments = {m.id: m.title for m in session.roadmap.evaluations}
+    return {
+        "version": ev.version,
+        "chain": [{"version": e.version, "fingerprint": e.fingerprint,
+                   "date": e.date.isoformat() if e.date else ""} for e in ev.chain],
+        "reviews": [{"action": titles[r.action_id], "status": r.status.value, "note": r.note}
+                    for r in ev.reviews if r.action_id in titles],
+        "answers": [{"moment": moments[a.evaluation_id], "note": a.note}
+                    for a in ev.answers if a.evaluation_id in moments],
+    }
 
 
 def _commitments(session: Session, pr: _Printed) -> dict[str, Any]:

@@ -151,10 +151,30 @@ class QuadrupleAim(str, Enum):
     """The fifth aim of the quintuple aim."""
 
 
+class IndicatorValue(Strict):
+    """An indicator's value as recorded at version ``version`` of the agreement."""
+
+    version: int = Field(ge=1)
+    value: FiniteFloat
+    date: dt.date | None = None
+
+
+class Indicator(Strict):
+    """An existing indicator a goal is monitored by (seed 003), with its baseline at
+    the start meeting and the values the evaluations recorded."""
+
+    id: Id
+    name: Name
+    unit: Text = ""
+    baseline: FiniteFloat | None = None
+    values: list[IndicatorValue] = Field(default_factory=list)
+
+
 class Goal(Strict):
     id: Id
     aim: QuadrupleAim
     text: Name
+    indicators: list[Indicator] = Field(default_factory=list)
 
 
 class Ambition(Strict):
@@ -664,6 +684,66 @@ class Signature(Strict):
     """SHA-256 of the agreement's canonical content at the moment of signing."""
 
 
+# --- evaluation: the next version of a signed agreement ---------------------------
+
+
+class ReviewStatus(str, Enum):
+    """How a roadmap action stands at an evaluation meeting (looking back)."""
+
+    DONE = "done"
+    ON_TRACK = "on_track"
+    LATE = "late"
+    DROPPED = "dropped"
+
+
+class ActionReview(Strict):
+    action_id: Id
+    status: ReviewStatus
+    note: Text = ""
+
+
+class MomentAnswer(Strict):
+    """What the table answered to an evaluation moment of the roadmap."""
+
+    evaluation_id: Id
+    note: Text = ""
+
+
+class ChainEntry(Strict):
+    """An earlier version of the agreement: where it was and the text it held."""
+
+    version: int = Field(ge=1)
+    file_name: Text
+    session_id: Id
+    fingerprint: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    date: dt.date | None = None
+    signed: int = Field(default=0, ge=0)
+    """Valid signatures on that text when this version was made from it."""
+
+
+class PrintedArticle(Strict):
+    """One article of the agreement as printed (``workshop.domain.compare.articles``)."""
+
+    key: Text
+    section: Text
+    title: Text = ""
+    text: Text = ""
+
+
+class Evaluation(Strict):
+    """Set on a session made by "New evaluation meeting" from a signed one."""
+
+    version: int = Field(default=2, ge=2)
+    chain: list[ChainEntry] = Field(default_factory=list)
+    """The earlier versions, oldest first; the last one is the version this one revises."""
+    previous_articles: list[PrintedArticle] = Field(default_factory=list)
+    """The revised version's articles, kept so the comparison needs no file."""
+    start_moment_id: Text = ""
+    """The measurement moment of the revised version the new scan is compared with."""
+    reviews: list[ActionReview] = Field(default_factory=list)
+    answers: list[MomentAnswer] = Field(default_factory=list)
+
+
 # --- presentation only (never printed, never in the fingerprint) -------------------
 
 
@@ -697,6 +777,8 @@ class Session(Strict):
     legal: LegalDetails = Field(default_factory=LegalDetails)
     diagnostics: Diagnostics = Field(default_factory=Diagnostics)
     signatures: list[Signature] = Field(default_factory=list)
+    evaluation: Evaluation | None = None
+    """None for a start meeting; set on an evaluation meeting (``domain.evaluation``)."""
     view: ViewState = Field(default_factory=ViewState)
 
     @model_validator(mode="after")

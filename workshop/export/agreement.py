@@ -30,6 +30,7 @@ from workshop.domain.fingerprint import agreement_content, fingerprint, short_fi
 from workshop.domain.parties import PartyView, party_views, unaffiliated
 from workshop.export.appendix_names import APPENDICES, APPENDIX_TITLES
 from workshop.export.blocks import Text, table
+from workshop.export.changes_appendix import changes_appendix, version_lines
 from workshop.export.commitments import CommitmentsSections, scorecard_appendix
 from workshop.export.document import Meta, Styles, build, date_time, long_date, make_styles
 from workshop.export.outline import Heading
@@ -178,6 +179,7 @@ class _Agreement:
         story += self.articles()
         story += self.signature_page()
         story += self.appendices()
+        story += changes_appendix(self.session, self.lang, self.styles, self.text, WIDTH)
         story += self.notes()
         d = c["details"]
         meta = Meta(
@@ -235,6 +237,7 @@ class _Agreement:
             out += [Spacer(1, 10 * mm), Paragraph(self.text(plural(
                 self.open_items, N_("Draft: {count} item is still open."),
                 N_("Draft: {count} items are still open."), self.lang), "bold"), s.body)]
+        out += version_lines(self.session, self.lang, s, self.text)
         out.append(PageBreak())
         return out
 

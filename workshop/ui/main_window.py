@@ -38,6 +38,9 @@ from workshop.labels import label
 from workshop.storage import settings
 from workshop.ui.diagnostics.window import show_diagnostics
 from workshop.ui.document import SessionDocument
+from workshop.ui.evaluation.indicators import show_indicators
+from workshop.ui.evaluation.new_meeting import new_evaluation_meeting
+from workshop.ui.evaluation.steps import EvaluationSteps
 from workshop.ui.new_session_dialog import NewSessionDialog
 from workshop.ui.pages.base import Page
 from workshop.ui.paste_limits import install_paste_limits
@@ -237,6 +240,8 @@ class MainWindow(QMainWindow):
         self.side = QWidget()
         side_layout = QVBoxLayout(self.side)
         side_layout.setContentsMargins(0, 0, 0, 0)
+        self.evaluation_steps = EvaluationSteps(self)  # shown in an evaluation meeting
+        side_layout.addWidget(self.evaluation_steps)
         side_layout.addWidget(self.navigator, 1)
         side_layout.addWidget(self.projector_controls.build_preview())
         # The step list stays readable on a 1024x768 laptop: the page gives way instead.
@@ -259,6 +264,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._add(file_menu, tr("Open the &demo"), self.open_demo)
+        self.evaluation_action = self._add(file_menu, tr("New e&valuation meeting…"),
+                                           lambda: new_evaluation_meeting(self))
         file_menu.addSeparator()
         self.save_as_action = self._add(file_menu, tr("Save &as…"), self.save_as,
                                         QKeySequence.StandardKey.SaveAs)
@@ -306,6 +313,7 @@ class MainWindow(QMainWindow):
         self.room_action = self._add(go_menu, tr("R&oom for phones…"),  # aiohttp loads on use
                                      lambda: importlib.import_module(
                                          "workshop.ui.room.panel").show_room(self))
+        self._add(go_menu, tr("Goals and &indicators…"), lambda: show_indicators(self))
         self.view_menu = bar.addMenu(tr("&View"))
         fullscreen = self._add(self.view_menu, tr("&Full screen"), self.toggle_full_screen,
                                QKeySequence.StandardKey.FullScreen)
@@ -363,7 +371,7 @@ class MainWindow(QMainWindow):
         has = document is not None
         for action in (self.save_as_action, self.close_action, self.next_action,
                        self.previous_action, self.timer_action, self.export_action,
-                       self.preview_action, self.paper_action):
+                       self.preview_action, self.paper_action, self.evaluation_action):
             action.setEnabled(has)
         if document is None:
             self._stack.setCurrentWidget(self.start_screen)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from workshop.domain.model import Session
 from workshop.ui.canvas.scene import CanvasScene
 from workshop.ui.canvas.tile import Tile
 
@@ -30,3 +31,16 @@ def flow_order(scene: CanvasScene) -> list[object]:
     places = scene.canvas.placements
     return sorted((k for k in places if k in scene.canvas.tiles),
                   key=lambda k: (places[k][0], round(places[k][1]), places[k][2]))
+
+
+def demo_evaluation() -> Session:
+    """The demo's evaluation meeting, six months on: one principle amended, one party
+    gone; for the canvases that show an evaluation (what changed)."""
+    from workshop.domain.evaluation import new_evaluation
+    from workshop.domain.participants import remove_participant
+    from workshop.domain.samples import demo_session
+
+    session = new_evaluation(demo_session(), "demo.workshop", dt.date(2026, 10, 1))
+    session.principles[0].text += " Ook in de uitvoering."
+    remove_participant(session, "p-henk", hand_over=False)
+    return Session.model_validate(session.model_dump())

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from canvas_helpers import TODAY
+from canvas_helpers import TODAY, demo_evaluation
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
@@ -40,15 +40,18 @@ def test_save_every_canvas_in_dutch(qapp: object, tmp_path: Path) -> None:
     options = CanvasOptions(lang="nl", theme="light", today=TODAY)
     page = QColor(THEMES["light"].surface("page")).rgb()
     ink = QColor(THEMES["light"].ink("text")).rgb()
+    evaluation = demo_evaluation()
     for name in canvas_names():
-        scene = CanvasScene(session, name, options)
+        # "What changed" shows an evaluation meeting's changes; a start meeting has none.
+        shown = evaluation if name == "changes" else session
+        scene = CanvasScene(shown, name, options)
         title = DUTCH_TITLES.get(name, scene.canvas.title(scene._ctx))  # type: ignore[arg-type]
         texts = scene.texts()
         assert texts[0] == title, name  # the title first, in Dutch
         assert len(texts) > 5, name  # and the canvas has content under it
         assert not any(t in " ".join(texts) for t in ("Shared ambition", "Interests",
                                                       "Roadmap", "Not yet", "Page ")), name
-        path = render_png(session, name, folder / f"canvas-{name}-nl.png", options=options)
+        path = render_png(shown, name, folder / f"canvas-{name}-nl.png", options=options)
         image = QImage(str(path))
         assert (image.width(), image.height()) == (1920, 1080)
         # The title is drawn in the text ink at the top left; the page is mostly page.

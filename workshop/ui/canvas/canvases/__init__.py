@@ -10,6 +10,7 @@ from workshop.ui.canvas.canvases import (  # noqa: F401 (importing registers)
     ambition,
     commitments,
     diagnostics,
+    evaluation,
     interests,
     organising,
     preparation,
