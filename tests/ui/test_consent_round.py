@@ -105,10 +105,12 @@ def test_a_whole_round_by_keys_with_an_objection_resolved_by_amending(
     assert fatima.note == "Eerst de clientenraad horen"  # kept through the resolution
     assert outcome(on_disk, AGREEMENT_SUBJECT) is Outcome.AGREED
     assert widget.model.data(widget.model.index(2, 2)) == "Objection: Resolved by amending"
-    # The response column was sized once for every response there can be: this one,
-    # the longest, shows whole.
-    shown = widget.table.fontMetrics().horizontalAdvance("Objection: Resolved by amending")
+    # The response column is sized once for the decisions; this longer response is
+    # elided there and whole in its tooltip, so the note keeps its room.
+    shown = widget.table.fontMetrics().horizontalAdvance("Consent")
     assert widget.table.columnWidth(2) > shown
+    assert widget.model.data(widget.model.index(2, 2), Qt.ItemDataRole.ToolTipRole) == (
+        "Objection: Resolved by amending")
 
 
 def test_dutch_initials_and_captions(qtbot: QtBot, document: SessionDocument,
@@ -268,3 +270,25 @@ def test_a_decision_in_a_large_session_changes_only_its_row(
     decided = _records(document.session, subject)[person].decision
     assert decided is (Decision.CONCERN if concern else Decision.CONSENT)
     assert widget.table.currentIndex().row() == (row if concern else row + 1)
+
+
+def test_the_note_has_room_at_1366x768_in_dutch(qtbot: QtBot, document: SessionDocument
+                                                 ) -> None:
+    """The round beside the list on a laptop screen: the note column is not squeezed by
+    the response column (a resolved objection's long words are elided there instead)."""
+    from workshop.domain.model import Step
+    from workshop.ui.main_window import MainWindow
+
+    set_language("nl")
+    window = MainWindow(document)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.go_to(Step.PRINCIPLES)
+    table = window.pages[Step.PRINCIPLES].round.table  # type: ignore[attr-defined]
+    header = table.horizontalHeader()
+    note = header.sectionSize(3)
+    assert note >= 220, note
+    assert header.sectionPosition(3) + note <= table.viewport().width() + 1
+    assert header.sectionSize(2) < note

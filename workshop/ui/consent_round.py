@@ -314,12 +314,10 @@ class ConsentRoundWidget(QWidget):
         header.setStretchLastSection(True)
         header.resizeSection(0, 150)
         header.resizeSection(1, 140)
-        # Wide enough for every response there can be, measured once: sized to its
-        # contents, the column would be measured over all rows at every decision.
-        responses = [decision_text(None)] + [
-            decision_text(ConsentRecord(subject_id="x", participant_id="x", decision=d,
-                                        resolution=r))
-            for d in Decision for r in ObjectionResolution]
+        # Wide enough for every decision, measured once (sized to its contents, the column
+        # would be measured over all rows at every decision). A resolved objection's longer
+        # words are elided there and whole in the tooltip: the note needs the room more.
+        responses = [decision_text(None)] + [enum_label(d) for d in Decision]
         metrics = self.table.fontMetrics()
         padding = 2 * self.table.style().pixelMetric(
             QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 16
