@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 
 from pypdf import PdfReader
+from signed_sessions import signed
 
 from workshop.domain.evaluation import new_evaluation, set_review
 from workshop.domain.fingerprint import fingerprint, short_fingerprint
-from workshop.domain.model import ReviewStatus, Session, Signature
+from workshop.domain.model import ReviewStatus
 from workshop.domain.samples import demo_session
 from workshop.storage.files import load_session, save_session
 
@@ -23,14 +24,6 @@ def workshop(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=120,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
 
-
-def signed(session: Session) -> Session:
-    fp = fingerprint(session)
-    session.signatures = [
-        Signature(id=f"g-{n}", participant_id=p.id, fingerprint=fp,
-                  signed_at=dt.datetime(2026, 3, 12, 16, 0, tzinfo=dt.timezone.utc))
-        for n, p in enumerate(session.participants) if p.present]
-    return Session.model_validate(session.model_dump())
 
 
 def test_check_and_verify_follow_the_chain(tmp_path: Path) -> None:

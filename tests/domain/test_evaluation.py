@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from signed_sessions import signed_start
+
 from workshop.domain.compare import articles, changes_since_previous, compare, word_changes
 from workshop.domain.evaluation import (
     chain_of,
@@ -21,22 +23,11 @@ from workshop.domain.model import (
     Participant,
     ReviewStatus,
     Session,
-    Signature,
 )
 from workshop.domain.participants import remove_participant
 from workshop.domain.samples import demo_session
 
 TODAY = dt.date(2026, 10, 1)
-
-
-def signed_start() -> Session:
-    session = demo_session()
-    fp = fingerprint(session)
-    session.signatures = [
-        Signature(id=f"g-{n}", participant_id=p.id, fingerprint=fp,
-                  signed_at=dt.datetime(2026, 3, 12, 16, 0, tzinfo=dt.timezone.utc))
-        for n, p in enumerate(session.participants) if p.present]
-    return Session.model_validate(session.model_dump())
 
 
 def test_the_evaluation_carries_the_agreement_over_but_not_the_consents() -> None:

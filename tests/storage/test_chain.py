@@ -3,36 +3,15 @@ earlier version is reported, never an error."""
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
-from workshop.domain.evaluation import new_evaluation
+from signed_sessions import two_versions
+
 from workshop.domain.fingerprint import fingerprint
-from workshop.domain.model import Session, Signature
 from workshop.domain.samples import demo_session
 from workshop.storage.chain import check_chain
 from workshop.storage.files import load_session, save_session
-
-
-def signed_start() -> Session:
-    session = demo_session()
-    fp = fingerprint(session)
-    session.signatures = [
-        Signature(id=f"g-{n}", participant_id=p.id, fingerprint=fp,
-                  signed_at=dt.datetime(2026, 3, 12, 16, 0, tzinfo=dt.timezone.utc))
-        for n, p in enumerate(session.participants) if p.present]
-    return Session.model_validate(session.model_dump())
-
-
-def two_versions(folder: Path) -> tuple[Path, Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    start = folder / "Waalzoom maart.workshop"
-    save_session(signed_start(), start)
-    second = folder / "Waalzoom oktober.workshop"
-    save_session(new_evaluation(load_session(start), start.name, dt.date(2026, 10, 1)),
-                 second)
-    return start, second
 
 
 def test_the_link_survives_moving_both_files(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ evaluation goes on), found again through the chooser."""
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -12,35 +11,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog
 from pytestqt.qtbot import QtBot
+from signed_sessions import two_versions
 
-from workshop.domain.evaluation import new_evaluation
-from workshop.domain.fingerprint import fingerprint, short_fingerprint
-from workshop.domain.model import ReviewStatus, Session, Signature
+from workshop.domain.fingerprint import short_fingerprint
+from workshop.domain.model import ReviewStatus
 from workshop.domain.samples import demo_session
 from workshop.storage.files import load_session, save_session
 from workshop.ui.evaluation.look_back import LookBackPage
 from workshop.ui.evaluation.steps import LOOK_BACK
 from workshop.ui.main_window import MainWindow
-
-
-def signed_start() -> Session:
-    session = demo_session()
-    fp = fingerprint(session)
-    session.signatures = [
-        Signature(id=f"g-{n}", participant_id=p.id, fingerprint=fp,
-                  signed_at=dt.datetime(2026, 3, 12, 16, 0, tzinfo=dt.timezone.utc))
-        for n, p in enumerate(session.participants) if p.present]
-    return Session.model_validate(session.model_dump())
-
-
-def make_files(folder: Path) -> tuple[Path, Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    start = folder / "Waalzoom maart.workshop"
-    save_session(signed_start(), start)
-    evaluation = folder / "Waalzoom oktober.workshop"
-    save_session(new_evaluation(load_session(start), start.name, dt.date(2026, 10, 1)),
-                 evaluation)
-    return start, evaluation
 
 
 def open_look_back(qtbot: QtBot, path: Path) -> tuple[MainWindow, LookBackPage]:
@@ -62,7 +41,7 @@ def open_look_back(qtbot: QtBot, path: Path) -> tuple[MainWindow, LookBackPage]:
 
 
 def test_the_link_survives_moving_both_files(qtbot: QtBot, tmp_path: Path) -> None:
-    start, evaluation = make_files(tmp_path / "laptop")
+    start, evaluation = two_versions(tmp_path / "laptop")
     moved = tmp_path / "archive" / "2026"
     moved.mkdir(parents=True)
     for path in (start, evaluation):
@@ -84,7 +63,7 @@ def test_the_link_survives_moving_both_files(qtbot: QtBot, tmp_path: Path) -> No
 
 def test_a_missing_previous_file_is_reported_and_the_evaluation_goes_on(
         qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    start, evaluation = make_files(tmp_path / "a")
+    start, evaluation = two_versions(tmp_path / "a")
     kept = tmp_path / "elsewhere" / "maart-getekend.workshop"
     kept.parent.mkdir()
     shutil.move(start, kept)
@@ -113,7 +92,7 @@ def test_a_missing_previous_file_is_reported_and_the_evaluation_goes_on(
 
 
 def test_a_changed_previous_file_is_said_on_the_page(qtbot: QtBot, tmp_path: Path) -> None:
-    start, evaluation = make_files(tmp_path)
+    start, evaluation = two_versions(tmp_path)
     earlier = load_session(start)
     earlier.rules[0].text = "Achteraf veranderd."
     save_session(earlier, start)
@@ -125,7 +104,7 @@ def test_a_changed_previous_file_is_said_on_the_page(qtbot: QtBot, tmp_path: Pat
 
 def test_switching_the_language_keeps_the_evaluation_steps(qtbot: QtBot, tmp_path: Path
                                                            ) -> None:
-    _start, evaluation = make_files(tmp_path)
+    _start, evaluation = two_versions(tmp_path)
     window, _page = open_look_back(qtbot, evaluation)
     window.switch_language("nl")
     try:

@@ -16,7 +16,6 @@ functions; everything else is the real widget.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import statistics
@@ -29,6 +28,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
+from signed_sessions import signed
 from test_walkthrough import (
     CTRL,
     CTRL_SHIFT,
@@ -45,7 +45,7 @@ from test_walkthrough import (
 
 from workshop.domain.compare import changes_since_previous
 from workshop.domain.fingerprint import fingerprint
-from workshop.domain.model import Condition, ReviewStatus, Session, Signature, Step
+from workshop.domain.model import Condition, ReviewStatus, Session, Step
 from workshop.domain.samples import demo_session
 from workshop.storage import paths
 from workshop.storage.files import load_session, save_session
@@ -80,14 +80,8 @@ NEW_SCORES = ["44344", "45354", "34443", "45445", "35454", "44353", "54444", "44
 
 def signed_start(path: Path) -> Session:
     """Last spring's start meeting, signed by everyone present (the walkthrough shows
-    how it got there through the widgets)."""
-    session = demo_session()
-    fp = fingerprint(session)
-    session.signatures = [
-        Signature(id=f"g-{n}", participant_id=p.id, fingerprint=fp,
-                  signed_at=dt.datetime(2026, 3, 12, 16, 0, tzinfo=dt.timezone.utc))
-        for n, p in enumerate(session.participants) if p.present]
-    session = Session.model_validate(session.model_dump())
+    how it got there through the widgets), saved to ``path``."""
+    session = signed(demo_session())
     save_session(session, path)
     return session
 

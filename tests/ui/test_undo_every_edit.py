@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from drive import CTRL, CTRL_SHIFT, focused, press, type_text
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QWidget
@@ -33,26 +34,6 @@ from workshop.ui.signing_dialog import SigningDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",
                                        "This plugin does not support grabbing the keyboard")
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def press(qtbot: QtBot, key: Qt.Key,
-          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def type_text(qtbot: QtBot, text: str) -> None:
-    for char in text:
-        qtbot.keyClicks(focused(), char)
-
 
 def click(qtbot: QtBot, view: QAbstractItemView, row: int, column: int = 0) -> None:
     index = view.model().index(row, column)
