@@ -30,6 +30,7 @@ from workshop.domain.model import Session, reference_problems
 READS: dict[str, frozenset[str]] = {
     # section touched -> the sections whose rules (or whose targets) it takes part in
     "details": frozenset(),
+    "evaluation": frozenset(),  # no rule of reference_problems reads it
     "organising": frozenset(),
     "view": frozenset(),
     "agenda": frozenset({"agenda"}),

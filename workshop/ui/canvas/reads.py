@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Set
 
-DIAGNOSTIC_CANVASES = frozenset({"conditions", "spectra", "forms"})
+DIAGNOSTIC_CANVASES = frozenset({"conditions", "spectra", "forms", "conditions_change"})
 """The canvases that show ``session.diagnostics``."""
 
 UNSHOWN_BY_OTHERS = frozenset({"diagnostics"})
