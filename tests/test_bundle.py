@@ -103,7 +103,7 @@ def test_the_commands_run_without_python(bundle: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     text = "".join(page.extract_text() for page in PdfReader(agreement).pages)
     assert "Samen gezond ouder worden in de Waalzoom" in text
-    assert "De partijen" in text and "Procesbegeleider" in text  # the bundled catalogue
+    assert "De ondergetekenden" in text and "Overwegingen" in text  # the bundled catalogue
     assert "Waalzoom" in "".join(page.extract_text() for page in PdfReader(roadmap).pages)
     for pdf in (agreement, roadmap):
         done = run(bundle, home, "verify", str(pdf), "demo.workshop")
