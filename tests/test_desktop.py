@@ -8,6 +8,7 @@ Checked with the desktop's own tools in a throwaway home: ``desktop-file-validat
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import subprocess
 import sys
@@ -24,8 +25,12 @@ TOOLS = {"desktop-file-validate": "desktop-file-utils", "xdg-mime": "xdg-utils",
 
 
 def require_tools() -> None:
+    """CI installs the desktop's own tools (``.ci/run``) and must have them; elsewhere a
+    machine without them skips these checks and says what to install."""
     missing = [f"{tool} (Debian: {package})" for tool, package in TOOLS.items()
                if shutil.which(tool) is None]
+    if missing and not os.environ.get("CI"):
+        pytest.skip("install: " + ", ".join(missing))
     assert not missing, "install: " + ", ".join(missing)
 
 
