@@ -30,12 +30,14 @@ from workshop.domain.progress import (
 from workshop.i18n import tr
 from workshop.labels import label
 from workshop.ui.document import EditRejected, SessionDocument
+from workshop.ui.pages.roadmap_dates import format_date
 
 AGREE_KEYS = "Ctrl+Shift+Return"
 
 
 def _moment(at: dt.datetime) -> str:
-    return f"{at:%d-%m-%Y %H:%M}"
+    """As the Signing page says when someone signed."""
+    return f"{format_date(at.date())} {at:%H:%M}"
 
 
 def describe(session: Session, step: Step) -> str:
