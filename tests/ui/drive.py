@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -44,3 +44,26 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
     if QApplication.activeWindow() is not window:
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def type_participant(qtbot: QtBot, table: QAbstractItemView, name: str, organisation: str,
+                     role: str) -> None:
+    """A participant typed into the participants table: Ctrl+Shift+N, the name, Tab, the
+    organisation, Tab, the role, Enter."""
+    from workshop.ui.pages.participants_table import ORGANISATION, ROLE
+
+    qtbot.keyClick(table if table.hasFocus() else focused(), Qt.Key.Key_N, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    type_text(qtbot, name)
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: table.currentIndex().column() == ORGANISATION
+                    and isinstance(QApplication.focusWidget(), QLineEdit))
+    type_text(qtbot, organisation)
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: table.currentIndex().column() == ROLE
+                    and isinstance(QApplication.focusWidget(), QLineEdit))
+    type_text(qtbot, role)
+    editor = focused()
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not editor)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)

@@ -24,22 +24,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from drive import CTRL, activate, focused, press, type_participant, type_text
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 from signed_sessions import signed
 from test_walkthrough import (
-    CTRL,
-    CTRL_SHIFT,
-    activate,
     agree,
     draw_signature,
     export_from_signing,
-    focused,
     go_to,
-    press,
-    type_text,
     wait_not_editing,
 )
 
@@ -56,7 +51,7 @@ from workshop.ui.evaluation.steps import LOOK_BACK, MEASURE_AGAIN
 from workshop.ui.main_window import MainWindow
 from workshop.ui.pages.agreement_items import AgreementItemsPage
 from workshop.ui.pages.ambition import AmbitionPage
-from workshop.ui.pages.participants_table import NAME, ORGANISATION, ROLE
+from workshop.ui.pages.participants_table import NAME
 from workshop.ui.pages.preparation import PreparationPage
 from workshop.ui.pages.signing import SigningPage
 from workshop.ui.signing_dialog import SigningDialog
@@ -192,23 +187,7 @@ def parties(qtbot: QtBot, window: MainWindow) -> None:
     activate(qtbot, window)
     # Joining: Ctrl+Shift+N, the name, Tab, the organisation, Tab, the role.
     page.table.setFocus()
-    name, organisation, role = JOINING
-    qtbot.keyClick(page.table, Qt.Key.Key_N, CTRL_SHIFT)
-    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
-    type_text(qtbot, name)
-    press(qtbot, Qt.Key.Key_Tab)
-    qtbot.waitUntil(lambda: page.table.currentIndex().column() == ORGANISATION
-                    and isinstance(QApplication.focusWidget(), QLineEdit))
-    type_text(qtbot, organisation)
-    press(qtbot, Qt.Key.Key_Tab)
-    qtbot.waitUntil(lambda: page.table.currentIndex().column() == ROLE
-                    and isinstance(QApplication.focusWidget(), QLineEdit))
-    type_text(qtbot, role)
-    editor = focused()
-    press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda gone=editor: QApplication.focusWidget() is not gone)
-    wait_not_editing(qtbot, page.table)
-
+    type_participant(qtbot, page.table, *JOINING)
 
 def rounds_again(qtbot: QtBot, window: MainWindow) -> None:
     """Nothing of the earlier consents carried over: every round again."""

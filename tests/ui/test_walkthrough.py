@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from drive import ALT, CTRL, CTRL_SHIFT, activate, focused, press, type_text
+from drive import ALT, CTRL, CTRL_SHIFT, activate, focused, press, type_participant, type_text
 from pypdf import PdfReader
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
@@ -62,7 +62,7 @@ from workshop.ui.pages.ambition import AmbitionPage
 from workshop.ui.pages.ambition_cards import CardListView
 from workshop.ui.pages.interests import InterestsPage
 from workshop.ui.pages.organising import OrganisingPage
-from workshop.ui.pages.participants_table import NAME, ORGANISATION, ROLE
+from workshop.ui.pages.participants_table import NAME, ORGANISATION
 from workshop.ui.pages.preparation import PreparationPage
 from workshop.ui.pages.roadmap import RoadmapPage
 from workshop.ui.pages.roadmap_dates import format_date
@@ -191,22 +191,7 @@ def preparation(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatc
         type_text(qtbot, text)
     # Two participants typed: Ctrl+Shift+N, the name, Tab, the organisation, Tab, the role.
     for name, organisation, role in TYPED:
-        qtbot.keyClick(page.table if page.table.hasFocus() else focused(), Qt.Key.Key_N,
-                       CTRL_SHIFT)
-        qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
-        type_text(qtbot, name)
-        press(qtbot, Qt.Key.Key_Tab)
-        qtbot.waitUntil(lambda: page.table.currentIndex().column() == ORGANISATION
-                        and isinstance(QApplication.focusWidget(), QLineEdit))
-        type_text(qtbot, organisation)
-        press(qtbot, Qt.Key.Key_Tab)
-        qtbot.waitUntil(lambda: page.table.currentIndex().column() == ROLE
-                        and isinstance(QApplication.focusWidget(), QLineEdit))
-        type_text(qtbot, role)
-        editor = focused()
-        press(qtbot, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda gone=editor: QApplication.focusWidget() is not gone)
-        wait_not_editing(qtbot, page.table)
+        type_participant(qtbot, page.table, name, organisation, role)
     # The rest from the secretary's CSV file, through the preview.
     csv = tmp_path / "deelnemers.csv"
     csv.write_bytes(b"\xef\xbb\xbf" + CSV.encode("utf-8"))
