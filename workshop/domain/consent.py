@@ -138,12 +138,12 @@ def outcome_of(records: list[ConsentRecord], present: set[str]) -> Outcome:
     return Outcome.IN_PROGRESS
 
 
-def amended_after_objection(session: Session, subject_id: str) -> bool:
-    """Whether an objection to an earlier version of the text led to the current one
-    (so the outcome reads "objection resolved by amendment")."""
-    return any(r.decision is Decision.OBJECTION
-               and r.resolution is not ObjectionResolution.WITHDRAWN
-               for r in earlier_records(session, subject_id))
+def subject_exists(session: Session, subject_id: str) -> bool:
+    """Whether a round can be held on ``subject_id``: a principle, a rule, the ambition
+    or the agreement as a whole."""
+    if subject_id in (AMBITION_SUBJECT, AGREEMENT_SUBJECT):
+        return True
+    return any(i.id == subject_id for i in (*session.principles, *session.rules))
 
 
 def amendments_of(session: Session, subject_id: str) -> list[Amendment]:

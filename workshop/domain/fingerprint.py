@@ -83,7 +83,9 @@ class _Printed:
         objections = [r for r in self.earlier.get(subject_id, [])
                       if r.decision is Decision.OBJECTION
                       and r.resolution is not ObjectionResolution.WITHDRAWN]
-        if objections:  # = consent.amended_after_objection, from the lookups built once
+        # An objection (not withdrawn) to earlier words: the current ones came from an
+        # amendment.
+        if objections:
             out["amended"] = True
             out["history"] = {
                 "objections": [

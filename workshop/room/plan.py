@@ -13,10 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workshop.domain import diagnostics as dg
-from workshop.domain.consent import decide, update_current
+from workshop.domain.consent import decide, subject_exists, update_current
 from workshop.domain.model import (
-    AGREEMENT_SUBJECT,
-    AMBITION_SUBJECT,
     Card,
     InterestItem,
     ObjectionResolution,
@@ -207,12 +205,6 @@ def _scan(session: Session, activity: Activity, pid: str, name: str,
     return Planned(tr("{name} (phone): forms of collaboration", name=name),
                    ("diagnostics.forms",),
                    lambda s: dg.set_forms(s, moment_id, pid, forms))
-
-
-def subject_exists(session: Session, subject_id: str) -> bool:
-    if subject_id in (AMBITION_SUBJECT, AGREEMENT_SUBJECT):
-        return True
-    return any(i.id == subject_id for i in session.principles + session.rules)
 
 
 def _consent(session: Session, activity: Activity, pid: str, name: str, action: Consent,

@@ -41,12 +41,12 @@ from workshop.domain.consent import (
     records_for,
     rest_consent,
     standing_objections,
+    subject_exists,
     subject_version,
     update_current,
 )
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
-    AMBITION_SUBJECT,
     MAX_TEXT,
     ConsentRecord,
     Decision,
@@ -114,13 +114,6 @@ RESOLUTION_KEYS = {
 }
 REST_KEY = Qt.Key.Key_R
 LEAVE_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Left)
-
-
-def subject_exists(session: Session, subject_id: str) -> bool:
-    if subject_id in (AMBITION_SUBJECT, AGREEMENT_SUBJECT):
-        return True
-    return any(i.id == subject_id for i in session.principles) or any(
-        i.id == subject_id for i in session.rules)
 
 
 @dataclass(frozen=True)
