@@ -12,9 +12,9 @@ from pathlib import Path
 
 from workshop.domain.evaluation import review_counts, version_of
 from workshop.domain.fingerprint import short_fingerprint
+from workshop.domain.labels import label
 from workshop.domain.model import ActionStatus, ReviewStatus, Session
 from workshop.i18n import N_, Language, tr
-from workshop.labels import label
 from workshop.storage.chain import Link, check_chain
 
 STATE_TEXTS = {

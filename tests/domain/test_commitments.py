@@ -26,7 +26,7 @@ from workshop.domain.model import (
     YearPlanItem,
 )
 from workshop.domain.samples import demo_session
-from workshop.templates import clause_templates, template_by_key
+from workshop.domain.templates import clause_templates, template_by_key
 
 PEOPLE, MONEY, IN_KIND = ContributionKind.PEOPLE, ContributionKind.MONEY, ContributionKind.IN_KIND
 

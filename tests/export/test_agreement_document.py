@@ -27,10 +27,10 @@ from workshop.domain.model import (
     SessionDetails,
 )
 from workshop.domain.samples import demo_session, large_session
+from workshop.domain.templates import clause_templates
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.i18n import Language
 from workshop.locale_format import money, number, plural
-from workshop.templates import clause_templates
 
 ORDER = {
     "nl": ["INTENTIEVERKLARING", "De ondergetekenden", "Overwegingen",

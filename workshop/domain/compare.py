@@ -20,6 +20,7 @@ from enum import Enum
 from typing import Any, Literal
 
 from workshop.domain.fingerprint import agreement_content
+from workshop.domain.labels import label
 from workshop.domain.model import (
     ChairKind,
     ClauseKind,
@@ -35,7 +36,6 @@ from workshop.domain.model import (
     Session,
 )
 from workshop.i18n import N_, Language, tr
-from workshop.labels import label
 
 SECTIONS = ("parties", "ambition", "goals", "principles", "rules", "organising", "roles",
             "contributions", "clauses", "actions")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from workshop.domain.consent import agreement_version, records_by_subject, standing_objections
+from workshop.domain.labels import label
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
@@ -32,7 +33,6 @@ from workshop.domain.progress import (
 )
 from workshop.domain.scorecard import IN_READINESS, scorecard
 from workshop.i18n import N_, tr
-from workshop.labels import label
 
 Severity = Literal["blocking", "warning"]
 

@@ -21,6 +21,7 @@ from workshop import locale_format
 from workshop.domain import parties
 from workshop.domain.commitments import organisations_without_contribution
 from workshop.domain.consent import outcome_of, records_by_subject
+from workshop.domain.labels import label
 from workshop.domain.model import (
     AgreementItem,
     Authority,
@@ -34,7 +35,6 @@ from workshop.domain.model import (
     Step,
 )
 from workshop.i18n import N_, Language, current_language, tr
-from workshop.labels import label
 
 SHORT = 60
 """Item texts are cut to this many characters inside a sentence."""

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import Session, Step
 from workshop.domain.progress import STATE_LABELS, StepState
 from workshop.domain.readiness import STEP_SUBJECT, Finding
 from workshop.i18n import Language, current_language, set_language, tr
-from workshop.labels import label
 from workshop.storage import settings
 from workshop.ui.diagnostics.window import show_diagnostics
 from workshop.ui.document import SessionDocument

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from workshop.domain.consent import outcome_of, records_by_subject
+from workshop.domain.labels import label
 from workshop.domain.model import Outcome, Session, Step
 from workshop.domain.progress import (
     AGREED_BY_FACILITATOR,
@@ -28,7 +29,6 @@ from workshop.domain.progress import (
     withdraw_step_agreement,
 )
 from workshop.i18n import tr
-from workshop.labels import label
 from workshop.ui.document import EditRejected, SessionDocument
 from workshop.ui.pages.roadmap_dates import format_date
 

@@ -17,9 +17,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from workshop.domain.labels import label
 from workshop.domain.model import Session
 from workshop.i18n import tr
-from workshop.labels import label
 from workshop.ui.document import EditRejected, SessionDocument
 
 Getter = Callable[[Session], str]

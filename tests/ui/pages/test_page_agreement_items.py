@@ -21,8 +21,8 @@ from workshop.domain.model import (
 )
 from workshop.domain.readiness import readiness, short
 from workshop.domain.samples import demo_session, large_session
+from workshop.domain.templates import principle_templates, rule_templates
 from workshop.i18n import catalogue, set_language
-from workshop.templates import principle_templates, rule_templates
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.agreement_items import (
     AgreementItemsPage,

@@ -23,8 +23,8 @@ from workshop.domain.model import (
     Session,
 )
 from workshop.domain.samples import demo_session
+from workshop.domain.templates import clause_templates
 from workshop.i18n import set_language
-from workshop.templates import clause_templates
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.commitments_clauses import ClausePicker
 from workshop.ui.pages.organising import OrganisingPage
@@ -384,9 +384,9 @@ def test_tabs_in_dutch_and_the_demo_is_shown(qtbot: QtBot, document: SessionDocu
 
 def test_a_missing_part_shows_on_signing_and_leads_to_its_tab(
         qtbot: QtBot, document: SessionDocument) -> None:
+    from workshop.domain.labels import label
     from workshop.domain.model import Step
     from workshop.domain.scorecard import scorecard
-    from workshop.labels import label
     from workshop.ui.pages.signing import SigningPage
 
     organising = open_page(qtbot, document, "clauses")

@@ -16,9 +16,9 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from workshop.domain import diagnostics as dg
+from workshop.domain.labels import axis_texts, label
 from workshop.domain.model import CollaborationForm, Session
 from workshop.i18n import current_language, tr
-from workshop.labels import axis_texts, label
 from workshop.ui.canvas.qtguard import guard_none_refcount
 
 

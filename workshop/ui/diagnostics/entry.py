@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain import diagnostics as dg
+from workshop.domain.labels import axis_texts, label
 from workshop.domain.model import CollaborationForm, Condition, Session
 from workshop.i18n import tr
-from workshop.labels import axis_texts, label
 from workshop.ui.diagnostics.charts import wrap
 
 CONDITIONS = list(Condition)

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain import diagnostics as dg
+from workshop.domain.labels import moment_label
 from workshop.domain.model import Session
 from workshop.i18n import tr
-from workshop.labels import moment_label
 from workshop.ui.diagnostics.charts import ConditionsChart, FormsChart, SpectraChart
 from workshop.ui.diagnostics.entry import CONDITIONS, FORMS, FormsGrid, ScanGrid, SpectraGrid
 from workshop.ui.document import EditRejected, SessionDocument

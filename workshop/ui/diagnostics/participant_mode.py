@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain import diagnostics as dg
+from workshop.domain.labels import axis_texts, label
 from workshop.domain.model import CollaborationForm, Condition, Session
 from workshop.i18n import tr
-from workshop.labels import axis_texts, label
 from workshop.ui.document import EditRejected, SessionDocument
 
 EXIT_KEYS = "Ctrl+Shift+F12"

@@ -32,9 +32,9 @@ from workshop.domain.compare import (
     readable,
     readable_title,
 )
+from workshop.domain.labels import label
 from workshop.domain.model import ClauseKind, Condition, Session
 from workshop.i18n import current_language, tr
-from workshop.labels import label
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.roadmap_dates import format_date
 

@@ -54,6 +54,7 @@ from workshop.domain.consent import (
     records_for,
     standing_objections,
 )
+from workshop.domain.labels import label
 from workshop.domain.model import (
     MAX_TEXT,
     AgreementItem,
@@ -64,9 +65,8 @@ from workshop.domain.model import (
     Step,
     new_id,
 )
+from workshop.domain.templates import Template, principle_templates, rule_templates, theme_label
 from workshop.i18n import N_, Language, tr
-from workshop.labels import label
-from workshop.templates import Template, principle_templates, rule_templates, theme_label
 from workshop.ui.consent_round import OUTCOME_COLOURS, ConsentRoundWidget, enum_label
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page

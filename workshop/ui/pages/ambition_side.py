@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import Goal, QuadrupleAim, Session
 from workshop.i18n import tr
-from workshop.labels import label
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.ambition_edits import AmbitionEdits
 from workshop.ui.widgets import BoundTextEdit, EnumComboBox

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import Clause, ClauseKind, Session, new_id
+from workshop.domain.templates import ClauseTemplate, Template, clause_templates
 from workshop.i18n import N_, Language, tr
-from workshop.labels import label
-from workshop.templates import ClauseTemplate, Template, clause_templates
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_common import (
     EnterAdds,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from workshop import locale_format
 from workshop.domain.commitments import PartyTotals, totals
+from workshop.domain.labels import label
 from workshop.domain.model import (
     Contribution,
     ContributionKind,
@@ -32,7 +33,6 @@ from workshop.domain.model import (
     new_id,
 )
 from workshop.i18n import current_language, tr
-from workshop.labels import label
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_common import (
     EnterAdds,

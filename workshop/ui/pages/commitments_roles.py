@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.fingerprint import owner_label
+from workshop.domain.labels import label
 from workshop.domain.model import MAX_TEXT, Role, RoleKind, Session, new_id
 from workshop.i18n import N_, tr
-from workshop.labels import label
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_common import (
     EnterAdds,

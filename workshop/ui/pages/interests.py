@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import (
     MAX_TEXT,
     InterestItem,
@@ -44,7 +45,6 @@ from workshop.domain.model import (
     new_id,
 )
 from workshop.i18n import tr
-from workshop.labels import label
 from workshop.ui.document import EditRejected, SessionDocument
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.interests_matrix import (

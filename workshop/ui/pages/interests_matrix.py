@@ -50,10 +50,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import InterestItem, InterestKind, LinkKind, Session
 from workshop.domain.perspectives import perspective_label
 from workshop.i18n import tr
-from workshop.labels import label
 from workshop.ui.canvas.qtguard import guard_none_refcount
 
 # Painting the matrix makes thousands of void Qt calls: see qtguard (PySide6 6.12.0 on

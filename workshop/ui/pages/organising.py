@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import (
     ChairKind,
     DecisionRule,
@@ -41,7 +42,6 @@ from workshop.domain.model import (
     Step,
 )
 from workshop.i18n import N_, tr
-from workshop.labels import label
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_clauses import ClausesSection

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 from workshop import locale_format
 from workshop.domain import parties
 from workshop.domain.considerations import considerations, draft
+from workshop.domain.labels import label
 from workshop.domain.model import MAX_TEXT, Authority, LegalForm, Session
 from workshop.i18n import current_language, tr
-from workshop.labels import label
 from workshop.ui.document import EditRejected, SessionDocument
 
 _INVALID_STYLE = "border: 2px solid #b00020;"

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import (
     MAX_NAME,
     AgendaItem,
@@ -49,7 +50,6 @@ from workshop.domain.model import (
 )
 from workshop.domain.participants import REMOVAL_AREAS, removal_impact, remove_participant
 from workshop.i18n import Language, current_language, tr
-from workshop.labels import label
 from workshop.library_language import Switch, apply_switches, parts_touched, switches
 from workshop.storage import paths
 from workshop.storage.forget import traces_of

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import (
     MAX_NAME,
     Action,
@@ -36,7 +37,6 @@ from workshop.domain.model import (
 )
 from workshop.domain.model import new_id as make_id
 from workshop.i18n import tr
-from workshop.labels import label
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.roadmap_moments import MomentsPanel

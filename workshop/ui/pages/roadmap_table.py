@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import MAX_NAME, MAX_TEXT, Action, ActionStatus, Owner, Phase, Session
 from workshop.i18n import N_, tr
-from workshop.labels import label
 from workshop.ui.pages.roadmap_dates import DateEdit, format_date
 from workshop.ui.pages.roadmap_rows import (
     LAST,

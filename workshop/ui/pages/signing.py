@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.fingerprint import short_fingerprint
+from workshop.domain.labels import label
 from workshop.domain.model import AGREEMENT_SUBJECT, Step
 from workshop.domain.readiness import Finding, blocking, readiness, short
 from workshop.i18n import tr
-from workshop.labels import label
 from workshop.ui.consent_round import ConsentRoundWidget
 from workshop.ui.document import SessionDocument
 from workshop.ui.export_ui import ExportActions, ExportButtons

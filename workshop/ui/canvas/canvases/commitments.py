@@ -23,10 +23,10 @@ from PySide6.QtWidgets import QGraphicsPathItem
 from workshop import i18n, locale_format
 from workshop.domain.commitments import PartyTotals, totals
 from workshop.domain.fingerprint import owner_label
+from workshop.domain.labels import label
 from workshop.domain.model import Contribution, ContributionKind, Period, Role, Session
 from workshop.domain.scorecard import Scorecard, scorecard
 from workshop.i18n import N_, Language, tr
-from workshop.labels import label
 from workshop.ui.canvas.flow import Area, Block, flow
 from workshop.ui.canvas.scene import Canvas, CanvasScene, Context, register_canvas
 from workshop.ui.canvas.tile import EVERY_PAGE, Placement, Run, TileSpec, measure

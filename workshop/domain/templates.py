@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from workshop.assets import resource_text
+from workshop.domain.labels import label
 from workshop.domain.model import ClauseKind
 from workshop.i18n import N_, Language, current_language, tr
-from workshop.labels import label
 
 THEMES: dict[str, str] = {
     # leading principles
