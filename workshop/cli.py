@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib
 import io
 import json
 import sys
@@ -26,6 +25,7 @@ from workshop.domain.scorecard import scorecard
 from workshop.export.appendix_names import APPENDICES, DEFAULT_APPENDICES
 from workshop.i18n import LANGUAGES, set_language, tr
 from workshop.storage.errors import SaveError, SessionFileError
+from workshop.storage.paths import default_pdf_paths
 
 EXIT_OK = 0
 EXIT_SESSION = 1
@@ -219,17 +219,6 @@ def _export_failed(exc: SaveError) -> str:
 
 def _same_file(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
-
-
-def default_pdf_paths(session_path: Path, lang: str) -> tuple[Path, Path]:
-    """Beside the session, named after it and in the PDFs' language:
-    ``NAME-agreement.pdf`` and ``NAME-roadmap.pdf``, or in Dutch
-    ``NAME-samenwerkingsafspraken.pdf`` and ``NAME-routekaart.pdf``."""
-    stem = session_path.stem
-    agreement, roadmap = (("samenwerkingsafspraken", "routekaart") if lang == "nl"
-                          else ("agreement", "roadmap"))
-    return (session_path.with_name(f"{stem}-{agreement}.pdf"),
-            session_path.with_name(f"{stem}-{roadmap}.pdf"))
 
 
 @contextlib.contextmanager
@@ -452,7 +441,9 @@ def _parser() -> argparse.ArgumentParser:
     unlock.add_argument("path", metavar="SESSION")
     unlock.set_defaults(run=_cmd_unlock)
     # `render` lives with the canvases; that module imports Qt only when it renders.
-    importlib.import_module("workshop.ui.canvas.cli").register(sub)
+    from workshop.ui.canvas.cli import register as register_render
+
+    register_render(sub)
     return parser
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon, QPixmap
@@ -99,9 +98,3 @@ def calm_garbage_collector(app: QApplication) -> None:
         timer.start()
         timers.append(timer)
     app._workshop_gc_timers = timers  # type: ignore[attr-defined]
-
-
-def run_app(path: Path | None) -> int:
-    from workshop.ui.main_window import run_main_window
-
-    return run_main_window(path)
