@@ -11,11 +11,7 @@ from workshop.domain.model import Session
 from workshop.domain.samples import demo_session
 from workshop.storage.files import load_session, save_session
 from workshop.storage.lock import SessionLock
-from workshop.ui.canvas.qtguard import guard_none_refcount
 from workshop.ui.document import SessionDocument
-
-# The whole suite is one long meeting: PySide6 6.12.0 miscounts None/True/False (qtguard).
-guard_none_refcount()
 
 DocumentFactory = Callable[..., SessionDocument]
 

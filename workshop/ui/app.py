@@ -15,9 +15,6 @@ from workshop import __version__
 
 def application() -> QApplication:
     """The one QApplication, set up for Workshop (name, version, bundled fonts)."""
-    from workshop.ui.canvas.qtguard import guard_none_refcount
-
-    guard_none_refcount()  # PySide6 6.12.0 miscounts None, True and False: see there
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Workshop")

@@ -7,7 +7,6 @@ new arrays to the same items, as the pyqtgraph examples do.
 
 from __future__ import annotations
 
-import ctypes
 import html
 
 import numpy as np
@@ -19,21 +18,6 @@ from workshop.domain import diagnostics as dg
 from workshop.domain.labels import axis_texts, label
 from workshop.domain.model import CollaborationForm, Session
 from workshop.i18n import current_language, tr
-from workshop.ui.canvas.qtguard import guard_none_refcount
-
-
-def _guard_bools() -> None:
-    """pyqtgraph makes many Qt calls returning a bool; PySide6 6.12.0 on Python 3.11
-    mis-counts ``True``/``False`` as it does ``None`` (see qtguard): same remedy."""
-    if not guard_none_refcount():
-        return
-    for value in (True, False):
-        count = ctypes.c_ssize_t.from_address(id(value))
-        if count.value < 1 << 48:
-            count.value += 1 << 48
-
-
-_guard_bools()
 
 INK = "#111111"
 ACCENT = "#083c78"

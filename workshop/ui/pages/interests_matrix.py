@@ -54,11 +54,6 @@ from workshop.domain.labels import label
 from workshop.domain.model import InterestItem, InterestKind, LinkKind, Session
 from workshop.domain.perspectives import perspective_label
 from workshop.i18n import tr
-from workshop.ui.canvas.qtguard import guard_none_refcount
-
-# Painting the matrix makes thousands of void Qt calls: see qtguard (PySide6 6.12.0 on
-# Python 3.11 would otherwise free None during a long meeting).
-guard_none_refcount()
 
 KINDS: tuple[InterestKind, ...] = tuple(InterestKind)
 PARTICIPANT_COLUMN = 0
