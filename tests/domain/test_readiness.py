@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from samples import demo_session, large_session
+
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
@@ -18,7 +20,6 @@ from workshop.domain.model import (
 )
 from workshop.domain.progress import AGREED_BY_FACILITATOR, agree_step
 from workshop.domain.readiness import STEP_SUBJECT, Finding, blocking, readiness, short
-from workshop.domain.samples import demo_session, large_session
 from workshop.i18n import set_language
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from samples import demo_session, large_session
 
 from workshop.domain.model import (
     AgreementItem,
@@ -19,7 +20,6 @@ from workshop.domain.model import (
     Step,
 )
 from workshop.domain.readiness import readiness
-from workshop.domain.samples import demo_session, large_session
 from workshop.domain.scorecard import PARTS, scorecard
 from workshop.i18n import set_language
 

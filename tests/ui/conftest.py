@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from samples import demo_session
 
 from workshop.domain.model import Session
-from workshop.domain.samples import demo_session
 from workshop.storage.files import load_session, save_session
 from workshop.storage.lock import SessionLock
 from workshop.ui.document import SessionDocument

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 
 from workshop.domain.model import Session, Step
 from workshop.domain.readiness import Finding
-from workshop.domain.samples import demo_session
 from workshop.i18n import set_language
 from workshop.storage.files import load_session
 from workshop.ui.document import SessionDocument

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 
 from workshop.domain.model import (
     Action,
@@ -25,7 +26,6 @@ from workshop.domain.model import (
     Step,
     Vote,
 )
-from workshop.domain.samples import demo_session
 from workshop.i18n import current_language, set_language, tr
 from workshop.ui.canvas.scene import canvas_names
 from workshop.ui.canvas.theme import THEME_NAMES
@@ -453,7 +453,7 @@ from workshop.ui.app import application
 app = application()
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from workshop.domain.samples import demo_session
+from samples import demo_session
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import MainWindow
 window = MainWindow(SessionDocument(demo_session(), autosave=False))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from canvas_helpers import SceneFactory, reading_order, tile_showing
+from samples import demo_session
 
 from workshop.domain.model import (
     Commitments,
@@ -16,7 +17,6 @@ from workshop.domain.model import (
     RoleKind,
     Session,
 )
-from workshop.domain.samples import demo_session
 from workshop.domain.scorecard import scorecard
 from workshop.i18n import set_language, tr
 from workshop.ui.canvas.scene import canvas_names

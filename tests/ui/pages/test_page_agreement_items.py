@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
+from samples import demo_session, large_session
 
 from workshop.domain.consent import outcome, text_version
 from workshop.domain.model import (
@@ -20,7 +21,6 @@ from workshop.domain.model import (
     Session,
 )
 from workshop.domain.readiness import readiness, short
-from workshop.domain.samples import demo_session, large_session
 from workshop.domain.templates import principle_templates, rule_templates
 from workshop.i18n import catalogue, set_language
 from workshop.ui.document import SessionDocument

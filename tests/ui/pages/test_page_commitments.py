@@ -12,6 +12,7 @@ from page_helpers import focused, show_page, tab
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 
 from workshop.domain.model import (
     ClauseKind,
@@ -22,7 +23,6 @@ from workshop.domain.model import (
     RoleKind,
     Session,
 )
-from workshop.domain.samples import demo_session
 from workshop.domain.templates import clause_templates
 from workshop.i18n import set_language
 from workshop.ui.document import SessionDocument
