@@ -74,12 +74,12 @@ def test_grouped_by_theme_with_translated_theme_names() -> None:
         assert theme_label(theme, "en") == english
 
 
-def test_text_follows_the_current_language_by_default() -> None:
+def test_text_is_in_the_language_asked_whatever_the_app_speaks() -> None:
     template = rule_templates()[0]
-    set_language("nl")
-    assert template.text() == template.text_nl
     set_language("en")
-    assert template.text() == template.text_en
+    assert template.text("nl") == template.text_nl
+    set_language("nl")
+    assert template.text("en") == template.text_en
 
 
 def test_files_have_exactly_the_documented_fields() -> None:

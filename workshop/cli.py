@@ -23,7 +23,7 @@ from workshop.domain.fingerprint import fingerprint, short_fingerprint
 from workshop.domain.model import Session
 from workshop.domain.scorecard import scorecard
 from workshop.export.appendix_names import APPENDICES, DEFAULT_APPENDICES
-from workshop.i18n import LANGUAGES, set_language, tr
+from workshop.i18n import LANGUAGES, current_language, set_language, tr
 from workshop.storage.errors import SaveError, SessionFileError
 from workshop.storage.paths import default_pdf_paths
 
@@ -99,7 +99,7 @@ def summary(session: Session) -> list[tuple[str, str]]:
     d = session.details
     private = sum(1 for i in session.interests.items if i.private)
     c = session.commitments
-    card = scorecard(session)
+    card = scorecard(session, current_language())
     return [
         (tr("Collaboration"), d.name),
         (tr("Region"), d.region or "-"),

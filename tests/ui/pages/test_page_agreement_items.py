@@ -310,7 +310,7 @@ def test_amending_without_resolving_asks_the_round_again(
     assert "Objected to an earlier version: Els van den Berg (“Te vaag”)" in \
         page.round.history_label.text()
     assert not page.resolve_check.isVisible()  # nothing stands against the new words
-    found = [f.message for f in readiness(on_disk) if f.item_id == "pr-open"]
+    found = [f.message for f in readiness(on_disk, "en") if f.item_id == "pr-open"]
     assert found == [f"The leading principle “{short(on_disk.principles[1].text)}” changed "
                      "after its consent round: hold the round again on the new words."]
 

@@ -233,7 +233,7 @@ def test_clauses_from_the_library_edited_written_and_moved_reach_the_file(
     # The library lists by kind, with the note on what a clause is for.
     notes = [picker.tree.topLevelItem(0).child(i).text(1)
              for i in range(picker.tree.topLevelItem(0).childCount())]
-    assert effort.note() in notes
+    assert effort.note(lang) in notes
     qtbot.keyClicks(picker.search, "leav" if lang == "en" else "uittred")
     enter(qtbot, picker.search)
     qtbot.waitUntil(lambda: section.picker is None)
@@ -403,7 +403,7 @@ def test_a_missing_part_shows_on_signing_and_leads_to_its_tab(
     while document.session.commitments.clauses:
         organising.clauses.table.setFocus()
         qtbot.keyClick(organising.clauses.table, Qt.Key.Key_Delete)
-    missing = scorecard(document.session).part("clauses").missing
+    missing = scorecard(document.session, "en").part("clauses").missing
     tree = signing.findings_list
     lines = {tree.topLevelItem(i).text(2): i for i in range(tree.topLevelItemCount())}
     assert missing and missing[0] in lines

@@ -66,7 +66,7 @@ from workshop.domain.model import (
     new_id,
 )
 from workshop.domain.templates import Template, principle_templates, rule_templates, theme_label
-from workshop.i18n import N_, Language, tr
+from workshop.i18n import N_, Language, current_language, tr
 from workshop.ui.consent_round import OUTCOME_COLOURS, ConsentRoundWidget, enum_label
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
@@ -273,7 +273,7 @@ class TemplatePicker(LibraryPicker):
         self.tree.setObjectName("templateTree")
 
     def group_of(self, template: Template) -> str:
-        return theme_label(template.theme)
+        return theme_label(template.theme, current_language())
 
     def _child(self, template: Template) -> QTreeWidgetItem:
         child = QTreeWidgetItem([template.text(self._lang), template.source])

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from workshop.domain.labels import label
 from workshop.domain.model import Clause, ClauseKind, Session, new_id
 from workshop.domain.templates import ClauseTemplate, Template, clause_templates
-from workshop.i18n import N_, Language, tr
+from workshop.i18n import N_, Language, current_language, tr
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_common import (
     EnterAdds,
@@ -73,7 +73,7 @@ class ClausePicker(LibraryPicker):
     def _child(self, template: Template) -> QTreeWidgetItem:
         assert isinstance(template, ClauseTemplate)
         text = template.text(self._lang)
-        what_for = template.note()  # for the facilitator: in the UI's language
+        what_for = template.note(current_language())  # for the facilitator: the UI's
         child = QTreeWidgetItem([text, what_for])
         child.setToolTip(0, text)
         child.setToolTip(1, what_for)
@@ -196,7 +196,7 @@ class ClausesSection(QWidget):
                 self.text.setStyleSheet("")
             template = next((t for t in clause_templates()
                              if clause and t.key == clause.template_key), None)
-            self.note.setText(tr("What it is for: {note}", note=template.note())
+            self.note.setText(tr("What it is for: {note}", note=template.note(current_language()))
                               if template else "")
         finally:
             self._updating = False

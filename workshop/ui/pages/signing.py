@@ -35,7 +35,7 @@ from workshop.domain.fingerprint import short_fingerprint
 from workshop.domain.labels import label
 from workshop.domain.model import AGREEMENT_SUBJECT, Step
 from workshop.domain.readiness import Finding, blocking, readiness, short
-from workshop.i18n import tr
+from workshop.i18n import current_language, tr
 from workshop.ui.consent_round import ConsentRoundWidget
 from workshop.ui.document import SessionDocument
 from workshop.ui.export_ui import ExportActions, ExportButtons
@@ -274,7 +274,8 @@ class SigningPage(Page):
 
     def _refresh_now(self) -> None:
         self._stale = False
-        self.findings = readiness(self.session, self.document.agreement_version())
+        self.findings = readiness(self.session, current_language(),
+                                  self.document.agreement_version())
         self._show_findings()
         self._show_signatures()
         blocking_count = sum(1 for f in self.findings if f.severity == "blocking")
