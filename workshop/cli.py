@@ -141,7 +141,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     session = load_session(args.path)
     _print_summary(session, Path(args.path), sys.stdout)
-    lines, unchanged = check_lines(session, Path(args.path), settings.recent_sessions())
+    lines, unchanged = check_lines(session, Path(args.path), settings.recent_sessions(),
+                                   lang=current_language())
     for line in lines:
         print(f"  {line}")
     return EXIT_OK if unchanged else EXIT_SESSION
@@ -304,13 +305,13 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         return EXIT_SESSION
     session = load_session(args.path) if args.path else None
     report = verify_bytes(data, session)
-    for line in report_lines(report, pdf):
+    for line in report_lines(report, pdf, current_language()):
         print(line)
     if session is not None and report.manifest is not None:
         from workshop.history import pdf_position
 
         position = pdf_position(str(report.manifest.get("fingerprint", "")), session,
-                                Path(args.path))
+                                Path(args.path), current_language())
         if position:
             print(position)
     return EXIT_OK if report.ok else EXIT_SESSION

@@ -71,7 +71,7 @@ _COLLIDING: dict[tuple[type[Enum], str], str] = {
 def enum_label(value: Enum) -> str:
     """``workshop.domain.labels.label`` without the collision of equal str-enum values."""
     fixed = _COLLIDING.get((type(value), value.value))
-    return tr(fixed) if fixed is not None else label(value)
+    return tr(fixed) if fixed is not None else label(value, current_language())
 
 
 _WATCHED = frozenset({"consents", "participants", "principles", "rules", "ambition",

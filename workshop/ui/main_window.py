@@ -205,7 +205,8 @@ class StepNavigator(QListWidget):
             state = states[step]
             item = self.item(row)
             item.setText(tr("{number}. {step}\n{mark} {state} · {minutes} min",
-                            number=row + 1, step=label(step), mark=STATE_MARKS[state],
+                            number=row + 1, step=label(step, current_language()),
+                            mark=STATE_MARKS[state],
                             state=tr(STATE_LABELS[state]), minutes=minutes.get(step, 0)))
             item.setForeground(STATE_COLOURS[state] if state is not StepState.IN_PROGRESS
                                else self.palette().text().color())
@@ -345,7 +346,7 @@ class MainWindow(QMainWindow):
                                          lambda: self.move_step(-1), QKeySequence("Ctrl+PgUp"))
         go_menu.addSeparator()
         for number, step in enumerate(STEPS, start=1):
-            self._add(go_menu, f"&{number} {label(step)}",
+            self._add(go_menu, f"&{number} {label(step, current_language())}",
                       lambda checked=False, s=step: self.go_to(s),
                       QKeySequence(f"Ctrl+{number}"))
         go_menu.addSeparator()
@@ -560,7 +561,7 @@ class MainWindow(QMainWindow):
         page = self.pages[step]
         self.page_stack.setCurrentWidget(page)
         self.step_title.setText(tr("Step {number}: {step}", number=STEPS.index(step) + 1,
-                                   step=label(step)))
+                                   step=label(step, current_language())))
         self.timer.set_step(step, self._minutes(step))
         self.step_bar.show_step(self.document, step)
         self.document.set_view(current_step=step)

@@ -408,7 +408,7 @@ def test_a_missing_part_shows_on_signing_and_leads_to_its_tab(
     lines = {tree.topLevelItem(i).text(2): i for i in range(tree.topLevelItemCount())}
     assert missing and missing[0] in lines
     item = tree.topLevelItem(lines[missing[0]])
-    assert item.text(1) == label(Step.ORGANISING)
+    assert item.text(1) == label(Step.ORGANISING, "en")
     with qtbot.waitSignal(signing.sig_go_to) as jump:
         tree.setCurrentItem(item)
         qtbot.keyClick(tree, Qt.Key.Key_Return)

@@ -157,7 +157,8 @@ class ConditionsChart(_Chart):
             shown = (stats[i].mean, stats[i].spread) if i < len(stats) else None
             if self.changed(f"figure{i}", shown):
                 item.setText(figures(stats[i]) if i < len(stats) else "")
-        names = [[(i, wrap(label(s.condition), 18)) for i, s in enumerate(stats)]]
+        lang = current_language()
+        names = [[(i, wrap(label(s.condition, lang), 18)) for i, s in enumerate(stats)]]
         if self.changed("ticks", names):
             self.getAxis("bottom").setTicks(names)
         if self.changed("range", len(stats)):
@@ -185,7 +186,7 @@ class SpectraChart(_Chart):
         xs, ys, mx, my, lx, ly = [], [], [], [], [], []
         ticks = []
         for i, a in enumerate(stats):
-            title, left, right = axis_texts(a.axis)
+            title, left, right = axis_texts(a.axis, current_language())
             ticks.append((i, wrap(f"{title}: {left} ↔ {right}", 34)))
             lx += [0, 100]
             ly += [i, i]
@@ -233,7 +234,7 @@ class FormsChart(_Chart):
         self.bars.setOpts(width=self.counts)
         earlier = dg.form_distribution(session, compare_id) if compare_id else {}
         self.earlier.setOpts(width=[earlier.get(f, 0) for f in forms])
-        self.getAxis("left").setTicks([[(i, wrap(label(f), 22)) for i, f in
+        self.getAxis("left").setTicks([[(i, wrap(label(f, current_language()), 22)) for i, f in
                                         enumerate(forms)]])
         top = max([*self.counts, *earlier.values(), 1])
         self.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, top + 1,

@@ -110,7 +110,7 @@ class MeasureAgainPage(QWidget):
         changes = {c.condition: c for c in condition_changes(s)}
         for row, condition in enumerate(Condition):
             change = changes.get(condition)
-            cells = [label(condition),
+            cells = [label(condition, current_language()),
                      number(change.before.mean) if change else "–",
                      number(change.after.mean) if change else "–",
                      number(change.delta, signed=True) if change else "–"]
@@ -207,6 +207,7 @@ class ChangesPage(QWidget):
                 for clause in s.commitments.clauses:
                     if clause.kind is kind:
                         parts.append("<p><i>" + html.escape(tr(
-                            "Under the clause “{kind}”: {text}", kind=label(kind),
+                            "Under the clause “{kind}”: {text}",
+                            kind=label(kind, current_language()),
                             text=clause.text)) + "</i></p>")
         self.view.setHtml("".join(parts))

@@ -338,7 +338,7 @@ class AgreementItemsPage(Page):
         self.model = _ItemsModel((tr("No."), self._t("column"), tr("Consent round")))
         self.table = _ItemsTable(self)
         self.table.setObjectName("itemsTable")
-        self.table.setAccessibleName(label(self.step))
+        self.table.setAccessibleName(label(self.step, current_language()))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

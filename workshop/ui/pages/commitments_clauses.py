@@ -68,7 +68,7 @@ class ClausePicker(LibraryPicker):
         self.tree.setObjectName("clauseTree")
 
     def group_of(self, template: Template) -> str:
-        return label(_kind(template.theme))
+        return label(_kind(template.theme), current_language())
 
     def _child(self, template: Template) -> QTreeWidgetItem:
         assert isinstance(template, ClauseTemplate)
@@ -98,7 +98,7 @@ class ClausesSection(QWidget):
         self.new_kind = QComboBox()
         self.new_kind.setAccessibleName(tr("Kind of the new clause"))
         for kind in ClauseKind:
-            self.new_kind.addItem(label(kind), kind.value)
+            self.new_kind.addItem(label(kind, current_language()), kind.value)
         self.new_kind.setCurrentIndex(self.new_kind.findData(ClauseKind.OTHER.value))
         self.new_edit = entry_line()
         EnterAdds(self, self.add_typed, self.new_edit)
@@ -128,7 +128,7 @@ class ClausesSection(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName(tr("Kind of clause"))
         for kind in ClauseKind:
-            self.kind.addItem(label(kind), kind.value)
+            self.kind.addItem(label(kind, current_language()), kind.value)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.text = QPlainTextEdit()
         self.text.setObjectName("clauseText")
@@ -173,7 +173,7 @@ class ClausesSection(QWidget):
     # --- showing ---------------------------------------------------------------------
 
     def refresh(self) -> None:
-        rows = [[cell(label(c.kind), c.id), cell(c.text, limit=SHOWN_CHARS)]
+        rows = [[cell(label(c.kind, current_language()), c.id), cell(c.text, limit=SHOWN_CHARS)]
                 for c in self.session.commitments.clauses]
         self.table.fill(rows)
         if self.table.current_id() is None and rows:

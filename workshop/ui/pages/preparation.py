@@ -229,7 +229,7 @@ class PreparationPage(Page):
                                       "often mean different forms without noticing. "
                                       "Space ticks the form under the cursor."))
         for form in CollaborationForm:
-            item = QListWidgetItem(label(form))
+            item = QListWidgetItem(label(form, current_language()))
             item.setData(Qt.ItemDataRole.UserRole, form.value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -248,10 +248,12 @@ class PreparationPage(Page):
             spin.setRange(0, 24 * 60)
             spin.setSingleStep(5)
             spin.setSuffix(tr(" min"))
-            spin.setAccessibleName(tr("Time box for {step} in minutes", step=label(step)))
+            spin.setAccessibleName(tr("Time box for {step} in minutes",
+                                      step=label(step, current_language())))
             spin.valueChanged.connect(lambda value, s=step: self._on_minutes_changed(s, value))
             self.agenda_spins[step] = spin
-            form.addRow(tr("{number}. {step}", number=number, step=label(step)), spin)
+            form.addRow(tr("{number}. {step}", number=number,
+                           step=label(step, current_language())), spin)
         self.agenda_total = QLabel()
         self.agenda_total.setObjectName("agendaTotal")
         form.addRow(self.agenda_total)
@@ -482,7 +484,8 @@ class PreparationPage(Page):
             else:
                 item.minutes = minutes
 
-        self.try_edit(tr("Time box for {step}", step=label(step)), ("agenda",), mutate,
+        self.try_edit(tr("Time box for {step}", step=label(step, current_language())),
+                      ("agenda",), mutate,
                       merge_key=f"agenda.{step.value}")
 
     # --- participants ------------------------------------------------------------------

@@ -300,7 +300,7 @@ class SigningPage(Page):
         for finding in self.findings:
             blocking = finding.severity == "blocking"
             item = QTreeWidgetItem([tr("Blocking") if blocking else tr("To check"),
-                                    label(finding.step), finding.message])
+                                    label(finding.step, current_language()), finding.message])
             item.setData(0, KEY_ROLE, finding)
             item.setToolTip(2, finding.message)
             colour = QBrush(BLOCKING_COLOUR if blocking else WARNING_COLOUR)
@@ -319,7 +319,9 @@ class SigningPage(Page):
             metrics = tree.fontMetrics()
             tree.setColumnWidth(0, max(metrics.horizontalAdvance(tr("Blocking")),
                                        metrics.horizontalAdvance(tr("To check"))) + 36)
-            tree.setColumnWidth(1, max(metrics.horizontalAdvance(label(s)) for s in Step) + 28)
+            lang = current_language()
+            tree.setColumnWidth(1, max(metrics.horizontalAdvance(label(s, lang))
+                                       for s in Step) + 28)
             tree.setProperty("sized", True)
         blocking_count = sum(1 for f in self.findings if f.severity == "blocking")
         if not self.findings:
