@@ -494,7 +494,9 @@ def test_second_screen_gets_the_projector_full_screen(tmp_path: Path) -> None:
          "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
         {"name": "beamer", "x": 1366, "y": 0, "width": 1920, "height": 1080,
          "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    tests = str(Path(__file__).resolve().parents[1])  # the sample sessions live there
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+               PYTHONPATH=os.pathsep.join(filter(None, [tests, os.environ.get("PYTHONPATH")])))
     done = subprocess.run([sys.executable, "-c", TWO_SCREENS], env=env, capture_output=True,
                           text=True, timeout=120, check=True)
     facts = json.loads(done.stdout.strip().splitlines()[-1])

@@ -133,10 +133,10 @@ class MeasureAgainPage(QWidget):
 
 def change_html(change: Change) -> str:
     kind = html.escape(tr(KIND_TITLES[change.kind]))
-    title = html.escape(readable_title(change.section, change.title))
+    title = html.escape(readable_title(change.section, change.title, current_language()))
 
     def words(text: str) -> str:
-        return html.escape(readable(change.section, text))
+        return html.escape(readable(change.section, text, current_language()))
 
     if change.kind == "amended":
         body = "".join(
