@@ -123,8 +123,8 @@ PAGES: dict[Step, Callable[[], type[Page]]] = {
     Step.SIGNING: _signing_page,
 }
 """Each step's page class, imported when the step is first shown: importing all seven
-page modules at start costs about a second on a slow laptop (measured 1.2-1.6 s on
-a loaded CI machine), and most meetings open on one step. Plain imports, so the
+page modules at start took 1.2-1.6 s of wall time on the shared 2-core development
+machine (2026-12-07), and a meeting opens on one step. Plain imports, so the
 architecture tests see them."""
 STEPS = list(PAGES)
 SIDE_MIN_WIDTH = 180
