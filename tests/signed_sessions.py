@@ -7,10 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from samples import demo_session
+
 from workshop.domain.evaluation import new_evaluation
 from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import Session, Signature
-from workshop.domain.samples import demo_session
 from workshop.storage.files import load_session, save_session
 
 SIGNED_AT = dt.datetime(2026, 3, 12, 16, 0, tzinfo=dt.timezone.utc)

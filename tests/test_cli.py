@@ -194,8 +194,9 @@ def test_verify_and_export_document_their_exit_codes() -> None:
 
 def test_export_never_writes_a_pdf_over_the_session_or_twice_to_one_file(
         tmp_path: Path) -> None:
+    from samples import demo_session
+
     from workshop.cli import run
-    from workshop.domain.samples import demo_session
     from workshop.storage.files import save_session
 
     session_file = tmp_path / "demo.workshop"
@@ -211,8 +212,9 @@ def test_export_never_writes_a_pdf_over_the_session_or_twice_to_one_file(
 
 def test_restore_refuses_a_session_open_in_workshop(tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from samples import demo_session
+
     from workshop.cli import run
-    from workshop.domain.samples import demo_session
     from workshop.storage.files import save_session
     from workshop.storage.lock import SessionLock
 

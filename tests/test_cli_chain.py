@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 
 from pypdf import PdfReader
+from samples import demo_session
 from signed_sessions import signed
 
 from workshop.domain.evaluation import new_evaluation, set_review
 from workshop.domain.fingerprint import fingerprint, short_fingerprint
 from workshop.domain.model import ReviewStatus
-from workshop.domain.samples import demo_session
 from workshop.storage.files import load_session, save_session
 
 

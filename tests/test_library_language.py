@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from workshop.domain.model import AgreementItem, Clause, Session
+from workshop.domain.templates import clause_templates, principle_templates, rule_templates
 from workshop.library_language import apply_switches, parts_touched, switches
-from workshop.templates import clause_templates, principle_templates, rule_templates
 
 P = principle_templates()[0]
 R = rule_templates()[0]

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.i18n import catalogue, set_language
-from workshop.templates import (
+from workshop.domain.templates import (
     THEMES,
     Template,
     principle_templates,
@@ -19,6 +18,7 @@ from workshop.templates import (
     template_by_key,
     theme_label,
 )
+from workshop.i18n import catalogue, set_language
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("Kaats & Opheij 2012", "Regionale samenwerking 3.0", "RegioKracht (Vilans)",
@@ -74,12 +74,12 @@ def test_grouped_by_theme_with_translated_theme_names() -> None:
         assert theme_label(theme, "en") == english
 
 
-def test_text_follows_the_current_language_by_default() -> None:
+def test_text_is_in_the_language_asked_whatever_the_app_speaks() -> None:
     template = rule_templates()[0]
-    set_language("nl")
-    assert template.text() == template.text_nl
     set_language("en")
-    assert template.text() == template.text_en
+    assert template.text("nl") == template.text_nl
+    set_language("nl")
+    assert template.text("en") == template.text_en
 
 
 def test_files_have_exactly_the_documented_fields() -> None:
@@ -92,7 +92,7 @@ def test_files_have_exactly_the_documented_fields() -> None:
 
 def test_loads_where_qt_cannot() -> None:
     code = ("import sys; sys.modules['PySide6'] = None\n"
-            "from workshop.templates import principle_templates, rule_templates\n"
+            "from workshop.domain.templates import principle_templates, rule_templates\n"
             "print(len(principle_templates()) + len(rule_templates()))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=ROOT)

@@ -10,9 +10,9 @@ def main() -> int:
     from workshop.cli import run
 
     def open_app(path: Path | None) -> int:
-        from workshop.ui.app import run_app
+        from workshop.ui.main_window import run_main_window
 
-        return run_app(path)
+        return run_main_window(path)
 
     return run(open_app=open_app)
 

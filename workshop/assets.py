@@ -2,6 +2,8 @@
 
 In the wheel they are installed as ``workshop/resources``; in a checkout (editable
 install) they sit at the top of the repository. Code never builds paths from the cwd.
+The demo session ``sessions/demo.workshop`` ships the same way, as
+``workshop/sessions/demo.workshop`` (wheel and bundle).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 
 _CHECKOUT = Path(__file__).resolve().parent.parent / "resources"
+_CHECKOUT_DEMO = Path(__file__).resolve().parent.parent / "sessions" / "demo.workshop"
 
 
 def resource_root() -> Traversable:
@@ -25,3 +28,11 @@ def resource_text(relative: str) -> str:
     for part in relative.split("/"):
         node = node / part
     return node.read_text(encoding="utf-8")
+
+
+def demo_file() -> Traversable:
+    """The demo session as shipped (``sessions/demo.workshop`` in a checkout)."""
+    packaged = resources.files("workshop") / "sessions" / "demo.workshop"
+    if packaged.is_file():
+        return packaged
+    return _CHECKOUT_DEMO

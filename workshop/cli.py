@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib
 import io
 import json
 import sys
@@ -24,8 +23,9 @@ from workshop.domain.fingerprint import fingerprint, short_fingerprint
 from workshop.domain.model import Session
 from workshop.domain.scorecard import scorecard
 from workshop.export.appendix_names import APPENDICES, DEFAULT_APPENDICES
-from workshop.i18n import LANGUAGES, set_language, tr
+from workshop.i18n import LANGUAGES, current_language, set_language, tr
 from workshop.storage.errors import SaveError, SessionFileError
+from workshop.storage.paths import default_pdf_paths
 
 EXIT_OK = 0
 EXIT_SESSION = 1
@@ -99,7 +99,7 @@ def summary(session: Session) -> list[tuple[str, str]]:
     d = session.details
     private = sum(1 for i in session.interests.items if i.private)
     c = session.commitments
-    card = scorecard(session)
+    card = scorecard(session, current_language())
     return [
         (tr("Collaboration"), d.name),
         (tr("Region"), d.region or "-"),
@@ -141,7 +141,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     session = load_session(args.path)
     _print_summary(session, Path(args.path), sys.stdout)
-    lines, unchanged = check_lines(session, Path(args.path), settings.recent_sessions())
+    lines, unchanged = check_lines(session, Path(args.path), settings.recent_sessions(),
+                                   lang=current_language())
     for line in lines:
         print(f"  {line}")
     return EXIT_OK if unchanged else EXIT_SESSION
@@ -219,17 +220,6 @@ def _export_failed(exc: SaveError) -> str:
 
 def _same_file(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
-
-
-def default_pdf_paths(session_path: Path, lang: str) -> tuple[Path, Path]:
-    """Beside the session, named after it and in the PDFs' language:
-    ``NAME-agreement.pdf`` and ``NAME-roadmap.pdf``, or in Dutch
-    ``NAME-samenwerkingsafspraken.pdf`` and ``NAME-routekaart.pdf``."""
-    stem = session_path.stem
-    agreement, roadmap = (("samenwerkingsafspraken", "routekaart") if lang == "nl"
-                          else ("agreement", "roadmap"))
-    return (session_path.with_name(f"{stem}-{agreement}.pdf"),
-            session_path.with_name(f"{stem}-{roadmap}.pdf"))
 
 
 @contextlib.contextmanager
@@ -315,13 +305,13 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         return EXIT_SESSION
     session = load_session(args.path) if args.path else None
     report = verify_bytes(data, session)
-    for line in report_lines(report, pdf):
+    for line in report_lines(report, pdf, current_language()):
         print(line)
     if session is not None and report.manifest is not None:
         from workshop.history import pdf_position
 
         position = pdf_position(str(report.manifest.get("fingerprint", "")), session,
-                                Path(args.path))
+                                Path(args.path), current_language())
         if position:
             print(position)
     return EXIT_OK if report.ok else EXIT_SESSION
@@ -452,7 +442,9 @@ def _parser() -> argparse.ArgumentParser:
     unlock.add_argument("path", metavar="SESSION")
     unlock.set_defaults(run=_cmd_unlock)
     # `render` lives with the canvases; that module imports Qt only when it renders.
-    importlib.import_module("workshop.ui.canvas.cli").register(sub)
+    from workshop.ui.canvas.cli import register as register_render
+
+    register_render(sub)
     return parser
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from workshop.domain.evaluation import review_counts, version_of
 from workshop.domain.fingerprint import short_fingerprint
+from workshop.domain.labels import label
 from workshop.domain.model import ActionStatus, ReviewStatus, Session
 from workshop.i18n import N_, Language, tr
-from workshop.labels import label
 from workshop.storage.chain import Link, check_chain
 
 STATE_TEXTS = {
@@ -33,7 +33,7 @@ REVIEW_TEXTS = {
 }
 
 
-def chain_lines(links: list[Link], lang: Language | None = None) -> list[str]:
+def chain_lines(links: list[Link], lang: Language) -> list[str]:
     """One line per version: number, date, fingerprint, file and what was found."""
     lines = []
     for link in links:
@@ -47,7 +47,7 @@ def chain_lines(links: list[Link], lang: Language | None = None) -> list[str]:
     return lines
 
 
-def roadmap_status(session: Session, lang: Language | None = None) -> str:
+def roadmap_status(session: Session, lang: Language) -> str:
     """"2 done, 1 on track, 1 late, 1 dropped" at an evaluation; the planned status
     per action at a start meeting."""
     if session.evaluation is not None:
@@ -63,8 +63,8 @@ def roadmap_status(session: Session, lang: Language | None = None) -> str:
     return ", ".join(f"{n} {label(status, lang)}" for status, n in planned.items()) or "-"
 
 
-def check_lines(session: Session, path: Path, candidates: Iterable[Path] = (),
-                lang: Language | None = None) -> tuple[list[str], bool]:
+def check_lines(session: Session, path: Path, candidates: Iterable[Path] = (), *,
+                lang: Language) -> tuple[list[str], bool]:
     """What ``workshop check`` adds: the chain and the roadmap status; False when an
     earlier version was found changed."""
     links = check_chain(session, path, candidates)
@@ -76,7 +76,7 @@ def check_lines(session: Session, path: Path, candidates: Iterable[Path] = (),
 
 
 def pdf_position(fingerprint: str, session: Session, path: Path | None,
-                 lang: Language | None = None) -> str | None:
+                 lang: Language) -> str | None:
     """Which version of ``session``'s chain a PDF with ``fingerprint`` shows; None
     when it is none of them."""
     links = check_chain(session, path)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from workshop.domain.model import AgreementItem, Clause, Session
+from workshop.domain.templates import template_by_key
 from workshop.i18n import LANGUAGES, Language
-from workshop.templates import template_by_key
 
 Part = Literal["principles", "rules", "clauses"]
 

@@ -64,7 +64,7 @@ def _paste(ctx: Context) -> list[Row]:
     text = _mebibyte()
     app.clipboard().setText(text)
     path = ctx.tmp / "paste.workshop"
-    from workshop.domain.samples import demo_session
+    from samples import demo_session
 
     save_session(demo_session(), path)
     lock = SessionLock(path)

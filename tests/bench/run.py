@@ -30,12 +30,14 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _folder in (ROOT, ROOT / "tests"):  # the package, and the sample sessions of the tests
+    if str(_folder) not in sys.path:
+        sys.path.insert(0, str(_folder))
+
+from samples import large_session  # noqa: E402
 
 from workshop.domain.fingerprint import agreement_content, fingerprint  # noqa: E402
 from workshop.domain.model import Session  # noqa: E402
-from workshop.domain.samples import large_session  # noqa: E402
 from workshop.storage.files import dumps, load_session, save_session  # noqa: E402
 
 # --- the registry ----------------------------------------------------------------------

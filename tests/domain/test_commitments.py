@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
+from samples import demo_session
 
 from workshop.domain.commitments import (
     organisations_without_contribution,
@@ -25,8 +26,7 @@ from workshop.domain.model import (
     Session,
     YearPlanItem,
 )
-from workshop.domain.samples import demo_session
-from workshop.templates import clause_templates, template_by_key
+from workshop.domain.templates import clause_templates, template_by_key
 
 PEOPLE, MONEY, IN_KIND = ContributionKind.PEOPLE, ContributionKind.MONEY, ContributionKind.IN_KIND
 

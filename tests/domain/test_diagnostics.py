@@ -6,10 +6,10 @@ import datetime as dt
 import math
 
 import pytest
+from samples import demo_session, large_session
 
 from workshop.domain import diagnostics as dg
 from workshop.domain.model import CollaborationForm, Condition, Session
-from workshop.domain.samples import demo_session, large_session
 
 
 def test_summary_uses_population_standard_deviation() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from samples import demo_session
 from signed_sessions import signed_start
 
 from workshop.domain.compare import articles, changes_since_previous, compare, word_changes
@@ -25,7 +26,6 @@ from workshop.domain.model import (
     Session,
 )
 from workshop.domain.participants import remove_participant
-from workshop.domain.samples import demo_session
 
 TODAY = dt.date(2026, 10, 1)
 

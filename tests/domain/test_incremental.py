@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from samples import demo_session
 from strategies import SETTINGS, rich_session, sessions
 
 from workshop.domain.incremental import READS, checked_sections, touched_problems
 from workshop.domain.model import Session, reference_problems
-from workshop.domain.samples import demo_session
 
 AREAS = [
     "participants", "agenda", "details", "organising", "view",

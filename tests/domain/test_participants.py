@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from samples import demo_session
 from strategies import SETTINGS, sessions
 
 from workshop.domain.fingerprint import fingerprint
@@ -19,7 +20,6 @@ from workshop.domain.model import (
     Signature,
 )
 from workshop.domain.participants import removal_impact, remove_participant
-from workshop.domain.samples import demo_session
 from workshop.storage.files import dumps
 
 
@@ -196,9 +196,10 @@ def test_any_removal_leaves_a_valid_session_without_them(session: Session, hand_
 
 
 def test_renaming_the_last_members_organisation_carries_what_it_owns() -> None:
+    from samples import demo_session
+
     from workshop.domain.model import reference_problems
     from workshop.domain.participants import set_organisation
-    from workshop.domain.samples import demo_session
 
     session = demo_session()
     org = next(o for o in session.organisations()
@@ -214,9 +215,10 @@ def test_renaming_the_last_members_organisation_carries_what_it_owns() -> None:
 
 
 def test_a_member_moving_to_another_organisation_renames_nothing_while_others_stay() -> None:
+    from samples import demo_session
+
     from workshop.domain.model import Participant
     from workshop.domain.participants import set_organisation
-    from workshop.domain.samples import demo_session
 
     session = demo_session()
     org = session.commitments.contributions[0].organisation

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from samples import demo_session, large_session
+
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
@@ -18,8 +20,6 @@ from workshop.domain.model import (
 )
 from workshop.domain.progress import AGREED_BY_FACILITATOR, agree_step
 from workshop.domain.readiness import STEP_SUBJECT, Finding, blocking, readiness, short
-from workshop.domain.samples import demo_session, large_session
-from workshop.i18n import set_language
 
 
 def _ids(findings: list[Finding]) -> set[tuple[Step, str, str | None]]:
@@ -55,12 +55,12 @@ def _ready_demo() -> Session:
 
 
 def test_a_complete_session_is_ready() -> None:
-    assert readiness(_ready_demo()) == []
+    assert readiness(_ready_demo(), "en") == []
 
 
 def test_the_demo_shows_what_is_missing() -> None:
     s = demo_session()
-    found = readiness(s)
+    found = readiness(s, "en")
     keys = _ids(found)
     henk = next(p for p in s.participants if not p.present)
     assert (Step.PREPARATION, "warning", henk.id) in keys
@@ -86,23 +86,23 @@ def test_each_gap_appears_and_disappears() -> None:
     anna.present = False
     # Absent, she cannot sign, and her hospital's commitments are then not signed for;
     # the preparation is no longer what the table agreed.
-    assert _ids(readiness(s)) == {(Step.PREPARATION, "warning", anna.id),
+    assert _ids(readiness(s, "en")) == {(Step.PREPARATION, "warning", anna.id),
                                   changed[Step.PREPARATION],
                                   (Step.ORGANISING, "warning", "contributions")}
-    assert "cannot sign today" in readiness(s)[0].message
-    assert "changed after the table agreed it" in readiness(s)[1].message
+    assert "cannot sign today" in readiness(s, "en")[0].message
+    assert "changed after the table agreed it" in readiness(s, "en")[1].message
     assert "Waalzoom Ziekenhuis commits to contributions or plans but does not sign" in \
-        readiness(s)[2].message
+        readiness(s, "en")[2].message
     anna.present = True
-    assert readiness(s) == []  # the very content the table agreed
+    assert readiness(s, "en") == []  # the very content the table agreed
 
     statement = s.ambition.statement
     s.ambition.statement = "  \n"
-    assert _ids(readiness(s)) == {(Step.AMBITION, "blocking", AMBITION_SUBJECT)}
+    assert _ids(readiness(s, "en")) == {(Step.AMBITION, "blocking", AMBITION_SUBJECT)}
     s.ambition.statement = statement
 
     s.interests.items = [i for i in s.interests.items if i.participant_id != anna.id]
-    found = readiness(s)
+    found = readiness(s, "en")
     assert _ids(found) == {(Step.INTERESTS, "warning", anna.id), changed[Step.INTERESTS]}
     assert anna.name in found[0].message
 
@@ -110,31 +110,31 @@ def test_each_gap_appears_and_disappears() -> None:
     action = s.roadmap.actions[2]
     action.owner = None
     action.due = None
-    found = readiness(s)
+    found = readiness(s, "en")
     assert [(f.step, f.item_id) for f in found] == [(Step.ROADMAP, action.id)] * 2 + [
         (Step.ROADMAP, STEP_SUBJECT)]
     assert any("no due date" in f.message for f in found)
     action.start = None
-    assert any("no start or due date" in f.message for f in readiness(s))
+    assert any("no start or due date" in f.message for f in readiness(s, "en"))
     action.start, action.due = dt.date(2026, 4, 1), None
     action.start, action.due = None, dt.date(2026, 4, 1)
-    assert any("no start date" in f.message for f in readiness(s))
+    assert any("no start date" in f.message for f in readiness(s, "en"))
 
     s = _ready_demo()
     s.roadmap.evaluations = []
-    assert [f.message for f in readiness(s)] == [
+    assert [f.message for f in readiness(s, "en")] == [
         "No evaluation moment is planned.",
         "The step “Roadmap” changed after the table agreed it: agree it again."]
     s = _ready_demo()
     s.roadmap.actions[0].title += " (herzien)"  # still filled, but not what was agreed
-    assert [f.message for f in readiness(s)] == [
+    assert [f.message for f in readiness(s, "en")] == [
         "The step “Roadmap” changed after the table agreed it: agree it again."]
     agree_step(s, Step.ROADMAP, dt.datetime(2026, 3, 12, 17, 0))
-    assert readiness(s) == []
+    assert readiness(s, "en") == []
     s = _ready_demo()
     s.roadmap.evaluations = []
     s.roadmap.actions = []
-    assert [f.message for f in readiness(s)] == ["The roadmap has no actions yet."]
+    assert [f.message for f in readiness(s, "en")] == ["The roadmap has no actions yet."]
 
 
 def test_objections_block_until_resolved() -> None:
@@ -143,40 +143,40 @@ def test_objections_block_until_resolved() -> None:
     record = next(r for r in s.consents
                   if r.subject_id == rule.id and r.participant_id == s.participants[1].id)
     record.decision = Decision.OBJECTION
-    found = readiness(s)
+    found = readiness(s, "en")
     assert _ids(found) == {(Step.RULES, "blocking", rule.id)}
     assert s.participants[1].name in found[0].message
     assert short(rule.text) in found[0].message
     assert blocking(found) == found
     record.resolution = ObjectionResolution.AMENDED
-    assert readiness(s) == []
+    assert readiness(s, "en") == []
     record.decision = Decision.CONCERN  # a concern never blocks
     record.resolution = ObjectionResolution.STANDING
-    assert readiness(s) == []
+    assert readiness(s, "en") == []
 
     amb = next(r for r in s.consents if r.subject_id == AMBITION_SUBJECT)
     amb.decision = Decision.OBJECTION
-    assert _ids(readiness(s)) == {(Step.AMBITION, "blocking", AMBITION_SUBJECT)}
+    assert _ids(readiness(s, "en")) == {(Step.AMBITION, "blocking", AMBITION_SUBJECT)}
 
 
 def test_rounds_missing_or_unfinished() -> None:
     s = _ready_demo()
     principle = s.principles[0]
     s.consents = [r for r in s.consents if r.subject_id != principle.id]
-    assert _ids(readiness(s)) == {(Step.PRINCIPLES, "blocking", principle.id)}
+    assert _ids(readiness(s, "en")) == {(Step.PRINCIPLES, "blocking", principle.id)}
     late = s.participants[-1]
     s.consents = [r for r in s.consents
                   if not (r.subject_id == AGREEMENT_SUBJECT and r.participant_id == late.id)]
-    found = [f for f in readiness(s) if f.item_id == AGREEMENT_SUBJECT]
+    found = [f for f in readiness(s, "en") if f.item_id == AGREEMENT_SUBJECT]
     assert [(f.step, f.severity) for f in found] == [(Step.SIGNING, "warning")]
     assert late.name in found[0].message
     # an absent participant does not have to respond
     late.present = False
-    assert not [f for f in readiness(s) if f.item_id == AGREEMENT_SUBJECT]
+    assert not [f for f in readiness(s, "en") if f.item_id == AGREEMENT_SUBJECT]
 
 
 def test_empty_session() -> None:
-    found = readiness(Session())
+    found = readiness(Session(), "en")
     assert blocking(found)
     assert Finding(Step.PREPARATION, "blocking",
                    "Nobody is marked present, so nobody can sign.", "present") in found
@@ -187,14 +187,13 @@ def test_messages_are_translated_and_long_text_is_cut() -> None:
     s = _ready_demo()
     s.principles[0].text = "<b>x</b> " + "lang " * 1_900
     s.consents = [r for r in s.consents if r.subject_id != s.principles[0].id]
-    set_language("nl")
-    found = readiness(s)
+    found = readiness(s, "nl")
     assert found[0].message.startswith("Over het leidende principe “<b>x</b> lang")
     assert len(found[0].message) < 200
     many = [p.id for p in s.participants]
     s.consents = [r for r in s.consents if r.subject_id != AGREEMENT_SUBJECT
                   or r.participant_id == many[0]]
-    message = next(f.message for f in readiness(s) if f.item_id == AGREEMENT_SUBJECT)
+    message = next(f.message for f in readiness(s, "nl") if f.item_id == AGREEMENT_SUBJECT)
     assert f"en nog {len(many) - 1 - 4}" in message
 
 
@@ -203,5 +202,5 @@ def test_large_session_is_quick() -> None:
 
     s = large_session()
     start = time.perf_counter()
-    readiness(s)
+    readiness(s, "en")
     assert time.perf_counter() - start < 0.25

@@ -6,6 +6,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from samples import demo_session, large_session
+
 from workshop.domain.consent import outcome
 from workshop.domain.fingerprint import agreement_content, fingerprint, signature_is_valid
 from workshop.domain.model import (
@@ -20,14 +22,14 @@ from workshop.domain.model import (
     Session,
     default_axes,
 )
-from workshop.domain.samples import demo_session, large_session
 from workshop.storage.files import dumps, load_session, loads
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "sessions" / "demo.workshop"
 REGENERATE = (
-    "sessions/demo.workshop is out of date; regenerate it with: python3 -c \"from "
-    "workshop.domain.samples import demo_session; from workshop.storage.files import "
+    "sessions/demo.workshop is out of date; regenerate it with: PYTHONPATH=tests python3 -c "
+    "\"from "
+    "samples import demo_session; from workshop.storage.files import "
     "save_session; save_session(demo_session(), 'sessions/demo.workshop')\""
 )
 

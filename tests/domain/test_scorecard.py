@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from samples import demo_session, large_session
 
 from workshop.domain.model import (
     AgreementItem,
@@ -19,9 +20,7 @@ from workshop.domain.model import (
     Step,
 )
 from workshop.domain.readiness import readiness
-from workshop.domain.samples import demo_session, large_session
 from workshop.domain.scorecard import PARTS, scorecard
-from workshop.i18n import set_language
 
 
 def _agree(s: Session, items: list[AgreementItem]) -> None:
@@ -44,7 +43,7 @@ def _complete() -> Session:
 
 
 def test_a_complete_agreement_scores_full_marks() -> None:
-    card = scorecard(_complete())
+    card = scorecard(_complete(), "en")
     assert [p.key for p in card.parts] == [key for key, _, _ in PARTS]
     assert (card.score, card.total, card.complete) == (11, 11, True)
     assert all(p.ok and p.missing == [] for p in card.parts)
@@ -197,8 +196,7 @@ def test_readiness_shows_the_new_parts_as_points_to_check() -> None:
     s = _complete()
     _drop_chair(s)
     _drop_leaving_clause(s)
-    set_language("en")
-    found = [(f.step, f.severity, f.item_id, f.message) for f in readiness(s)
+    found = [(f.step, f.severity, f.item_id, f.message) for f in readiness(s, "en")
              if f.item_id in ("roles", "clauses")]
     assert found == [
         (Step.ORGANISING, "warning", "roles", "There is no chair yet."),
@@ -207,7 +205,7 @@ def test_readiness_shows_the_new_parts_as_points_to_check() -> None:
 
 
 def test_large_session_scores() -> None:
-    card = scorecard(large_session())
+    card = scorecard(large_session(), "en")
     assert card.total == 11
     assert card.part("contributions").ok and card.part("clauses").ok
     assert card.part("roles").ok

@@ -11,7 +11,8 @@ import pytest
 @pytest.fixture
 def document(tmp_path: Path, qapp: object) -> Iterator[object]:
     """The demo session saved as ``meeting.workshop`` and open in a SessionDocument."""
-    from workshop.domain.samples import demo_session
+    from samples import demo_session
+
     from workshop.storage.files import load_session, save_session
     from workshop.storage.lock import SessionLock
     from workshop.ui.document import SessionDocument

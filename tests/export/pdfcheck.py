@@ -10,6 +10,7 @@ from typing import Any
 
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
+from samples import demo_session
 
 from workshop.domain.model import (
     AgreementItem,
@@ -19,7 +20,6 @@ from workshop.domain.model import (
     Participant,
     Session,
 )
-from workshop.domain.samples import demo_session
 from workshop.export import bidi, fonts
 
 FURNITURE = 15 * 72 / 25.4

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from pdfcheck import EXPORTED_AT, body_text, fonts_of, page_texts, squash
 from pypdf import PdfReader
+from samples import demo_session, large_session
 
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
@@ -26,11 +27,10 @@ from workshop.domain.model import (
     Session,
     SessionDetails,
 )
-from workshop.domain.samples import demo_session, large_session
+from workshop.domain.templates import clause_templates
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.i18n import Language
 from workshop.locale_format import money, number, plural
-from workshop.templates import clause_templates
 
 ORDER = {
     "nl": ["INTENTIEVERKLARING", "De ondergetekenden", "Overwegingen",

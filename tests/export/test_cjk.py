@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 from pdfcheck import EXPORTED_AT, body_text, fonts_of, squash
+from samples import demo_session
 
 from workshop.domain.model import AgreementItem, Owner
-from workshop.domain.samples import demo_session
 from workshop.export import fonts
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.export.roadmap import RoadmapOptions, export_roadmap

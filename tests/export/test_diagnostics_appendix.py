@@ -9,13 +9,13 @@ from pathlib import Path
 
 from pdfcheck import EXPORTED_AT, page_texts, squash
 from pypdf import PdfReader
+from samples import demo_session, large_session
 
 from workshop.domain import diagnostics as dg
+from workshop.domain.labels import label
 from workshop.domain.model import Condition
-from workshop.domain.samples import demo_session, large_session
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.export.verify import verify_bytes
-from workshop.labels import label
 from workshop.storage.files import save_session
 
 

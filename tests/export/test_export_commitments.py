@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 from pdfcheck import EXPORTED_AT, body_text, page_texts, squash
+from samples import demo_session
 
 from workshop.domain.model import Commitments
-from workshop.domain.samples import demo_session
+from workshop.domain.templates import printed_text
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.export.commitments import number
 from workshop.export.roadmap import RoadmapOptions, export_roadmap
 from workshop.i18n import Language
 from workshop.storage.files import save_session
-from workshop.templates import printed_text
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,9 +10,9 @@ import pytest
 from pdfcheck import EXPORTED_AT, hostile_session
 from pypdf import PdfReader
 from render import ink, qt_text, render_pages
+from samples import demo_session
 from test_export_signing import signed_demo
 
-from workshop.domain.samples import demo_session
 from workshop.export import fonts
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.export.roadmap import RoadmapOptions, export_roadmap

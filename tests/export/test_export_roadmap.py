@@ -9,9 +9,9 @@ import re
 import pytest
 from pdfcheck import EXPORTED_AT, body_text, page_texts, squash
 from pypdf import PdfReader
+from samples import demo_session
 
 from workshop.domain.fingerprint import fingerprint, owner_label, short_fingerprint
-from workshop.domain.samples import demo_session
 from workshop.export.roadmap import RoadmapOptions, commitments, export_roadmap
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from pdfcheck import EXPORTED_AT, body_text, fonts_of, page_texts, squash
+from samples import demo_session, large_session
 
 from workshop.domain.fingerprint import fingerprint, short_fingerprint, signature_is_valid
 from workshop.domain.model import Session, Signature, Stroke
 from workshop.domain.parties import party_views
-from workshop.domain.samples import demo_session, large_session
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.export.roadmap import RoadmapOptions, export_roadmap
 from workshop.export.seal import check_seal

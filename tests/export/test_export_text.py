@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from pdfcheck import EXPORTED_AT, HOSTILE, body_text, comes_back, hostile_session, squash
+from samples import demo_session, large_session
 
 from workshop.domain.fingerprint import owner_label
 from workshop.domain.model import Session
-from workshop.domain.samples import demo_session, large_session
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.export.roadmap import RoadmapOptions, export_roadmap
 from workshop.i18n import Language

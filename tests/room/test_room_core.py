@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from workshop.domain.samples import demo_session
+from samples import demo_session
+
 from workshop.room.devices import MAX_CODE_FAILURES, Bucket, Registry
 from workshop.room.plan import Activity, Planned, Refused, plan
 from workshop.room.protocol import ActivityKind, AddCard, Consent, Dot, Envelope

@@ -6,10 +6,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from samples import demo_session
 from signed_sessions import two_versions
 
 from workshop.domain.fingerprint import fingerprint
-from workshop.domain.samples import demo_session
 from workshop.storage.chain import check_chain
 from workshop.storage.files import load_session, save_session
 

@@ -6,16 +6,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from samples import demo_session
 
 from workshop.domain.model import Session
-from workshop.domain.samples import demo_session
 from workshop.storage.files import load_session, save_session
 from workshop.storage.lock import SessionLock
-from workshop.ui.canvas.qtguard import guard_none_refcount
 from workshop.ui.document import SessionDocument
-
-# The whole suite is one long meeting: PySide6 6.12.0 miscounts None/True/False (qtguard).
-guard_none_refcount()
 
 DocumentFactory = Callable[..., SessionDocument]
 

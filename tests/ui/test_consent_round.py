@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from samples import demo_session, large_session
 
 from workshop.domain.consent import outcome
 from workshop.domain.model import (
@@ -19,7 +20,6 @@ from workshop.domain.model import (
     Participant,
     Session,
 )
-from workshop.domain.samples import demo_session, large_session
 from workshop.i18n import set_language
 from workshop.ui.consent_round import ConsentRoundWidget
 from workshop.ui.document import SessionDocument

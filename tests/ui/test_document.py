@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from samples import demo_session, large_session
 
 from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import Card, Cluster, Session, Step
-from workshop.domain.samples import demo_session, large_session
 from workshop.ui.document import UNPRINTED_AREAS, SessionDocument, unprinted
 
 EDITS: dict[str, Callable[[Session], object]] = {

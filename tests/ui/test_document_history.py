@@ -3,8 +3,9 @@ undoing every edit still gives back the session as it was."""
 
 from __future__ import annotations
 
+from samples import demo_session
+
 from workshop.domain.model import Card, ConsentRecord, Decision, Session
-from workshop.domain.samples import demo_session
 from workshop.ui.document import EditCommand, SessionDocument
 
 

@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 from signed_sessions import two_versions
 
 from workshop.domain.fingerprint import short_fingerprint
 from workshop.domain.model import ReviewStatus
-from workshop.domain.samples import demo_session
 from workshop.storage.files import load_session, save_session
 from workshop.ui.evaluation.look_back import LookBackPage
 from workshop.ui.evaluation.steps import LOOK_BACK

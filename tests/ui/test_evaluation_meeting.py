@@ -29,6 +29,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 from signed_sessions import signed
 from test_walkthrough import (
     agree,
@@ -41,7 +42,6 @@ from test_walkthrough import (
 from workshop.domain.compare import changes_since_previous
 from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import Condition, ReviewStatus, Session, Step
-from workshop.domain.samples import demo_session
 from workshop.storage import paths
 from workshop.storage.files import load_session, save_session
 from workshop.ui.diagnostics.entry import CONDITIONS

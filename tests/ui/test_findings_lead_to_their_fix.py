@@ -16,6 +16,7 @@ from drive import CTRL, activate, focused, press, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 
 from workshop.domain.model import (
     AMBITION_SUBJECT,
@@ -24,7 +25,6 @@ from workshop.domain.model import (
     Session,
     Step,
 )
-from workshop.domain.samples import demo_session
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import STEPS, MainWindow
 from workshop.ui.pages.signing import SigningPage

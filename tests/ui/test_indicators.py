@@ -11,10 +11,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 
 from workshop.domain.evaluation import new_evaluation
 from workshop.domain.fingerprint import fingerprint
-from workshop.domain.samples import demo_session
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.storage.files import load_session, save_session
 from workshop.ui.evaluation.indicators import BASELINE, NOW, IndicatorsDialog

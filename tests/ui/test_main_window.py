@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 
 from workshop.domain.model import Session, Step
 from workshop.domain.readiness import Finding
-from workshop.domain.samples import demo_session
 from workshop.i18n import set_language
 from workshop.storage.files import load_session
 from workshop.ui.document import SessionDocument
@@ -247,7 +247,7 @@ def test_a_scorecard_finding_opens_the_tab_where_it_is_fixed(
     window = MainWindow(make_document(session))
     qtbot.addWidget(window)
     window.go_to(Step.SIGNING)
-    findings = [f for f in readiness(session) if f.item_id == "clauses"]
+    findings = [f for f in readiness(session, "en") if f.item_id == "clauses"]
     assert findings, "the demo without clauses lacks closing clauses"
     window.pages[Step.SIGNING].findings_list.sig_chosen.emit(findings[0])
     assert window.current_step() is Step.ORGANISING

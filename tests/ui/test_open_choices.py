@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 
-from workshop.domain.samples import demo_session
 from workshop.storage.files import load_session, save_session
 from workshop.storage.lock import lock_path
 from workshop.ui.document import SessionDocument

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 
 from workshop.domain.model import (
     Action,
@@ -25,7 +26,6 @@ from workshop.domain.model import (
     Step,
     Vote,
 )
-from workshop.domain.samples import demo_session
 from workshop.i18n import current_language, set_language, tr
 from workshop.ui.canvas.scene import canvas_names
 from workshop.ui.canvas.theme import THEME_NAMES
@@ -453,7 +453,7 @@ from workshop.ui.app import application
 app = application()
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from workshop.domain.samples import demo_session
+from samples import demo_session
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import MainWindow
 window = MainWindow(SessionDocument(demo_session(), autosave=False))
@@ -494,7 +494,9 @@ def test_second_screen_gets_the_projector_full_screen(tmp_path: Path) -> None:
          "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
         {"name": "beamer", "x": 1366, "y": 0, "width": 1920, "height": 1080,
          "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    tests = str(Path(__file__).resolve().parents[1])  # the sample sessions live there
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+               PYTHONPATH=os.pathsep.join(filter(None, [tests, os.environ.get("PYTHONPATH")])))
     done = subprocess.run([sys.executable, "-c", TWO_SCREENS], env=env, capture_output=True,
                           text=True, timeout=120, check=True)
     facts = json.loads(done.stdout.strip().splitlines()[-1])

@@ -37,3 +37,25 @@ def test_without_the_answer_the_hook_reads_every_module() -> None:
                             env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""}, timeout=60)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.split()[0]) > 0
+
+
+def test_importing_workshop_ui_guards_the_miscounted_references_once() -> None:
+    """PySide6 6.12.0 on Python 3.11 miscounts None, True and False (``qtguard``): the
+    guard comes with ``import workshop.ui``, before any of Workshop's Qt code runs, and
+    nowhere else."""
+    code = ("import sys\n"
+            "before = [sys.getrefcount(v) for v in (None, True, False)]\n"
+            "import workshop.ui\n"
+            "from workshop.ui.canvas.qtguard import guard_none_refcount\n"
+            "after = [sys.getrefcount(v) for v in (None, True, False)]\n"
+            "print(all(a - b > 1 << 47 for a, b in zip(after, before)), "
+            "guard_none_refcount())\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    import PySide6
+
+    affected = (sys.version_info < (3, 12) and not hasattr(sys, "gettotalrefcount")
+                and tuple(PySide6.__version_info__[:2]) == (6, 12))
+    # Guarded on import where the versions need it, and only there.
+    assert result.stdout.split() == [str(affected), str(affected)]

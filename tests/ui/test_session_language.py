@@ -13,13 +13,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 
 from workshop.domain.model import Clause, ClauseKind, Session, Step
-from workshop.domain.samples import demo_session
+from workshop.domain.templates import clause_templates, principle_templates
 from workshop.i18n import set_language
 from workshop.storage import paths
 from workshop.storage.files import load_session
-from workshop.templates import clause_templates, principle_templates
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import MainWindow
 from workshop.ui.pages.agreement_items import PrinciplesPage

@@ -8,10 +8,10 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QPointingDevice, QTabletEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 
 from workshop.domain.fingerprint import signature_is_valid
 from workshop.domain.model import Session
-from workshop.domain.samples import demo_session
 from workshop.ui.document import SessionDocument
 from workshop.ui.signature_pad import SignaturePad
 from workshop.ui.signing_dialog import SigningDialog, record_signature, still_to_sign

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 
 from workshop.domain.model import AMBITION_SUBJECT, Step
-from workshop.domain.samples import demo_session
 from workshop.i18n import set_language
 from workshop.ui.consent_round import ConsentRoundWidget
 from workshop.ui.document import SessionDocument

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QFontMetrics
+from samples import large_session
 from strategies import NASTY, SETTINGS
 
-from workshop.domain.samples import large_session
 from workshop.ui.pages.ambition_cards import MAX_LINES, wrap_text
 from workshop.ui.text_widths import cached_metrics
 

@@ -478,6 +478,8 @@ def test_signatures_are_checked_only_when_the_agreement_can_change(
         make_document: Callable[..., SessionDocument]) -> None:
     """Edits of what the agreement does not print (cards, clusters, dots, links between
     interests, diagnostics) skip the fingerprint: they must indeed leave it as it is."""
+    from samples import demo_session
+
     from workshop.domain.fingerprint import fingerprint
     from workshop.domain.model import (
         Card,
@@ -488,7 +490,6 @@ def test_signatures_are_checked_only_when_the_agreement_can_change(
         Session,
         Signature,
     )
-    from workshop.domain.samples import demo_session
     from workshop.ui.document import UNPRINTED_AREAS
 
     session = demo_session()
@@ -532,10 +533,11 @@ def test_the_step_list_shows_the_signing_state_from_the_kept_fingerprint(
         qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
     """The step list takes the document's fingerprint instead of computing it again; the
     state it shows is the domain's ``step_state`` for every case."""
+    from samples import demo_session
+
     from workshop.domain.fingerprint import fingerprint
     from workshop.domain.model import Session, Signature
     from workshop.domain.progress import StepState, step_state
-    from workshop.domain.samples import demo_session
 
     session = demo_session()
     document = make_document(session)

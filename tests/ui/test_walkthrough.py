@@ -53,9 +53,9 @@ from workshop.domain.model import (
     Step,
 )
 from workshop.domain.progress import StepState, step_state
+from workshop.domain.templates import principle_templates
 from workshop.storage import paths
 from workshop.storage.files import load_session
-from workshop.templates import principle_templates
 from workshop.ui.main_window import STEPS, MainWindow
 from workshop.ui.pages.agreement_items import AgreementItemsPage
 from workshop.ui.pages.ambition import AmbitionPage

@@ -20,6 +20,7 @@ from enum import Enum
 from typing import Any, Literal
 
 from workshop.domain.fingerprint import agreement_content
+from workshop.domain.labels import label
 from workshop.domain.model import (
     ChairKind,
     ClauseKind,
@@ -35,7 +36,6 @@ from workshop.domain.model import (
     Session,
 )
 from workshop.i18n import N_, Language, tr
-from workshop.labels import label
 
 SECTIONS = ("parties", "ambition", "goals", "principles", "rules", "organising", "roles",
             "contributions", "clauses", "actions")
@@ -191,7 +191,7 @@ ORGANISING_TITLES = {
 }
 
 
-def _word(section: str, part: str, lang: Language | None) -> str:
+def _word(section: str, part: str, lang: Language) -> str:
     for enum in _KEYS.get(section, ()):
         try:
             return label(enum(part), lang)
@@ -200,7 +200,7 @@ def _word(section: str, part: str, lang: Language | None) -> str:
     return part
 
 
-def readable(section: str, text: str, lang: Language | None = None) -> str:
+def readable(section: str, text: str, lang: Language) -> str:
     """An article's text with stored keys ("quarter", "in_kind") in words."""
     if section not in _KEYS:
         return text
@@ -208,7 +208,7 @@ def readable(section: str, text: str, lang: Language | None = None) -> str:
                       for part in text.split(" · "))
 
 
-def readable_title(section: str, title: str, lang: Language | None = None) -> str:
+def readable_title(section: str, title: str, lang: Language) -> str:
     """An article's name as a reader knows it (a kind of role, a clause, a question)."""
     if section == "organising":
         base = title.removesuffix("_note")

@@ -9,9 +9,9 @@ is stored (``Session.legal.considerations``) and printed as written.
 from __future__ import annotations
 
 from workshop.domain.document_kind import DocumentKind, document_kind
+from workshop.domain.labels import label
 from workshop.domain.model import Session
 from workshop.i18n import N_, Language, tr
-from workshop.labels import label
 from workshop.locale_format import format_date
 
 KIND_NOUNS: dict[DocumentKind, str] = {

@@ -123,12 +123,12 @@ def key_of_label(text: str) -> str | None:
     return None
 
 
-def perspective_label(value: str, lang: Language | None = None) -> str:
+def perspective_label(value: str, lang: Language) -> str:
     """The words for a stored perspective: a key's label in ``lang``, own text as it is."""
     english = PERSPECTIVES.get(value)
     return tr(english, lang) if english is not None else value
 
 
-def perspective_choices(lang: Language | None = None) -> list[tuple[str, str]]:
+def perspective_choices(lang: Language) -> list[tuple[str, str]]:
     """(key, label) of every known perspective in list order, for a choice list."""
     return [(key, tr(english, lang)) for key, english in PERSPECTIVES.items()]

@@ -6,7 +6,7 @@ present. A *warning* is something the table may knowingly accept: an absent part
 participant whose interests were never heard, an action nobody owns or without dates.
 Each finding names the step where it is fixed, so the facilitator can jump there.
 
-No Qt; messages are translated at the moment ``readiness`` is called.
+No Qt; messages are translated into the language the caller names.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from workshop.domain.consent import agreement_version, records_by_subject, standing_objections
+from workshop.domain.labels import label
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
@@ -31,8 +32,7 @@ from workshop.domain.progress import (
     step_state,
 )
 from workshop.domain.scorecard import IN_READINESS, scorecard
-from workshop.i18n import N_, tr
-from workshop.labels import label
+from workshop.i18n import N_, Language, tr
 
 Severity = Literal["blocking", "warning"]
 
@@ -64,13 +64,13 @@ def short(text: str, limit: int = SHORT_TEXT) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def names(session: Session, participant_ids: list[str]) -> str:
+def names(session: Session, participant_ids: list[str], lang: Language) -> str:
     """"Anna, Joost and 3 more": user names joined (no translated fragments between)."""
     people = {p.id: p.name for p in session.participants}
     shown = [short(people.get(pid, pid), 40) for pid in participant_ids]
     if len(shown) <= NAMES_SHOWN:
         return ", ".join(shown)
-    return tr("{names} and {count} more", names=", ".join(shown[:NAMES_SHOWN]),
+    return tr("{names} and {count} more", lang, names=", ".join(shown[:NAMES_SHOWN]),
               count=len(shown) - NAMES_SHOWN)
 
 
@@ -113,38 +113,40 @@ _UNFINISHED = {
 
 def _consent_findings(session: Session, step: Step, kind: str, subject_id: str,
                       text: str, records: list[ConsentRecord], present: list[str],
-                      earlier: set[str]) -> list[Finding]:
+                      earlier: set[str], lang: Language) -> list[Finding]:
     fields = {"text": short(text)} if kind in ("principle", "rule") else {}
     objections = standing_objections(records)
     if objections:
-        who = names(session, [r.participant_id for r in objections])
-        return [Finding(step, "blocking", tr(_OBJECTION[kind], names=who, **fields),
+        who = names(session, [r.participant_id for r in objections], lang)
+        return [Finding(step, "blocking", tr(_OBJECTION[kind], lang, names=who, **fields),
                         subject_id)]
     if not records:
         messages = _AMENDED if subject_id in earlier else _NO_ROUND
-        return [Finding(step, "blocking", tr(messages[kind], **fields), subject_id)]
+        return [Finding(step, "blocking", tr(messages[kind], lang, **fields), subject_id)]
     spoken = {r.participant_id for r in records}
     silent = [pid for pid in present if pid not in spoken]
     if silent:
         return [Finding(step, "warning",
-                        tr(_UNFINISHED[kind], names=names(session, silent), **fields),
+                        tr(_UNFINISHED[kind], lang, names=names(session, silent, lang), **fields),
                         subject_id)]
     return []
 
 
 def _items(session: Session, step: Step, kind: str, items: list[AgreementItem],
-           grouped: dict[str, list[ConsentRecord]], present: list[str], earlier: set[str]
-           ) -> list[Finding]:
+           grouped: dict[str, list[ConsentRecord]], present: list[str], earlier: set[str],
+           lang: Language) -> list[Finding]:
     out: list[Finding] = []
     for item in items:
         out += _consent_findings(session, step, kind, item.id, item.text,
-                                 grouped.get(item.id, []), present, earlier)
+                                 grouped.get(item.id, []), present, earlier, lang)
     return out
 
 
-def readiness(session: Session, agreement: str | None = None) -> list[Finding]:
-    """Everything missing before signing: blocking findings first, each group in the
-    order of the meeting's steps. Empty when the agreement is ready to be signed.
+def readiness(session: Session, lang: Language, agreement: str | None = None
+              ) -> list[Finding]:
+    """Everything missing before signing, in ``lang``: blocking findings first, each
+    group in the order of the meeting's steps. Empty when the agreement is ready to be
+    signed.
 
     ``agreement``: the agreement's version when the caller has it (it costs a rendering
     of the whole agreement)."""
@@ -160,62 +162,62 @@ def readiness(session: Session, agreement: str | None = None) -> list[Finding]:
     # preparation: who can sign today
     if not present:
         found.append(Finding(Step.PREPARATION, "blocking",
-                             tr("Nobody is marked present, so nobody can sign."), "present"))
+                             tr("Nobody is marked present, so nobody can sign.", lang), "present"))
     for p in s.participants:
         if not p.present:
             found.append(Finding(Step.PREPARATION, "warning",
-                                 tr("{name} is absent and cannot sign today.",
+                                 tr("{name} is absent and cannot sign today.", lang,
                                     name=short(p.name, 40)), p.id))
 
     # ambition
     if not s.ambition.statement.strip():
         found.append(Finding(Step.AMBITION, "blocking",
-                             tr("There is no ambition statement yet."), AMBITION_SUBJECT))
+                             tr("There is no ambition statement yet.", lang), AMBITION_SUBJECT))
     found += _consent_findings(s, Step.AMBITION, "ambition", AMBITION_SUBJECT, "",
-                               grouped.get(AMBITION_SUBJECT, []), present, earlier)
+                               grouped.get(AMBITION_SUBJECT, []), present, earlier, lang)
 
     # interests: every present party heard
     heard = {i.participant_id for i in s.interests.items}
     for p in s.participants:
         if p.present and p.id not in heard:
             found.append(Finding(Step.INTERESTS, "warning",
-                                 tr("No interests of {name} are recorded yet.",
+                                 tr("No interests of {name} are recorded yet.", lang,
                                     name=short(p.name, 40)), p.id))
 
     # principles and rules
     if not s.principles:
         found.append(Finding(Step.PRINCIPLES, "warning",
-                             tr("There are no leading principles yet.")))
-    found += _items(s, Step.PRINCIPLES, "principle", s.principles, grouped, present, earlier)
+                             tr("There are no leading principles yet.", lang)))
+    found += _items(s, Step.PRINCIPLES, "principle", s.principles, grouped, present, earlier, lang)
     if not s.rules:
-        found.append(Finding(Step.RULES, "warning", tr("There are no rules of play yet.")))
-    found += _items(s, Step.RULES, "rule", s.rules, grouped, present, earlier)
+        found.append(Finding(Step.RULES, "warning", tr("There are no rules of play yet.", lang)))
+    found += _items(s, Step.RULES, "rule", s.rules, grouped, present, earlier, lang)
 
     # roadmap
     if not s.roadmap.actions:
-        found.append(Finding(Step.ROADMAP, "warning", tr("The roadmap has no actions yet.")))
+        found.append(Finding(Step.ROADMAP, "warning", tr("The roadmap has no actions yet.", lang)))
     for action in s.roadmap.actions:
         title = short(action.title)
         if action.owner is None:
             found.append(Finding(Step.ROADMAP, "warning",
-                                 tr("Nobody owns the action “{title}”.", title=title),
+                                 tr("Nobody owns the action “{title}”.", lang, title=title),
                                  action.id))
         if action.start is None and action.due is None:
-            message = tr("The action “{title}” has no start or due date.", title=title)
+            message = tr("The action “{title}” has no start or due date.", lang, title=title)
         elif action.start is None:
-            message = tr("The action “{title}” has no start date.", title=title)
+            message = tr("The action “{title}” has no start date.", lang, title=title)
         elif action.due is None:
-            message = tr("The action “{title}” has no due date.", title=title)
+            message = tr("The action “{title}” has no due date.", lang, title=title)
         else:
             continue
         found.append(Finding(Step.ROADMAP, "warning", message, action.id))
     if s.roadmap.actions and not s.roadmap.evaluations:
         found.append(Finding(Step.ROADMAP, "warning",
-                             tr("No evaluation moment is planned."), "evaluations"))
+                             tr("No evaluation moment is planned.", lang), "evaluations"))
 
     # the parts of the agreement scorecard that the checks above do not cover: the
     # parties' mandates, decision-making, roles, contributions and closing clauses
-    for part in scorecard(s).parts:
+    for part in scorecard(s, lang).parts:
         if part.key in IN_READINESS:
             found += [Finding(part.step, "warning", message, part.key)
                       for message in part.missing]
@@ -227,14 +229,15 @@ def readiness(session: Session, agreement: str | None = None) -> list[Finding]:
             continue
         if step_agreement(s, step) is not None and not agreed_by_table(s, step):
             message = tr("The step “{step}” changed after the table agreed it: agree it "
-                         "again.", step=label(step))
+                         "again.", lang, step=label(step, lang))
         else:
-            message = tr("The table has not agreed the step “{step}” yet.", step=label(step))
+            message = tr("The table has not agreed the step “{step}” yet.", lang,
+                         step=label(step, lang))
         found.append(Finding(step, "warning", message, STEP_SUBJECT))
 
     # the agreement as a whole (its consent round belongs to the signing step)
     found += _consent_findings(s, Step.SIGNING, "agreement", AGREEMENT_SUBJECT, "",
-                               grouped.get(AGREEMENT_SUBJECT, []), present, earlier)
+                               grouped.get(AGREEMENT_SUBJECT, []), present, earlier, lang)
 
     def order(f: Finding) -> tuple[int, int]:
         return (0 if f.severity == "blocking" else 1, STEP_ORDER.index(f.step))

@@ -4,7 +4,7 @@ After the Partnering Initiative's Partnering Agreement Scorecard: an agreement n
 parties with their representatives and mandate, a shared ambition, the interests of
 every party, leading principles, rules of play, how decisions are made, the roles,
 what every party brings, a roadmap with owners and dates, evaluation moments and the
-closing clauses. ``scorecard(session)`` checks each part and names what is missing,
+closing clauses. ``scorecard(session, lang)`` checks each part and names what is missing,
 as whole translated sentences (translated when it is called).
 
 No Qt. ``readiness`` (the Signing page) shows the parts it does not check itself
@@ -21,6 +21,7 @@ from workshop import locale_format
 from workshop.domain import parties
 from workshop.domain.commitments import organisations_without_contribution
 from workshop.domain.consent import outcome_of, records_by_subject
+from workshop.domain.labels import label
 from workshop.domain.model import (
     AgreementItem,
     Authority,
@@ -33,8 +34,7 @@ from workshop.domain.model import (
     Session,
     Step,
 )
-from workshop.i18n import N_, Language, current_language, tr
-from workshop.labels import label
+from workshop.i18n import N_, Language, tr
 
 SHORT = 60
 """Item texts are cut to this many characters inside a sentence."""
@@ -114,7 +114,7 @@ _KIND_MISSING = {
 }
 
 
-def _parties(s: Session, lang: Language | None) -> list[str]:
+def _parties(s: Session, lang: Language) -> list[str]:
     if not s.participants:
         return [tr("No parties are listed yet.", lang)]
     out: list[str] = []
@@ -130,7 +130,7 @@ def _parties(s: Session, lang: Language | None) -> list[str]:
     return out
 
 
-def _legal_identity(s: Session, lang: Language | None) -> list[str]:
+def _legal_identity(s: Session, lang: Language) -> list[str]:
     """What a lawyer checks first: every signing party a legal entity, properly signed for."""
     out: list[str] = []
     views = parties.party_views(s)
@@ -161,7 +161,7 @@ def _legal_identity(s: Session, lang: Language | None) -> list[str]:
     return out
 
 
-def _commitment_findings(s: Session, lang: Language | None) -> list[str]:
+def _commitment_findings(s: Session, lang: Language) -> list[str]:
     """Commitments a signature does not cover."""
     out: list[str] = []
     c = s.commitments
@@ -184,9 +184,8 @@ def _commitment_findings(s: Session, lang: Language | None) -> list[str]:
             if money > mandate:
                 out.append(tr("{organisation} commits {amount} in money a year, beyond the "
                               "{mandate} its signer may commit.", lang, organisation=org,
-                              amount=locale_format.money(money, lang or current_language()),
-                              mandate=locale_format.money(mandate,
-                                                          lang or current_language())))
+                              amount=locale_format.money(money, lang),
+                              mandate=locale_format.money(mandate, lang)))
     for x in c.contributions:
         if _on_behalf(x.description):
             out.append(tr("{organisation} commits on behalf of others who are not parties: "
@@ -209,7 +208,7 @@ def _on_behalf(text: str) -> bool:
     return bool(_ON_BEHALF.search(text))
 
 
-def _ambition(s: Session, lang: Language | None) -> list[str]:
+def _ambition(s: Session, lang: Language) -> list[str]:
     out: list[str] = []
     if not s.ambition.statement.strip():
         out.append(tr("There is no ambition statement yet.", lang))
@@ -218,7 +217,7 @@ def _ambition(s: Session, lang: Language | None) -> list[str]:
     return out
 
 
-def _interests(s: Session, lang: Language | None) -> list[str]:
+def _interests(s: Session, lang: Language) -> list[str]:
     kinds: dict[str, set[InterestKind]] = {}
     for item in s.interests.items:
         kinds.setdefault(item.participant_id, set()).add(item.kind)
@@ -238,7 +237,7 @@ def _interests(s: Session, lang: Language | None) -> list[str]:
     return out
 
 
-def _decision_making(s: Session, lang: Language | None) -> list[str]:
+def _decision_making(s: Session, lang: Language) -> list[str]:
     o = s.organising
     if o.decision_rule is None:
         return [tr("How decisions are made is not chosen yet.", lang)]
@@ -247,7 +246,7 @@ def _decision_making(s: Session, lang: Language | None) -> list[str]:
     return []
 
 
-def _roles(s: Session, lang: Language | None) -> list[str]:
+def _roles(s: Session, lang: Language) -> list[str]:
     roles = s.commitments.roles
     out: list[str] = []
     chairs = [r for r in roles if r.kind is RoleKind.CHAIR]
@@ -272,13 +271,13 @@ def _roles(s: Session, lang: Language | None) -> list[str]:
     return out
 
 
-def _role_name(kind: RoleKind, theme: str, lang: Language | None) -> str:
+def _role_name(kind: RoleKind, theme: str, lang: Language) -> str:
     if kind is RoleKind.PORTFOLIO_HOLDER and theme.strip():
         return tr("{role}: {theme}", lang, role=label(kind, lang), theme=_short(theme, 40))
     return label(kind, lang)
 
 
-def _contributions(s: Session, lang: Language | None) -> list[str]:
+def _contributions(s: Session, lang: Language) -> list[str]:
     if not s.organisations():
         return [tr("No organisations are listed yet.", lang)]
     signing = {v.name for v in parties.signing_parties(s)}
@@ -287,7 +286,7 @@ def _contributions(s: Session, lang: Language | None) -> list[str]:
             if name in signing] + _commitment_findings(s, lang)
 
 
-def _roadmap(s: Session, lang: Language | None) -> list[str]:
+def _roadmap(s: Session, lang: Language) -> list[str]:
     actions = s.roadmap.actions
     if not actions:
         return [tr("The roadmap has no actions yet.", lang)]
@@ -305,13 +304,13 @@ def _roadmap(s: Session, lang: Language | None) -> list[str]:
     return out
 
 
-def _evaluation(s: Session, lang: Language | None) -> list[str]:
+def _evaluation(s: Session, lang: Language) -> list[str]:
     if not s.roadmap.evaluations:
         return [tr("No evaluation moment is planned.", lang)]
     return []
 
 
-def _clauses(s: Session, lang: Language | None) -> list[str]:
+def _clauses(s: Session, lang: Language) -> list[str]:
     have = {c.kind for c in s.commitments.clauses}
     required = list(REQUIRED_CLAUSES)
     if any(v.org.legal_form in PUBLIC_FORMS for v in parties.signing_parties(s)):
@@ -334,13 +333,13 @@ CONTRADICTIONS: tuple[tuple[str, str], ...] = (
 """Pairs of library clauses that cannot both hold."""
 
 
-def _clause_title(s: Session, key: str, lang: Language | None) -> str:
+def _clause_title(s: Session, key: str, lang: Language) -> str:
     clause = next(c for c in s.commitments.clauses if c.template_key == key)
     return label(clause.kind, lang)
 
 
 def _open_items(s: Session, items: list[AgreementItem], subject: str,
-                lang: Language | None) -> list[str]:
+                lang: Language) -> list[str]:
     present = {p.id for p in s.participants if p.present}
     by_subject = records_by_subject(s)
     out = []
@@ -352,19 +351,19 @@ def _open_items(s: Session, items: list[AgreementItem], subject: str,
     return out
 
 
-def _principles(s: Session, lang: Language | None) -> list[str]:
+def _principles(s: Session, lang: Language) -> list[str]:
     if not s.principles:
         return [tr("There are no leading principles yet.", lang)]
     return _open_items(s, s.principles, tr("Principle", lang), lang)
 
 
-def _rules(s: Session, lang: Language | None) -> list[str]:
+def _rules(s: Session, lang: Language) -> list[str]:
     if not s.rules:
         return [tr("There are no rules of play yet.", lang)]
     return _open_items(s, s.rules, tr("Rule", lang), lang)
 
 
-_CHECKS: dict[str, Callable[[Session, Language | None], list[str]]] = {
+_CHECKS: dict[str, Callable[[Session, Language], list[str]]] = {
     "parties": _parties,
     "ambition": _ambition,
     "interests": _interests,
@@ -379,9 +378,9 @@ _CHECKS: dict[str, Callable[[Session, Language | None], list[str]]] = {
 }
 
 
-def scorecard(session: Session, lang: Language | None = None) -> Scorecard:
+def scorecard(session: Session, lang: Language) -> Scorecard:
     """Each part of a complete agreement, in order, with what is missing named; texts in
-    ``lang`` (default: the current UI language)."""
+    ``lang``."""
     return Scorecard([
         ScorePart(key, tr(title, lang), step, _CHECKS[key](session, lang))
         for key, title, step in PARTS

@@ -27,7 +27,9 @@ from workshop.domain.consent import outcome_of, records_by_subject
 from workshop.domain.considerations import considerations
 from workshop.domain.document_kind import DocumentKind, document_kind
 from workshop.domain.fingerprint import agreement_content, fingerprint, short_fingerprint
+from workshop.domain.labels import label
 from workshop.domain.parties import PartyView, party_views, unaffiliated
+from workshop.domain.templates import printed_text
 from workshop.export.appendix_names import APPENDICES, APPENDIX_TITLES
 from workshop.export.blocks import Text, table
 from workshop.export.changes_appendix import changes_appendix, version_lines
@@ -37,9 +39,7 @@ from workshop.export.outline import Heading
 from workshop.export.roadmap_summary import roadmap_summary
 from workshop.export.signatures import SignatureBlock, SignatureView
 from workshop.i18n import N_, Language, tr
-from workshop.labels import label
 from workshop.locale_format import plural
-from workshop.templates import printed_text
 
 PAGE = A4
 WIDTH = PAGE[0] - 38 * mm
@@ -518,7 +518,7 @@ class _Agreement:
                 if item["source"]:
                     rows.append([Paragraph(self.text(name.format(n=n)), s.cell_bold),
                                  self.text.para(item["source"], s.cell)])
-        from workshop.templates import clause_templates
+        from workshop.domain.templates import clause_templates
 
         library = {t.key: t for t in clause_templates()}
         for clause in self.session.commitments.clauses:

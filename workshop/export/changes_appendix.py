@@ -25,6 +25,7 @@ from workshop.domain.compare import (
 )
 from workshop.domain.evaluation import answer_of, review_of, revised, scan_pair, trend
 from workshop.domain.fingerprint import short_fingerprint
+from workshop.domain.labels import label
 from workshop.domain.model import (
     ClauseKind,
     ReviewStatus,
@@ -33,7 +34,6 @@ from workshop.domain.model import (
 from workshop.export.blocks import Text, table
 from workshop.export.document import Styles, long_date
 from workshop.i18n import N_, Language, tr
-from workshop.labels import label
 
 REVIEW_TITLES = {
     ReviewStatus.DONE: N_("done"),

@@ -18,12 +18,12 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 from workshop import locale_format
 from workshop.domain import model as m
 from workshop.domain.commitments import PartyTotals, totals
+from workshop.domain.labels import label
 from workshop.domain.scorecard import scorecard
+from workshop.domain.templates import printed_text
 from workshop.export.blocks import Text, table
 from workshop.export.document import Styles, short_date
 from workshop.i18n import Language, tr
-from workshop.labels import label
-from workshop.templates import printed_text
 
 
 def number(value: float, lang: Language) -> str:

@@ -17,12 +17,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
 from workshop.domain import diagnostics as dg
+from workshop.domain.labels import axis_texts, label, moment_label
 from workshop.domain.model import CollaborationForm, Moment, Session
 from workshop.export import fonts
 from workshop.export.blocks import Text, table
 from workshop.export.document import ACCENT, INK, MUTED, RULE, Styles, long_date
 from workshop.i18n import Language, tr
-from workshop.labels import axis_texts, label, moment_label
 
 DOT = colors.Color(ACCENT.red, ACCENT.green, ACCENT.blue, alpha=0.75)
 

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 
 from workshop.domain import model as m
 from workshop.domain.fingerprint import agreement_content, fingerprint
+from workshop.domain.labels import label
 from workshop.export.agreement import now, signature_manifest
 from workshop.export.blocks import Text
 from workshop.export.commitments import CommitmentsSections
@@ -33,7 +34,6 @@ from workshop.export.document import Meta, Styles, build, long_date, make_styles
 from workshop.export.roadmap_summary import action_table, moments_table
 from workshop.export.timeline import Bar, Legend, Marker, Row, Timeline
 from workshop.i18n import Language, tr
-from workshop.labels import label
 
 PageSize = Literal["A4", "A3"]
 GroupBy = Literal["phase", "owner"]

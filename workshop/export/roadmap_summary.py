@@ -14,10 +14,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from workshop.domain import model as m
+from workshop.domain.labels import label
 from workshop.export.blocks import Text, table
 from workshop.export.document import Styles, short_date
 from workshop.i18n import Language, tr
-from workshop.labels import label
 
 
 def _date(value: str, lang: Language) -> str:

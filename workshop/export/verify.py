@@ -222,7 +222,7 @@ def verify_file(pdf: Path, session: Session | None = None) -> Report:
     return verify_bytes(Path(pdf).read_bytes(), session)
 
 
-def report_lines(report: Report, pdf: Path | str, lang: Language | None = None,
+def report_lines(report: Report, pdf: Path | str, lang: Language,
                  ) -> list[str]:
     """What ``workshop verify`` prints, one line each, in the reader's language."""
     lines: list[str] = []
@@ -294,7 +294,7 @@ def report_lines(report: Report, pdf: Path | str, lang: Language | None = None,
     return lines
 
 
-def checks_line(report: Report, lang: Language | None = None) -> str:
+def checks_line(report: Report, lang: Language) -> str:
     """One line naming every check and its outcome; the exit code follows from it."""
     names = {
         "seal": tr("seal", lang),

@@ -22,7 +22,7 @@ from workshop.domain.model import (
     Vote,
     new_id,
 )
-from workshop.i18n import Language, tr
+from workshop.i18n import N_, Language, tr
 from workshop.room.protocol import (
     ActivityKind,
     AddCard,
@@ -70,13 +70,19 @@ class Activity:
 
 @dataclass(frozen=True)
 class Planned:
-    """An edit to run through the document: label, areas, mutation."""
+    """An edit to run through the document: what it is, areas, mutation."""
 
-    label: str
+    what: str
+    """The message id of its name in the undo list, with the participant's ``{name}``."""
+    name: str
     areas: tuple[str, ...]
     mutate: Callable[[Session], object]
     item_id: str = ""
     """The id of what was made (a card's, an interest's), for the phone's list."""
+
+    def label(self, lang: Language) -> str:
+        """Its name in the undo list, in the facilitator's language ``lang``."""
+        return tr(self.what, lang, name=self.name)
 
 
 @dataclass(frozen=True)
@@ -132,13 +138,13 @@ def _add_card(session: Session, activity: Activity, pid: str, name: str, action:
     card = Card(id=new_id("k"), text=action.text, author_id=pid)
     if activity.hold:
         return Held(card)
-    return Planned(tr("{name} (phone): add a card", name=name), ("ambition.cards",),
+    return Planned(N_("{name} (phone): add a card"), name, ("ambition.cards",),
                    lambda s: s.ambition.cards.append(card.model_copy()), card.id)
 
 
 def approve(card: Card, name: str) -> Planned:
     """A held card the facilitator lets through."""
-    return Planned(tr("{name} (phone): add a card", name=name), ("ambition.cards",),
+    return Planned(N_("{name} (phone): add a card"), name, ("ambition.cards",),
                    lambda s: s.ambition.cards.append(card.model_copy()), card.id)
 
 
@@ -167,9 +173,9 @@ def _dot(session: Session, pid: str, name: str, action: Dot, lang: Language) -> 
         else:
             vote.dots += delta
 
-    label = (tr("{name} (phone): add a dot", name=name) if delta > 0
-             else tr("{name} (phone): take a dot back", name=name))
-    return Planned(label, ("ambition.votes",), mutate, card_id)
+    what = (N_("{name} (phone): add a dot") if delta > 0
+            else N_("{name} (phone): take a dot back"))
+    return Planned(what, name, ("ambition.votes",), mutate, card_id)
 
 
 def _add_interest(session: Session, pid: str, name: str, action: AddInterest,
@@ -180,7 +186,7 @@ def _add_interest(session: Session, pid: str, name: str, action: AddInterest,
                           lang, n=MAX_INTERESTS_EACH), "too_many")
     item = InterestItem(id=new_id("b"), participant_id=pid, kind=action.interest,
                         text=action.text, private=action.private)
-    return Planned(tr("{name} (phone): add an interest", name=name), ("interests.items",),
+    return Planned(N_("{name} (phone): add an interest"), name, ("interests.items",),
                    lambda s: s.interests.items.append(item.model_copy()), item.id)
 
 
@@ -192,17 +198,17 @@ def _scan(session: Session, activity: Activity, pid: str, name: str,
                           lang), "not_open")
     if isinstance(action, Score):
         condition, score = action.condition, action.score
-        return Planned(tr("{name} (phone): a score", name=name), ("diagnostics.scores",),
+        return Planned(N_("{name} (phone): a score"), name, ("diagnostics.scores",),
                        lambda s: dg.set_score(s, moment_id, pid, condition, score))
     if isinstance(action, Mark):
         if not any(a.id == action.axis_id for a in session.diagnostics.axes):
             return Refused(tr("That question is no longer asked.", lang), "no_axis")
         axis_id, value = action.axis_id, action.value
-        return Planned(tr("{name} (phone): a mark on a spectrum", name=name),
+        return Planned(N_("{name} (phone): a mark on a spectrum"), name,
                        ("diagnostics.marks",),
                        lambda s: dg.set_mark(s, moment_id, pid, axis_id, value))
     forms = list(action.forms)
-    return Planned(tr("{name} (phone): forms of collaboration", name=name),
+    return Planned(N_("{name} (phone): forms of collaboration"), name,
                    ("diagnostics.forms",),
                    lambda s: dg.set_forms(s, moment_id, pid, forms))
 
@@ -220,4 +226,4 @@ def _consent(session: Session, activity: Activity, pid: str, name: str, action: 
         decide(s, subject, pid, decision)
         update_current(s, subject, pid, note=note, resolution=ObjectionResolution.STANDING)
 
-    return Planned(tr("{name} (phone): consent round", name=name), ("consents",), mutate)
+    return Planned(N_("{name} (phone): consent round"), name, ("consents",), mutate)

@@ -11,6 +11,7 @@ from typing import Any
 
 from workshop.domain import diagnostics as dg
 from workshop.domain.consent import records_for
+from workshop.domain.labels import axis_texts, label
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     AMBITION_SUBJECT,
@@ -20,7 +21,6 @@ from workshop.domain.model import (
     Session,
 )
 from workshop.i18n import N_, Language, tr
-from workshop.labels import axis_texts, label
 from workshop.room.plan import Activity
 from workshop.room.protocol import ActivityKind
 

@@ -79,3 +79,14 @@ def ensure_private_dir(path: Path | str) -> Path:
     if not path.is_dir():
         raise NotADirectoryError(f"{path} exists and is not a folder")
     return path
+
+
+def default_pdf_paths(session_path: Path, lang: str) -> tuple[Path, Path]:
+    """Beside the session, named after it and in the PDFs' language:
+    ``NAME-agreement.pdf`` and ``NAME-roadmap.pdf``, or in Dutch
+    ``NAME-samenwerkingsafspraken.pdf`` and ``NAME-routekaart.pdf``."""
+    stem = session_path.stem
+    agreement, roadmap = (("samenwerkingsafspraken", "routekaart") if lang == "nl"
+                          else ("agreement", "roadmap"))
+    return (session_path.with_name(f"{stem}-{agreement}.pdf"),
+            session_path.with_name(f"{stem}-{roadmap}.pdf"))

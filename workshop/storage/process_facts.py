@@ -18,9 +18,7 @@ from workshop.storage import platform
 
 
 def _pid_alive(pid: int) -> bool:
-    from workshop.storage.lock import pid_alive
-
-    return pid_alive(pid)
+    return platform.pid_alive(pid)
 
 
 @dataclass(frozen=True)

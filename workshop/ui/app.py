@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon, QPixmap
@@ -16,9 +15,6 @@ from workshop import __version__
 
 def application() -> QApplication:
     """The one QApplication, set up for Workshop (name, version, bundled fonts)."""
-    from workshop.ui.canvas.qtguard import guard_none_refcount
-
-    guard_none_refcount()  # PySide6 6.12.0 miscounts None, True and False: see there
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Workshop")
@@ -99,9 +95,3 @@ def calm_garbage_collector(app: QApplication) -> None:
         timer.start()
         timers.append(timer)
     app._workshop_gc_timers = timers  # type: ignore[attr-defined]
-
-
-def run_app(path: Path | None) -> int:
-    from workshop.ui.main_window import run_main_window
-
-    return run_main_window(path)

@@ -45,6 +45,7 @@ from workshop.domain.consent import (
     subject_version,
     update_current,
 )
+from workshop.domain.labels import label
 from workshop.domain.model import (
     AGREEMENT_SUBJECT,
     MAX_TEXT,
@@ -55,7 +56,6 @@ from workshop.domain.model import (
     Session,
 )
 from workshop.i18n import N_, current_language, tr
-from workshop.labels import label
 from workshop.ui.document import EditRejected, SessionDocument
 from workshop.ui.row_model import RowModel
 
@@ -69,9 +69,9 @@ _COLLIDING: dict[tuple[type[Enum], str], str] = {
 
 
 def enum_label(value: Enum) -> str:
-    """``workshop.labels.label`` without the collision of equal str-enum values."""
+    """``workshop.domain.labels.label`` without the collision of equal str-enum values."""
     fixed = _COLLIDING.get((type(value), value.value))
-    return tr(fixed) if fixed is not None else label(value)
+    return tr(fixed) if fixed is not None else label(value, current_language())
 
 
 _WATCHED = frozenset({"consents", "participants", "principles", "rules", "ambition",

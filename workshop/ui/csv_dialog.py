@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.model import Participant
 from workshop.domain.perspectives import perspective_label
-from workshop.i18n import N_, tr
+from workshop.i18n import N_, current_language, tr
 from workshop.storage.participants_csv import CsvImport, CsvParticipant
 
 _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": N_("UTF-8 with BOM"), "cp1252": "Windows-1252",
@@ -67,7 +67,7 @@ class _PreviewModel(QAbstractTableModel):
         row = self._rows[index.row()]
         value = getattr(row, _COLUMNS[index.column()])
         if _COLUMNS[index.column()] == "perspective":
-            value = perspective_label(value)
+            value = perspective_label(value, current_language())
         if isinstance(value, bool):
             return tr("yes") if value else tr("no")
         if isinstance(value, int):

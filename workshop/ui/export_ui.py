@@ -61,7 +61,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.cli import default_pdf_paths
 from workshop.domain.model import Session
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.export.appendix_names import APPENDICES, APPENDIX_TITLES, DEFAULT_APPENDICES
@@ -70,6 +69,7 @@ from workshop.i18n import Language, tr
 from workshop.storage import paths
 from workshop.storage.errors import SessionFileError
 from workshop.storage.files import remove_partial_exports, write_atomic
+from workshop.storage.paths import default_pdf_paths
 from workshop.ui.document import SessionDocument
 
 _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workshop-export")

@@ -18,7 +18,7 @@ from workshop.i18n import Language, current_language, tr
 from workshop.storage import paths, settings
 from workshop.storage.backups import BackupStore, keep_before_upgrade, restore
 from workshop.storage.errors import LockedError, SessionFileError
-from workshop.storage.files import load_session, remove_partial_exports, save_session
+from workshop.storage.files import load_session, loads, remove_partial_exports, save_session
 from workshop.storage.lock import SessionLock
 from workshop.ui.document import SessionDocument
 
@@ -192,9 +192,10 @@ def new_document(parent: QWidget | None, name: str, language: Language | None = 
 
 def demo_document(parent: QWidget | None) -> SessionDocument | None:
     """A fresh copy of the demo, so the bundled example stays as it is."""
-    from workshop.domain.samples import demo_session  # only when asked: keeps the start fast
+    from workshop.assets import demo_file
 
-    return create_document(parent, demo_session(), tr("Demo session"))
+    return create_document(parent, loads(demo_file().read_bytes(), "demo.workshop"),
+                           tr("Demo session"))
 
 
 def ask_open_path(parent: QWidget | None) -> Path | None:

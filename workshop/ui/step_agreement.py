@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from workshop.domain.consent import outcome_of, records_by_subject
+from workshop.domain.labels import label
 from workshop.domain.model import Outcome, Session, Step
 from workshop.domain.progress import (
     AGREED_BY_FACILITATOR,
@@ -27,8 +28,7 @@ from workshop.domain.progress import (
     step_state,
     withdraw_step_agreement,
 )
-from workshop.i18n import tr
-from workshop.labels import label
+from workshop.i18n import current_language, tr
 from workshop.ui.document import EditRejected, SessionDocument
 from workshop.ui.pages.roadmap_dates import format_date
 
@@ -129,14 +129,14 @@ class StepAgreementBar(QWidget):
             return
         session = document.session
         if step_state(session, step) is StepState.AGREED:
-            text = tr("Withdraw the agreement of “{step}”", step=label(step))
+            text = tr("Withdraw the agreement of “{step}”", step=label(step, current_language()))
 
             def mutate(s: Session) -> None:
                 withdraw_step_agreement(s, step)
         elif step_state(session, step) is StepState.NOT_STARTED:
             return
         else:
-            text = tr("The table agrees “{step}”", step=label(step))
+            text = tr("The table agrees “{step}”", step=label(step, current_language()))
             now = dt.datetime.now().replace(microsecond=0)
 
             def mutate(s: Session) -> None:

@@ -17,9 +17,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from workshop.domain.labels import label
 from workshop.domain.model import Session
-from workshop.i18n import tr
-from workshop.labels import label
+from workshop.i18n import current_language, tr
 from workshop.ui.document import EditRejected, SessionDocument
 
 Getter = Callable[[Session], str]
@@ -126,7 +126,7 @@ class EnumComboBox(QComboBox):
         if allow_none:
             self.addItem(tr("— not chosen —"), "")
         for value in values:
-            self.addItem(label(value), value.value)
+            self.addItem(label(value, current_language()), value.value)
         self.currentIndexChanged.connect(self._on_index_changed)
         self.refresh()
 

@@ -36,9 +36,10 @@ def flow_order(scene: CanvasScene) -> list[object]:
 def demo_evaluation() -> Session:
     """The demo's evaluation meeting, six months on: one principle amended, one party
     gone; for the canvases that show an evaluation (what changed)."""
+    from samples import demo_session
+
     from workshop.domain.evaluation import new_evaluation
     from workshop.domain.participants import remove_participant
-    from workshop.domain.samples import demo_session
 
     session = new_evaluation(demo_session(), "demo.workshop", dt.date(2026, 10, 1))
     session.principles[0].text += " Ook in de uitvoering."

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from canvas_helpers import SceneFactory
-
-from workshop.domain.samples import demo_session
+from samples import demo_session
 
 
 def test_a_long_author_name_is_shown_whole(make_scene: SceneFactory) -> None:

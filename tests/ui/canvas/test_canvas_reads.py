@@ -8,10 +8,10 @@ import datetime as dt
 
 import pytest
 from canvas_helpers import SceneFactory
+from samples import demo_session
 
 from workshop.domain import diagnostics as dg
 from workshop.domain.model import Card, CollaborationForm, Condition, Session
-from workshop.domain.samples import demo_session
 from workshop.ui.canvas.reads import DIAGNOSTIC_CANVASES, unaffected
 from workshop.ui.canvas.scene import canvas_names
 from workshop.ui.document import SessionDocument

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from canvas_helpers import TODAY, SceneFactory, flow_order, tile_showing
 from PySide6.QtGui import QColor
+from samples import demo_session, large_session
 
 from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import (
@@ -22,7 +23,6 @@ from workshop.domain.model import (
     Stroke,
     Vote,
 )
-from workshop.domain.samples import demo_session, large_session
 from workshop.ui.canvas.scene import canvas_names, register_canvas
 from workshop.ui.canvas.theme import THEMES
 

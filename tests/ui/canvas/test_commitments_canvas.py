@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from canvas_helpers import SceneFactory, reading_order, tile_showing
+from samples import demo_session
 
 from workshop.domain.model import (
     Commitments,
@@ -16,7 +17,6 @@ from workshop.domain.model import (
     RoleKind,
     Session,
 )
-from workshop.domain.samples import demo_session
 from workshop.domain.scorecard import scorecard
 from workshop.i18n import set_language, tr
 from workshop.ui.canvas.scene import canvas_names
@@ -105,7 +105,7 @@ def test_the_scorecard_names_what_is_missing(make_scene: SceneFactory) -> None:
     s.consents = [r for r in s.consents if r.subject_id not in items] + [
         ConsentRecord(subject_id=i, participant_id=p.id, decision=Decision.CONSENT)
         for i in items for p in s.participants if p.present]
-    card = scorecard(s)
+    card = scorecard(s, "en")
     scene = make_scene(s, "scorecard")
     texts = reading_order(scene)
     assert f"{card.score} of {card.total} parts complete" in texts
@@ -136,9 +136,7 @@ def test_the_scorecard_speaks_the_rooms_language(make_scene: SceneFactory) -> No
     scene = make_scene(s, "scorecard", lang="nl")
     texts = reading_order(scene)
     assert "✗ Rollen" in texts
-    set_language("nl")
-    missing = scorecard(s).part("roles").missing[0]
-    set_language("en")
+    missing = scorecard(s, "nl").part("roles").missing[0]
     assert missing in texts
     assert tr("Roles") == "Roles"  # the window's language is left as it was
 

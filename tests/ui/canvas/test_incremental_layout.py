@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import pytest
 from canvas_helpers import SceneFactory
+from samples import large_session
 
 from workshop.domain.model import Card, Cluster, Session
-from workshop.domain.samples import large_session
 from workshop.ui.canvas.flow import Area, Block, IncrementalFlow, flow
 from workshop.ui.canvas.scene import CanvasScene
 

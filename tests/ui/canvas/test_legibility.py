@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from canvas_helpers import SceneFactory
+from samples import demo_session, large_session
 
-from workshop.domain.samples import demo_session, large_session
 from workshop.ui.canvas.scene import canvas_names
 from workshop.ui.canvas.text import HYPHEN
 from workshop.ui.canvas.theme import (

@@ -9,8 +9,8 @@ import pytest
 from canvas_helpers import TODAY, demo_evaluation
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
+from samples import demo_session, large_session
 
-from workshop.domain.samples import demo_session, large_session
 from workshop.ui.canvas.options import CanvasOptions
 from workshop.ui.canvas.render import render_image, render_png, render_svg
 from workshop.ui.canvas.scene import CanvasScene, canvas_names

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from canvas_helpers import SceneFactory
 from PySide6.QtCore import QRectF
+from samples import demo_session, large_session
 
 from workshop.domain.model import ActionStatus
-from workshop.domain.samples import demo_session, large_session
 from workshop.ui.canvas.canvases.roadmap import RoadmapCanvas
 from workshop.ui.canvas.scene import CanvasScene
 

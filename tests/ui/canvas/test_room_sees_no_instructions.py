@@ -10,9 +10,9 @@ import re
 
 import pytest
 from canvas_helpers import SceneFactory
+from samples import demo_session
 
 from workshop.domain.model import Session
-from workshop.domain.samples import demo_session
 from workshop.ui.canvas.scene import canvas_names
 
 INSTRUCTIONS = re.compile(

@@ -5,8 +5,8 @@ builds no heading anew."""
 from __future__ import annotations
 
 from canvas_helpers import SceneFactory
+from samples import large_session
 
-from workshop.domain.samples import large_session
 from workshop.ui.canvas.tile import Tile
 
 

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QRectF
+from samples import demo_session, large_session
 
 from workshop.domain import diagnostics as dg
 from workshop.domain.model import CollaborationForm, Condition, Session
-from workshop.domain.samples import demo_session, large_session
 from workshop.ui.canvas.options import CanvasOptions
 from workshop.ui.canvas.scene import CanvasScene, canvas_names
 

@@ -7,10 +7,10 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from samples import demo_session
 
 from workshop.domain import diagnostics as dg
 from workshop.domain.model import CollaborationForm, Condition, Session
-from workshop.domain.samples import demo_session
 from workshop.ui.diagnostics import DiagnosticsPanel
 from workshop.ui.document import SessionDocument
 

@@ -23,10 +23,10 @@ from page_helpers import show_page
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 
 from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import InterestItem, Session, Signature, Stroke
-from workshop.domain.samples import demo_session
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.storage import paths
 from workshop.storage.backups import BackupStore

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
+from samples import demo_session, large_session
 
 from workshop.domain.consent import outcome, text_version
 from workshop.domain.model import (
@@ -20,9 +21,8 @@ from workshop.domain.model import (
     Session,
 )
 from workshop.domain.readiness import readiness, short
-from workshop.domain.samples import demo_session, large_session
+from workshop.domain.templates import principle_templates, rule_templates
 from workshop.i18n import catalogue, set_language
-from workshop.templates import principle_templates, rule_templates
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.agreement_items import (
     AgreementItemsPage,
@@ -310,7 +310,7 @@ def test_amending_without_resolving_asks_the_round_again(
     assert "Objected to an earlier version: Els van den Berg (“Te vaag”)" in \
         page.round.history_label.text()
     assert not page.resolve_check.isVisible()  # nothing stands against the new words
-    found = [f.message for f in readiness(on_disk) if f.item_id == "pr-open"]
+    found = [f.message for f in readiness(on_disk, "en") if f.item_id == "pr-open"]
     assert found == [f"The leading principle “{short(on_disk.principles[1].text)}” changed "
                      "after its consent round: hold the round again on the new words."]
 

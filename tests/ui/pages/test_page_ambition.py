@@ -15,6 +15,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
+from samples import large_session
 
 from workshop.domain.model import (
     AMBITION_SUBJECT,
@@ -28,7 +29,6 @@ from workshop.domain.model import (
     Session,
     Vote,
 )
-from workshop.domain.samples import large_session
 from workshop.i18n import catalogue, set_language
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.ambition import AmbitionPage

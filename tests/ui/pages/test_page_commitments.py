@@ -12,6 +12,7 @@ from page_helpers import focused, show_page, tab
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 
 from workshop.domain.model import (
     ClauseKind,
@@ -22,9 +23,8 @@ from workshop.domain.model import (
     RoleKind,
     Session,
 )
-from workshop.domain.samples import demo_session
+from workshop.domain.templates import clause_templates
 from workshop.i18n import set_language
-from workshop.templates import clause_templates
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.commitments_clauses import ClausePicker
 from workshop.ui.pages.organising import OrganisingPage
@@ -233,7 +233,7 @@ def test_clauses_from_the_library_edited_written_and_moved_reach_the_file(
     # The library lists by kind, with the note on what a clause is for.
     notes = [picker.tree.topLevelItem(0).child(i).text(1)
              for i in range(picker.tree.topLevelItem(0).childCount())]
-    assert effort.note() in notes
+    assert effort.note(lang) in notes
     qtbot.keyClicks(picker.search, "leav" if lang == "en" else "uittred")
     enter(qtbot, picker.search)
     qtbot.waitUntil(lambda: section.picker is None)
@@ -384,9 +384,9 @@ def test_tabs_in_dutch_and_the_demo_is_shown(qtbot: QtBot, document: SessionDocu
 
 def test_a_missing_part_shows_on_signing_and_leads_to_its_tab(
         qtbot: QtBot, document: SessionDocument) -> None:
+    from workshop.domain.labels import label
     from workshop.domain.model import Step
     from workshop.domain.scorecard import scorecard
-    from workshop.labels import label
     from workshop.ui.pages.signing import SigningPage
 
     organising = open_page(qtbot, document, "clauses")
@@ -403,12 +403,12 @@ def test_a_missing_part_shows_on_signing_and_leads_to_its_tab(
     while document.session.commitments.clauses:
         organising.clauses.table.setFocus()
         qtbot.keyClick(organising.clauses.table, Qt.Key.Key_Delete)
-    missing = scorecard(document.session).part("clauses").missing
+    missing = scorecard(document.session, "en").part("clauses").missing
     tree = signing.findings_list
     lines = {tree.topLevelItem(i).text(2): i for i in range(tree.topLevelItemCount())}
     assert missing and missing[0] in lines
     item = tree.topLevelItem(lines[missing[0]])
-    assert item.text(1) == label(Step.ORGANISING)
+    assert item.text(1) == label(Step.ORGANISING, "en")
     with qtbot.waitSignal(signing.sig_go_to) as jump:
         tree.setCurrentItem(item)
         qtbot.keyClick(tree, Qt.Key.Key_Return)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
+from samples import large_session
 
 from workshop.domain.model import (
     InterestItem,
@@ -21,7 +22,6 @@ from workshop.domain.model import (
     Participant,
     Session,
 )
-from workshop.domain.samples import large_session
 from workshop.i18n import set_language
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.interests import InterestsPage, LinkDialog

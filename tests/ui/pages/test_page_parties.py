@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from samples import demo_session
 
 from workshop.domain.model import Authority, LegalForm, Session
-from workshop.domain.samples import demo_session
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.i18n import set_language
 from workshop.ui.document import SessionDocument

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from samples import demo_session, large_session
 
 from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import Participant, Session, Signature, Step
-from workshop.domain.samples import demo_session, large_session
 from workshop.i18n import catalogue, set_language
 from workshop.storage.files import load_session
 from workshop.ui.document import SessionDocument

@@ -14,10 +14,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
+from samples import demo_session, large_session
 
 from workshop.domain.fingerprint import owner_label
 from workshop.domain.model import ActionStatus, Owner, Phase, Roadmap, Session
-from workshop.domain.samples import demo_session, large_session
 from workshop.i18n import set_language
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.roadmap import RoadmapPage

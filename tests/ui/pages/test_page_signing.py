@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QVBoxLayout
 from pytestqt.qtbot import QtBot
+from samples import demo_session, large_session
 
 from workshop.domain import readiness as readiness_module
 from workshop.domain.fingerprint import fingerprint, signature_is_valid
@@ -31,7 +32,6 @@ from workshop.domain.model import (
     Step,
 )
 from workshop.domain.progress import AGREED_BY_FACILITATOR, agree_step
-from workshop.domain.samples import demo_session, large_session
 from workshop.i18n import set_language
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.signing import SigningPage

@@ -27,7 +27,6 @@ from workshop.i18n import Language, tr
 from workshop.ui.canvas import fmt
 from workshop.ui.canvas.flow import Area
 from workshop.ui.canvas.options import CanvasOptions
-from workshop.ui.canvas.qtguard import guard_none_refcount
 from workshop.ui.canvas.text import FontSpec
 from workshop.ui.canvas.theme import (
     BOLD_ROLES,
@@ -36,8 +35,6 @@ from workshop.ui.canvas.theme import (
     theme,
 )
 from workshop.ui.canvas.tile import Placement, Run, Tile, TileSet, TileSpec
-
-guard_none_refcount()
 
 PIXMAP_CACHE_KB = 96 * 1024
 """Room for every tile of a full page at 4k in Qt's pixmap cache (tiles are cached)."""

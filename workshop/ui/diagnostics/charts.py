@@ -7,7 +7,6 @@ new arrays to the same items, as the pyqtgraph examples do.
 
 from __future__ import annotations
 
-import ctypes
 import html
 
 import numpy as np
@@ -16,24 +15,9 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from workshop.domain import diagnostics as dg
+from workshop.domain.labels import axis_texts, label
 from workshop.domain.model import CollaborationForm, Session
 from workshop.i18n import current_language, tr
-from workshop.labels import axis_texts, label
-from workshop.ui.canvas.qtguard import guard_none_refcount
-
-
-def _guard_bools() -> None:
-    """pyqtgraph makes many Qt calls returning a bool; PySide6 6.12.0 on Python 3.11
-    mis-counts ``True``/``False`` as it does ``None`` (see qtguard): same remedy."""
-    if not guard_none_refcount():
-        return
-    for value in (True, False):
-        count = ctypes.c_ssize_t.from_address(id(value))
-        if count.value < 1 << 48:
-            count.value += 1 << 48
-
-
-_guard_bools()
 
 INK = "#111111"
 ACCENT = "#083c78"
@@ -173,7 +157,8 @@ class ConditionsChart(_Chart):
             shown = (stats[i].mean, stats[i].spread) if i < len(stats) else None
             if self.changed(f"figure{i}", shown):
                 item.setText(figures(stats[i]) if i < len(stats) else "")
-        names = [[(i, wrap(label(s.condition), 18)) for i, s in enumerate(stats)]]
+        lang = current_language()
+        names = [[(i, wrap(label(s.condition, lang), 18)) for i, s in enumerate(stats)]]
         if self.changed("ticks", names):
             self.getAxis("bottom").setTicks(names)
         if self.changed("range", len(stats)):
@@ -201,7 +186,7 @@ class SpectraChart(_Chart):
         xs, ys, mx, my, lx, ly = [], [], [], [], [], []
         ticks = []
         for i, a in enumerate(stats):
-            title, left, right = axis_texts(a.axis)
+            title, left, right = axis_texts(a.axis, current_language())
             ticks.append((i, wrap(f"{title}: {left} ↔ {right}", 34)))
             lx += [0, 100]
             ly += [i, i]
@@ -249,7 +234,7 @@ class FormsChart(_Chart):
         self.bars.setOpts(width=self.counts)
         earlier = dg.form_distribution(session, compare_id) if compare_id else {}
         self.earlier.setOpts(width=[earlier.get(f, 0) for f in forms])
-        self.getAxis("left").setTicks([[(i, wrap(label(f), 22)) for i, f in
+        self.getAxis("left").setTicks([[(i, wrap(label(f, current_language()), 22)) for i, f in
                                         enumerate(forms)]])
         top = max([*self.counts, *earlier.values(), 1])
         self.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, top + 1,

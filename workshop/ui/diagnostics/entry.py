@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain import diagnostics as dg
+from workshop.domain.labels import axis_texts, label
 from workshop.domain.model import CollaborationForm, Condition, Session
-from workshop.i18n import tr
-from workshop.labels import axis_texts, label
+from workshop.i18n import current_language, tr
 from workshop.ui.diagnostics.charts import wrap
 
 CONDITIONS = list(Condition)
@@ -94,7 +94,7 @@ class ScanGrid(_Grid):
         self.setAccessibleName(tr("Five conditions scan: participants and scores"))
 
     def show_scores(self, session: Session, moment_id: str | None) -> None:
-        self.set_shape(session, [_header(label(c)) for c in CONDITIONS])
+        self.set_shape(session, [_header(label(c, current_language())) for c in CONDITIONS])
         cells = dg.scores_by_cell(session, moment_id) if moment_id else {}
         for row, pid in enumerate(self.participant_ids):
             for col, condition in enumerate(CONDITIONS):
@@ -157,10 +157,10 @@ class SpectraGrid(_Grid):
         self._showing = True
         try:
             self.axis_ids = [a.id for a in session.diagnostics.axes]
-            self.set_shape(session, [_header(axis_texts(a)[0])
+            self.set_shape(session, [_header(axis_texts(a, current_language())[0])
                                      for a in session.diagnostics.axes])
             for col, axis in enumerate(session.diagnostics.axes):
-                title, left, right = axis_texts(axis)
+                title, left, right = axis_texts(axis, current_language())
                 self.horizontalHeaderItem(col).setToolTip(
                     tr("{title}: 0 = {left}, 100 = {right}", title=title, left=left,
                        right=right))
@@ -207,7 +207,7 @@ class FormsGrid(_Grid):
         self.cellClicked.connect(lambda row, col: self.sig_toggled.emit(row, col))
 
     def show_forms(self, session: Session, moment_id: str | None) -> None:
-        self.set_shape(session, [_header(label(f)) for f in FORMS])
+        self.set_shape(session, [_header(label(f, current_language())) for f in FORMS])
         chosen = dg.forms_by_participant(session, moment_id) if moment_id else {}
         for row, pid in enumerate(self.participant_ids):
             mine = chosen.get(pid, [])

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain import diagnostics as dg
+from workshop.domain.labels import moment_label
 from workshop.domain.model import Session
-from workshop.i18n import tr
-from workshop.labels import moment_label
+from workshop.i18n import current_language, tr
 from workshop.ui.diagnostics.charts import ConditionsChart, FormsChart, SpectraChart
 from workshop.ui.diagnostics.entry import CONDITIONS, FORMS, FormsGrid, ScanGrid, SpectraGrid
 from workshop.ui.document import EditRejected, SessionDocument
@@ -42,7 +42,7 @@ def moment_title(session: Session, moment_id: str) -> str:
     if m is None:
         return moment_id
     when = m.taken_at.strftime("%d-%m-%Y %H:%M")
-    name = moment_label(m)
+    name = moment_label(m, current_language())
     return tr("{label} ({when})", label=name, when=when) if name.strip() else when
 
 

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain import diagnostics as dg
+from workshop.domain.labels import axis_texts, label
 from workshop.domain.model import CollaborationForm, Condition, Session
-from workshop.i18n import tr
-from workshop.labels import axis_texts, label
+from workshop.i18n import current_language, tr
 from workshop.ui.document import EditRejected, SessionDocument
 
 EXIT_KEYS = "Ctrl+Shift+F12"
@@ -181,13 +181,14 @@ class ParticipantMode(QDialog):
                             "1 = poorly, 5 = very well"))
         grid = QGridLayout(scan)
         for row, condition in enumerate(Condition):
-            grid.addWidget(QLabel(label(condition)), row, 0)
+            grid.addWidget(QLabel(label(condition, current_language())), row, 0)
             group = QButtonGroup(scan)
             mine = scores.get((pid, condition))
             for value in range(1, 6):
                 button = QRadioButton(str(value))
                 button.setAccessibleName(tr("{condition}: {score}",
-                                            condition=label(condition), score=value))
+                                            condition=label(condition, current_language()),
+                                            score=value))
                 group.addButton(button, value)
                 grid.addWidget(button, row, value)
                 if mine is not None and mine.score == value:
@@ -204,7 +205,7 @@ class ParticipantMode(QDialog):
         spectra = QGroupBox(tr("Where do you see this collaboration on each axis?"))
         sgrid = QGridLayout(spectra)
         for row, axis in enumerate(s.diagnostics.axes):
-            title, left, right = axis_texts(axis)
+            title, left, right = axis_texts(axis, current_language())
             name = QLabel(title)
             name.setTextFormat(Qt.TextFormat.PlainText)
             sgrid.addWidget(name, row, 0)
@@ -226,7 +227,7 @@ class ParticipantMode(QDialog):
         choose = QGroupBox(tr("Which form is this collaboration to you? One or more."))
         fgrid = QGridLayout(choose)
         for i, form in enumerate(CollaborationForm):
-            box = QCheckBox(label(form))
+            box = QCheckBox(label(form, current_language()))
             box.setChecked(form in forms)
             box.toggled.connect(lambda _on: self._on_forms())
             fgrid.addWidget(box, i // 2, i % 2)

@@ -29,7 +29,7 @@ from workshop.domain import evaluation as ev
 from workshop.domain.fingerprint import owner_label, short_fingerprint
 from workshop.domain.model import ReviewStatus, Session
 from workshop.history import chain_lines
-from workshop.i18n import N_, tr
+from workshop.i18n import N_, current_language, tr
 from workshop.storage import settings
 from workshop.storage.chain import Link, check_chain, check_entry
 from workshop.ui.document import EditRejected, SessionDocument
@@ -190,7 +190,7 @@ class LookBackPage(QWidget):
             return
         beside = self.document.path.parent if self.document.path else None
         links = check_chain(self.session, self.document.path, self._candidates())
-        self.history_label.setText("\n".join(chain_lines(links)))
+        self.history_label.setText("\n".join(chain_lines(links, current_language())))
         self.link = check_entry(entry, beside, self._candidates())
         self.link_label.setText(link_text(self.link))
         self.link_label.setProperty("state", self.link.state)

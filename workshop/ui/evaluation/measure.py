@@ -32,9 +32,9 @@ from workshop.domain.compare import (
     readable,
     readable_title,
 )
+from workshop.domain.labels import label
 from workshop.domain.model import ClauseKind, Condition, Session
 from workshop.i18n import current_language, tr
-from workshop.labels import label
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.roadmap_dates import format_date
 
@@ -110,7 +110,7 @@ class MeasureAgainPage(QWidget):
         changes = {c.condition: c for c in condition_changes(s)}
         for row, condition in enumerate(Condition):
             change = changes.get(condition)
-            cells = [label(condition),
+            cells = [label(condition, current_language()),
                      number(change.before.mean) if change else "–",
                      number(change.after.mean) if change else "–",
                      number(change.delta, signed=True) if change else "–"]
@@ -133,10 +133,10 @@ class MeasureAgainPage(QWidget):
 
 def change_html(change: Change) -> str:
     kind = html.escape(tr(KIND_TITLES[change.kind]))
-    title = html.escape(readable_title(change.section, change.title))
+    title = html.escape(readable_title(change.section, change.title, current_language()))
 
     def words(text: str) -> str:
-        return html.escape(readable(change.section, text))
+        return html.escape(readable(change.section, text, current_language()))
 
     if change.kind == "amended":
         body = "".join(
@@ -207,6 +207,7 @@ class ChangesPage(QWidget):
                 for clause in s.commitments.clauses:
                     if clause.kind is kind:
                         parts.append("<p><i>" + html.escape(tr(
-                            "Under the clause “{kind}”: {text}", kind=label(kind),
+                            "Under the clause “{kind}”: {text}",
+                            kind=label(kind, current_language()),
                             text=clause.text)) + "</i></p>")
         self.view.setHtml("".join(parts))

@@ -54,6 +54,7 @@ from workshop.domain.consent import (
     records_for,
     standing_objections,
 )
+from workshop.domain.labels import label
 from workshop.domain.model import (
     MAX_TEXT,
     AgreementItem,
@@ -64,9 +65,8 @@ from workshop.domain.model import (
     Step,
     new_id,
 )
-from workshop.i18n import N_, Language, tr
-from workshop.labels import label
-from workshop.templates import Template, principle_templates, rule_templates, theme_label
+from workshop.domain.templates import Template, principle_templates, rule_templates, theme_label
+from workshop.i18n import N_, Language, current_language, tr
 from workshop.ui.consent_round import OUTCOME_COLOURS, ConsentRoundWidget, enum_label
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
@@ -273,7 +273,7 @@ class TemplatePicker(LibraryPicker):
         self.tree.setObjectName("templateTree")
 
     def group_of(self, template: Template) -> str:
-        return theme_label(template.theme)
+        return theme_label(template.theme, current_language())
 
     def _child(self, template: Template) -> QTreeWidgetItem:
         child = QTreeWidgetItem([template.text(self._lang), template.source])
@@ -338,7 +338,7 @@ class AgreementItemsPage(Page):
         self.model = _ItemsModel((tr("No."), self._t("column"), tr("Consent round")))
         self.table = _ItemsTable(self)
         self.table.setObjectName("itemsTable")
-        self.table.setAccessibleName(label(self.step))
+        self.table.setAccessibleName(label(self.step, current_language()))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import THE_TABLE
 from workshop.domain.model import AMBITION_SUBJECT, MAX_TEXT, Session, Step
 from workshop.i18n import tr
-from workshop.labels import THE_TABLE
 from workshop.ui.consent_round import ConsentRoundWidget
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.ambition_board import AmbitionBoard

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import THE_TABLE
 from workshop.domain.model import Session
 from workshop.i18n import tr
-from workshop.labels import THE_TABLE
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.ambition_cards import (
     CARD_MIME,

@@ -47,12 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.i18n import tr
-from workshop.ui.canvas.qtguard import guard_none_refcount
 from workshop.ui.text_widths import cached_metrics
-
-# Painting cards makes thousands of void Qt calls a second: see qtguard (PySide6 6.12.0
-# on Python 3.11 would otherwise free None during a long meeting).
-guard_none_refcount()
 
 if TYPE_CHECKING:
     from workshop.ui.pages.ambition_board import AmbitionBoard

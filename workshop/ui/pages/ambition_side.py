@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import Goal, QuadrupleAim, Session
-from workshop.i18n import tr
-from workshop.labels import label
+from workshop.i18n import current_language, tr
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.ambition_edits import AmbitionEdits
 from workshop.ui.widgets import BoundTextEdit, EnumComboBox
@@ -180,7 +180,7 @@ class GoalsEditor(QWidget):
         self.new_aim = QComboBox()
         self.new_aim.setAccessibleName(tr("Aim of the new goal"))
         for aim in QuadrupleAim:
-            self.new_aim.addItem(label(aim), aim.value)
+            self.new_aim.addItem(label(aim, current_language()), aim.value)
         self.new_text = QLineEdit()
         self.new_text.setObjectName("newGoal")
         self.new_text.setAccessibleName(tr("New goal"))

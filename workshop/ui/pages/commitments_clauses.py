@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import Clause, ClauseKind, Session, new_id
-from workshop.i18n import N_, Language, tr
-from workshop.labels import label
-from workshop.templates import ClauseTemplate, Template, clause_templates
+from workshop.domain.templates import ClauseTemplate, Template, clause_templates
+from workshop.i18n import N_, Language, current_language, tr
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_common import (
     EnterAdds,
@@ -68,12 +68,12 @@ class ClausePicker(LibraryPicker):
         self.tree.setObjectName("clauseTree")
 
     def group_of(self, template: Template) -> str:
-        return label(_kind(template.theme))
+        return label(_kind(template.theme), current_language())
 
     def _child(self, template: Template) -> QTreeWidgetItem:
         assert isinstance(template, ClauseTemplate)
         text = template.text(self._lang)
-        what_for = template.note()  # for the facilitator: in the UI's language
+        what_for = template.note(current_language())  # for the facilitator: the UI's
         child = QTreeWidgetItem([text, what_for])
         child.setToolTip(0, text)
         child.setToolTip(1, what_for)
@@ -98,7 +98,7 @@ class ClausesSection(QWidget):
         self.new_kind = QComboBox()
         self.new_kind.setAccessibleName(tr("Kind of the new clause"))
         for kind in ClauseKind:
-            self.new_kind.addItem(label(kind), kind.value)
+            self.new_kind.addItem(label(kind, current_language()), kind.value)
         self.new_kind.setCurrentIndex(self.new_kind.findData(ClauseKind.OTHER.value))
         self.new_edit = entry_line()
         EnterAdds(self, self.add_typed, self.new_edit)
@@ -128,7 +128,7 @@ class ClausesSection(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName(tr("Kind of clause"))
         for kind in ClauseKind:
-            self.kind.addItem(label(kind), kind.value)
+            self.kind.addItem(label(kind, current_language()), kind.value)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.text = QPlainTextEdit()
         self.text.setObjectName("clauseText")
@@ -173,7 +173,7 @@ class ClausesSection(QWidget):
     # --- showing ---------------------------------------------------------------------
 
     def refresh(self) -> None:
-        rows = [[cell(label(c.kind), c.id), cell(c.text, limit=SHOWN_CHARS)]
+        rows = [[cell(label(c.kind, current_language()), c.id), cell(c.text, limit=SHOWN_CHARS)]
                 for c in self.session.commitments.clauses]
         self.table.fill(rows)
         if self.table.current_id() is None and rows:
@@ -196,7 +196,7 @@ class ClausesSection(QWidget):
                 self.text.setStyleSheet("")
             template = next((t for t in clause_templates()
                              if clause and t.key == clause.template_key), None)
-            self.note.setText(tr("What it is for: {note}", note=template.note())
+            self.note.setText(tr("What it is for: {note}", note=template.note(current_language()))
                               if template else "")
         finally:
             self._updating = False

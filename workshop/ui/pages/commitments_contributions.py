@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from workshop import locale_format
 from workshop.domain.commitments import PartyTotals, totals
+from workshop.domain.labels import label
 from workshop.domain.model import (
     Contribution,
     ContributionKind,
@@ -32,7 +33,6 @@ from workshop.domain.model import (
     new_id,
 )
 from workshop.i18n import current_language, tr
-from workshop.labels import label
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_common import (
     EnterAdds,
@@ -84,7 +84,7 @@ class ContributionsSection(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName(tr("Kind of contribution"))
         for kind in ContributionKind:
-            self.kind.addItem(label(kind), kind.value)
+            self.kind.addItem(label(kind, current_language()), kind.value)
         self.amount = entry_line()
         self.amount.setAccessibleName(tr("Amount"))
         self.amount.setPlaceholderText(tr("Amount"))
@@ -93,7 +93,7 @@ class ContributionsSection(QWidget):
         self.period = QComboBox()
         self.period.setAccessibleName(tr("Period"))
         for period in Period:
-            self.period.addItem(label(period), period.value)
+            self.period.addItem(label(period, current_language()), period.value)
         self.period.setCurrentIndex(self.period.findData(Period.YEAR.value))
         self.description = entry_line()
         self.description.setAccessibleName(tr("Description"))
@@ -175,9 +175,10 @@ class ContributionsSection(QWidget):
                                 "Preparation page first.") if no_parties else "")
         rows = []
         for c in s.commitments.contributions:
-            rows.append([cell(c.organisation, c.id), cell(label(c.kind)),
+            rows.append([cell(c.organisation, c.id), cell(label(c.kind, current_language())),
                          cell(format_amount(c.amount), editable=True, align=RIGHT),
-                         cell(label(c.period)), cell(c.description, editable=True)])
+                         cell(label(c.period, current_language())),
+                         cell(c.description, editable=True)])
         self.table.fill(rows)
         result = totals(s)
         total_rows = [self._total_row(p, p.organisation) for p in result.parties]

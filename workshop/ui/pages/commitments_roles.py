@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.fingerprint import owner_label
+from workshop.domain.labels import label
 from workshop.domain.model import MAX_TEXT, Role, RoleKind, Session, new_id
-from workshop.i18n import N_, tr
-from workshop.labels import label
+from workshop.i18n import N_, current_language, tr
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_common import (
     EnterAdds,
@@ -79,7 +79,7 @@ class RolesSection(QWidget):
         self.new_kind = QComboBox()  # the kind of a new role; Enter adds it
         self.new_kind.setAccessibleName(tr("Kind of role"))
         for kind in RoleKind:
-            self.new_kind.addItem(label(kind), kind.value)
+            self.new_kind.addItem(label(kind, current_language()), kind.value)
             self.new_kind.setItemData(self.new_kind.count() - 1, tr(EXPLAIN[kind]),
                                       Qt.ItemDataRole.ToolTipRole)
         EnterAdds(self, self.add_role, self.new_kind)
@@ -103,7 +103,7 @@ class RolesSection(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName(tr("Role"))
         for kind in RoleKind:
-            self.kind.addItem(label(kind), kind.value)
+            self.kind.addItem(label(kind, current_language()), kind.value)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.explanation = muted()
         self.holder = OwnerCombo(page.session)
@@ -185,7 +185,8 @@ class RolesSection(QWidget):
         rows = []
         for r in s.commitments.roles:
             holder = owner_label(s, r.holder) if r.holder else tr("— nobody yet —")
-            rows.append([cell(label(r.kind), r.id), cell(holder), cell(role_summary(s, r))])
+            rows.append([cell(label(r.kind, current_language()), r.id), cell(holder),
+                         cell(role_summary(s, r))])
         self.table.fill(rows)
         if self.table.current_id() is None and rows:
             self.table.setCurrentCell(0, 0)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import (
     MAX_TEXT,
     InterestItem,
@@ -43,8 +44,7 @@ from workshop.domain.model import (
     Step,
     new_id,
 )
-from workshop.i18n import tr
-from workshop.labels import label
+from workshop.i18n import current_language, tr
 from workshop.ui.document import EditRejected, SessionDocument
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.interests_matrix import (
@@ -237,10 +237,11 @@ class LinkDialog(QDialog):
             person = session.participant(item.participant_id)
             name = person.name if person else "?"
             entry = QListWidgetItem(tr("{name} · {kind}: {text}", name=name,
-                                       kind=label(item.kind), text=item.text[:300]))
+                                       kind=label(item.kind, current_language()),
+                                       text=item.text[:300]))
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             key = " ".join((name, person.organisation if person else "",
-                            label(item.kind), item.text)).casefold()
+                            label(item.kind, current_language()), item.text)).casefold()
             entry.setData(Qt.ItemDataRole.UserRole + 1, key)
             if item.private:
                 entry.setIcon(lock)
@@ -253,8 +254,8 @@ class LinkDialog(QDialog):
                 self.candidates.addItem(entry)
         for entry in own:  # the owner's other interests last: they cannot be linked
             self.candidates.addItem(entry)
-        self.overlap = QRadioButton(label(LinkKind.OVERLAP))
-        self.tension = QRadioButton(label(LinkKind.TENSION))
+        self.overlap = QRadioButton(label(LinkKind.OVERLAP, current_language()))
+        self.tension = QRadioButton(label(LinkKind.TENSION, current_language()))
         self.overlap.setChecked(True)
         kinds = QHBoxLayout()
         kinds.addWidget(self.overlap)
@@ -612,8 +613,9 @@ class InterestsPage(Page):
         person = self.session.participant(pid)
         name = person.name if person else "?"
         self.target_label.setText(tr("New interest for {name} — {kind}", name=name,
-                                     kind=label(kind)))
-        self.items_title.setText(tr("{name} — {kind}", name=name, kind=label(kind)))
+                                     kind=label(kind, current_language())))
+        self.items_title.setText(tr("{name} — {kind}", name=name,
+                                    kind=label(kind, current_language())))
         self.entry.setEnabled(True)
 
     def _fill_items(self) -> None:
@@ -827,7 +829,7 @@ class InterestsPage(Page):
             if {link.a_id, link.b_id} == {a_id, b_id}:
                 self._select_link(link.id)
                 return tr("These two interests are already linked ({kind}).",
-                          kind=label(link.kind))
+                          kind=label(link.kind, current_language()))
         link = InterestLink(id=new_id("l"), a_id=a_id, b_id=b_id, kind=kind, note=note)
 
         def add(s: Session) -> None:
@@ -845,7 +847,7 @@ class InterestsPage(Page):
             self.sig_message.emit(message)
             return message
         self._select_link(link.id)
-        self.sig_message.emit(tr("Marked as {kind}.", kind=label(kind)))
+        self.sig_message.emit(tr("Marked as {kind}.", kind=label(kind, current_language())))
         return None
 
     def _edit_link_note(self, link_id: str, note: str) -> None:

@@ -50,15 +50,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import InterestItem, InterestKind, LinkKind, Session
 from workshop.domain.perspectives import perspective_label
-from workshop.i18n import tr
-from workshop.labels import label
-from workshop.ui.canvas.qtguard import guard_none_refcount
-
-# Painting the matrix makes thousands of void Qt calls: see qtguard (PySide6 6.12.0 on
-# Python 3.11 would otherwise free None during a long meeting).
-guard_none_refcount()
+from workshop.i18n import current_language, tr
 
 KINDS: tuple[InterestKind, ...] = tuple(InterestKind)
 PARTICIPANT_COLUMN = 0
@@ -225,7 +220,7 @@ class InterestMatrixModel(QAbstractTableModel):
             return None
         if section == PARTICIPANT_COLUMN:
             return tr("Participant")
-        return label(self.kind_of(section))
+        return label(self.kind_of(section), current_language())
 
     # writing
     def set_filter(self, text: str, session: Session) -> None:
@@ -251,7 +246,8 @@ class InterestMatrixModel(QAbstractTableModel):
         words = self._filter
         rows = [Row(p.id, p.name, p.organisation, p.role) for p in session.participants
                 if not words or words in " ".join(
-                    (p.name, p.organisation, p.role, perspective_label(p.perspective))
+                    (p.name, p.organisation, p.role,
+                     perspective_label(p.perspective, current_language()))
                 ).casefold()]
         cells: dict[tuple[str, InterestKind], list[CellItem]] = {}
         for item in session.interests.items:
@@ -587,7 +583,8 @@ class LinksModel(QAbstractListModel):
             return row.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
                     Qt.ItemDataRole.ToolTipRole):
-            text = tr("{kind}: {a} ↔ {b}", kind=label(row.kind), a=row.a, b=row.b)
+            text = tr("{kind}: {a} ↔ {b}", kind=label(row.kind, current_language()), a=row.a,
+                      b=row.b)
             return f"{text}\n{tr('Note: {note}', note=row.note)}" if row.note else text
         if role == Qt.ItemDataRole.EditRole:
             return row.note

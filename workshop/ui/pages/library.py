@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.templates import Template
 from workshop.i18n import Language, tr
-from workshop.templates import Template
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 """A library row's template key."""

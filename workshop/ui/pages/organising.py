@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import (
     ChairKind,
     DecisionRule,
@@ -40,8 +41,7 @@ from workshop.domain.model import (
     Session,
     Step,
 )
-from workshop.i18n import N_, tr
-from workshop.labels import label
+from workshop.i18n import N_, current_language, tr
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_clauses import ClausesSection
@@ -151,7 +151,7 @@ class OrganisingPage(Page):
         boxes_layout = QHBoxLayout(boxes)
         boxes_layout.setContentsMargins(0, 0, 0, 0)
         for kind in Financing:
-            box = QCheckBox(label(kind))
+            box = QCheckBox(label(kind, current_language()))
             box.setToolTip(tr(EXPLAIN[kind]))
             box.setAccessibleDescription(tr(EXPLAIN[kind]))
             box.toggled.connect(lambda checked, k=kind: self._on_financing_toggled(k, checked))

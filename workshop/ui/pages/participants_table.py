@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from workshop.domain.model import MAX_NAME, MAX_TEXT, Participant, Session
 from workshop.domain.participants import RENAME_AREAS, RemovalImpact, set_organisation
 from workshop.domain.perspectives import match_perspective, perspective_choices, perspective_label
-from workshop.i18n import N_, tr
+from workshop.i18n import N_, current_language, tr
 
 COLUMNS: tuple[str, ...] = (
     "present", "name", "organisation", "role", "perspective", "represents", "mandate",
@@ -148,7 +148,7 @@ class ParticipantsModel(QAbstractTableModel):
             return None
         value: str = getattr(person, COLUMNS[column])
         if column == PERSPECTIVE:  # a key is shown in words, in the language of the screen
-            value = perspective_label(value)
+            value = perspective_label(value, current_language())
         if role == Qt.ItemDataRole.DisplayRole:
             return one_line(value[:500])
         if role == Qt.ItemDataRole.EditRole:
@@ -276,7 +276,7 @@ class ParticipantDelegate(QStyledItemDelegate):
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             # Labels shown, keys kept as item data; the facilitator's own perspectives of
             # this session come before "Other", as they typed them.
-            choices = perspective_choices()
+            choices = perspective_choices(current_language())
             own = list(dict.fromkeys(
                 person.perspective for person in self._session().participants
                 if person.perspective.strip() and match_perspective(person.perspective)

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 from workshop import locale_format
 from workshop.domain import parties
 from workshop.domain.considerations import considerations, draft
+from workshop.domain.labels import label
 from workshop.domain.model import MAX_TEXT, Authority, LegalForm, Session
 from workshop.i18n import current_language, tr
-from workshop.labels import label
 from workshop.ui.document import EditRejected, SessionDocument
 
 _INVALID_STYLE = "border: 2px solid #b00020;"
@@ -69,7 +69,7 @@ class PartiesPanel(QWidget):
         self.legal_form.setAccessibleName(tr("Legal form"))
         self.legal_form.addItem(tr("— not chosen —"), "")
         for form in LegalForm:
-            self.legal_form.addItem(label(form), form.value)
+            self.legal_form.addItem(label(form, current_language()), form.value)
         self.legal_form.currentIndexChanged.connect(self._on_legal_form)
         self.seat = self._line("seat", tr("Seat"), tr("Statutory seat, e.g. Ommeren"))
         self.kvk = QLineEdit()
@@ -94,7 +94,7 @@ class PartiesPanel(QWidget):
         self.authority.setAccessibleName(tr("Authority to sign"))
         self.authority.addItem(tr("— not chosen —"), "")
         for basis in Authority:
-            self.authority.addItem(label(basis), basis.value)
+            self.authority.addItem(label(basis, current_language()), basis.value)
         self.authority.currentIndexChanged.connect(self._on_authority)
         self.money = QLineEdit()
         self.money.setObjectName("party-money_mandate")

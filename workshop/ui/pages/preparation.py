@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import (
     MAX_NAME,
     AgendaItem,
@@ -49,7 +50,6 @@ from workshop.domain.model import (
 )
 from workshop.domain.participants import REMOVAL_AREAS, removal_impact, remove_participant
 from workshop.i18n import Language, current_language, tr
-from workshop.labels import label
 from workshop.library_language import Switch, apply_switches, parts_touched, switches
 from workshop.storage import paths
 from workshop.storage.forget import traces_of
@@ -229,7 +229,7 @@ class PreparationPage(Page):
                                       "often mean different forms without noticing. "
                                       "Space ticks the form under the cursor."))
         for form in CollaborationForm:
-            item = QListWidgetItem(label(form))
+            item = QListWidgetItem(label(form, current_language()))
             item.setData(Qt.ItemDataRole.UserRole, form.value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -248,10 +248,12 @@ class PreparationPage(Page):
             spin.setRange(0, 24 * 60)
             spin.setSingleStep(5)
             spin.setSuffix(tr(" min"))
-            spin.setAccessibleName(tr("Time box for {step} in minutes", step=label(step)))
+            spin.setAccessibleName(tr("Time box for {step} in minutes",
+                                      step=label(step, current_language())))
             spin.valueChanged.connect(lambda value, s=step: self._on_minutes_changed(s, value))
             self.agenda_spins[step] = spin
-            form.addRow(tr("{number}. {step}", number=number, step=label(step)), spin)
+            form.addRow(tr("{number}. {step}", number=number,
+                           step=label(step, current_language())), spin)
         self.agenda_total = QLabel()
         self.agenda_total.setObjectName("agendaTotal")
         form.addRow(self.agenda_total)
@@ -482,7 +484,8 @@ class PreparationPage(Page):
             else:
                 item.minutes = minutes
 
-        self.try_edit(tr("Time box for {step}", step=label(step)), ("agenda",), mutate,
+        self.try_edit(tr("Time box for {step}", step=label(step, current_language())),
+                      ("agenda",), mutate,
                       merge_key=f"agenda.{step.value}")
 
     # --- participants ------------------------------------------------------------------

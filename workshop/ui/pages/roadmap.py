@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import (
     MAX_NAME,
     Action,
@@ -35,8 +36,7 @@ from workshop.domain.model import (
     Step,
 )
 from workshop.domain.model import new_id as make_id
-from workshop.i18n import tr
-from workshop.labels import label
+from workshop.i18n import current_language, tr
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.roadmap_moments import MomentsPanel
@@ -100,13 +100,13 @@ class RoadmapPage(Page):
         self.phase_filter.setAccessibleName(tr("Filter by phase"))
         self.phase_filter.addItem(tr("All phases"), "")
         for phase in Phase:
-            self.phase_filter.addItem(label(phase), phase.value)
+            self.phase_filter.addItem(label(phase, current_language()), phase.value)
         self.phase_filter.currentIndexChanged.connect(self._on_phase_filter_changed)
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(tr("Filter by status"))
         self.status_filter.addItem(tr("All statuses"), "")
         for status in ActionStatus:
-            self.status_filter.addItem(label(status), status.value)
+            self.status_filter.addItem(label(status, current_language()), status.value)
         self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
         self.count_label = QLabel()
         self.count_label.setObjectName("roadmapCount")

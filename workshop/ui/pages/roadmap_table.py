@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.labels import label
 from workshop.domain.model import MAX_NAME, MAX_TEXT, Action, ActionStatus, Owner, Phase, Session
-from workshop.i18n import N_, tr
-from workshop.labels import label
+from workshop.i18n import N_, current_language, tr
 from workshop.ui.pages.roadmap_dates import DateEdit, format_date
 from workshop.ui.pages.roadmap_rows import (
     LAST,
@@ -167,9 +167,9 @@ class ActionsModel(SessionRowsModel):
         if col is Col.DUE:
             return format_date(a.due)
         if col is Col.PHASE:
-            return label(a.phase)
+            return label(a.phase, current_language())
         if col is Col.STATUS:
-            return label(a.status)
+            return label(a.status, current_language())
         if col is Col.GOAL:
             return one_line(self.goal_texts.get(a.goal_id or "", ""))
         return one_line(a.description)
@@ -308,7 +308,7 @@ def enum_combo(values: list[Any], current: str, parent: QWidget,
     if none_text is not None:
         combo.addItem(none_text, "")
     for value in values:
-        combo.addItem(label(value), value.value)
+        combo.addItem(label(value, current_language()), value.value)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
 
@@ -345,7 +345,7 @@ class ActionsDelegate(QStyledItemDelegate):
             editor = QComboBox(parent)
             editor.addItem(tr("— no goal —"), "")
             for goal in self._session().ambition.goals:
-                editor.addItem(tr("{aim}: {goal}", aim=label(goal.aim),
+                editor.addItem(tr("{aim}: {goal}", aim=label(goal.aim, current_language()),
                                   goal=one_line(goal.text, 100)), goal.id)
         else:
             editor = text_edit(parent, limit=MAX_NAME if col is Col.TITLE else MAX_TEXT)

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.fingerprint import short_fingerprint
+from workshop.domain.labels import label
 from workshop.domain.model import AGREEMENT_SUBJECT, Step
 from workshop.domain.readiness import Finding, blocking, readiness, short
-from workshop.i18n import tr
-from workshop.labels import label
+from workshop.i18n import current_language, tr
 from workshop.ui.consent_round import ConsentRoundWidget
 from workshop.ui.document import SessionDocument
 from workshop.ui.export_ui import ExportActions, ExportButtons
@@ -274,7 +274,8 @@ class SigningPage(Page):
 
     def _refresh_now(self) -> None:
         self._stale = False
-        self.findings = readiness(self.session, self.document.agreement_version())
+        self.findings = readiness(self.session, current_language(),
+                                  self.document.agreement_version())
         self._show_findings()
         self._show_signatures()
         blocking_count = sum(1 for f in self.findings if f.severity == "blocking")
@@ -299,7 +300,7 @@ class SigningPage(Page):
         for finding in self.findings:
             blocking = finding.severity == "blocking"
             item = QTreeWidgetItem([tr("Blocking") if blocking else tr("To check"),
-                                    label(finding.step), finding.message])
+                                    label(finding.step, current_language()), finding.message])
             item.setData(0, KEY_ROLE, finding)
             item.setToolTip(2, finding.message)
             colour = QBrush(BLOCKING_COLOUR if blocking else WARNING_COLOUR)
@@ -318,7 +319,9 @@ class SigningPage(Page):
             metrics = tree.fontMetrics()
             tree.setColumnWidth(0, max(metrics.horizontalAdvance(tr("Blocking")),
                                        metrics.horizontalAdvance(tr("To check"))) + 36)
-            tree.setColumnWidth(1, max(metrics.horizontalAdvance(label(s)) for s in Step) + 28)
+            lang = current_language()
+            tree.setColumnWidth(1, max(metrics.horizontalAdvance(label(s, lang))
+                                       for s in Step) + 28)
             tree.setProperty("sized", True)
         blocking_count = sum(1 for f in self.findings if f.severity == "blocking")
         if not self.findings:

@@ -208,7 +208,8 @@ class RoomBridge(QObject):
                 continue
             edit = approve(pending.card, who.name)
             try:
-                if self.document.edit(edit.label, edit.areas, edit.mutate):
+                if self.document.edit(edit.label(current_language()), edit.areas,
+                                      edit.mutate):
                     done += 1
             except EditRejected:
                 continue
@@ -331,13 +332,14 @@ class RoomBridge(QObject):
                 else:
                     outcome.mutate(session)
                     took.append(job.sender.participant_id)
-                    labels.append(outcome.label)
+                    labels.append(outcome.label(current_language()))
                     answers[id(job)] = {"status": "ok", "item": outcome.item_id}
 
         if len(jobs) == 1:  # a single tap is its own step, named after its participant
             first = plan(self.document.session, activity, jobs[0].sender.participant_id,
                          jobs[0].envelope.action, jobs[0].sender.lang)
-            label = first.label if isinstance(first, Planned) else tr("Phones")
+            label = (first.label(current_language()) if isinstance(first, Planned)
+                     else tr("Phones"))
         else:
             label = tr("Phones: {n} answers", n=len(jobs))
         self.document.edit(label, AREAS[activity.kind], mutate)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from workshop.domain.labels import THE_TABLE
 from workshop.domain.model import AMBITION_SUBJECT, Session
 from workshop.i18n import N_, tr
-from workshop.labels import THE_TABLE
 from workshop.ui.canvas.flow import Area, Block, IncrementalFlow
 from workshop.ui.canvas.scene import Canvas, Context, register_canvas
 from workshop.ui.canvas.text import FontSpec

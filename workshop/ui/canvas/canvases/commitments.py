@@ -13,20 +13,19 @@ tick and a green surface when it is there, a cross, a red surface and what is mi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from typing import TypeVar
+from collections.abc import Hashable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
-from workshop import i18n, locale_format
+from workshop import locale_format
 from workshop.domain.commitments import PartyTotals, totals
 from workshop.domain.fingerprint import owner_label
+from workshop.domain.labels import label
 from workshop.domain.model import Contribution, ContributionKind, Period, Role, Session
 from workshop.domain.scorecard import Scorecard, scorecard
 from workshop.i18n import N_, Language, tr
-from workshop.labels import label
 from workshop.ui.canvas.flow import Area, Block, flow
 from workshop.ui.canvas.scene import Canvas, CanvasScene, Context, register_canvas
 from workshop.ui.canvas.tile import EVERY_PAGE, Placement, Run, TileSpec, measure
@@ -38,20 +37,6 @@ MIN_COLUMN = 480.0
 """The narrowest column of party tiles (grows with the text scale)."""
 MISSING_SHOWN = 2
 """Per missing part, at most this many sentences; the rest are counted."""
-
-T = TypeVar("T")
-
-
-def in_language(lang: Language, make: Callable[[], T]) -> T:
-    """``make()`` with messages in ``lang`` (the room's language may differ from the
-    facilitator's); the UI's language is restored after."""
-    before = i18n._current  # noqa: SLF001 (None means "follow the system": keep that)
-    i18n.set_language(lang)
-    try:
-        return make()
-    finally:
-        i18n._current = before  # noqa: SLF001
-
 
 def number(value: float, lang: Language) -> str:
     """1234.5 -> "1.234,50" (nl) or "1,234.50" (en): the PDFs' own formatting."""
@@ -271,7 +256,7 @@ class ScorecardCanvas(Canvas):
         th = ctx.theme
         lang = ctx.lang
         area = ctx.area
-        card: Scorecard = in_language(lang, lambda: scorecard(ctx.session))
+        card: Scorecard = scorecard(ctx.session, lang)
         specs: dict[Hashable, TileSpec] = {}
         complete = card.score == card.total
         score = ctx.run(tr("{score} of {total} parts complete", lang, score=card.score,
@@ -321,7 +306,7 @@ class ScorecardCanvas(Canvas):
         return flowed.pages
 
     def spotlight(self, ctx: Context, item_id: str) -> tuple[Run, ...] | None:
-        card = in_language(ctx.lang, lambda: scorecard(ctx.session))
+        card = scorecard(ctx.session, ctx.lang)
         part = next((p for p in card.parts if p.key == item_id), None)
         if part is None:
             return None

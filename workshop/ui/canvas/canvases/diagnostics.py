@@ -18,9 +18,9 @@ from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from workshop.domain import diagnostics as dg
+from workshop.domain.labels import axis_texts, label, moment_label
 from workshop.domain.model import CollaborationForm, Moment, Session
 from workshop.i18n import N_, Language, tr
-from workshop.labels import axis_texts, label, moment_label
 from workshop.ui.canvas.scene import Canvas, CanvasScene, Context, register_canvas
 from workshop.ui.canvas.tile import Placement, Run, TileSpec
 

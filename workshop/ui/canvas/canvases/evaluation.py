@@ -15,9 +15,9 @@ from workshop.domain.compare import (
     readable,
     readable_title,
 )
+from workshop.domain.labels import label
 from workshop.domain.model import Condition
 from workshop.i18n import N_, tr
-from workshop.labels import label
 from workshop.ui.canvas.canvases.diagnostics import number
 from workshop.ui.canvas.flow import Block, flow
 from workshop.ui.canvas.scene import Canvas, Context, register_canvas

@@ -12,9 +12,9 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
+from workshop.domain.labels import label
 from workshop.domain.model import InterestItem, InterestKind, LinkKind
 from workshop.i18n import N_, tr
-from workshop.labels import label
 from workshop.ui.canvas.scene import Canvas, CanvasScene, Context, register_canvas
 from workshop.ui.canvas.text import face
 from workshop.ui.canvas.tile import EVERY_PAGE, Run, TileSpec

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from workshop.domain.labels import label
 from workshop.domain.perspectives import perspective_label
 from workshop.i18n import N_, tr
-from workshop.labels import label
 from workshop.ui.canvas import fmt
 from workshop.ui.canvas.flow import Area, Block, flow
 from workshop.ui.canvas.scene import Canvas, Context, register_canvas

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from workshop.domain.fingerprint import owner_label
+from workshop.domain.labels import label
 from workshop.domain.model import (
     Action,
     ActionStatus,
@@ -28,7 +29,6 @@ from workshop.domain.model import (
     Session,
 )
 from workshop.i18n import N_, tr
-from workshop.labels import label
 from workshop.ui.canvas import fmt
 from workshop.ui.canvas.scene import Canvas, CanvasScene, Context, register_canvas
 from workshop.ui.canvas.text import face

@@ -6,9 +6,9 @@ from collections.abc import Hashable
 
 from workshop.domain.consent import outcome_of, records_for
 from workshop.domain.fingerprint import fingerprint, short_fingerprint
+from workshop.domain.labels import label
 from workshop.domain.model import AGREEMENT_SUBJECT, Signature
 from workshop.i18n import N_, tr
-from workshop.labels import label
 from workshop.ui.canvas import fmt
 from workshop.ui.canvas.canvases.agreements import WORDS
 from workshop.ui.canvas.flow import Area, Block, flow, grid

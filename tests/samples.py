@@ -1,8 +1,10 @@
 """Sample sessions: a small Dutch demo and a large synthetic session.
 
 ``demo_session()`` is the fictitious start meeting behind ``sessions/demo.workshop``
-(a test keeps the file and this function in step). ``large_session()`` is a
-deterministic, realistic-sized session for tests and benchmarks.
+(a test keeps the file and this function in step; the app's "Demo session" opens a
+copy of that file, ``workshop.assets.demo_file``). ``large_session()`` is a
+deterministic, realistic-sized session for tests and benchmarks. Both live with the
+tests: the product ships the demo as a file, not the code that wrote it.
 
 Pure: no I/O, no Qt, no clock, no global randomness. Every id and moment in time is
 fixed, so the same call always gives a session that saves to the same bytes.

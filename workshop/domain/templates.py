@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from workshop.assets import resource_text
+from workshop.domain.labels import label
 from workshop.domain.model import ClauseKind
-from workshop.i18n import N_, Language, current_language, tr
-from workshop.labels import label
+from workshop.i18n import N_, Language, tr
 
 THEMES: dict[str, str] = {
     # leading principles
@@ -51,15 +51,15 @@ class Template:
     text_en: str
     source: str
 
-    def text(self, lang: Language | None = None) -> str:
-        """The text in ``lang`` (default: the current UI language)."""
-        return self.text_nl if (lang or current_language()) == "nl" else self.text_en
+    def text(self, lang: Language) -> str:
+        """The text in ``lang``."""
+        return self.text_nl if lang == "nl" else self.text_en
 
-    def theme_label(self, lang: Language | None = None) -> str:
+    def theme_label(self, lang: Language) -> str:
         return theme_label(self.theme, lang)
 
 
-def theme_label(theme: str, lang: Language | None = None) -> str:
+def theme_label(theme: str, lang: Language) -> str:
     return tr(THEMES[theme], lang) if theme in THEMES else theme
 
 
@@ -74,11 +74,11 @@ class ClauseTemplate(Template):
     def kind(self) -> ClauseKind:
         return ClauseKind(self.theme)
 
-    def note(self, lang: Language | None = None) -> str:
-        """What the clause is for, in ``lang`` (default: the current UI language)."""
-        return self.note_nl if (lang or current_language()) == "nl" else self.note_en
+    def note(self, lang: Language) -> str:
+        """What the clause is for, in ``lang``."""
+        return self.note_nl if lang == "nl" else self.note_en
 
-    def theme_label(self, lang: Language | None = None) -> str:
+    def theme_label(self, lang: Language) -> str:
         return label(self.kind, lang)
 
 

@@ -154,19 +154,19 @@ THE_TABLE = N_("the table")
 """The author of a card nobody in particular wrote."""
 
 
-def label(value: Enum, lang: Language | None = None) -> str:
+def label(value: Enum, lang: Language) -> str:
     """The translated word for an enum value of the model."""
     return tr(_LABELS[value], lang)
 
 
-def moment_label(moment: m.Moment, lang: Language | None = None) -> str:
+def moment_label(moment: m.Moment, lang: Language) -> str:
     """A measurement moment's name: the app's in ``lang``, or the facilitator's words."""
     if moment.key in MOMENTS:
         return tr(MOMENTS[moment.key], lang)
     return moment.label
 
 
-def axis_texts(axis: m.SpectrumAxis, lang: Language | None = None) -> tuple[str, str, str]:
+def axis_texts(axis: m.SpectrumAxis, lang: Language) -> tuple[str, str, str]:
     """Title, left and right of an axis: built-in ones from the catalogue."""
     if axis.key in AXES:
         title, left, right = AXES[axis.key]
