@@ -390,6 +390,18 @@ def wrap_text(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> l
     return lines or [""]
 
 
+LAYOUT_BATCH = 100
+"""Cards a column lays out in one go; the next ones in the next turn of the event loop."""
+
+
+def lay_out_in_batches(view: QListView) -> None:
+    """A column of hundreds of cards lays itself out again after every inserted card (a
+    QListView measures every item then); in batches, the window (and the projector)
+    keep reacting meanwhile, e.g. while forty phones add cards."""
+    view.setLayoutMode(QListView.LayoutMode.Batched)
+    view.setBatchSize(LAYOUT_BATCH)
+
+
 class CardListView(QListView):
     """The cards of one column; its keys and drops are the board's to handle."""
 
@@ -409,6 +421,7 @@ class CardListView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(False)
+        lay_out_in_batches(self)
         self.setSpacing(3)
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked)

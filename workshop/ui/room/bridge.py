@@ -26,14 +26,19 @@ from workshop.room.devices import Registry
 from workshop.room.plan import Activity, Held, Planned, Refused, approve, plan
 from workshop.room.protocol import ActivityKind, Envelope
 from workshop.room.server import RoomServer, Sender
-from workshop.room.views import answered, participants_list, phone_state
+from workshop.room.views import Pages, answered, participants_list
 from workshop.ui.document import EditRejected, SessionDocument
 
-PUBLISH_MS = 60
-"""Phones' pages are recomputed at most this often while edits stream in."""
+PUBLISH_MS = 150
+"""Phones' pages are recomputed at most this often while edits stream in (after the
+projector's frame: the wall first, the phones' own lists a moment later)."""
 PREFERRED_PORT = 8765
-MAX_BATCH = 200
-"""Messages applied as one edit at most (a wave of forty phones: a few edits)."""
+FRAME_MS = 33
+"""Messages are taken in at most once a frame (30 a second): what arrived meanwhile is
+one edit."""
+MAX_BATCH = 64
+"""Messages applied as one edit at most; the rest wait for the next frame, so a burst
+never holds the UI thread for long (one edit of 64 answers: a few milliseconds)."""
 AREAS: dict[ActivityKind, tuple[str, ...]] = {
     ActivityKind.NONE: ("ambition.cards",),
     ActivityKind.CARDS: ("ambition.cards",),
@@ -98,6 +103,7 @@ class RoomBridge(QObject):
         self._watch.setInterval(400)
         self._watch.timeout.connect(self._on_watch)
         self._seen_version = -1
+        self._last_batch = 0.0
         self._sig_arrived.connect(self._on_arrived)
         document.sig_changed.connect(self._on_document_changed)
 
@@ -246,16 +252,21 @@ class RoomBridge(QObject):
     def _on_arrived(self, job: _Job) -> None:
         self._queue.append(job)
         if not self._work.isActive():
-            self._work.start()
+            # At most one batch a frame: what arrives meanwhile waits for the next one,
+            # so forty phones cost the window one edit and one refresh a frame, while a
+            # lone tap after a quiet moment is taken in at once.
+            since = (time.perf_counter() - self._last_batch) * 1000
+            self._work.start(max(0, round(FRAME_MS - since)))
 
     def _process(self) -> None:
-        """Apply what has arrived, as one edit."""
+        """Apply what has arrived, as one edit (one undo step per batch)."""
         start = time.perf_counter()
         jobs = [self._queue.popleft() for _ in range(min(len(self._queue), MAX_BATCH))]
         self._apply_batch(jobs)
-        self.worst_block_ms = max(self.worst_block_ms, (time.perf_counter() - start) * 1000)
-        if self._queue:
-            self._work.start()
+        self._last_batch = time.perf_counter()
+        self.worst_block_ms = max(self.worst_block_ms, (self._last_batch - start) * 1000)
+        if self._queue:  # the rest in the next frame: the window reacts in between
+            self._work.start(FRAME_MS)
 
     def _apply(self, job: _Job) -> None:
         self._apply_batch([job])
@@ -263,8 +274,9 @@ class RoomBridge(QObject):
     def _apply_batch(self, jobs: list[_Job]) -> None:
         answers: dict[int, dict[str, Any]] = {}
         ready: list[_Job] = []
+        bindings = self.registry.bindings() if self.registry is not None else None
         for job in jobs:
-            refusal = self._precheck(job.sender, job.envelope)
+            refusal = self._precheck(job.sender, job.envelope, bindings)
             if refusal is not None:
                 answers[id(job)] = refusal
             else:
@@ -292,12 +304,15 @@ class RoomBridge(QObject):
             if not job.future.done():
                 job.future.set_result(answer)
 
-    def _precheck(self, sender: Sender, envelope: Envelope) -> dict[str, Any] | None:
-        """A refusal that needs no look at the session, or None."""
+    def _precheck(self, sender: Sender, envelope: Envelope,
+                  bindings: dict[str, tuple[str | None, bool]] | None
+                  ) -> dict[str, Any] | None:
+        """A refusal that needs no look at the session, or None. ``bindings``: the
+        registry's devices as they are now (None: the room is closed)."""
         lang: Language = sender.lang
-        if self.registry is not None:
-            bound = {d.id: d for d in self.registry.snapshot()}.get(sender.device_id)
-            if bound is None or bound.blocked or bound.participant_id != sender.participant_id:
+        if bindings is not None:
+            bound = bindings.get(sender.device_id)
+            if bound is None or bound[1] or bound[0] != sender.participant_id:
                 return {"status": "refused", "code": "not_bound",
                         "message": tr("This phone no longer speaks for you. Choose your "
                                       "name again.", lang)}
@@ -368,9 +383,10 @@ class RoomBridge(QObject):
         for p in self.pending:
             held.setdefault(p.card.author_id or "", []).append(p.card.text)
         states: dict[tuple[str, str], dict[str, Any]] = {}
+        pages = Pages(session, self.activity)
         for pid, lang in self.registry.bound_languages():
             language: Language = "en" if lang == "en" else "nl"
-            state = phone_state(session, self.activity, pid, language)
+            state = pages.state(pid, language)
             if self.activity.kind is ActivityKind.CARDS:
                 state["held"] = held.get(pid, [])
             states[(pid, lang)] = state
