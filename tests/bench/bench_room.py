@@ -244,9 +244,9 @@ def _room(ctx: Context) -> list[Row]:
         answer = in_thread(phones[i % len(phones)].send, key,  # type: ignore[attr-defined]
                            {"kind": "add_card", "text": text})
 
-        def shown() -> bool:
-            if answer.done() and answer.result()[1].get("status") != "ok":
-                raise RuntimeError(answer.result())
+        def shown(answer: object = answer) -> bool:
+            if answer.done() and answer.result()[1].get("status") != "ok":  # type: ignore
+                raise RuntimeError(answer.result())  # type: ignore[attr-defined]
             return frames.done()
 
         wait_until(shown)
