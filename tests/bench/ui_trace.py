@@ -174,6 +174,11 @@ class LightTrace(UiTrace):
                 if trace._active:
                     kind = event.type()  # type: ignore[attr-defined]
                     trace._events[kind] = trace._events.get(kind, 0) + 1
+                    if kind == QEvent.Type.Paint:  # which widgets paint
+                        parent = watched.parent()  # type: ignore[attr-defined]
+                        name = (f"Paint {type(parent).__name__}/{type(watched).__name__}"
+                                if parent is not None else f"Paint {type(watched).__name__}")
+                        trace._events[name] = trace._events.get(name, 0) + 1
                 return False
 
         self._events: dict[QEvent.Type, int] = {}
@@ -201,7 +206,7 @@ class LightTrace(UiTrace):
             rows = sorted(self._calls.items(), key=lambda kv: -kv[1][1])
             body = "\n".join(f"  {name:<45} x{n:<4} wall {w * 1000:7.1f} ms  CPU "
                              f"{c * 1000:7.1f} ms" for name, (n, w, c) in rows)
-            events = sorted(self._events.items(), key=lambda kv: -kv[1])[:8]
+            events = sorted(self._events.items(), key=lambda kv: -kv[1])[:20]
             body += "\n  events: " + ", ".join(f"{getattr(k, 'name', k)} x{n}"
                                                for k, n in events)
             self.worst.append(Gap(wall, cpu, self.label, list(self._gcs), body))
