@@ -59,7 +59,7 @@ class Heartbeat:
 
     def start(self, label: str = "") -> None:
         self.worst = self.worst_cpu = 0.0
-        if TRACE:
+        if TRACE and os.environ.get("WORKSHOP_BENCH_TRACE_MODE") != "taps":
             from ui_trace import LightTrace, UiTrace  # type: ignore[import-not-found]
 
             light = os.environ.get("WORKSHOP_BENCH_TRACE_MODE") == "light"
@@ -238,6 +238,13 @@ def _room(ctx: Context) -> list[Row]:
     controller.scene.changed.connect(
         lambda _rects: marks.setdefault("projector scene changed", time.perf_counter()))
     frames = FrameWatch(controller)
+    tap_trace = None
+    if TRACE and os.environ.get("WORKSHOP_BENCH_TRACE_MODE") == "taps":
+        from ui_trace import UiTrace  # type: ignore[import-not-found]
+
+        tap_trace = UiTrace(TRACE, lines=30)  # a profile of each tap, the worst kept
+        tap_trace.label = "tap"
+        tap_trace.start()
     beat.start("taps")
     for i in range(TAPS):
         text = f"Tik {i} van de telefoon"
@@ -255,10 +262,15 @@ def _room(ctx: Context) -> list[Row]:
         wait_until(shown)
         latencies.append(frames.painted_at - started)
         tap_cpu.append(time.thread_time() - started_cpu)
+        if tap_trace is not None:
+            tap_trace.tick(tap_cpu[-1], tap_cpu[-1])  # the worst by the UI thread's CPU
         marks["frame painted"] = frames.painted_at
         timelines.append((latencies[-1], {k: v - started for k, v in marks.items()}))
         wait_until(answer.done)
     tap_block = beat.stop()
+    if tap_trace is not None:
+        tap_trace.stop()
+        tap_trace.report()
     if TRACE:
         for n, (took, marked) in enumerate(sorted(timelines, key=lambda t: -t[0])[:TRACE]):
             steps = ", ".join(f"{k} {v * 1000:.1f}" for k, v in

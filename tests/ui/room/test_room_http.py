@@ -226,6 +226,8 @@ def test_answers_that_arrive_together_are_one_undo_step_each_answer_once(
         time.sleep(0.01)
     qtbot.waitUntil(lambda: all(a.done() for a in answers), timeout=10000)
     assert [a.result()[1]["status"] for a in answers] == ["ok"] * 3
+    for phone, text in zip(phones, texts, strict=True):  # its own page has it already
+        assert [t for t in phone.state()["mine"] if t in texts] == [text]
     assert document.undo_stack.count() == depth + 1
     assert document.undo_stack.text(depth) == "Phones: 3 answers"
     cards = saved(document).ambition.cards

@@ -104,6 +104,10 @@ class RoomBridge(QObject):
         self._watch.timeout.connect(self._on_watch)
         self._seen_version = -1
         self._last_batch = 0.0
+        self._own_edit = False
+        """The bridge's own edit is on its way (its phones' pages follow at once)."""
+        self._took: set[str] = set()
+        """Participants whose answers the batch being applied took in."""
         self._sig_arrived.connect(self._on_arrived)
         document.sig_changed.connect(self._on_document_changed)
 
@@ -298,6 +302,9 @@ class RoomBridge(QObject):
                                     "message": tr("The laptop could not take this in: "
                                                   "{error}", job.sender.lang,
                                                   error=type(exc).__name__)}
+        if self._took:  # before the answers: a phone that reloads sees its own entry
+            took, self._took = self._took, set()
+            self.publish(only=took)
         for job in jobs:
             answer = answers[id(job)]
             answer["id"] = job.envelope.id
@@ -355,9 +362,14 @@ class RoomBridge(QObject):
             label = first.label if isinstance(first, Planned) else tr("Phones")
         else:
             label = tr("Phones: {n} answers", n=len(jobs))
-        self.document.edit(label, AREAS[activity.kind], mutate)
+        self._own_edit = True  # its pages follow below, not after PUBLISH_MS
+        try:
+            self.document.edit(label, AREAS[activity.kind], mutate)
+        finally:
+            self._own_edit = False
         self.applied += len(labels)
         self._answered.update(took)
+        self._took.update(took)
         if held:
             self.pending += held
             self._schedule_publish()
@@ -367,15 +379,17 @@ class RoomBridge(QObject):
     # --- what the phones see -------------------------------------------------------
 
     def _on_document_changed(self, _areas: frozenset[str]) -> None:
-        if self.server is not None:
+        if self.server is not None and not self._own_edit:
             self._schedule_publish()
 
     def _schedule_publish(self) -> None:
         if not self._publish_timer.isActive():
             self._publish_timer.start()
 
-    def publish(self) -> None:
-        """Recompute every bound phone's page and hand them to the server."""
+    def publish(self, only: set[str] | None = None) -> None:
+        """Recompute every bound phone's page and hand them to the server; ``only``: the
+        pages of these participants (the ones whose answers were just taken in: a phone
+        sees only the open question and its own entries, so no other page changed)."""
         if self.server is None or self.registry is None:
             return
         session = self.document.session
@@ -385,12 +399,17 @@ class RoomBridge(QObject):
         states: dict[tuple[str, str], dict[str, Any]] = {}
         pages = Pages(session, self.activity)
         for pid, lang in self.registry.bound_languages():
+            if only is not None and pid not in only:
+                continue
             language: Language = "en" if lang == "en" else "nl"
             state = pages.state(pid, language)
             if self.activity.kind is ActivityKind.CARDS:
                 state["held"] = held.get(pid, [])
             states[(pid, lang)] = state
-        self.server.publish(participants_list(session), states)
+        if only is None:
+            self.server.publish(participants_list(session), states)
+        else:
+            self.server.publish_some(states)
 
     def _on_watch(self) -> None:
         registry = self.registry
