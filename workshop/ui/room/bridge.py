@@ -4,9 +4,11 @@ The server thread calls ``RoomBridge.receive`` (any thread) and gets a future; a
 signal brings the message to the UI thread, where it is judged against the session as
 it is now (``workshop.room.plan``) and applied with ``document.edit`` (undoable,
 autosaved, on the projector like every other edit). What arrived together is applied
-as one edit ("Phones: 12 answers"; a single tap stays its own step, named after its
-participant), so forty phones at once cost the window one refresh per batch instead of
-one per tap, and the facilitator's window keeps reacting.
+as one edit ("Phones: 12 answers", one undo step per batch; a single tap stays its own
+step, named after its participant), at most once a frame (``FRAME_MS``) and at most
+``MAX_BATCH`` answers an edit, so forty phones at once cost the window a few refreshes
+a second instead of one per tap, and the facilitator's window keeps reacting. After a
+batch only the answering phones' pages are renewed (a phone sees only its own entries).
 """
 
 from __future__ import annotations
