@@ -76,3 +76,32 @@ def test_envelopes_refuse_unknown_fields_and_long_texts() -> None:
                 {**good, "action": {"kind": "delete_session"}}):
         with pytest.raises(ValidationError):
             Envelope.model_validate(bad)
+
+
+def test_every_phones_page_from_one_look_is_that_phones_page_alone() -> None:
+    """The pages of all phones are worked out together (what they share once); each is
+    exactly the page of its own participant, and one's dots never show on another's."""
+    from workshop.domain.model import Card, Vote
+    from workshop.room.views import Pages
+
+    session = demo_session()
+    people = [p.id for p in session.participants if p.present]
+    a = session.ambition
+    a.cards += [Card(id=f"k-t{n}", text=f"Kaart {n}", author_id=people[n % 3])
+                for n in range(9)]
+    a.votes += [Vote(participant_id=people[0], card_id="k-t1", dots=2),
+                Vote(participant_id=people[1], card_id="k-t2", dots=1)]
+    for serial, kind in enumerate((ActivityKind.CARDS, ActivityKind.DOTS,
+                                   ActivityKind.INTERESTS), 1):
+        activity = Activity(kind, serial=serial)
+        pages = Pages(session, activity)
+        for pid in people:
+            for lang in ("nl", "en"):
+                assert pages.state(pid, lang) == phone_state(session, activity, pid, lang)
+    dots = Pages(session, Activity(ActivityKind.DOTS, serial=9))
+    for pid in people:  # in the order the server asks: no page takes another's dots
+        given = {v.card_id: v.dots for v in a.votes if v.participant_id == pid}
+        page = dots.state(pid, "en")
+        assert {c["id"]: c["dots"] for c in page["cards"] if c["dots"]} == given
+        assert page["used"] == sum(given.values())
+    assert dots.state(people[0], "en")["cards"][-8]["dots"] == 2  # k-t1

@@ -211,6 +211,11 @@ class Registry:
                                d.last_seen, d.agent, d.address)
                     for d in self._by_id.values()]
 
+    def bindings(self) -> dict[str, tuple[str | None, bool]]:
+        """Device id -> (participant id, blocked), for judging a batch of messages."""
+        with self.lock:
+            return {d.id: (d.participant_id, d.blocked) for d in self._by_id.values()}
+
     def bound_languages(self) -> set[tuple[str, str]]:
         """(participant id, language) of every bound, unblocked device."""
         with self.lock:

@@ -83,6 +83,10 @@ class RoomServer:
             weakref.WeakKeyDictionary()
         self._sent: weakref.WeakKeyDictionary[web.WebSocketResponse, str] = \
             weakref.WeakKeyDictionary()
+        self._sent_state: weakref.WeakKeyDictionary[web.WebSocketResponse, Any] = \
+            weakref.WeakKeyDictionary()
+        """The page object each live phone was sent last (pages are never changed once
+        published: a new page is a new object)."""
         self._static = {path: ((resource_root() / "phone" / name).read_bytes(), kind)
                         for path, (name, kind) in STATIC.items()}
         self._stopped = threading.Event()
@@ -176,6 +180,13 @@ class RoomServer:
         self._states = states
         self.poke()
 
+    def publish_some(self, states: dict[tuple[str, str], dict[str, Any]]) -> None:
+        """Some (participant, lang)'s pages changed; the others stay as they were."""
+        merged = dict(self._states)
+        merged.update(states)
+        self._states = merged  # one assignment: the server's thread sees old or new
+        self.poke()
+
     def poke(self) -> None:
         """Send every live phone its page again if it changed (binding, blocking...)."""
         loop = self._loop
@@ -202,7 +213,11 @@ class RoomServer:
         for ws, device in list(self._sockets.items()):
             if ws.closed:
                 continue
-            text = json.dumps({"state": self.state_for(device)}, ensure_ascii=False)
+            state = self.state_for(device)
+            if self._sent_state.get(ws) is state:
+                continue  # the very page it was sent last: not encoded again
+            self._sent_state[ws] = state
+            text = json.dumps({"state": state}, ensure_ascii=False)
             if self._sent.get(ws) != text:
                 self._sent[ws] = text
                 asyncio.ensure_future(self._send_text(ws, text))

@@ -50,9 +50,48 @@ def subject_text(session: Session, subject_id: str, lang: Language) -> str:
     return item.text if item is not None else ""
 
 
+class Pages:
+    """Every phone's page from one look at the session: what all pages share (the cards
+    to vote on, the lists grouped by participant) is worked out once, not once a phone,
+    so forty phones cost little more than one."""
+
+    def __init__(self, session: Session, activity: Activity) -> None:
+        self.session = session
+        self.activity = activity
+        self._by_author: dict[str, list[str]] | None = None
+        self._votes: dict[str, dict[str, int]] | None = None
+        self._ballot: list[dict[str, Any]] | None = None
+
+    def state(self, participant_id: str, lang: Language) -> dict[str, Any]:
+        kind = self.activity.kind
+        if kind is ActivityKind.CARDS:
+            if self._by_author is None:
+                self._by_author = {}
+                for card in self.session.ambition.cards:
+                    if card.author_id:
+                        self._by_author.setdefault(card.author_id, []).append(card.text)
+            return phone_state(self.session, self.activity, participant_id, lang,
+                               mine=self._by_author.get(participant_id, []))
+        if kind is ActivityKind.DOTS:
+            if self._votes is None or self._ballot is None:
+                self._votes = {}
+                for v in self.session.ambition.votes:
+                    self._votes.setdefault(v.participant_id, {})[v.card_id] = v.dots
+                self._ballot = [{"id": c.id, "text": c.text, "dots": 0}
+                                for c in self.session.ambition.cards]
+            return phone_state(self.session, self.activity, participant_id, lang,
+                               votes=self._votes.get(participant_id, {}),
+                               ballot=self._ballot)
+        return phone_state(self.session, self.activity, participant_id, lang)
+
+
 def phone_state(session: Session, activity: Activity, participant_id: str,
-                lang: Language) -> dict[str, Any]:
-    """The page of one participant's phone (JSON-ready)."""
+                lang: Language, *, mine: list[str] | None = None,
+                votes: dict[str, int] | None = None,
+                ballot: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The page of one participant's phone (JSON-ready). ``mine``, ``votes`` and
+    ``ballot`` are what ``Pages`` worked out once for every phone (the participant's
+    card texts; their dots per card; every card with no dots)."""
     who = session.participant(participant_id)
     kind = activity.kind
     state: dict[str, Any] = {
@@ -65,15 +104,19 @@ def phone_state(session: Session, activity: Activity, participant_id: str,
                              "title": tr("Ask the facilitator to put you on the list.", lang)}
         return state
     if kind is ActivityKind.CARDS:
-        state["mine"] = [c.text for c in session.ambition.cards
-                         if c.author_id == participant_id]
+        state["mine"] = list(mine) if mine is not None else [
+            c.text for c in session.ambition.cards if c.author_id == participant_id]
     elif kind is ActivityKind.DOTS:
         a = session.ambition
-        mine = {v.card_id: v.dots for v in a.votes if v.participant_id == participant_id}
+        given = votes if votes is not None else {
+            v.card_id: v.dots for v in a.votes if v.participant_id == participant_id}
         state["budget"] = a.vote_budget
-        state["used"] = sum(mine.values())
-        state["cards"] = [{"id": c.id, "text": c.text, "dots": mine.get(c.id, 0)}
-                          for c in a.cards]
+        state["used"] = sum(given.values())
+        if ballot is None:
+            ballot = [{"id": c.id, "text": c.text, "dots": 0} for c in a.cards]
+        # the shared entries of cards without this participant's dots (never changed)
+        state["cards"] = [card if card["id"] not in given else {**card, "dots": given[
+            card["id"]]} for card in ballot]
     elif kind is ActivityKind.INTERESTS:
         state["kinds"] = [{"key": k.value, "label": label(k, lang)} for k in InterestKind]
         state["mine"] = [{"kind": i.kind.value, "text": i.text, "private": i.private}

@@ -193,3 +193,47 @@ def test_scan_marks_forms_and_a_private_interest_from_a_phone(room: Any, qtbot: 
     assert [[f.value for f in c.forms] for c in d.forms
             if c.participant_id == me.id and c.moment_id == moment] == [
         ["care_chain", "issue_network"]]
+
+
+def test_answers_that_arrive_together_are_one_undo_step_each_answer_once(
+        room: Any, qtbot: Any, saved: Any) -> None:
+    """Phones' answers waiting for the UI thread are taken in as one edit (one undo step,
+    "Phones: 3 answers"): each card once in the file and on the wall; one undo takes the
+    whole batch back."""
+    import time
+
+    window, panel = room
+    document = window.document
+    bridge = panel.bridge
+    people = document.session.participants[:3]
+    phones = []
+    for person in people:
+        phone = Phone(bridge.server.port)
+        assert phone.join(token=bridge.registry.join_token) == 200
+        assert phone.bind(person.id)[0] == 200
+        phones.append(phone)
+    key = choose(panel, "cards")
+    window.go_to(window.current_step().AMBITION)
+    depth = document.undo_stack.count()
+    texts = [f"Samen kaart {n}" for n in range(3)]
+    # The UI thread takes no events until all three reached the server: they wait together.
+    answers = [in_thread(phone.send, key, {"kind": "add_card", "text": text})
+               for phone, text in zip(phones, texts, strict=True)]
+    devices = [bridge.registry.device(phone.device) for phone in phones]
+    deadline = time.monotonic() + 10
+    while not all(d is not None and d.messages for d in devices):
+        assert time.monotonic() < deadline, "the phones' messages did not reach the server"
+        time.sleep(0.01)
+    qtbot.waitUntil(lambda: all(a.done() for a in answers), timeout=10000)
+    assert [a.result()[1]["status"] for a in answers] == ["ok"] * 3
+    for phone, text in zip(phones, texts, strict=True):  # its own page has it already
+        assert [t for t in phone.state()["mine"] if t in texts] == [text]
+    assert document.undo_stack.count() == depth + 1
+    assert document.undo_stack.text(depth) == "Phones: 3 answers"
+    cards = saved(document).ambition.cards
+    assert sorted(c.text for c in cards if c.text in texts) == texts
+    assert {c.author_id for c in cards if c.text in texts} == {p.id for p in people}
+    scene = window.projector_controls.controller.scene
+    qtbot.waitUntil(lambda: all(t in scene.all_texts() for t in texts))
+    document.undo_stack.undo()
+    assert not any(c.text in texts for c in saved(document).ambition.cards)

@@ -215,6 +215,7 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._view = parent
         self._wrapped: dict[tuple[str, int, str], list[str]] = {}
+        self._heights: dict[tuple[str, int, str], int] = {}
 
     def _text_width(self) -> int:
         return max(40, self._view.viewport().width() - 2 * PAD - 4)
@@ -239,10 +240,21 @@ class CardDelegate(QStyledItemDelegate):
         width = self._view.viewport().width()
         if not isinstance(face, CardFace):
             return QSize(width, 2 * PAD)
-        lines = self._lines(face.text, option.font, self._text_width())
-        text_height = len(lines) * QFontMetrics(option.font).lineSpacing()
-        height = PAD + text_height + 4 + self._footer_height(option.font) + PAD
-        return QSize(width, height)
+        return QSize(width, self._height(face.text, option.font))
+
+    def _height(self, text: str, font: QFont) -> int:
+        """A card's height, measured once per text, width and font: a column of hundreds
+        of cards is laid out again after every added card, mostly with the same ones."""
+        key = (text, self._text_width(), font.key())
+        height = self._heights.get(key)
+        if height is None:
+            lines = self._lines(text, font, key[1])
+            text_height = len(lines) * QFontMetrics(font).lineSpacing()
+            height = PAD + text_height + 4 + self._footer_height(font) + PAD
+            if len(self._heights) > 4000:
+                self._heights.clear()
+            self._heights[key] = height
+        return height
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -385,6 +397,18 @@ def wrap_text(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> l
     return lines or [""]
 
 
+LAYOUT_BATCH = 100
+"""Cards a column lays out in one go; the next ones in the next turn of the event loop."""
+
+
+def lay_out_in_batches(view: QListView) -> None:
+    """A column of hundreds of cards lays itself out again after every inserted card (a
+    QListView measures every item then); in batches, the window (and the projector)
+    keep reacting meanwhile, e.g. while forty phones add cards."""
+    view.setLayoutMode(QListView.LayoutMode.Batched)
+    view.setBatchSize(LAYOUT_BATCH)
+
+
 class CardListView(QListView):
     """The cards of one column; its keys and drops are the board's to handle."""
 
@@ -404,6 +428,7 @@ class CardListView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(False)
+        lay_out_in_batches(self)
         self.setSpacing(3)
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked)

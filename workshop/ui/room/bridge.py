@@ -4,9 +4,11 @@ The server thread calls ``RoomBridge.receive`` (any thread) and gets a future; a
 signal brings the message to the UI thread, where it is judged against the session as
 it is now (``workshop.room.plan``) and applied with ``document.edit`` (undoable,
 autosaved, on the projector like every other edit). What arrived together is applied
-as one edit ("Phones: 12 answers"; a single tap stays its own step, named after its
-participant), so forty phones at once cost the window one refresh per batch instead of
-one per tap, and the facilitator's window keeps reacting.
+as one edit ("Phones: 12 answers", one undo step per batch; a single tap stays its own
+step, named after its participant), at most once a frame (``FRAME_MS``) and at most
+``MAX_BATCH`` answers an edit, so forty phones at once cost the window a few refreshes
+a second instead of one per tap, and the facilitator's window keeps reacting. After a
+batch only the answering phones' pages are renewed (a phone sees only its own entries).
 """
 
 from __future__ import annotations
@@ -26,14 +28,19 @@ from workshop.room.devices import Registry
 from workshop.room.plan import Activity, Held, Planned, Refused, approve, plan
 from workshop.room.protocol import ActivityKind, Envelope
 from workshop.room.server import RoomServer, Sender
-from workshop.room.views import answered, participants_list, phone_state
+from workshop.room.views import Pages, answered, participants_list
 from workshop.ui.document import EditRejected, SessionDocument
 
-PUBLISH_MS = 60
-"""Phones' pages are recomputed at most this often while edits stream in."""
+PUBLISH_MS = 150
+"""Phones' pages are recomputed at most this often while edits stream in (after the
+projector's frame: the wall first, the phones' own lists a moment later)."""
 PREFERRED_PORT = 8765
-MAX_BATCH = 200
-"""Messages applied as one edit at most (a wave of forty phones: a few edits)."""
+FRAME_MS = 33
+"""Messages are taken in at most once a frame (30 a second): what arrived meanwhile is
+one edit."""
+MAX_BATCH = 64
+"""Messages applied as one edit at most; the rest wait for the next frame, so a burst
+never holds the UI thread for long (one edit of 64 answers: a few milliseconds)."""
 AREAS: dict[ActivityKind, tuple[str, ...]] = {
     ActivityKind.NONE: ("ambition.cards",),
     ActivityKind.CARDS: ("ambition.cards",),
@@ -98,6 +105,11 @@ class RoomBridge(QObject):
         self._watch.setInterval(400)
         self._watch.timeout.connect(self._on_watch)
         self._seen_version = -1
+        self._last_batch = 0.0
+        self._own_edit = False
+        """The bridge's own edit is on its way (its phones' pages follow at once)."""
+        self._took: set[str] = set()
+        """Participants whose answers the batch being applied took in."""
         self._sig_arrived.connect(self._on_arrived)
         document.sig_changed.connect(self._on_document_changed)
 
@@ -247,16 +259,21 @@ class RoomBridge(QObject):
     def _on_arrived(self, job: _Job) -> None:
         self._queue.append(job)
         if not self._work.isActive():
-            self._work.start()
+            # At most one batch a frame: what arrives meanwhile waits for the next one,
+            # so forty phones cost the window one edit and one refresh a frame, while a
+            # lone tap after a quiet moment is taken in at once.
+            since = (time.perf_counter() - self._last_batch) * 1000
+            self._work.start(max(0, round(FRAME_MS - since)))
 
     def _process(self) -> None:
-        """Apply what has arrived, as one edit."""
+        """Apply what has arrived, as one edit (one undo step per batch)."""
         start = time.perf_counter()
         jobs = [self._queue.popleft() for _ in range(min(len(self._queue), MAX_BATCH))]
         self._apply_batch(jobs)
-        self.worst_block_ms = max(self.worst_block_ms, (time.perf_counter() - start) * 1000)
-        if self._queue:
-            self._work.start()
+        self._last_batch = time.perf_counter()
+        self.worst_block_ms = max(self.worst_block_ms, (self._last_batch - start) * 1000)
+        if self._queue:  # the rest in the next frame: the window reacts in between
+            self._work.start(FRAME_MS)
 
     def _apply(self, job: _Job) -> None:
         self._apply_batch([job])
@@ -264,8 +281,9 @@ class RoomBridge(QObject):
     def _apply_batch(self, jobs: list[_Job]) -> None:
         answers: dict[int, dict[str, Any]] = {}
         ready: list[_Job] = []
+        bindings = self.registry.bindings() if self.registry is not None else None
         for job in jobs:
-            refusal = self._precheck(job.sender, job.envelope)
+            refusal = self._precheck(job.sender, job.envelope, bindings)
             if refusal is not None:
                 answers[id(job)] = refusal
             else:
@@ -287,18 +305,24 @@ class RoomBridge(QObject):
                                     "message": tr("The laptop could not take this in: "
                                                   "{error}", job.sender.lang,
                                                   error=type(exc).__name__)}
+        if self._took:  # before the answers: a phone that reloads sees its own entry
+            took, self._took = self._took, set()
+            self.publish(only=took)
         for job in jobs:
             answer = answers[id(job)]
             answer["id"] = job.envelope.id
             if not job.future.done():
                 job.future.set_result(answer)
 
-    def _precheck(self, sender: Sender, envelope: Envelope) -> dict[str, Any] | None:
-        """A refusal that needs no look at the session, or None."""
+    def _precheck(self, sender: Sender, envelope: Envelope,
+                  bindings: dict[str, tuple[str | None, bool]] | None
+                  ) -> dict[str, Any] | None:
+        """A refusal that needs no look at the session, or None. ``bindings``: the
+        registry's devices as they are now (None: the room is closed)."""
         lang: Language = sender.lang
-        if self.registry is not None:
-            bound = {d.id: d for d in self.registry.snapshot()}.get(sender.device_id)
-            if bound is None or bound.blocked or bound.participant_id != sender.participant_id:
+        if bindings is not None:
+            bound = bindings.get(sender.device_id)
+            if bound is None or bound[1] or bound[0] != sender.participant_id:
                 return {"status": "refused", "code": "not_bound",
                         "message": tr("This phone no longer speaks for you. Choose your "
                                       "name again.", lang)}
@@ -342,9 +366,14 @@ class RoomBridge(QObject):
                      else tr("Phones"))
         else:
             label = tr("Phones: {n} answers", n=len(jobs))
-        self.document.edit(label, AREAS[activity.kind], mutate)
+        self._own_edit = True  # its pages follow below, not after PUBLISH_MS
+        try:
+            self.document.edit(label, AREAS[activity.kind], mutate)
+        finally:
+            self._own_edit = False
         self.applied += len(labels)
         self._answered.update(took)
+        self._took.update(took)
         if held:
             self.pending += held
             self._schedule_publish()
@@ -354,15 +383,17 @@ class RoomBridge(QObject):
     # --- what the phones see -------------------------------------------------------
 
     def _on_document_changed(self, _areas: frozenset[str]) -> None:
-        if self.server is not None:
+        if self.server is not None and not self._own_edit:
             self._schedule_publish()
 
     def _schedule_publish(self) -> None:
         if not self._publish_timer.isActive():
             self._publish_timer.start()
 
-    def publish(self) -> None:
-        """Recompute every bound phone's page and hand them to the server."""
+    def publish(self, only: set[str] | None = None) -> None:
+        """Recompute every bound phone's page and hand them to the server; ``only``: the
+        pages of these participants (the ones whose answers were just taken in: a phone
+        sees only the open question and its own entries, so no other page changed)."""
         if self.server is None or self.registry is None:
             return
         session = self.document.session
@@ -370,13 +401,19 @@ class RoomBridge(QObject):
         for p in self.pending:
             held.setdefault(p.card.author_id or "", []).append(p.card.text)
         states: dict[tuple[str, str], dict[str, Any]] = {}
+        pages = Pages(session, self.activity)
         for pid, lang in self.registry.bound_languages():
+            if only is not None and pid not in only:
+                continue
             language: Language = "en" if lang == "en" else "nl"
-            state = phone_state(session, self.activity, pid, language)
+            state = pages.state(pid, language)
             if self.activity.kind is ActivityKind.CARDS:
                 state["held"] = held.get(pid, [])
             states[(pid, lang)] = state
-        self.server.publish(participants_list(session), states)
+        if only is None:
+            self.server.publish(participants_list(session), states)
+        else:
+            self.server.publish_some(states)
 
     def _on_watch(self) -> None:
         registry = self.registry

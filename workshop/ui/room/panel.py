@@ -104,6 +104,7 @@ class RoomWindow(QDialog):
         self.document = document
         self.projector = projector
         self.bridge = RoomBridge(document, self)
+        self._names_shown: tuple[str, ...] = ()
         self._later = QTimer(self)
         self._later.setSingleShot(True)
         self._later.setInterval(REFRESH_MS)
@@ -406,8 +407,11 @@ class RoomWindow(QDialog):
                       ("✓ " + tr("answered")) if p.id in done else
                       ("— " + tr("not yet") if kind is not ActivityKind.NONE else ""))
             for col, value in enumerate(values):
-                self.people.setItem(row, col, QTableWidgetItem(value))
-        self.people.resizeColumnToContents(0)
+                _set_cell(self.people, row, col, value)
+        names_shown = tuple(p.name for p in present)
+        if names_shown != self._names_shown:  # measuring the column is not free
+            self._names_shown = names_shown
+            self.people.resizeColumnToContents(0)
         self.answered_title.setText(
             tr("Answered: {done} of {total}", done=len({p.id for p in present} & done),
                total=len(present)) if kind is not ActivityKind.NONE
@@ -421,14 +425,29 @@ class RoomWindow(QDialog):
             values = (d.id, names.get(d.participant_id or "", "—"), state,
                       tr("{n} s ago", n=int(now - d.last_seen)))
             for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, d.id)
-                self.devices.setItem(row, col, item)
+                _set_cell(self.devices, row, col, value, d.id)
         self.devices_title.setText(tr("Phones: {n}", n=len(devices)))
 
     def closeEvent(self, event: object) -> None:  # noqa: N802
         # Hiding the panel keeps the room open; the room closes with its button.
         super().closeEvent(event)  # type: ignore[arg-type]
+
+
+def _set_cell(table: QTableWidget, row: int, col: int, text: str, key: str | None = None
+              ) -> None:
+    """Show ``text`` in a cell, touching it only when it changed: forty phones answering
+    refresh the tables often, mostly with the same words."""
+    item = table.item(row, col)
+    if item is None:
+        item = QTableWidgetItem(text)
+        if key is not None:
+            item.setData(Qt.ItemDataRole.UserRole, key)
+        table.setItem(row, col, item)
+        return
+    if item.text() != text:
+        item.setText(text)
+    if key is not None and item.data(Qt.ItemDataRole.UserRole) != key:
+        item.setData(Qt.ItemDataRole.UserRole, key)
 
 
 def _short(text: str, limit: int = 50) -> str:
