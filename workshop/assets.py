@@ -6,6 +6,7 @@ install) they sit at the top of the repository. Code never builds paths from the
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -13,7 +14,9 @@ from pathlib import Path
 _CHECKOUT = Path(__file__).resolve().parent.parent / "resources"
 
 
+@cache
 def resource_root() -> Traversable:
+    """Looked up once: the start reads ~40 resources (fonts, icons, catalogues)."""
     packaged = resources.files("workshop") / "resources"
     if packaged.is_dir():
         return packaged

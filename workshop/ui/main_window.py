@@ -36,10 +36,7 @@ from workshop.domain.readiness import STEP_SUBJECT, Finding
 from workshop.i18n import Language, current_language, set_language, tr
 from workshop.labels import label
 from workshop.storage import settings
-from workshop.ui.diagnostics.window import show_diagnostics
 from workshop.ui.document import SessionDocument
-from workshop.ui.evaluation.indicators import show_indicators
-from workshop.ui.evaluation.new_meeting import new_evaluation_meeting
 from workshop.ui.evaluation.steps import EvaluationSteps
 from workshop.ui.new_session_dialog import NewSessionDialog
 from workshop.ui.pages.base import Page
@@ -57,7 +54,6 @@ from workshop.ui.session_files import (
     new_document,
     open_document,
 )
-from workshop.ui.signing_dialog import SigningDialog
 from workshop.ui.start_screen import StartScreen
 from workshop.ui.step_agreement import AGREE_KEYS, StepAgreementBar
 from workshop.ui.step_states import StepStates
@@ -121,6 +117,13 @@ class Pages(dict[Step, Page]):
         known = self._stale.get(step)
         together = frozenset() if not areas or known == frozenset() else (known or areas) | areas
         self._stale[step] = together
+
+
+def _call(module: str, function: str, *args: object) -> object:
+    """``module.function(*args)``, the module imported on first use: windows the first
+    window does not show (diagnostics and its charts, the room and aiohttp, the
+    evaluation's indicators) cost the start nothing (see README, Performance)."""
+    return getattr(importlib.import_module(module), function)(*args)
 
 
 def page_class(step: Step) -> type[Page]:
@@ -265,7 +268,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._add(file_menu, tr("Open the &demo"), self.open_demo)
         self.evaluation_action = self._add(file_menu, tr("New e&valuation meeting…"),
-                                           lambda: new_evaluation_meeting(self))
+                                           lambda: _call("workshop.ui.evaluation.new_meeting",
+                                                         "new_evaluation_meeting", self))
         file_menu.addSeparator()
         self.save_as_action = self._add(file_menu, tr("Save &as…"), self.save_as,
                                         QKeySequence.StandardKey.SaveAs)
@@ -308,12 +312,13 @@ class MainWindow(QMainWindow):
         self._add(go_menu, tr("&Reset the time box"), self.timer.reset)
         go_menu.addSeparator()
         self.diagnostics_action = self._add(go_menu, tr("&Diagnostics…"),
-                                            lambda: show_diagnostics(self),
+                                            lambda: _call("workshop.ui.diagnostics.window",
+                                                          "show_diagnostics", self),
                                             QKeySequence("Ctrl+D"))
-        self.room_action = self._add(go_menu, tr("R&oom for phones…"),  # aiohttp loads on use
-                                     lambda: importlib.import_module(
-                                         "workshop.ui.room.panel").show_room(self))
-        self._add(go_menu, tr("Goals and &indicators…"), lambda: show_indicators(self))
+        self.room_action = self._add(go_menu, tr("R&oom for phones…"),
+                                     lambda: _call("workshop.ui.room.panel", "show_room", self))
+        self._add(go_menu, tr("Goals and &indicators…"),
+                  lambda: _call("workshop.ui.evaluation.indicators", "show_indicators", self))
         self.view_menu = bar.addMenu(tr("&View"))
         fullscreen = self._add(self.view_menu, tr("&Full screen"), self.toggle_full_screen,
                                QKeySequence.StandardKey.FullScreen)
@@ -401,6 +406,19 @@ class MainWindow(QMainWindow):
         self.projector_controls.attach(document)
         self.go_to(document.session.view.current_step, focus=True)
         self.sig_document_changed.emit(document)
+
+    def show_opening(self, path: Path) -> None:
+        """While ``path`` is read (the window shows before it): the step list, and
+        "Opening…" where the step's page will be."""
+        for row, step in enumerate(STEPS):
+            self.navigator.item(row).setText(f"{row + 1}. {label(step)}")
+        opening = QLabel(tr("Opening “{name}”…", name=path.name))
+        opening.setObjectName("opening")
+        opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page_stack.addWidget(opening)
+        self.page_stack.setCurrentWidget(opening)
+        self.step_title.setText("")
+        self._stack.setCurrentWidget(self.workspace)
 
     def _build_page(self, step: Step) -> Page:
         """The page of ``step`` for the open document (through ``self.pages[step]``)."""
@@ -528,6 +546,8 @@ class MainWindow(QMainWindow):
         """Each present participant signs in turn (the signing dialog)."""
         if self.document is None:
             return
+        from workshop.ui.signing_dialog import SigningDialog
+
         dialog = SigningDialog(self.document, self)
         dialog.exec()
         if Step.SIGNING in self.pages:
@@ -663,7 +683,8 @@ class MainWindow(QMainWindow):
 def run_main_window(path: Path | None) -> int:
     """Start the app on ``path`` (or the start screen)."""
     from workshop.ui import single_instance
-    from workshop.ui.app import application, quit_after_show_if_asked
+    from workshop.ui.app import application
+    from workshop.ui.startup import open_after_show, quit_after_show_if_asked
 
     app = application()
     if single_instance.forward(path):
@@ -676,10 +697,11 @@ def run_main_window(path: Path | None) -> int:
     place_window(window)  # as last closed, fitted to the screen it opens on
     app.aboutToQuit.connect(lambda: remember_window(window))
     window.show()
-    if path is not None:
-        window.open_session(path)
-    clean_partial_exports(path.parent if path else None)  # a few folder listings
-    quit_after_show_if_asked(window)
+    quit_after_show_if_asked(window, opened=False)
+    # The window first, the session right after (workshop.ui.startup).
+    open_after_show(window, path, then=lambda: (
+        clean_partial_exports(path.parent if path else None),  # a few folder listings
+        quit_after_show_if_asked(window)))
     return app.exec()
 
 

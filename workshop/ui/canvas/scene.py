@@ -149,11 +149,20 @@ def register_canvas(name: str) -> Callable[[CanvasFactory], CanvasFactory]:
 
 def canvas_names() -> list[str]:
     """Every registered canvas, the meeting's steps first in their order."""
-    import workshop.ui.canvas.canvases  # noqa: F401 (registers the built-in canvases)
+    from workshop.ui.canvas import canvases
 
+    canvases.register()  # every built-in canvas
     steps = [s.value for s in Step]
+    order = list(_REGISTRY)
+    modules = [f"{canvases.__name__}.{m}" for m in canvases.MODULES]
+
+    def module_index(name: str) -> int:
+        """Built-in canvases in the order of their modules, whichever was shown first."""
+        module = getattr(_REGISTRY[name], "__module__", "")
+        return modules.index(module) if module in modules else len(modules)
+
     return sorted(_REGISTRY, key=lambda n: (steps.index(n) if n in steps else len(steps),
-                                            list(_REGISTRY).index(n)))
+                                            module_index(n), order.index(n)))
 
 
 def canvas_for_step(step: Step) -> str:
@@ -225,8 +234,12 @@ class CanvasScene(QGraphicsScene):
         return QSizeF(self._width, LOGICAL_HEIGHT)
 
     def set_canvas(self, name: str) -> None:
-        names = canvas_names()
-        if name not in names:
+        if name not in _REGISTRY:
+            from workshop.ui.canvas import canvases
+
+            canvases.register(name)  # only its module: the start shows one canvas
+        if name not in _REGISTRY:
+            names = canvas_names()
             raise KeyError(f"unknown canvas {name!r}; known: {', '.join(names)}")
         if name == self._canvas_name:
             return
