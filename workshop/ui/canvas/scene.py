@@ -148,21 +148,14 @@ def register_canvas(name: str) -> Callable[[CanvasFactory], CanvasFactory]:
 
 
 def canvas_names() -> list[str]:
-    """Every registered canvas, the meeting's steps first in their order."""
-    from workshop.ui.canvas import canvases
+    """Every canvas, the meeting's steps first in their order, then the other built-in
+    ones, then any registered elsewhere. Imports none of them (see ``set_canvas``)."""
+    from workshop.ui.canvas.canvases import BUILT_IN
 
-    canvases.register()  # every built-in canvas
     steps = [s.value for s in Step]
-    order = list(_REGISTRY)
-    modules = [f"{canvases.__name__}.{m}" for m in canvases.MODULES]
-
-    def module_index(name: str) -> int:
-        """Built-in canvases in the order of their modules, whichever was shown first."""
-        module = getattr(_REGISTRY[name], "__module__", "")
-        return modules.index(module) if module in modules else len(modules)
-
-    return sorted(_REGISTRY, key=lambda n: (steps.index(n) if n in steps else len(steps),
-                                            module_index(n), order.index(n)))
+    order = [*BUILT_IN, *(n for n in _REGISTRY if n not in BUILT_IN)]
+    return sorted(order, key=lambda n: (steps.index(n) if n in steps else len(steps),
+                                        order.index(n)))
 
 
 def canvas_for_step(step: Step) -> str:
@@ -239,8 +232,7 @@ class CanvasScene(QGraphicsScene):
 
             canvases.register(name)  # only its module: the start shows one canvas
         if name not in _REGISTRY:
-            names = canvas_names()
-            raise KeyError(f"unknown canvas {name!r}; known: {', '.join(names)}")
+            raise KeyError(f"unknown canvas {name!r}; known: {', '.join(canvas_names())}")
         if name == self._canvas_name:
             return
         if self._canvas is not None:

@@ -1,28 +1,35 @@
 """The built-in canvases, one per step of the meeting, registered on import.
 
 To add a canvas (the diagnostics, say): write a ``Canvas`` subclass decorated with
-``@register_canvas("name")`` in a module here and name it in ``MODULES``.
+``@register_canvas("name")`` in a module here and name both in ``BUILT_IN``.
 ``canvas_names()`` lists the meeting's steps first, then the others in the order they
 registered.
 
-Importing this package registers nothing: the projector's first canvas (the
-preparation) is imported on its own at start, the others when first shown or listed
-(the room's QR code alone costs ~50 ms of imports: segno, urllib, ssl).
+Importing this package registers nothing: a canvas's module is imported when it is
+first shown, so the start imports only the preparation's (the room's QR code alone
+costs ~50 ms of imports: segno, urllib, ssl).
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 
-MODULES = ("agreements", "ambition", "commitments", "diagnostics", "evaluation",
-           "interests", "organising", "preparation", "roadmap", "room", "signing")
+BUILT_IN: dict[str, str] = {
+    # The meeting's steps, then the others in the order of the projector's menu.
+    "preparation": "preparation", "ambition": "ambition", "interests": "interests",
+    "principles": "agreements", "rules": "agreements", "organising": "organising",
+    "roadmap": "roadmap", "signing": "signing",
+    "commitments": "commitments", "scorecard": "commitments",
+    "conditions": "diagnostics", "spectra": "diagnostics", "forms": "diagnostics",
+    "conditions_change": "evaluation", "changes": "evaluation",
+    "roadmap-by-owner": "roadmap", "room": "room",
+}
+"""Every built-in canvas and the module here that registers it (a test checks this
+against what the modules register)."""
 
 
 def register(name: str | None = None) -> None:
-    """Register the canvas ``name`` (imports the module of that name, if there is
-    one); with no name, every built-in canvas."""
-    if name in MODULES:
-        import_module(f"{__name__}.{name}")
-        return
-    for module in MODULES:
+    """Register the built-in canvas ``name`` (imports its module); with no name, all."""
+    modules = [BUILT_IN[name]] if name in BUILT_IN else dict.fromkeys(BUILT_IN.values())
+    for module in modules:
         import_module(f"{__name__}.{module}")
