@@ -61,7 +61,7 @@ def test_the_window_shows_before_the_session_is_read_then_shows_it(tmp_path: Pat
 def test_while_the_session_is_read_the_window_says_so(qtbot: QtBot, tmp_path: Path) -> None:
     session = tmp_path / "Zorgnetwerk Oost.workshop"
     shutil.copy(DEMO, session)
-    window = MainWindow()
+    window = MainWindow(opening=session)
     qtbot.addWidget(window)
     window.show()
     opened: list[bool] = []
@@ -87,9 +87,10 @@ def test_a_damaged_file_at_start_is_explained_and_leaves_the_start_screen(
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    window = MainWindow()
+    window = MainWindow(opening=broken)
     qtbot.addWidget(window)
     window.show()
+    assert window.findChild(StartScreen) is None  # not built: the file is opened
     opened: list[bool] = []
     open_after_show(window, broken, then=lambda: opened.append(True))
     qtbot.waitUntil(lambda: opened == [True])

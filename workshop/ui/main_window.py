@@ -175,7 +175,10 @@ class MainWindow(QMainWindow):
     sig_closing = Signal()
     """The open session is about to close (the room for phones closes first)."""
 
-    def __init__(self, document: SessionDocument | None = None) -> None:
+    def __init__(self, document: SessionDocument | None = None, *,
+                 opening: Path | None = None) -> None:
+        """``opening``: no document yet, the window says it opens that file (see
+        ``workshop.ui.startup``) instead of showing the start screen."""
         super().__init__()
         self.document: SessionDocument | None = None
         self.new_session_dialog: NewSessionDialog | None = None
@@ -193,7 +196,11 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             install_paste_limits(app)  # a megabyte pasted is cut to what a field holds
         self._build()
-        self.set_document(document)
+        if opening is not None and document is None:
+            self.set_document(None, start_screen=False)
+            self.show_opening(opening)
+        else:
+            self.set_document(document)
 
     # --- building ------------------------------------------------------------------
 
@@ -205,12 +212,7 @@ class MainWindow(QMainWindow):
             widget = self._stack.widget(0)
             self._stack.removeWidget(widget)
             widget.deleteLater()
-        self.start_screen = StartScreen()
-        self.start_screen.sig_new.connect(self.new_session)
-        self.start_screen.sig_open.connect(self.open_session)
-        self.start_screen.sig_demo.connect(self.open_demo)
-        self.start_screen.sig_restore.connect(self.restore_backup)
-        self._stack.addWidget(self.start_screen)
+        self._start_screen: StartScreen | None = None  # built when first shown
         self.workspace = QWidget()
         self._stack.addWidget(self.workspace)
         self.navigator = StepNavigator()
@@ -257,6 +259,18 @@ class MainWindow(QMainWindow):
         splitter.setSizes([200, 1166])  # the step list keeps this width on every page
         QHBoxLayout(self.workspace).addWidget(splitter)
         self._build_menus()
+
+    @property
+    def start_screen(self) -> StartScreen:
+        """Built when first shown: ``workshop FILE`` opens the file and never shows it."""
+        if self._start_screen is None:
+            screen = self._start_screen = StartScreen()
+            screen.sig_new.connect(self.new_session)
+            screen.sig_open.connect(self.open_session)
+            screen.sig_demo.connect(self.open_demo)
+            screen.sig_restore.connect(self.restore_backup)
+            self._stack.insertWidget(0, screen)
+        return self._start_screen
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -363,7 +377,8 @@ class MainWindow(QMainWindow):
 
     # --- the document --------------------------------------------------------------
 
-    def set_document(self, document: SessionDocument | None) -> None:
+    def set_document(self, document: SessionDocument | None, *,
+                     start_screen: bool = True) -> None:
         """Show ``document`` (or the start screen); the previous one must be closed."""
         self.document = document
         for action in self.edit_menu.actions():
@@ -379,9 +394,10 @@ class MainWindow(QMainWindow):
                        self.preview_action, self.paper_action, self.evaluation_action):
             action.setEnabled(has)
         if document is None:
-            self._stack.setCurrentWidget(self.start_screen)
-            self.start_screen.reload()
-            self.start_screen.focus_first()
+            if start_screen:
+                self._stack.setCurrentWidget(self.start_screen)
+                self.start_screen.reload()
+                self.start_screen.focus_first()
             self.setWindowTitle("Workshop")
             self.setWindowModified(False)
             self._save_label.setText("")
@@ -692,7 +708,7 @@ def run_main_window(path: Path | None) -> int:
     saved = settings.language()
     if saved and not _language_from_environment():
         set_language(saved)  # type: ignore[arg-type]
-    window = MainWindow()
+    window = MainWindow(opening=path)
     single_instance.serve(window)
     place_window(window)  # as last closed, fitted to the screen it opens on
     app.aboutToQuit.connect(lambda: remember_window(window))

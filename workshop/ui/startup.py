@@ -32,12 +32,12 @@ real start, not a test harness's."""
 
 def open_after_show(window: MainWindow, path: Path | None,
                     then: Callable[[], None] = lambda: None) -> None:
-    """``window`` is shown: open ``path`` in the next turn of the event loop, then call
-    ``then``. Without a path, ``then`` runs at once."""
+    """``window`` is shown (made with ``MainWindow(opening=path)``, or ``show_opening``
+    was called): open ``path`` in the next turn of the event loop, then call ``then``.
+    Without a path, ``then`` runs at once."""
     if path is None:
         then()
         return
-    window.show_opening(path)
 
     def open_now() -> None:
         if window.isVisible():  # not closed in the meantime
