@@ -70,7 +70,10 @@ def test_while_the_session_is_read_the_window_says_so(qtbot: QtBot, tmp_path: Pa
     assert opening is not None and opening.isVisible()
     assert opening.text() == "Opening “Zorgnetwerk Oost.workshop”…"
     assert window.navigator.item(0).text() == "1. Preparation"
+    assert not window.timer.isEnabled() and not window.step_bar.isEnabled()
     qtbot.waitUntil(lambda: opened == [True])
+    assert window.timer.isEnabled() and window.step_bar.isEnabled()
+    assert window.navigator.isEnabled()
     assert window.document is not None and window.document.path == session
     assert "Zorgnetwerk Oost.workshop" in window.windowTitle()
     window.close_session()

@@ -389,6 +389,8 @@ class MainWindow(QMainWindow):
             self.page_stack.removeWidget(widget)
             widget.deleteLater()
         has = document is not None
+        for waiting in (self.timer, self.step_bar, self.navigator):  # see show_opening
+            waiting.setEnabled(True)
         for action in (self.save_as_action, self.close_action, self.next_action,
                        self.previous_action, self.timer_action, self.export_action,
                        self.preview_action, self.paper_action, self.evaluation_action):
@@ -434,6 +436,8 @@ class MainWindow(QMainWindow):
         self.page_stack.addWidget(opening)
         self.page_stack.setCurrentWidget(opening)
         self.step_title.setText("")
+        for waiting in (self.timer, self.step_bar, self.navigator):  # nothing to act on yet
+            waiting.setEnabled(False)
         self._stack.setCurrentWidget(self.workspace)
 
     def _build_page(self, step: Step) -> Page:
