@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from workshop import __version__
 from workshop.ui.startup import QUIT_AFTER_SHOW_ENV, quit_after_show_if_asked  # noqa: F401

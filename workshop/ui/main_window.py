@@ -214,7 +214,6 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self._start_screen: StartScreen | None = None  # built when first shown
         self.workspace = QWidget()
-        self._stack.addWidget(self.workspace)
         self.navigator = StepNavigator()
         self.navigator.currentRowChanged.connect(self._on_navigator_row_changed)
         self.timer = TimeBoxTimer()
@@ -258,6 +257,9 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(0, False)
         splitter.setSizes([200, 1166])  # the step list keeps this width on every page
         QHBoxLayout(self.workspace).addWidget(splitter)
+        # Added when complete: the first page of an empty stack is shown at once, and
+        # children added to a shown widget would only appear at the next event.
+        self._stack.addWidget(self.workspace)
         self._build_menus()
 
     @property
