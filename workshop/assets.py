@@ -8,6 +8,7 @@ The demo session ``sessions/demo.workshop`` ships the same way, as
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -16,7 +17,9 @@ _CHECKOUT = Path(__file__).resolve().parent.parent / "resources"
 _CHECKOUT_DEMO = Path(__file__).resolve().parent.parent / "sessions" / "demo.workshop"
 
 
+@cache
 def resource_root() -> Traversable:
+    """Looked up once: the start reads ~40 resources (fonts, icons, catalogues)."""
     packaged = resources.files("workshop") / "resources"
     if packaged.is_dir():
         return packaged

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import gc
-import os
 import sys
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from workshop import __version__
 
@@ -40,25 +39,6 @@ def app_icon() -> QIcon:
         if pixmap.loadFromData((resource_root() / "icons" / name).read_bytes()):
             icon.addPixmap(pixmap)
     return icon
-
-
-QUIT_AFTER_SHOW_ENV = "WORKSHOP_QUIT_AFTER_SHOW"
-
-
-def quit_after_show_if_asked(window: QWidget) -> None:
-    """With ``WORKSHOP_QUIT_AFTER_SHOW=1``: once the window is shown and the event loop
-    runs, print ``shown: TITLE`` and quit cleanly. For the bundle's test and the start
-    time benchmark, which must see the real start, not a test harness's."""
-    if os.environ.get(QUIT_AFTER_SHOW_ENV) != "1":
-        return
-
-    def done() -> None:
-        if sys.stdout is not None:  # a windowed program on Windows has none
-            print(f"shown: {window.windowTitle()} visible={window.isVisible()}", flush=True)
-        window.close()
-        QApplication.quit()
-
-    QTimer.singleShot(0, done)
 
 
 SETTLE_MS = 5_000

@@ -35,10 +35,7 @@ from workshop.domain.progress import STATE_LABELS, StepState
 from workshop.domain.readiness import STEP_SUBJECT, Finding
 from workshop.i18n import Language, current_language, set_language, tr
 from workshop.storage import settings
-from workshop.ui.diagnostics.window import show_diagnostics
 from workshop.ui.document import SessionDocument
-from workshop.ui.evaluation.indicators import show_indicators
-from workshop.ui.evaluation.new_meeting import new_evaluation_meeting
 from workshop.ui.evaluation.steps import EvaluationSteps
 from workshop.ui.new_session_dialog import NewSessionDialog
 from workshop.ui.pages.base import Page
@@ -56,7 +53,6 @@ from workshop.ui.session_files import (
     new_document,
     open_document,
 )
-from workshop.ui.signing_dialog import SigningDialog
 from workshop.ui.start_screen import StartScreen
 from workshop.ui.step_agreement import AGREE_KEYS, StepAgreementBar
 from workshop.ui.step_states import StepStates
@@ -222,7 +218,10 @@ class MainWindow(QMainWindow):
     sig_closing = Signal()
     """The open session is about to close (the room for phones closes first)."""
 
-    def __init__(self, document: SessionDocument | None = None) -> None:
+    def __init__(self, document: SessionDocument | None = None, *,
+                 opening: Path | None = None) -> None:
+        """``opening``: no document yet, the window says it opens that file (see
+        ``workshop.ui.startup``) instead of showing the start screen."""
         super().__init__()
         self.document: SessionDocument | None = None
         self.new_session_dialog: NewSessionDialog | None = None
@@ -240,7 +239,11 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             install_paste_limits(app)  # a megabyte pasted is cut to what a field holds
         self._build()
-        self.set_document(document)
+        if opening is not None and document is None:
+            self.set_document(None, start_screen=False)
+            self.show_opening(opening)
+        else:
+            self.set_document(document)
 
     # --- building ------------------------------------------------------------------
 
@@ -252,14 +255,8 @@ class MainWindow(QMainWindow):
             widget = self._stack.widget(0)
             self._stack.removeWidget(widget)
             widget.deleteLater()
-        self.start_screen = StartScreen()
-        self.start_screen.sig_new.connect(self.new_session)
-        self.start_screen.sig_open.connect(self.open_session)
-        self.start_screen.sig_demo.connect(self.open_demo)
-        self.start_screen.sig_restore.connect(self.restore_backup)
-        self._stack.addWidget(self.start_screen)
+        self._start_screen: StartScreen | None = None  # built when first shown
         self.workspace = QWidget()
-        self._stack.addWidget(self.workspace)
         self.navigator = StepNavigator()
         self.navigator.currentRowChanged.connect(self._on_navigator_row_changed)
         self.timer = TimeBoxTimer()
@@ -303,7 +300,22 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(0, False)
         splitter.setSizes([200, 1166])  # the step list keeps this width on every page
         QHBoxLayout(self.workspace).addWidget(splitter)
+        # Added when complete: the first page of an empty stack is shown at once, and
+        # children added to a shown widget would only appear at the next event.
+        self._stack.addWidget(self.workspace)
         self._build_menus()
+
+    @property
+    def start_screen(self) -> StartScreen:
+        """Built when first shown: ``workshop FILE`` opens the file and never shows it."""
+        if self._start_screen is None:
+            screen = self._start_screen = StartScreen()
+            screen.sig_new.connect(self.new_session)
+            screen.sig_open.connect(self.open_session)
+            screen.sig_demo.connect(self.open_demo)
+            screen.sig_restore.connect(self.restore_backup)
+            self._stack.insertWidget(0, screen)
+        return self._start_screen
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -315,7 +327,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._add(file_menu, tr("Open the &demo"), self.open_demo)
         self.evaluation_action = self._add(file_menu, tr("New e&valuation meeting…"),
-                                           lambda: new_evaluation_meeting(self))
+                                           self._new_evaluation_meeting)
         file_menu.addSeparator()
         self.save_as_action = self._add(file_menu, tr("Save &as…"), self.save_as,
                                         QKeySequence.StandardKey.SaveAs)
@@ -358,11 +370,10 @@ class MainWindow(QMainWindow):
         self._add(go_menu, tr("&Reset the time box"), self.timer.reset)
         go_menu.addSeparator()
         self.diagnostics_action = self._add(go_menu, tr("&Diagnostics…"),
-                                            lambda: show_diagnostics(self),
+                                            self._show_diagnostics,
                                             QKeySequence("Ctrl+D"))
-        self.room_action = self._add(go_menu, tr("R&oom for phones…"),  # aiohttp loads on use
-                                     self._show_room)
-        self._add(go_menu, tr("Goals and &indicators…"), lambda: show_indicators(self))
+        self.room_action = self._add(go_menu, tr("R&oom for phones…"), self._show_room)
+        self._add(go_menu, tr("Goals and &indicators…"), self._show_indicators)
         self.view_menu = bar.addMenu(tr("&View"))
         fullscreen = self._add(self.view_menu, tr("&Full screen"), self.toggle_full_screen,
                                QKeySequence.StandardKey.FullScreen)
@@ -407,7 +418,8 @@ class MainWindow(QMainWindow):
 
     # --- the document --------------------------------------------------------------
 
-    def set_document(self, document: SessionDocument | None) -> None:
+    def set_document(self, document: SessionDocument | None, *,
+                     start_screen: bool = True) -> None:
         """Show ``document`` (or the start screen); the previous one must be closed."""
         self.document = document
         for action in self.edit_menu.actions():
@@ -418,14 +430,17 @@ class MainWindow(QMainWindow):
             self.page_stack.removeWidget(widget)
             widget.deleteLater()
         has = document is not None
+        for waiting in (self.timer, self.step_bar, self.navigator):  # see show_opening
+            waiting.setEnabled(True)
         for action in (self.save_as_action, self.close_action, self.next_action,
                        self.previous_action, self.timer_action, self.export_action,
                        self.preview_action, self.paper_action, self.evaluation_action):
             action.setEnabled(has)
         if document is None:
-            self._stack.setCurrentWidget(self.start_screen)
-            self.start_screen.reload()
-            self.start_screen.focus_first()
+            if start_screen:
+                self._stack.setCurrentWidget(self.start_screen)
+                self.start_screen.reload()
+                self.start_screen.focus_first()
             self.setWindowTitle("Workshop")
             self.setWindowModified(False)
             self._save_label.setText("")
@@ -450,6 +465,21 @@ class MainWindow(QMainWindow):
         self.projector_controls.attach(document)
         self.go_to(document.session.view.current_step, focus=True)
         self.sig_document_changed.emit(document)
+
+    def show_opening(self, path: Path) -> None:
+        """While ``path`` is read (the window shows before it): the step list, and
+        "Opening…" where the step's page will be."""
+        for row, step in enumerate(STEPS):
+            self.navigator.item(row).setText(f"{row + 1}. {label(step, current_language())}")
+        opening = QLabel(tr("Opening “{name}”…", name=path.name))
+        opening.setObjectName("opening")
+        opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page_stack.addWidget(opening)
+        self.page_stack.setCurrentWidget(opening)
+        self.step_title.setText("")
+        for waiting in (self.timer, self.step_bar, self.navigator):  # nothing to act on yet
+            waiting.setEnabled(False)
+        self._stack.setCurrentWidget(self.workspace)
 
     def _build_page(self, step: Step) -> Page:
         """The page of ``step`` for the open document (through ``self.pages[step]``)."""
@@ -577,15 +607,34 @@ class MainWindow(QMainWindow):
         """Each present participant signs in turn (the signing dialog)."""
         if self.document is None:
             return
+        from workshop.ui.signing_dialog import SigningDialog
+
         dialog = SigningDialog(self.document, self)
         dialog.exec()
         if Step.SIGNING in self.pages:
             self.pages[Step.SIGNING].refresh(frozenset({"signatures"}))
 
+    # Windows the first window does not show load on first use (see README, Performance):
+    # diagnostics and its charts, the room and aiohttp, the evaluation's dialogs.
     def _show_room(self) -> None:
-        from workshop.ui.room.panel import show_room  # aiohttp loads on first use
+        from workshop.ui.room.panel import show_room
 
         show_room(self)
+
+    def _show_diagnostics(self) -> None:
+        from workshop.ui.diagnostics.window import show_diagnostics
+
+        show_diagnostics(self)
+
+    def _show_indicators(self) -> None:
+        from workshop.ui.evaluation.indicators import show_indicators
+
+        show_indicators(self)
+
+    def _new_evaluation_meeting(self) -> None:
+        from workshop.ui.evaluation.new_meeting import new_evaluation_meeting
+
+        new_evaluation_meeting(self)
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
@@ -717,7 +766,8 @@ class MainWindow(QMainWindow):
 def run_main_window(path: Path | None) -> int:
     """Start the app on ``path`` (or the start screen)."""
     from workshop.ui import single_instance
-    from workshop.ui.app import application, quit_after_show_if_asked
+    from workshop.ui.app import application
+    from workshop.ui.startup import open_after_show, quit_after_show_if_asked
 
     app = application()
     if single_instance.forward(path):
@@ -725,15 +775,16 @@ def run_main_window(path: Path | None) -> int:
     saved = settings.language()
     if saved and not _language_from_environment():
         set_language(saved)  # type: ignore[arg-type]
-    window = MainWindow()
+    window = MainWindow(opening=path)
     single_instance.serve(window)
     place_window(window)  # as last closed, fitted to the screen it opens on
     app.aboutToQuit.connect(lambda: remember_window(window))
     window.show()
-    if path is not None:
-        window.open_session(path)
-    clean_partial_exports(path.parent if path else None)  # a few folder listings
-    quit_after_show_if_asked(window)
+    quit_after_show_if_asked(window, opened=False)
+    # The window first, the session right after (workshop.ui.startup).
+    open_after_show(window, path, then=lambda: (
+        clean_partial_exports(path.parent if path else None),  # a few folder listings
+        quit_after_show_if_asked(window)))
     return app.exec()
 
 

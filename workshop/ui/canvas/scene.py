@@ -145,12 +145,14 @@ def register_canvas(name: str) -> Callable[[CanvasFactory], CanvasFactory]:
 
 
 def canvas_names() -> list[str]:
-    """Every registered canvas, the meeting's steps first in their order."""
-    import workshop.ui.canvas.canvases  # noqa: F401 (registers the built-in canvases)
+    """Every canvas, the meeting's steps first in their order, then the other built-in
+    ones, then any registered elsewhere. Imports none of them (see ``set_canvas``)."""
+    from workshop.ui.canvas.canvases import BUILT_IN
 
     steps = [s.value for s in Step]
-    return sorted(_REGISTRY, key=lambda n: (steps.index(n) if n in steps else len(steps),
-                                            list(_REGISTRY).index(n)))
+    order = [*BUILT_IN, *(n for n in _REGISTRY if n not in BUILT_IN)]
+    return sorted(order, key=lambda n: (steps.index(n) if n in steps else len(steps),
+                                        order.index(n)))
 
 
 def canvas_for_step(step: Step) -> str:
@@ -222,9 +224,12 @@ class CanvasScene(QGraphicsScene):
         return QSizeF(self._width, LOGICAL_HEIGHT)
 
     def set_canvas(self, name: str) -> None:
-        names = canvas_names()
-        if name not in names:
-            raise KeyError(f"unknown canvas {name!r}; known: {', '.join(names)}")
+        if name not in _REGISTRY:
+            from workshop.ui.canvas import canvases
+
+            canvases.register(name)  # only its module: the start shows one canvas
+        if name not in _REGISTRY:
+            raise KeyError(f"unknown canvas {name!r}; known: {', '.join(canvas_names())}")
         if name == self._canvas_name:
             return
         if self._canvas is not None:
