@@ -457,10 +457,14 @@ class AgreementItemsPage(Page):
 
     # --- refresh -------------------------------------------------------------------
 
+    def _agreement_version(self, session: Session) -> str | None:
+        """The document's agreement version (computed once per state of the session)."""
+        return self.document.agreement_version() if session is self.document.session else None
+
     def refresh(self, areas: frozenset[str]) -> None:
         session = self.session
         items = self.items(session)
-        grouped = records_by_subject(session)
+        grouped = records_by_subject(session, self._agreement_version(session))
         present = {p.id for p in session.participants if p.present}
         rows = []
         for item in items:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from workshop.domain.consent import outcome_of, records_for
-from workshop.domain.fingerprint import fingerprint, short_fingerprint
+from workshop.domain.fingerprint import short_fingerprint
 from workshop.domain.model import AGREEMENT_SUBJECT, Signature
 from workshop.i18n import N_, tr
 from workshop.labels import label
@@ -49,7 +49,7 @@ class SigningCanvas(Canvas):
         th = ctx.theme
         area = ctx.area
         present = {p.id for p in s.participants if p.present}
-        records = records_for(s, AGREEMENT_SUBJECT)
+        records = records_for(s, AGREEMENT_SUBJECT, self.scene.known_agreement_version(s))
         result = outcome_of(records, present)
         spoken = {r.participant_id for r in records}
         state = tr("Consent round on the agreement as a whole: {outcome} · {spoken} of "
@@ -100,7 +100,7 @@ class SigningCanvas(Canvas):
         s = ctx.session
         th = ctx.theme
         area = ctx.area
-        current = fingerprint(s)
+        current = self.scene.known_fingerprint(s)
         signatures = {g.participant_id: g for g in s.signatures}
         present = [p for p in s.participants if p.present]
         valid = sum(1 for p in present
