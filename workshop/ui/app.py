@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -12,6 +11,10 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop import __version__
+from workshop.ui.gc_policy import SETTLE_MS as SETTLE_MS  # re-exported: the benchmarks
+from workshop.ui.gc_policy import calm_garbage_collector
+from workshop.ui.gc_policy import settle_garbage as settle_garbage
+from workshop.ui.gc_policy import sweep_garbage as sweep_garbage
 
 
 def application() -> QApplication:
@@ -63,42 +66,6 @@ def quit_after_show_if_asked(window: QWidget) -> None:
         QApplication.quit()
 
     QTimer.singleShot(0, done)
-
-
-SETTLE_MS = 5_000
-SWEEP_MS = 10 * 60_000
-
-
-def settle_garbage() -> None:
-    """Move every object alive now out of the garbage collector's sight (``gc.freeze``).
-
-    A full collection walks every object: with a large session (1,000 cards and its
-    undo history) that is ~35 ms, two dropped frames on the projector in the middle of a
-    drag. After this, a full pass only walks what is newer; objects freed by reference
-    counting (nearly all) are freed as before. Cheap: it moves lists, it walks nothing.
-    """
-    gc.freeze()
-
-
-def sweep_garbage() -> None:
-    """Look at everything again once (one full pass), then settle."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
-
-
-def calm_garbage_collector(app: QApplication) -> None:
-    """Settle every few seconds, sweep every ten minutes (the benchmarks do the same)."""
-    if getattr(app, "_workshop_gc_timers", None):
-        return
-    timers = []
-    for interval, action in ((SETTLE_MS, settle_garbage), (SWEEP_MS, sweep_garbage)):
-        timer = QTimer(app)
-        timer.setInterval(interval)
-        timer.timeout.connect(action)
-        timer.start()
-        timers.append(timer)
-    app._workshop_gc_timers = timers  # type: ignore[attr-defined]
 
 
 def run_app(path: Path | None) -> int:
