@@ -261,10 +261,11 @@ class CanvasScene(QGraphicsScene):
         source = self.known_states
         return source(session) if source is not None else None
 
-    def known_agreement_version(self, session: Session) -> str | None:
-        """The agreement's version when the owner knows it (None: compute it)."""
+    def known_agreement_version(self, session: Session) -> Callable[[], str] | None:
+        """Where the owner keeps the agreement's version (None: compute it); a callable,
+        so it is only asked for when the agreement's own round has records."""
         known = self._known(session)
-        return known.agreement_version() if known is not None else None
+        return known.agreement_version if known is not None else None
 
     def known_fingerprint(self, session: Session) -> str:
         """``fingerprint(session)``, from the owner when it knows it."""

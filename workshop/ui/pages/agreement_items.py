@@ -14,6 +14,7 @@ comes back); Ctrl+L opens the library.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -457,9 +458,9 @@ class AgreementItemsPage(Page):
 
     # --- refresh -------------------------------------------------------------------
 
-    def _agreement_version(self, session: Session) -> str | None:
-        """The document's agreement version (computed once per state of the session)."""
-        return self.document.agreement_version() if session is self.document.session else None
+    def _agreement_version(self, session: Session) -> Callable[[], str] | None:
+        """Where the document keeps the agreement's version (once per state)."""
+        return self.document.agreement_version if session is self.document.session else None
 
     def refresh(self, areas: frozenset[str]) -> None:
         session = self.session

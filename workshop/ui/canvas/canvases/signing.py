@@ -63,7 +63,8 @@ class SigningCanvas(Canvas):
         th = ctx.theme
         area = ctx.area
         present = {p.id for p in s.participants if p.present}
-        records = records_for(s, AGREEMENT_SUBJECT, self.scene.known_agreement_version(s))
+        known = self.scene.known_agreement_version(s)
+        records = records_for(s, AGREEMENT_SUBJECT, known() if known is not None else None)
         result = outcome_of(records, present)
         spoken = {r.participant_id for r in records}
         state = tr("Consent round on the agreement as a whole: {outcome} · {spoken} of "
