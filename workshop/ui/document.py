@@ -42,9 +42,13 @@ from workshop.storage.lock import SessionLock
 
 AUTOSAVE_TICK_MS = 100
 FULL_SNAPSHOT_S = 60.0
-"""At least this often a save freezes the whole session, not only the areas edits said
-they touched: a safety net under the area bookkeeping (explicit flushes and closing are
-full too). It costs what a whole snapshot costs (tests/bench: autosave), once a minute."""
+"""At least this often every part of the session is frozen again, not only the areas
+edits said they touched: a safety net under the area bookkeeping (explicit flushes and
+closing freeze the whole session). One top-level field at a time, in turn, spread over
+the period: a whole snapshot of the large session at once is ~40 ms of the UI thread,
+a stall in the middle of typing (tests/bench: soak)."""
+ROLLING_FIELDS = tuple(Session.model_fields)
+"""The fields the safety net freezes again in turn."""
 UNPRINTED_AREAS = frozenset({"ambition.cards", "ambition.clusters", "ambition.votes",
                              "ambition.vote_budget", "interests.links", "diagnostics", "view"})
 """Areas the agreement does not print (``workshop.domain.fingerprint.agreement_content``):
@@ -207,6 +211,8 @@ class SessionDocument(QObject):
         self._stale: set[str] | None = None
         """Top-level fields changed since ``_frozen`` was taken; None: all of them."""
         self._full_at = 0.0
+        """When the whole session or the last field in turn was frozen again."""
+        self._rolled = 0
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_TICK_MS)
         self._timer.timeout.connect(self._on_tick)
@@ -237,10 +243,11 @@ class SessionDocument(QObject):
         session. A new dict every time: the worker may still be writing the previous one.
         """
         now = time.monotonic()
-        if self._stale is None or now - self._full_at >= FULL_SNAPSHOT_S:
+        if self._stale is None:
             self._frozen = snapshot_of(self.session)
             self._full_at = now
         else:
+            self._roll_one(now)
             frozen = dict(self._frozen)
             whole = {area for area in self._stale if "." not in area}
             for name in whole:
@@ -256,6 +263,17 @@ class SessionDocument(QObject):
             self._frozen = frozen
         self._stale = set()
         return self._frozen
+
+    def _roll_one(self, now: float) -> None:
+        """The safety net: the next top-level field in turn counts as touched, one every
+        ``FULL_SNAPSHOT_S / len(ROLLING_FIELDS)`` seconds, so every field is frozen again
+        at least every ``FULL_SNAPSHOT_S``."""
+        assert self._stale is not None
+        if now - self._full_at < FULL_SNAPSHOT_S / len(ROLLING_FIELDS):
+            return
+        self._stale.add(ROLLING_FIELDS[self._rolled % len(ROLLING_FIELDS)])
+        self._rolled += 1
+        self._full_at = now
 
     # --- editing -------------------------------------------------------------------
 
