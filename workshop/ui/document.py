@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop.domain.consent import stamp_unversioned
-from workshop.domain.fingerprint import fingerprint_and_version
+from workshop.domain.fingerprint import AgreementCache
 from workshop.domain.incremental import touched_problems
 from workshop.domain.model import Session
 from workshop.domain.validation import problems_from
@@ -198,6 +198,8 @@ class SessionDocument(QObject):
         self._fingerprint: str | None = None
         self._agreement_version = ""
         """The current session's fingerprint, once computed; forgotten on every change."""
+        self._agreement = AgreementCache()
+        """The printed content's parts, remade only where a change reaches them."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         self._pending_areas: frozenset[str] = frozenset()
@@ -292,7 +294,7 @@ class SessionDocument(QObject):
         fingerprint_before = self.fingerprint() if watch else ""
         before = self._share(_snapshot(self.session, areas))
         if printed:  # otherwise the fingerprint stays what it was
-            self._fingerprint = None
+            self._forget_printed(areas)
         try:
             mutate(self.session)
             if "consents" in areas:
@@ -325,7 +327,8 @@ class SessionDocument(QObject):
     def fingerprint(self) -> str:
         """``fingerprint(session)``, computed once per state of the session."""
         if self._fingerprint is None:
-            self._fingerprint, self._agreement_version = fingerprint_and_version(self.session)
+            self._fingerprint, self._agreement_version = \
+                self._agreement.fingerprint_and_version(self.session)
         return self._fingerprint
 
     def agreement_version(self) -> str:
@@ -359,9 +362,14 @@ class SessionDocument(QObject):
         # part in can be broken now (a full check where an edit can reach everything).
         return problems or touched_problems(self.session, areas)
 
+    def _forget_printed(self, areas: Iterable[str]) -> None:
+        """The fingerprint is made again, with the printed parts that ``areas`` reach."""
+        self._fingerprint = None
+        self._agreement.forget(area for area in areas if not unprinted(area))
+
     def _apply(self, snapshot: dict[str, Any]) -> None:
         if not all(unprinted(area) for area in snapshot):
-            self._fingerprint = None
+            self._forget_printed(snapshot)
         _restore(self.session, snapshot)
         self._touched(snapshot)
         self._last_snapshot.update(snapshot)
