@@ -6,7 +6,7 @@ painted into a 1920x1080 image, the projector's frame. The baseline, in the same
 paints 1,000 plain text items of the same texts in a bare QGraphicsScene into the same
 image (no layout, no paging): what the cheapest possible board costs per frame.
 
-The garbage collector is set up as the app sets it up (``workshop.ui.app``: the objects
+The garbage collector is set up as the app sets it up (``workshop.ui.gc_policy``: the objects
 alive are settled with ``gc.freeze()`` every 5 s); one more row shows adding a card with
 the collector left as Python has it.
 """
@@ -112,11 +112,11 @@ def _canvas(ctx: Context) -> list[Row]:
     # session (~35 ms) whenever it comes, and lands in some samples.
     import gc
 
-    from workshop.ui.app import SETTLE_MS, settle_garbage
+    from workshop.ui.gc_policy import SETTLE_MS, settle_garbage
 
     gc.collect()
     loose = _samples(lambda i: add_card(2000 + i))
-    # Then as the app runs (workshop.ui.app.calm_garbage_collector): settle_garbage()
+    # Then as the app runs (workshop.ui.gc_policy.calm_garbage_collector): settle_garbage()
     # every SETTLE_MS; each series of 100 below takes less than that, so one settle
     # before each is what the app does at most.
     try:

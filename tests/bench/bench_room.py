@@ -203,8 +203,8 @@ def _room(ctx: Context) -> list[Row]:
     from room_client import in_thread  # type: ignore[import-not-found]
 
     from workshop.domain.model import Participant, Session, Step
-    from workshop.ui.app import calm_garbage_collector, settle_garbage
     from workshop.ui.canvas.render import ensure_app
+    from workshop.ui.gc_policy import calm_garbage_collector, settle_garbage
 
     app = ensure_app()
     if TRACE and os.environ.get("WORKSHOP_BENCH_TRACE_MODE") == "light":

@@ -109,8 +109,8 @@ class LightTrace(UiTrace):
         "workshop.ui.pages.ambition_cards:CardDelegate.sizeHint",
         "workshop.ui.pages.ambition_cards:CardDelegate.paint",
         "workshop.ui.canvas.tile:Tile.paint",
-        "workshop.ui.app:settle_garbage",
-        "workshop.ui.app:sweep_garbage",
+        "workshop.ui.gc_policy:settle_garbage",
+        "workshop.ui.gc_policy:sweep_garbage",
     )
 
     def __init__(self, keep: int = 5, lines: int = 14) -> None:

@@ -84,3 +84,24 @@ def test_an_edit_that_hides_what_it_touched_is_caught_by_the_full_snapshot(
     assert document.flush()
     assert document.path is not None
     assert files.load_session(document.path).ambition.statement == "Verborgen"
+
+
+def test_the_safety_net_freezes_every_field_again_one_at_a_time(
+        document: SessionDocument, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Within ``FULL_SNAPSHOT_S`` every field is frozen again, one in turn per save (not
+    the whole session in one go on the UI thread): a hidden change reaches the file."""
+    monkeypatch.setattr(document_module, "FULL_SNAPSHOT_S", 0.0)  # one field every save
+    document._freeze()
+
+    def sneaky(s: Session) -> None:
+        s.details.name = "Gezien"
+        s.ambition.statement = "Verborgen"  # not declared
+
+    document.edit("sneaky", ("details",), sneaky)
+    fields = document_module.ROLLING_FIELDS
+    frozen = [document._freeze() for _ in fields]
+    whole = files.snapshot(document.session)
+    turn = fields.index("ambition")
+    assert all(f["ambition"]["statement"] != "Verborgen" for f in frozen[:turn])
+    assert all(f == whole for f in frozen[turn:])
+    assert files.dumps_snapshot(frozen[-1]) == files.dumps(document.session)

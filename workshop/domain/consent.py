@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 from workshop.domain.model import (
@@ -97,20 +98,23 @@ def standing_objections(records: list[ConsentRecord]) -> list[ConsentRecord]:
     ]
 
 
-def records_by_subject(session: Session, agreement: str | None = None
+def records_by_subject(session: Session,
+                       agreement: str | Callable[[], str] | None = None
                        ) -> dict[str, list[ConsentRecord]]:
     """The current decisions per subject.
 
-    ``agreement`` is the agreement's version when the caller has it; without it the
-    agreement's records are filtered only when there are any (it costs a rendering of
-    the whole agreement's content)."""
+    ``agreement`` is the agreement's version when the caller has it, or where to get it
+    (``SessionDocument.agreement_version``); without it the agreement's records are
+    filtered only when there are any (it costs a rendering of the whole agreement's
+    content). Either way it is only asked for when there are any."""
     versions = item_versions(session)
     grouped: dict[str, list[ConsentRecord]] = {}
+    known: str | None = agreement if isinstance(agreement, str) else None
     for record in session.consents:
         if record.subject_id == AGREEMENT_SUBJECT:
-            if agreement is None:
-                agreement = agreement_version(session)
-            version = agreement
+            if known is None:
+                known = agreement() if callable(agreement) else agreement_version(session)
+            version = known
         else:
             version = versions.get(record.subject_id, "")
         if is_current(record, version):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from workshop.domain import parties
@@ -163,67 +164,34 @@ def _rendered(session: Session, lang: Language | None = None
 
 def _content(session: Session, pr: _Printed, lang: Language | None = None
              ) -> dict[str, Any]:
+    return {key: build() for key, build in _builders(session, pr, lang).items()}
+
+
+def _builders(session: Session, pr: _Printed, lang: Language | None = None
+              ) -> dict[str, Callable[[], Any]]:
+    """How each top-level key of the content is made, in the content's order (the keys
+    that are only there when so are only here when so)."""
     d = session.details
     words: Language = lang or d.language
-    printable = [i for i in session.interests.items if not i.private]
-    goals = {g.id: g for g in session.ambition.goals}
     o = session.organising
-    content: dict[str, Any] = {
-        "version": FINGERPRINT_VERSION,
-        "details": {
-            "name": d.name,
-            "region": d.region,
-            "date": d.date.isoformat() if d.date else "",
-            "venue": d.venue,
-            "facilitator": d.facilitator,
-            "language": d.language,
-            "forms": [f.value for f in d.forms],
-        },
-        "parties": [
-            {
-                "name": p.name,
-                "organisation": p.organisation,
-                "role": p.role,
-                # The words printed, so a session migrated from labels to keys keeps its
-                # signatures when the printed word stays the same.
-                "perspective": perspective_label(p.perspective, words),
-                "represents": p.represents,
-                "mandate": p.mandate,
-                "present": p.present,
-            }
-            for p in session.participants
-        ],
-        "ambition": {
-            "statement": session.ambition.statement,
-            "goals": [_goal(g) for g in session.ambition.goals],
-            "consent": pr.consent(AMBITION_SUBJECT),
-        },
-        "interests": {
+
+    def printable() -> list[Any]:
+        return [i for i in session.interests.items if not i.private]
+
+    def interests() -> dict[str, Any]:
+        shown = printable()
+        return {
             kind.value: [
                 {"participant": pr.label(i.participant_id), "text": i.text}
-                for i in printable
+                for i in shown
                 if i.kind is kind
             ]
             for kind in InterestKind
-        },
-        "interests_withheld": len(session.interests.items) - len(printable),
-        "principles": pr.items(session.principles),
-        "rules": pr.items(session.rules),
-        "organising": {
-            "decision_rule": o.decision_rule.value if o.decision_rule else "",
-            "decision_rule_note": o.decision_rule_note,
-            "chair": o.chair.value if o.chair else "",
-            "chair_note": o.chair_note,
-            "cadence": o.cadence,
-            "annual_calendar": o.annual_calendar,
-            "representation": o.representation.value if o.representation else "",
-            "representation_note": o.representation_note,
-            "financing": [f.value for f in o.financing],
-            "financing_note": o.financing_note,
-            "evaluation": o.evaluation.value if o.evaluation else "",
-            "evaluation_note": o.evaluation_note,
-        },
-        "roadmap": {
+        }
+
+    def roadmap() -> dict[str, Any]:
+        goals = {g.id: g for g in session.ambition.goals}
+        return {
             "actions": [
                 {
                     "title": a.title,
@@ -245,21 +213,71 @@ def _content(session: Session, pr: _Printed, lang: Language | None = None
                 {"title": m.title, "date": m.date.isoformat(), "note": m.note}
                 for m in session.roadmap.evaluations
             ],
+        }
+
+    builders: dict[str, Callable[[], Any]] = {
+        "version": lambda: FINGERPRINT_VERSION,
+        "details": lambda: {
+            "name": d.name,
+            "region": d.region,
+            "date": d.date.isoformat() if d.date else "",
+            "venue": d.venue,
+            "facilitator": d.facilitator,
+            "language": d.language,
+            "forms": [f.value for f in d.forms],
         },
-        "agreement_consent": pr.consent(AGREEMENT_SUBJECT),
+        "parties": lambda: [
+            {
+                "name": p.name,
+                "organisation": p.organisation,
+                "role": p.role,
+                # The words printed, so a session migrated from labels to keys keeps its
+                # signatures when the printed word stays the same.
+                "perspective": perspective_label(p.perspective, words),
+                "represents": p.represents,
+                "mandate": p.mandate,
+                "present": p.present,
+            }
+            for p in session.participants
+        ],
+        "ambition": lambda: {
+            "statement": session.ambition.statement,
+            "goals": [_goal(g) for g in session.ambition.goals],
+            "consent": pr.consent(AMBITION_SUBJECT),
+        },
+        "interests": interests,
+        "interests_withheld": lambda: len(session.interests.items) - len(printable()),
+        "principles": lambda: pr.items(session.principles),
+        "rules": lambda: pr.items(session.rules),
+        "organising": lambda: {
+            "decision_rule": o.decision_rule.value if o.decision_rule else "",
+            "decision_rule_note": o.decision_rule_note,
+            "chair": o.chair.value if o.chair else "",
+            "chair_note": o.chair_note,
+            "cadence": o.cadence,
+            "annual_calendar": o.annual_calendar,
+            "representation": o.representation.value if o.representation else "",
+            "representation_note": o.representation_note,
+            "financing": [f.value for f in o.financing],
+            "financing_note": o.financing_note,
+            "evaluation": o.evaluation.value if o.evaluation else "",
+            "evaluation_note": o.evaluation_note,
+        },
+        "roadmap": roadmap,
+        "agreement_consent": lambda: pr.consent(AGREEMENT_SUBJECT),
     }
     if not parties.is_plain(session):
         # Only when something was entered beyond the participants: migrated sessions
         # keep their fingerprint, and so their signatures.
-        content["legal"] = _legal(session, pr)
+        builders["legal"] = lambda: _legal(session, pr)
     if not session.commitments.is_empty():
         # Only when there is something: sessions signed before commitments existed
         # keep their fingerprint.
-        content["commitments"] = _commitments(session, pr)
+        builders["commitments"] = lambda: _commitments(session, pr)
     if session.evaluation is not None:
         # Only in an evaluation meeting's session: earlier fingerprints stay as they were.
-        content["evaluation"] = _evaluation(session)
-    return content
+        builders["evaluation"] = lambda: _evaluation(session)
+    return builders
 
 
 def _goal(goal: Goal) -> dict[str, Any]:
@@ -354,12 +372,74 @@ def _legal(session: Session, pr: _Printed) -> dict[str, Any]:
     }
 
 
+DEPENDS: dict[str, frozenset[str]] = {
+    "version": frozenset(),
+    "details": frozenset({"details"}),
+    "parties": frozenset({"participants", "details"}),
+    "ambition": frozenset({"ambition", "consents", "participants", "amendments"}),
+    "interests": frozenset({"interests", "participants"}),
+    "interests_withheld": frozenset({"interests"}),
+    "principles": frozenset({"principles", "consents", "participants", "amendments"}),
+    "rules": frozenset({"rules", "consents", "participants", "amendments"}),
+    "organising": frozenset({"organising"}),
+    "roadmap": frozenset({"roadmap", "ambition", "participants"}),
+}
+"""The top-level session fields each part of the content is made from. The other parts
+(the round on the agreement as a whole, which covers the rest; the legal parties,
+commitments and evaluation, there only when so) are made again every time."""
+
+
+def _assemble(parts: dict[str, bytes]) -> bytes:
+    """The canonical form of a dict from the canonical forms of its values: what
+    ``_canonical`` makes of the whole (sorted keys, no spaces)."""
+    return b"{" + b",".join(_canonical(key) + b":" + parts[key] for key in sorted(parts)) \
+        + b"}"
+
+
+class AgreementCache:
+    """``fingerprint_and_version`` of one session as it is edited, remaking only the
+    parts of the content that an edit's areas reach (``DEPENDS``); the owner says what
+    changed (``forget``). The same bytes as ``canonical_bytes``: a test makes random
+    edits and compares."""
+
+    def __init__(self) -> None:
+        self._parts: dict[str, bytes] = {}
+
+    def forget(self, areas: Iterable[str] | None = None) -> None:
+        """The session's ``areas`` (dotted paths; None: anything) changed."""
+        if areas is None:
+            self._parts.clear()
+            return
+        top = {area.split(".", 1)[0] for area in areas}
+        for key in [k for k in self._parts if DEPENDS[k] & top]:
+            del self._parts[key]
+
+    def fingerprint_and_version(self, session: Session) -> tuple[str, str]:
+        pr = _Printed(session)
+        parts: dict[str, bytes] = {}
+        for key, build in _builders(session, pr).items():
+            if key == _ROUND_KEY:
+                continue
+            part = self._parts.get(key)
+            if part is None:
+                part = _canonical(build())
+                if key in DEPENDS:
+                    self._parts[key] = part
+            parts[key] = part
+        version = hashlib.sha256(_assemble(parts)).hexdigest()[:16]
+        pr.records[AGREEMENT_SUBJECT] = [
+            r for r in session.consents
+            if r.subject_id == AGREEMENT_SUBJECT and (not r.version or r.version == version)]
+        parts[_ROUND_KEY] = _canonical(pr.consent(AGREEMENT_SUBJECT))
+        return hashlib.sha256(_assemble(parts)).hexdigest(), version
+
+
 def canonical_bytes(session: Session) -> bytes:
     """The agreement content as canonical JSON: sorted keys, no spaces, UTF-8."""
     return _rendered(session)[1]
 
 
-def _canonical(content: dict[str, Any]) -> bytes:
+def _canonical(content: Any) -> bytes:
     return json.dumps(
         content,
         sort_keys=True,

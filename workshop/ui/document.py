@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop.domain.consent import stamp_unversioned
-from workshop.domain.fingerprint import fingerprint_and_version
+from workshop.domain.fingerprint import AgreementCache
 from workshop.domain.incremental import touched_problems
 from workshop.domain.model import Session
 from workshop.domain.validation import problems_from
@@ -42,9 +42,13 @@ from workshop.storage.lock import SessionLock
 
 AUTOSAVE_TICK_MS = 100
 FULL_SNAPSHOT_S = 60.0
-"""At least this often a save freezes the whole session, not only the areas edits said
-they touched: a safety net under the area bookkeeping (explicit flushes and closing are
-full too). It costs what a whole snapshot costs (tests/bench: autosave), once a minute."""
+"""At least this often every part of the session is frozen again, not only the areas
+edits said they touched: a safety net under the area bookkeeping (explicit flushes and
+closing freeze the whole session). One top-level field at a time, in turn, spread over
+the period: a whole snapshot of the large session at once is ~40 ms of the UI thread,
+a stall in the middle of typing (tests/bench: soak)."""
+ROLLING_FIELDS = tuple(Session.model_fields)
+"""The fields the safety net freezes again in turn."""
 UNPRINTED_AREAS = frozenset({"ambition.cards", "ambition.clusters", "ambition.votes",
                              "ambition.vote_budget", "interests.links", "diagnostics", "view"})
 """Areas the agreement does not print (``workshop.domain.fingerprint.agreement_content``):
@@ -194,6 +198,8 @@ class SessionDocument(QObject):
         self._fingerprint: str | None = None
         self._agreement_version = ""
         """The current session's fingerprint, once computed; forgotten on every change."""
+        self._agreement = AgreementCache()
+        """The printed content's parts, remade only where a change reaches them."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         self._pending_areas: frozenset[str] = frozenset()
@@ -207,6 +213,8 @@ class SessionDocument(QObject):
         self._stale: set[str] | None = None
         """Top-level fields changed since ``_frozen`` was taken; None: all of them."""
         self._full_at = 0.0
+        """When the whole session or the last field in turn was frozen again."""
+        self._rolled = 0
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_TICK_MS)
         self._timer.timeout.connect(self._on_tick)
@@ -237,10 +245,11 @@ class SessionDocument(QObject):
         session. A new dict every time: the worker may still be writing the previous one.
         """
         now = time.monotonic()
-        if self._stale is None or now - self._full_at >= FULL_SNAPSHOT_S:
+        if self._stale is None:
             self._frozen = snapshot_of(self.session)
             self._full_at = now
         else:
+            self._roll_one(now)
             frozen = dict(self._frozen)
             whole = {area for area in self._stale if "." not in area}
             for name in whole:
@@ -256,6 +265,17 @@ class SessionDocument(QObject):
             self._frozen = frozen
         self._stale = set()
         return self._frozen
+
+    def _roll_one(self, now: float) -> None:
+        """The safety net: the next top-level field in turn counts as touched, one every
+        ``FULL_SNAPSHOT_S / len(ROLLING_FIELDS)`` seconds, so every field is frozen again
+        at least every ``FULL_SNAPSHOT_S``."""
+        assert self._stale is not None
+        if now - self._full_at < FULL_SNAPSHOT_S / len(ROLLING_FIELDS):
+            return
+        self._stale.add(ROLLING_FIELDS[self._rolled % len(ROLLING_FIELDS)])
+        self._rolled += 1
+        self._full_at = now
 
     # --- editing -------------------------------------------------------------------
 
@@ -274,7 +294,7 @@ class SessionDocument(QObject):
         fingerprint_before = self.fingerprint() if watch else ""
         before = self._share(_snapshot(self.session, areas))
         if printed:  # otherwise the fingerprint stays what it was
-            self._fingerprint = None
+            self._forget_printed(areas)
         try:
             mutate(self.session)
             if "consents" in areas:
@@ -307,7 +327,8 @@ class SessionDocument(QObject):
     def fingerprint(self) -> str:
         """``fingerprint(session)``, computed once per state of the session."""
         if self._fingerprint is None:
-            self._fingerprint, self._agreement_version = fingerprint_and_version(self.session)
+            self._fingerprint, self._agreement_version = \
+                self._agreement.fingerprint_and_version(self.session)
         return self._fingerprint
 
     def agreement_version(self) -> str:
@@ -341,9 +362,14 @@ class SessionDocument(QObject):
         # part in can be broken now (a full check where an edit can reach everything).
         return problems or touched_problems(self.session, areas)
 
+    def _forget_printed(self, areas: Iterable[str]) -> None:
+        """The fingerprint is made again, with the printed parts that ``areas`` reach."""
+        self._fingerprint = None
+        self._agreement.forget(area for area in areas if not unprinted(area))
+
     def _apply(self, snapshot: dict[str, Any]) -> None:
         if not all(unprinted(area) for area in snapshot):
-            self._fingerprint = None
+            self._forget_printed(snapshot)
         _restore(self.session, snapshot)
         self._touched(snapshot)
         self._last_snapshot.update(snapshot)

@@ -186,6 +186,7 @@ class ProjectorController(QObject):
         self._empty = Session()
         self.scene = CanvasScene(self._empty, canvas_for_step(Step.PREPARATION),
                                  CanvasOptions.from_session(self._empty), parent=self)
+        self.scene.known_states = self._known_states
         self._update = QTimer(self)
         self._update.setSingleShot(True)
         self._update.setInterval(0)
@@ -276,6 +277,12 @@ class ProjectorController(QObject):
     def follow_timer(self, timer: QObject) -> None:
         """A ``TimeBoxTimer``: its remaining seconds, shown when the timer is on."""
         timer.sig_tick.connect(self.set_timer_seconds)  # type: ignore[attr-defined]
+
+    def _known_states(self, session: Session) -> SessionDocument | None:
+        """The document, for its own session: it keeps the fingerprint and the
+        agreement's version once per state, so the canvases need not render them."""
+        document = self.document
+        return document if document is not None and session is document.session else None
 
     def _on_document_changed(self, areas: frozenset[str]) -> None:
         if self._changed_areas is not None:

@@ -17,11 +17,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, fields
+from typing import Protocol
 
 from PySide6.QtCore import QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene
 
+from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import Session, Step
 from workshop.i18n import Language, tr
 from workshop.ui.canvas import fmt
@@ -163,6 +165,14 @@ _FRAME_ONLY = frozenset({"timer_seconds"})
 _PAGE_ONLY = frozenset({"page"})
 
 
+class KnownStates(Protocol):
+    """What a session's owner (``SessionDocument``) computes once per state."""
+
+    def fingerprint(self) -> str: ...
+
+    def agreement_version(self) -> str: ...
+
+
 class CanvasScene(QGraphicsScene):
     """A session drawn as one canvas; ``update_session`` applies changes in place."""
 
@@ -242,6 +252,27 @@ class CanvasScene(QGraphicsScene):
         self._canvas = self._kept.pop(name, None) or _REGISTRY[name](self)
         self._canvas_name = name
         self._refresh()
+
+    known_states: Callable[[Session], KnownStates | None] | None = None
+    """Where the scene's owner keeps the fingerprint and the agreement's version of a
+    session (the document computes them once per state of the session): canvases ask
+    ``known_fingerprint`` / ``known_agreement_version`` instead of rendering the whole
+    agreement again. None, or None back: they are computed from the session."""
+
+    def _known(self, session: Session) -> KnownStates | None:
+        source = self.known_states
+        return source(session) if source is not None else None
+
+    def known_agreement_version(self, session: Session) -> Callable[[], str] | None:
+        """Where the owner keeps the agreement's version (None: compute it); a callable,
+        so it is only asked for when the agreement's own round has records."""
+        known = self._known(session)
+        return known.agreement_version if known is not None else None
+
+    def known_fingerprint(self, session: Session) -> str:
+        """``fingerprint(session)``, from the owner when it knows it."""
+        known = self._known(session)
+        return known.fingerprint() if known is not None else fingerprint(session)
 
     def update_session(self, session: Session) -> None:
         """Show ``session`` (the same object edited in place, or a new one)."""

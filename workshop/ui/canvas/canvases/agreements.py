@@ -54,6 +54,11 @@ class AgreementsCanvas(Canvas):
     def items(self, session: Session) -> list[AgreementItem]:
         return session.principles if self._which == "principles" else session.rules
 
+    def _grouped(self, session: Session) -> dict[str, list[ConsentRecord]]:
+        """The current decisions per subject, with the agreement's version the scene's
+        owner knows already (rendering the agreement for it takes tens of ms)."""
+        return records_by_subject(session, self.scene.known_agreement_version(session))
+
     def _state_runs(self, ctx: Context, records: list[ConsentRecord], present: set[str],
                     lit: bool) -> tuple[Run, ...]:
         result = outcome_of(records, present)
@@ -83,7 +88,7 @@ class AgreementsCanvas(Canvas):
         # A short list is shown larger, as long as it still fits one page.
         specs: dict[Hashable, TileSpec] = {}
         items = self.items(ctx.session)
-        grouped = records_by_subject(ctx.session)
+        grouped = self._grouped(ctx.session)
         for factor in (1.3, 1.15, 1.0):
             scale = ctx.scale * factor
             if factor > 1.0 and scale > 4.0:
@@ -163,7 +168,7 @@ class AgreementsCanvas(Canvas):
         if item is None:
             return None
         present = {p.id for p in ctx.session.participants if p.present}
-        records = records_by_subject(ctx.session).get(item.id, [])
+        records = self._grouped(ctx.session).get(item.id, [])
         state = self._state_runs(ctx, records, present, True)
         return (ctx.run(item.text, "spotlight", max_lines=7),) + tuple(
             Run(r.text, ctx.font("heading", bold=r.font.bold), r.ink, role="heading",

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from workshop.domain.consent import outcome_of, records_for
-from workshop.domain.fingerprint import fingerprint, short_fingerprint
+from workshop.domain.fingerprint import short_fingerprint
 from workshop.domain.labels import label
-from workshop.domain.model import AGREEMENT_SUBJECT, Signature
+from workshop.domain.model import AGREEMENT_SUBJECT, Signature, Stroke
 from workshop.i18n import N_, tr
 from workshop.ui.canvas import fmt
 from workshop.ui.canvas.canvases.agreements import WORDS
 from workshop.ui.canvas.flow import Area, Block, flow, grid
-from workshop.ui.canvas.scene import Canvas, Context, register_canvas
+from workshop.ui.canvas.scene import Canvas, CanvasScene, Context, register_canvas
 from workshop.ui.canvas.tile import EVERY_PAGE, Polyline, Run, TileSpec
 
 TILE_WIDTH = 420.0
@@ -37,6 +37,20 @@ def strokes_of(signature: Signature) -> tuple[Polyline, ...]:
 class SigningCanvas(Canvas):
     label = N_("Signing")
 
+    def __init__(self, scene: CanvasScene) -> None:
+        super().__init__(scene)
+        self._strokes: dict[str, tuple[list[Stroke], tuple[Polyline, ...]]] = {}
+        """Signature id -> (its strokes, thinned): 40 signatures hold ~16,000 points,
+        thinned again on every build otherwise (a signature's strokes are set when it is
+        made; an undo brings back a new list)."""
+
+    def _strokes_of(self, signature: Signature) -> tuple[Polyline, ...]:
+        kept = self._strokes.get(signature.id)
+        if kept is None or kept[0] is not signature.strokes:
+            kept = (signature.strokes, strokes_of(signature))
+            self._strokes[signature.id] = kept
+        return kept[1]
+
     def build(self, ctx: Context) -> int:
         if ctx.options.highlight_id == AGREEMENT_SUBJECT:
             return self._build_agreement(ctx)
@@ -49,7 +63,8 @@ class SigningCanvas(Canvas):
         th = ctx.theme
         area = ctx.area
         present = {p.id for p in s.participants if p.present}
-        records = records_for(s, AGREEMENT_SUBJECT)
+        known = self.scene.known_agreement_version(s)
+        records = records_for(s, AGREEMENT_SUBJECT, known() if known is not None else None)
         result = outcome_of(records, present)
         spoken = {r.participant_id for r in records}
         state = tr("Consent round on the agreement as a whole: {outcome} · {spoken} of "
@@ -100,7 +115,7 @@ class SigningCanvas(Canvas):
         s = ctx.session
         th = ctx.theme
         area = ctx.area
-        current = fingerprint(s)
+        current = self.scene.known_fingerprint(s)
         signatures = {g.participant_id: g for g in s.signatures}
         present = [p for p in s.participants if p.present]
         valid = sum(1 for p in present
@@ -134,7 +149,7 @@ class SigningCanvas(Canvas):
                 runs.append(ctx.run("✓ " + tr("Signed at {time}", ctx.lang,
                                                   time=fmt.clock(sig.signed_at, ctx.lang)),
                                     "meta", ink, max_lines=1, gap_before=6, bold=True))
-                strokes = strokes_of(sig)
+                strokes = self._strokes_of(sig)
             on = lit == p.id
             specs[p.id] = TileSpec(
                 width=tile_w, runs=tuple(runs), fill=th.surface("raised" if on else surface),
