@@ -41,6 +41,7 @@ from workshop.ui.document import SessionDocument
 from workshop.ui.evaluation.indicators import show_indicators
 from workshop.ui.evaluation.new_meeting import new_evaluation_meeting
 from workshop.ui.evaluation.steps import EvaluationSteps
+from workshop.ui.must import must
 from workshop.ui.new_session_dialog import NewSessionDialog
 from workshop.ui.pages.base import Page
 from workshop.ui.paste_limits import install_paste_limits
@@ -125,8 +126,8 @@ class Pages(dict[Step, Page]):
 
 def page_class(step: Step) -> type[Page]:
     module_name, class_name = PAGES[step].split(":")
-    cls = getattr(importlib.import_module(module_name), class_name)
-    assert issubclass(cls, Page)
+    cls: object = getattr(importlib.import_module(module_name), class_name)
+    assert isinstance(cls, type) and issubclass(cls, Page)
     return cls
 
 
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
         use_qt_language(current_language())  # Qt's own buttons and dialogs too
         self.menuBar().clear()
         while self._stack.count():
-            widget = self._stack.widget(0)
+            widget = must(self._stack.widget(0))
             self._stack.removeWidget(widget)
             widget.deleteLater()
         self.start_screen = StartScreen()
@@ -365,7 +366,7 @@ class MainWindow(QMainWindow):
             self.edit_menu.removeAction(action)
         self.pages = Pages(self._build_page)
         while self.page_stack.count():
-            widget = self.page_stack.widget(0)
+            widget = must(self.page_stack.widget(0))
             self.page_stack.removeWidget(widget)
             widget.deleteLater()
         has = document is not None

@@ -418,12 +418,12 @@ class RoomWindow(QDialog):
         for row, d in enumerate(devices):
             state = tr("blocked") if d.blocked else (tr("connected") if d.connected
                                                      else tr("not connected"))
-            values = (d.id, names.get(d.participant_id or "", "—"), state,
-                      tr("{n} s ago", n=int(now - d.last_seen)))
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, d.id)
-                self.devices.setItem(row, col, item)
+            cells = (d.id, names.get(d.participant_id or "", "—"), state,
+                     tr("{n} s ago", n=int(now - d.last_seen)))
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, d.id)
+                self.devices.setItem(row, col, cell)
         self.devices_title.setText(tr("Phones: {n}", n=len(devices)))
 
     def closeEvent(self, event: object) -> None:  # noqa: N802

@@ -206,9 +206,11 @@ class CommitmentsCanvas(Canvas):
         bar_x0 = right_x + label_w + 12
         bar_room = right_w - label_w - 12 - value_w - 8
         line_h = ctx.line_height("meta")
-        for name, title, value_of, say in (
-                ("euros", N_("Euros per year"), lambda p: p.euros_per_year, euros),
-                ("hours", N_("Hours per year"), lambda p: p.hours_per_year, hours)):
+        charts: tuple[tuple[str, str, Callable[[PartyTotals], float],
+                            Callable[[float, Language], str]], ...] = (
+            ("euros", N_("Euros per year"), lambda p: p.euros_per_year, euros),
+            ("hours", N_("Hours per year"), lambda p: p.hours_per_year, hours))
+        for name, title, value_of, say in charts:
             shown = [p for p in result.parties if value_of(p) > 0]
             if not shown:
                 continue
