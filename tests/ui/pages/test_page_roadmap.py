@@ -4,8 +4,6 @@ sorting, milestones, a series of evaluation moments, and exact undo/redo."""
 from __future__ import annotations
 
 import datetime as dt
-import statistics
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
