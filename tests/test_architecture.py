@@ -262,7 +262,7 @@ def test_ruff_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_strict_on_domain_and_storage() -> None:
+def test_mypy_strict_on_the_whole_package() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--no-error-summary"], cwd=ROOT,
         capture_output=True, text=True,

@@ -527,7 +527,7 @@ def run(
         sys.stdout, sys.stderr = stdout, stderr  # the app's streams are its own
         return open_app(path)
 
-    sys.stdout, sys.stderr = _SafeStream(stdout), _SafeStream(stderr)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = _SafeStream(stdout), _SafeStream(stderr)
     try:
         return _run(argv, the_app if open_app is not None else None)
     finally:

@@ -316,8 +316,8 @@ class ConsentRoundWidget(QWidget):
             QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 16
         header.resizeSection(2, max(
             [metrics.horizontalAdvance(t) for t in responses]
-            + [header.fontMetrics().horizontalAdvance(self.model.headerData(
-                2, Qt.Orientation.Horizontal)) + 8]) + padding)
+            + [header.fontMetrics().horizontalAdvance(str(self.model.headerData(
+                2, Qt.Orientation.Horizontal))) + 8]) + padding)
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 10)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)

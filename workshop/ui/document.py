@@ -74,7 +74,10 @@ class EditRejected(ValueError):
 
 @cache
 def _adapter(owner: type[BaseModel], field: str) -> TypeAdapter[Any]:
-    return TypeAdapter(owner.model_fields[field].annotation)
+    annotation = owner.model_fields[field].annotation
+    if annotation is None:
+        raise TypeError(f"{owner.__name__}.{field} has no type")
+    return TypeAdapter(annotation)
 
 
 def _resolve(session: Session, area: str) -> tuple[BaseModel, str]:

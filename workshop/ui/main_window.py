@@ -37,6 +37,7 @@ from workshop.i18n import Language, current_language, set_language, tr
 from workshop.storage import settings
 from workshop.ui.document import SessionDocument
 from workshop.ui.evaluation.steps import EvaluationSteps
+from workshop.ui.must import must
 from workshop.ui.new_session_dialog import NewSessionDialog
 from workshop.ui.pages.base import Page
 from workshop.ui.paste_limits import install_paste_limits
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow):
         use_qt_language(current_language())  # Qt's own buttons and dialogs too
         self.menuBar().clear()
         while self._stack.count():
-            widget = self._stack.widget(0)
+            widget = must(self._stack.widget(0))
             self._stack.removeWidget(widget)
             widget.deleteLater()
         self._start_screen: StartScreen | None = None  # built when first shown
@@ -426,7 +427,7 @@ class MainWindow(QMainWindow):
             self.edit_menu.removeAction(action)
         self.pages = Pages(self._build_page)
         while self.page_stack.count():
-            widget = self.page_stack.widget(0)
+            widget = must(self.page_stack.widget(0))
             self.page_stack.removeWidget(widget)
             widget.deleteLater()
         has = document is not None
@@ -782,9 +783,12 @@ def run_main_window(path: Path | None) -> int:
     window.show()
     quit_after_show_if_asked(window, opened=False)
     # The window first, the session right after (workshop.ui.startup).
-    open_after_show(window, path, then=lambda: (
-        clean_partial_exports(path.parent if path else None),  # a few folder listings
-        quit_after_show_if_asked(window)))
+
+    def opened() -> None:
+        clean_partial_exports(path.parent if path else None)  # a few folder listings
+        quit_after_show_if_asked(window)
+
+    open_after_show(window, path, then=opened)
     return app.exec()
 
 

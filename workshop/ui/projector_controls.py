@@ -205,13 +205,13 @@ class ProjectorControls(QObject):
         self.canvas_actions[None] = follow
         canvas_menu.addSeparator()
         steps = {step.value for step in Step}
-        for name in canvas_names():
-            if name in steps:
+        for canvas in canvas_names():
+            if canvas in steps:
                 continue
-            action = self._add(canvas_menu, canvas_title(name),
-                               lambda _on=False, n=name: c.set_canvas(n), checkable=True)
+            action = self._add(canvas_menu, canvas_title(canvas),
+                               lambda _on=False, n=canvas: c.set_canvas(n), checkable=True)
             group.addAction(action)
-            self.canvas_actions[name] = action
+            self.canvas_actions[canvas] = action
         self.anonymous_action = self._add(menu, tr("&Anonymous: no names on the projection"),
                                           c.set_anonymous, checkable=True)
         self.timer_action = self._add(menu, tr("&Time box on the projection"), c.set_timer_on,

@@ -33,7 +33,7 @@ def skip_feature_scan() -> bool:
     feature = sys.modules.get("PySide6.support.feature")
     if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
         return False
-    feature._mod_uses_pyside = _uses_no_feature
+    setattr(feature, "_mod_uses_pyside", _uses_no_feature)  # noqa: B010 - a private hook, untyped
     return True
 
 

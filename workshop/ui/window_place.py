@@ -33,9 +33,10 @@ def place_window(window: QWidget) -> None:
     saved = settings.window_geometry()
     if saved is None:
         screen = QGuiApplication.primaryScreen()
-        free = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
-        wanted = QRect(free.topLeft(), DEFAULT_SIZE)
-        wanted.moveCenter(free.center())
+        screen_free = (screen.availableGeometry() if screen is not None
+                       else QRect(0, 0, 1366, 768))
+        wanted = QRect(screen_free.topLeft(), DEFAULT_SIZE)
+        wanted.moveCenter(screen_free.center())
         maximised = False
     else:
         x, y, width, height, maximised = saved

@@ -97,18 +97,18 @@ def test_tab_order_runs_top_to_bottom(qtbot: QtBot, empty: SessionDocument) -> N
                 page.evaluation_note]
     seen = [tab(qtbot) for _ in expected]
     assert seen == expected
-    tops = [w.mapTo(page.scroll.widget(), w.rect().topLeft()).y() for w in seen]
+    tops = [w.mapTo(page.scroll_area.widget(), w.rect().topLeft()).y() for w in seen]
     assert tops == sorted(tops)
     # The focused field is scrolled into view, even at the bottom of a small window.
     page.decision_rule.setFocus()
     page.resize(900, 400)
-    qtbot.waitUntil(lambda: page.scroll.verticalScrollBar().maximum() > 0)
-    assert page.scroll.verticalScrollBar().value() == 0
+    qtbot.waitUntil(lambda: page.scroll_area.verticalScrollBar().maximum() > 0)
+    assert page.scroll_area.verticalScrollBar().value() == 0
     page.evaluation_note.setFocus()
-    qtbot.waitUntil(lambda: page.scroll.verticalScrollBar().value() > 0)
-    corner = page.evaluation_note.mapTo(page.scroll.viewport(), page.evaluation_note.rect()
+    qtbot.waitUntil(lambda: page.scroll_area.verticalScrollBar().value() > 0)
+    corner = page.evaluation_note.mapTo(page.scroll_area.viewport(), page.evaluation_note.rect()
                                         .bottomLeft())
-    assert 0 <= corner.y() <= page.scroll.viewport().height()
+    assert 0 <= corner.y() <= page.scroll_area.viewport().height()
 
 
 def test_the_demo_is_shown_and_unchecking_keeps_the_order(qtbot: QtBot,

@@ -4,8 +4,6 @@ sorting, milestones, a series of evaluation moments, and exact undo/redo."""
 from __future__ import annotations
 
 import datetime as dt
-import statistics
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -526,20 +524,31 @@ def test_dutch(qtbot: QtBot, empty_roadmap: SessionDocument) -> None:
 # --- large session ---------------------------------------------------------------------
 
 
-def test_large_session_stays_fast(qtbot: QtBot,
-                                  make_document: Callable[..., SessionDocument]) -> None:
+def test_large_session_adds_actions_without_rebuilding(
+        qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
+    """An added action is inserted as one row; nothing rebuilds or re-checks all 250.
+
+    What keeps the page fast on the large session, asserted as work, not as time (the
+    time is in ``tests/bench/run.py --only pages``)."""
     document = make_document(large_session(), name="large")
     page = _open(qtbot, document)
     assert page.model.rowCount() == 250
-    times = []
+    resets: list[str] = []
+    inserted: list[tuple[int, int]] = []
+    changed: list[tuple[int, int]] = []
+    page.model.modelReset.connect(lambda: resets.append("model"))
+    page.proxy.modelReset.connect(lambda: resets.append("proxy"))
+    page.model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    page.model.dataChanged.connect(
+        lambda top, bottom, *_r: changed.append((top.row(), bottom.row())))
     for i in range(30):
         page.new_title.setText(f"Actie {i}")
-        start = time.perf_counter()
         qtbot.keyClick(page.new_title, Qt.Key.Key_Return)
-        times.append(time.perf_counter() - start)
     assert page.model.rowCount() == 280
-    assert statistics.median(times) < 0.1, times  # measured ~10 ms; loose for busy CI
-    start = time.perf_counter()
+    assert resets == []
+    assert len(inserted) == 30 and all(first == last for first, last in inserted)
+    assert sum(bottom - top + 1 for top, bottom in changed) <= 30  # never all rows
     _click_header(qtbot, page, Col.DUE)
-    qtbot.keyClicks(page.search, "pilot")
-    assert time.perf_counter() - start < 0.5
+    qtbot.keyClicks(page.search, "valpreventie")
+    assert 0 < page.proxy.rowCount() < 280
+    assert resets.count("model") == 0

@@ -70,7 +70,7 @@ def render_png(session: Session, canvas: str, path: str | Path,
     if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise OSError(f"could not encode {target}")
     buffer.close()
-    _write(target, data.data())
+    _write(target, bytes(data.data()))
     return target
 
 
@@ -115,7 +115,7 @@ def render_svg(session: Session, canvas: str, path: str | Path,
         scene.clear()
         scene.deleteLater()
     buffer.close()
-    _write(target, data.data())
+    _write(target, bytes(data.data()))
     return target
 
 

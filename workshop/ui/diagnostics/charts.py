@@ -8,6 +8,7 @@ new arrays to the same items, as the pyqtgraph examples do.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
@@ -76,7 +77,7 @@ class _Chart(pg.PlotWidget):  # type: ignore[misc]
         self._shown[key] = value
         return True
 
-    def put(self, name: str, item: pg.GraphicsObject, **data: list[float]) -> None:
+    def put(self, name: str, item: pg.GraphicsObject, **data: Sequence[float]) -> None:
         """``item.setData(**data)`` unless it shows exactly that already."""
         if self.changed(name, tuple((k, tuple(v)) for k, v in data.items())):
             if isinstance(item, pg.ErrorBarItem):

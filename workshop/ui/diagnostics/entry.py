@@ -30,6 +30,7 @@ from workshop.domain.labels import axis_texts, label
 from workshop.domain.model import CollaborationForm, Condition, Session
 from workshop.i18n import current_language, tr
 from workshop.ui.diagnostics.charts import wrap
+from workshop.ui.must import must
 
 CONDITIONS = list(Condition)
 FORMS = list(CollaborationForm)
@@ -55,7 +56,7 @@ class _Grid(QTableWidget):
     def set_shape(self, session: Session, columns: list[str]) -> None:
         ids = [p.id for p in session.participants]
         if ids == self.participant_ids and self.columnCount() == len(columns) and all(
-                self.horizontalHeaderItem(c).text() == t for c, t in enumerate(columns)):
+                must(self.horizontalHeaderItem(c)).text() == t for c, t in enumerate(columns)):
             return
         self.participant_ids = ids
         self.setRowCount(len(ids))
@@ -99,7 +100,7 @@ class ScanGrid(_Grid):
         for row, pid in enumerate(self.participant_ids):
             for col, condition in enumerate(CONDITIONS):
                 score = cells.get((pid, condition))
-                item = self.item(row, col)
+                item = must(self.item(row, col))
                 text = "" if score is None else str(score.score) + (
                     NOTE_MARK if score.note.strip() else "")
                 if item.text() != text:
@@ -161,7 +162,7 @@ class SpectraGrid(_Grid):
                                      for a in session.diagnostics.axes])
             for col, axis in enumerate(session.diagnostics.axes):
                 title, left, right = axis_texts(axis, current_language())
-                self.horizontalHeaderItem(col).setToolTip(
+                must(self.horizontalHeaderItem(col)).setToolTip(
                     tr("{title}: 0 = {left}, 100 = {right}", title=title, left=left,
                        right=right))
             cells = dg.marks_by_cell(session, moment_id) if moment_id else {}
@@ -169,7 +170,7 @@ class SpectraGrid(_Grid):
                         | Qt.ItemFlag.ItemIsEditable)
             for row, pid in enumerate(self.participant_ids):
                 for col, aid in enumerate(self.axis_ids):
-                    item = self.item(row, col)
+                    item = must(self.item(row, col))
                     value = cells.get((pid, aid))
                     if item.flags() != editable:
                         item.setFlags(editable)
@@ -213,7 +214,7 @@ class FormsGrid(_Grid):
             mine = chosen.get(pid, [])
             for col, form in enumerate(FORMS):
                 text = "✓" if form in mine else ""
-                item = self.item(row, col)
+                item = must(self.item(row, col))
                 if item.text() != text:
                     item.setText(text)
                     item.setData(Qt.ItemDataRole.AccessibleTextRole,

@@ -87,6 +87,7 @@ class DiagnosticsPanel(QWidget):
         top.addWidget(self.new_moment_button)
         top.addWidget(self.participant_button)
 
+        self.note_edit = QLineEdit()
         self.tabs = QTabWidget()
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
 
@@ -95,7 +96,6 @@ class DiagnosticsPanel(QWidget):
         self.scan_grid.sig_score.connect(self._on_score_typed)
         self.scan_grid.sig_note_requested.connect(lambda: self.note_edit.setFocus())
         self.scan_grid.currentCellChanged.connect(lambda *_a: self._show_note())
-        self.note_edit = QLineEdit()
         self.note_edit.setObjectName("scoreNote")
         self.note_edit.setPlaceholderText(tr("Why this score? (optional)"))
         self.note_edit.editingFinished.connect(self._on_note_finished)
@@ -354,7 +354,10 @@ class DiagnosticsPanel(QWidget):
             self.message.setText(tr("Give the new axis a title first."))
             return
         left, right = self.axis_left.text().strip(), self.axis_right.text().strip()
-        if self.edit(tr("Add an axis"), lambda s: dg.add_axis(s, title, left, right) and None):
+        def add(session: Session) -> None:
+            dg.add_axis(session, title, left, right)
+
+        if self.edit(tr("Add an axis"), add):
             for w in (self.axis_title, self.axis_left, self.axis_right):
                 w.clear()
 

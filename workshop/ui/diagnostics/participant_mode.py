@@ -216,8 +216,8 @@ class ParticipantMode(QDialog):
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, 100)
             slider.setAccessibleName(title)
-            value = marks.get((pid, axis.id))
-            slider.setValue(50 if value is None else value)
+            mark = marks.get((pid, axis.id))
+            slider.setValue(50 if mark is None else mark)
             slider.valueChanged.connect(lambda v, a=axis.id: self._on_mark(a, v))
             sgrid.addWidget(slider, row, 2)
             self.sliders[axis.id] = slider

@@ -278,8 +278,7 @@ class LookBackPage(QWidget):
             self.refresh(link=False)
             return
         self._edit(tr("Note on an action's status"), ("evaluation",),
-                   lambda s: ev.set_review(s, action_id, ev.review_of(s, action_id).status
-                                           if ev.review_of(s, action_id) else None, text))
+                   lambda s: ev.set_review(s, action_id, _status(s, action_id), text))
 
     def _on_answer(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != 3:
@@ -296,3 +295,8 @@ class LookBackPage(QWidget):
         if filename:
             self.chosen = Path(filename)
             self._show_link()
+
+
+def _status(session: Session, action_id: str) -> ReviewStatus | None:
+    review = ev.review_of(session, action_id)
+    return review.status if review is not None else None

@@ -202,8 +202,8 @@ class ChangesPage(QWidget):
         if not self.changes:
             parts.append(f"<p>{html.escape(tr('No article of the agreement changed.'))}</p>")
         moved = {c.kind for c in self.changes if c.section == "parties"}
-        for kind, change in ((ClauseKind.JOINING, "added"), (ClauseKind.LEAVING, "removed")):
-            if change in moved:
+        for kind, moving in ((ClauseKind.JOINING, "added"), (ClauseKind.LEAVING, "removed")):
+            if moving in moved:
                 for clause in s.commitments.clauses:
                     if clause.kind is kind:
                         parts.append("<p><i>" + html.escape(tr(

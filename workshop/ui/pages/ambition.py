@@ -26,6 +26,7 @@ from workshop.domain.model import AMBITION_SUBJECT, MAX_TEXT, Session, Step
 from workshop.i18n import tr
 from workshop.ui.consent_round import ConsentRoundWidget
 from workshop.ui.document import SessionDocument
+from workshop.ui.must import must
 from workshop.ui.pages.ambition_board import AmbitionBoard
 from workshop.ui.pages.ambition_cards import CardListView
 from workshop.ui.pages.ambition_edits import AmbitionEdits
@@ -64,6 +65,8 @@ class CardEntry(QLineEdit):
 
 class AmbitionPage(Page):
     """Cards, clusters and dots on the left; statement, goals and consent on the right."""
+
+    tabs: QTabWidget
 
     step = Step.AMBITION
     areas = frozenset({"ambition", "participants", "consents"})
@@ -184,7 +187,7 @@ class AmbitionPage(Page):
     def _fit_orientation(self) -> None:
         """Side by side where both halves fit; on a narrow screen (1024x768) the
         statement, goals and consent round go below the board instead of being cut."""
-        left, right = self.splitter.widget(0), self.splitter.widget(1)
+        left, right = must(self.splitter.widget(0)), must(self.splitter.widget(1))
         need = (left.minimumSizeHint().width() + right.minimumSizeHint().width()
                 + self.splitter.handleWidth() + 8)
         wanted = Qt.Orientation.Vertical if self.width() < need else Qt.Orientation.Horizontal

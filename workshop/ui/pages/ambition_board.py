@@ -290,12 +290,12 @@ class AmbitionBoard(QWidget):
             lambda: self.new_cluster(self.current_view().selected_ids()))
         self.columns_layout.addWidget(self.drop_zone)
         self.columns_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("board")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setWidget(self.canvas)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("board")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setWidget(self.canvas)
         self.canvas.setStyleSheet(
             "QFrame#clusterColumn { background: #f1f1ee; border: 1px solid #dcdcd6;"
             " border-radius: 6px; }"
@@ -314,7 +314,7 @@ class AmbitionBoard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(voting)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.keys)
 
     # --- showing the session -------------------------------------------------------
@@ -498,7 +498,7 @@ class AmbitionBoard(QWidget):
             view.scrollTo(index)
         if focus:
             view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.scroll.ensureWidgetVisible(column, 0, 0)
+        self.scroll_area.ensureWidgetVisible(column, 0, 0)
         self.sig_current_view.emit(view)
 
     def focus_cluster_name(self, key: ColumnKey) -> None:
@@ -506,7 +506,7 @@ class AmbitionBoard(QWidget):
         if column is None or column.name_edit is None:
             self.message(tr("“Not clustered” has no name to edit; choose a cluster's column."))
             return
-        self.scroll.ensureWidgetVisible(column, 0, 0)
+        self.scroll_area.ensureWidgetVisible(column, 0, 0)
         column.name_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         column.name_edit.selectAll()
         self.sig_highlight.emit(str(key))
@@ -687,9 +687,9 @@ class AmbitionBoard(QWidget):
 
     def autoscroll(self, pos: QPoint) -> None:
         """While dragging near the left or right edge, scroll the board that way."""
-        viewport = self.scroll.viewport()
+        viewport = self.scroll_area.viewport()
         x = viewport.mapFrom(self, pos).x()
-        bar = self.scroll.horizontalScrollBar()
+        bar = self.scroll_area.horizontalScrollBar()
         margin = 48
         if x < margin:
             bar.setValue(bar.value() - 24)

@@ -9,7 +9,7 @@ every column reads the same, freshly computed values.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -160,7 +160,7 @@ class CardColumnModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [CARD_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         rows = sorted({i.row() for i in indexes if i.isValid()})
         return encode_ids([self.ids[r] for r in rows])
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.i18n import tr
+from workshop.ui.must import must
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 _NONE = "\x00none"  # None does not travel well through item data
@@ -75,14 +76,15 @@ class ChoicePicker(QFrame):
             for row in range(self.list.count()):
                 if self._key(self.list.item(row)) == current:
                     self.list.setCurrentRow(row)
-        parent = self.parentWidget()
+        parent = must(self.parentWidget())
+        layout = must(self.layout())
         rows = max(1, min(self.list.count(), 10))
         self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 18)
                                  + 2 * self.list.frameWidth() + 4)
         width = min(max(340, self.sizeHint().width()), parent.width())
         self.title.setFixedWidth(width - 14)
-        height = min(self.layout().totalHeightForWidth(width)
-                     if self.layout().hasHeightForWidth() else self.sizeHint().height(),
+        height = min(layout.totalHeightForWidth(width)
+                     if layout.hasHeightForWidth() else self.sizeHint().height(),
                      parent.height())
         self.resize(width, height)
         x = max(0, min(at.x(), parent.width() - width))
@@ -105,12 +107,15 @@ class ChoicePicker(QFrame):
         needle = text.strip().casefold()
         first = None
         for row in range(self.list.count()):
-            item = self.list.item(row)
+            item = must(self.list.item(row))
             hidden = bool(needle) and needle not in item.text().casefold()
             item.setHidden(hidden)
             if not hidden and first is None:
                 first = item
-        self.list.setCurrentItem(first)
+        if first is not None:
+            self.list.setCurrentItem(first)
+        else:
+            self.list.setCurrentRow(-1)
 
     def visible_texts(self) -> list[str]:
         return [self.list.item(r).text() for r in range(self.list.count())

@@ -193,14 +193,13 @@ class ItemTable(QTableWidget):
         self._shown = None
 
     def ids(self) -> list[str]:
-        return [str(self.item(r, 0).data(ID_ROLE)) for r in range(self.rowCount())
-                if self.item(r, 0) is not None]
+        return [str(item.data(ID_ROLE)) for r in range(self.rowCount())
+                if (item := self.item(r, 0)) is not None]
 
     def id_at(self, row: int) -> str | None:
         """The id of the item on ``row`` (None off the list)."""
-        if row < 0 or self.item(row, 0) is None:
-            return None
-        return str(self.item(row, 0).data(ID_ROLE))
+        item = self.item(row, 0) if row >= 0 else None
+        return None if item is None else str(item.data(ID_ROLE))
 
     def current_id(self) -> str | None:
         return self.id_at(self.currentRow())

@@ -28,6 +28,7 @@ from workshop.domain.fingerprint import owner_label
 from workshop.domain.labels import label
 from workshop.domain.model import MAX_TEXT, Role, RoleKind, Session, new_id
 from workshop.i18n import N_, current_language, tr
+from workshop.ui.must import must
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_common import (
     EnterAdds,
@@ -68,6 +69,8 @@ def role_summary(session: Session, role: Role) -> str:
 
 class RolesSection(QWidget):
     """The list of roles and the form of the selected one."""
+
+    holder: OwnerCombo
 
     def __init__(self, page: Page) -> None:
         super().__init__()
@@ -210,7 +213,7 @@ class RolesSection(QWidget):
 
     def _connect_holder(self) -> None:
         self.holder.activated.connect(lambda _i: self._commit_holder())
-        self.holder.lineEdit().textEdited.connect(lambda _t: self._commit_holder(typed=True))
+        must(self.holder.lineEdit()).textEdited.connect(lambda _t: self._commit_holder(typed=True))
 
     def _show_selected(self) -> None:
         role = self.selected()

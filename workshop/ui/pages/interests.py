@@ -310,7 +310,7 @@ class LinkDialog(QDialog):
             if not hidden and first is None:
                 first = entry
         current = self.candidates.currentItem()
-        if current is None or current.isHidden():
+        if (current is None or current.isHidden()) and first is not None:
             self.candidates.setCurrentItem(first)
         self.message.hide()
 
@@ -320,7 +320,7 @@ class LinkDialog(QDialog):
                 and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp,
                                     Qt.Key.Key_PageDown)):
-            self.candidates.keyPressEvent(event)  # type: ignore[arg-type]
+            self.candidates.keyPressEvent(event)
             return True
         return super().eventFilter(watched, event)
 
@@ -484,8 +484,9 @@ class InterestsPage(Page):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([700, 350])
-        QVBoxLayout(self).addWidget(splitter)
-        self.layout().setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        layout.setContentsMargins(0, 0, 0, 0)
 
     def _connect(self) -> None:
         self.filter_edit.textChanged.connect(self._on_filter_changed)

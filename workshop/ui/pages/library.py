@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.templates import Template
 from workshop.i18n import Language, tr
+from workshop.ui.must import must
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 """A library row's template key."""
@@ -255,11 +256,11 @@ class LibraryPicker(QDialog):
         return super().eventFilter(watched, event)  # type: ignore[arg-type]
 
     def _choosable(self) -> list[QTreeWidgetItem]:
-        out = []
+        out: list[QTreeWidgetItem] = []
         for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
+            group = must(self.tree.topLevelItem(i))
             for j in range(group.childCount()):
-                child = group.child(j)
+                child = must(group.child(j))
                 if not child.isHidden() and child.flags() & Qt.ItemFlag.ItemIsEnabled:
                     out.append(child)
         return out
@@ -283,10 +284,10 @@ class LibraryPicker(QDialog):
         by_key = {t.key: t for t in self._templates}
         first: QTreeWidgetItem | None = None
         for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
+            group = must(self.tree.topLevelItem(i))
             visible = 0
             for j in range(group.childCount()):
-                child = group.child(j)
+                child = must(group.child(j))
                 haystack = search_fold(self.haystack(by_key[child.data(0, KEY_ROLE)]))
                 hidden = not all(w in haystack for w in words)
                 child.setHidden(hidden)

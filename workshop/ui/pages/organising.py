@@ -173,12 +173,12 @@ class OrganisingPage(Page):
         outer.addLayout(self._grid)
         outer.addStretch(1)
         content.setMaximumWidth(1200)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(content)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         combos = [self.decision_rule, self.chair, self.representation, self.evaluation]
         width = max(c.sizeHint().width() for c in combos)
         for combo in combos:  # one width, so the explanations line up
@@ -190,7 +190,7 @@ class OrganisingPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("organisingTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.scroll, tr("Choices"))
+        self.tabs.addTab(self.scroll_area, tr("Choices"))
         self.tabs.addTab(self.roles, tr("Roles"))
         self.tabs.addTab(self.contributions, tr("Contributions"))
         self.tabs.addTab(self.year_plans, tr("Into each organisation's plans"))
@@ -309,7 +309,7 @@ class OrganisingPage(Page):
     def show_part(self, key: str) -> None:
         """Open the tab where a scorecard part (``ScorePart.key``, also a readiness
         finding's ``item_id``) is filled in; other keys leave the tab as it is."""
-        tabs: dict[str, QWidget] = {"decision_making": self.scroll, "roles": self.roles,
+        tabs: dict[str, QWidget] = {"decision_making": self.scroll_area, "roles": self.roles,
                                     "contributions": self.contributions,
                                     "year_plans": self.year_plans, "clauses": self.clauses}
         if key in tabs:
@@ -327,7 +327,7 @@ class OrganisingPage(Page):
 
     def focus_first(self) -> None:
         current = self.tabs.currentWidget()
-        if current is self.scroll:
+        if current is self.scroll_area:
             self.decision_rule.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             current.focus_first()  # type: ignore[attr-defined]
@@ -350,7 +350,7 @@ class OrganisingPage(Page):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
-            self.scroll.ensureWidgetVisible(watched, 0, 40)
+            self.scroll_area.ensureWidgetVisible(watched, 0, 40)
         return super().eventFilter(watched, event)
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from workshop.domain.labels import label
 from workshop.domain.model import MAX_NAME, MAX_TEXT, Action, ActionStatus, Owner, Phase, Session
 from workshop.i18n import N_, current_language, tr
+from workshop.ui.must import must
 from workshop.ui.pages.roadmap_dates import DateEdit, format_date
 from workshop.ui.pages.roadmap_rows import (
     LAST,
@@ -279,14 +280,15 @@ class OwnerCombo(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         self.setAccessibleName(tr("Owner"))
-        self.lineEdit().setPlaceholderText(tr("Type a name or organisation"))
+        must(self.lineEdit()).setPlaceholderText(tr("Type a name or organisation"))
 
     def set_key(self, key: str) -> None:
         """Show ``key``'s owner, all selected so that typing replaces it (empty for none)."""
         self.setCurrentIndex(max(0, self.findData(key)))
+        line = must(self.lineEdit())
         if not key:
-            self.lineEdit().clear()
-        self.lineEdit().selectAll()
+            line.clear()
+        line.selectAll()
 
     def chosen_key(self) -> str | None:
         """The key of what the text names; None when it names nobody."""
@@ -335,7 +337,7 @@ class ActionsDelegate(QStyledItemDelegate):
         elif col is Col.OWNER:
             editor = OwnerCombo(self._session(), parent)
             # picking a match in the list is the choice: no second Enter needed
-            editor.completer().activated.connect(
+            must(editor.completer()).activated.connect(
                 lambda _text, e=editor: self._commit_and_close(e))
         elif col is Col.PHASE:
             editor = enum_combo(list(Phase), "", parent)
@@ -392,8 +394,12 @@ class ActionsDelegate(QStyledItemDelegate):
             value = owner_from_key(key)
         elif isinstance(editor, QComboBox):
             data = editor.currentData()
-            value = {Col.PHASE: lambda: Phase(data), Col.STATUS: lambda: ActionStatus(data),
-                     Col.GOAL: lambda: data or None}[col]()
+            if col is Col.PHASE:
+                value = Phase(data)
+            elif col is Col.STATUS:
+                value = ActionStatus(data)
+            else:
+                value = data or None
         else:
             assert isinstance(editor, QLineEdit)
             value = editor.text()

@@ -39,6 +39,7 @@ from workshop.i18n import current_language, tr
 from workshop.ui.consent_round import ConsentRoundWidget
 from workshop.ui.document import SessionDocument
 from workshop.ui.export_ui import ExportActions, ExportButtons
+from workshop.ui.must import must
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.roadmap_dates import format_date
 
@@ -88,6 +89,8 @@ class FindingsList(QTreeWidget):
 
 class SigningPage(Page):
     """Readiness check, signatures, and the area where the signing itself happens."""
+
+    tabs: QTabWidget
 
     step = Step.SIGNING
     areas = frozenset({"details", "participants", "ambition", "interests", "principles",
@@ -240,7 +243,7 @@ class SigningPage(Page):
         elif self.findings_list.topLevelItemCount():
             self.tabs.setCurrentIndex(0)
             if self.findings_list.currentItem() is None:
-                self.findings_list.setCurrentItem(self.findings_list.topLevelItem(0))
+                self.findings_list.setCurrentItem(must(self.findings_list.topLevelItem(0)))
             self.findings_list.setFocus()
         else:
             self.start_button.setFocus()

@@ -422,10 +422,10 @@ class RoomWindow(QDialog):
         for row, d in enumerate(devices):
             state = tr("blocked") if d.blocked else (tr("connected") if d.connected
                                                      else tr("not connected"))
-            values = (d.id, names.get(d.participant_id or "", "—"), state,
-                      tr("{n} s ago", n=int(now - d.last_seen)))
-            for col, value in enumerate(values):
-                _set_cell(self.devices, row, col, value, d.id)
+            cells = (d.id, names.get(d.participant_id or "", "—"), state,
+                     tr("{n} s ago", n=int(now - d.last_seen)))
+            for col, text in enumerate(cells):
+                _set_cell(self.devices, row, col, text, d.id)
         self.devices_title.setText(tr("Phones: {n}", n=len(devices)))
 
     def closeEvent(self, event: object) -> None:  # noqa: N802

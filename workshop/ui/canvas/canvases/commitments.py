@@ -13,7 +13,7 @@ tick and a green surface when it is there, a cross, a red surface and what is mi
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
@@ -191,9 +191,11 @@ class CommitmentsCanvas(Canvas):
         bar_x0 = right_x + label_w + 12
         bar_room = right_w - label_w - 12 - value_w - 8
         line_h = ctx.line_height("meta")
-        for name, title, value_of, say in (
-                ("euros", N_("Euros per year"), lambda p: p.euros_per_year, euros),
-                ("hours", N_("Hours per year"), lambda p: p.hours_per_year, hours)):
+        charts: tuple[tuple[str, str, Callable[[PartyTotals], float],
+                            Callable[[float, Language], str]], ...] = (
+            ("euros", N_("Euros per year"), lambda p: p.euros_per_year, euros),
+            ("hours", N_("Hours per year"), lambda p: p.hours_per_year, hours))
+        for name, title, value_of, say in charts:
             shown = [p for p in result.parties if value_of(p) > 0]
             if not shown:
                 continue

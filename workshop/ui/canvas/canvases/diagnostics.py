@@ -62,7 +62,7 @@ class _ChartCanvas(Canvas):
     def style(self, ctx: Context) -> None:
         th = ctx.theme
         accent, muted, text = (QColor(th.ink(r)) for r in ("accent", "muted", "text"))
-        looks = {
+        looks: dict[str, tuple[QPen, QBrush | Qt.BrushStyle]] = {
             "rules": (QPen(muted, 1.5), Qt.BrushStyle.NoBrush),
             "dots": (QPen(Qt.PenStyle.NoPen), QBrush(accent)),
             "earlier": (QPen(muted, 3.0), Qt.BrushStyle.NoBrush),

@@ -33,7 +33,8 @@ def qr_path(text: str) -> tuple[QPainterPath, int]:
     code = segno.make(text, error="m", micro=False)
     path = QPainterPath()
     size = 0
-    for y, row in enumerate(code.matrix_iter(scale=1, border=QUIET)):
+    for y, modules in enumerate(code.matrix_iter(scale=1, border=QUIET)):
+        row = list(modules)
         size = max(size, len(row))
         x = 0
         while x < len(row):
