@@ -36,6 +36,7 @@ from workshop.domain.readiness import STEP_SUBJECT, Finding
 from workshop.i18n import Language, current_language, set_language, tr
 from workshop.labels import label
 from workshop.storage import settings
+from workshop.ui.commands import COMMANDS, add_menu
 from workshop.ui.diagnostics.window import show_diagnostics
 from workshop.ui.document import SessionDocument
 from workshop.ui.evaluation.indicators import show_indicators
@@ -59,7 +60,7 @@ from workshop.ui.session_files import (
 )
 from workshop.ui.signing_dialog import SigningDialog
 from workshop.ui.start_screen import StartScreen
-from workshop.ui.step_agreement import AGREE_KEYS, StepAgreementBar
+from workshop.ui.step_agreement import StepAgreementBar
 from workshop.ui.step_states import StepStates
 from workshop.ui.timer import TimeBoxTimer
 from workshop.ui.window_place import place_window, remember_window
@@ -256,69 +257,56 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
     def _build_menus(self) -> None:
+        """The menus from the command registry (``workshop.ui.commands``)."""
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr("&File"))
-        self._add(file_menu, tr("&New session…"), self.new_session, QKeySequence.StandardKey.New)
-        self._add(file_menu, tr("&Open…"), lambda: self.open_session(None),
-                  QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu(tr("Open &recent"))
+        slots: dict[str, Callable[..., object]] = {
+            "file.new": self.new_session,
+            "file.open": lambda: self.open_session(None),
+            "file.demo": self.open_demo,
+            "file.evaluation": lambda: new_evaluation_meeting(self),
+            "file.save_as": self.save_as,
+            "file.restore": self.restore_backup,
+            "file.retention": self.choose_backup_retention,
+            "file.close": self.close_session,
+            "file.export": lambda: self._export_actions("export_pdfs"),
+            "file.preview": lambda: self._export_actions("preview"),
+            "file.paper": lambda: self._export_actions("print_on_paper"),
+            "file.quit": self.close,
+            "go.next": lambda: self.move_step(1),
+            "go.previous": lambda: self.move_step(-1),
+            "go.step": lambda number: (f"&{number} {label(STEPS[number - 1])}",
+                                       lambda checked=False: self.go_to(STEPS[number - 1])),
+            "go.agree": self.step_bar.toggle,
+            "go.timer": self.timer.toggle,
+            "go.timer_reset": self.timer.reset,
+            "go.diagnostics": lambda: show_diagnostics(self),
+            "go.room": lambda: importlib.import_module(  # aiohttp loads on use
+                "workshop.ui.room.panel").show_room(self),
+            "go.indicators": lambda: show_indicators(self),
+            "view.full_screen": self.toggle_full_screen,
+        }
+        _file_menu, made = add_menu(bar, "file", slots)
+        self.edit_menu, _ = add_menu(bar, "edit", slots)
+        _go_menu, go = add_menu(bar, "go", slots)
+        self.view_menu, view = add_menu(bar, "view", slots)
+        made |= go | view
+        self.menu_actions = made
+        """The registry's actions of this window by command id (the menus' entries)."""
+        recent = made["file.recent"]
+        assert isinstance(recent, QMenu)
+        self.recent_menu = recent
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._add(file_menu, tr("Open the &demo"), self.open_demo)
-        self.evaluation_action = self._add(file_menu, tr("New e&valuation meeting…"),
-                                           lambda: new_evaluation_meeting(self))
-        file_menu.addSeparator()
-        self.save_as_action = self._add(file_menu, tr("Save &as…"), self.save_as,
-                                        QKeySequence.StandardKey.SaveAs)
-        self.restore_action = self._add(file_menu, tr("Restore from a &backup…"),
-                                        self.restore_backup)
-        self.retention_action = self._add(file_menu, tr("&Keeping backups…"),
-                                          self.choose_backup_retention)
-        self.close_action = self._add(file_menu, tr("&Close session"), self.close_session,
-                                      QKeySequence.StandardKey.Close)
-        file_menu.addSeparator()
-        self.export_action = self._add(file_menu, tr("&Export agreement and roadmap…"),
-                                       lambda: self._export_actions("export_pdfs"),
-                                       QKeySequence("Ctrl+E"))
-        self.preview_action = self._add(file_menu, tr("Pre&view agreement…"),
-                                        lambda: self._export_actions("preview"))
-        self.paper_action = self._add(file_menu, tr("&Print agreement on paper…"),
-                                      lambda: self._export_actions("print_on_paper"),
-                                      QKeySequence.StandardKey.Print)
-        file_menu.addSeparator()
-        quit_action = self._add(file_menu, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
-        self.edit_menu = bar.addMenu(tr("&Edit"))
-        go_menu = bar.addMenu(tr("&Go"))
-        self.next_action = self._add(go_menu, tr("&Next step"), lambda: self.move_step(1),
-                                     QKeySequence("Ctrl+PgDown"))
-        self.previous_action = self._add(go_menu, tr("&Previous step"),
-                                         lambda: self.move_step(-1), QKeySequence("Ctrl+PgUp"))
-        go_menu.addSeparator()
-        for number, step in enumerate(STEPS, start=1):
-            self._add(go_menu, f"&{number} {label(step)}",
-                      lambda checked=False, s=step: self.go_to(s),
-                      QKeySequence(f"Ctrl+{number}"))
-        go_menu.addSeparator()
-        self.agree_step_action = self._add(go_menu, tr("The table &agrees this step"),
-                                           self.step_bar.toggle, QKeySequence(AGREE_KEYS))
-        go_menu.addSeparator()
-        self.timer_action = self._add(go_menu, tr("Start or pause the &time box"),
-                                      self.timer.toggle, QKeySequence("Ctrl+T"))
-        self._add(go_menu, tr("&Reset the time box"), self.timer.reset)
-        go_menu.addSeparator()
-        self.diagnostics_action = self._add(go_menu, tr("&Diagnostics…"),
-                                            lambda: show_diagnostics(self),
-                                            QKeySequence("Ctrl+D"))
-        self.room_action = self._add(go_menu, tr("R&oom for phones…"),  # aiohttp loads on use
-                                     lambda: importlib.import_module(
-                                         "workshop.ui.room.panel").show_room(self))
-        self._add(go_menu, tr("Goals and &indicators…"), lambda: show_indicators(self))
-        self.view_menu = bar.addMenu(tr("&View"))
-        fullscreen = self._add(self.view_menu, tr("&Full screen"), self.toggle_full_screen,
-                               QKeySequence.StandardKey.FullScreen)
-        fullscreen.setCheckable(True)
-        self.full_screen_action = fullscreen
+        for name, command_id in (
+                ("evaluation_action", "file.evaluation"), ("save_as_action", "file.save_as"),
+                ("restore_action", "file.restore"), ("retention_action", "file.retention"),
+                ("close_action", "file.close"), ("export_action", "file.export"),
+                ("preview_action", "file.preview"), ("paper_action", "file.paper"),
+                ("next_action", "go.next"), ("previous_action", "go.previous"),
+                ("agree_step_action", "go.agree"), ("timer_action", "go.timer"),
+                ("diagnostics_action", "go.diagnostics"), ("room_action", "go.room"),
+                ("full_screen_action", "view.full_screen")):
+            setattr(self, name, made[command_id])
+        made["file.quit"].setMenuRole(QAction.MenuRole.QuitRole)  # type: ignore[union-attr]
         self.projector_menu = self.projector_controls.build_menu(bar)
         language_menu = bar.addMenu(tr("&Language"))
         group = QActionGroup(self)
@@ -337,14 +325,6 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             page = self.pages[Step.SIGNING]  # a SigningPage
             getattr(page.export_actions, name)()  # type: ignore[attr-defined]
-
-    def _add(self, menu: QMenu, text: str, slot: object,
-             shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
-        action = menu.addAction(text)
-        action.triggered.connect(slot)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        return action
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -383,10 +363,12 @@ class MainWindow(QMainWindow):
             self.projector_controls.attach(None)
             self.sig_document_changed.emit(None)
             return
-        undo = document.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo = document.undo_stack.createUndoAction(self, tr(COMMANDS["edit.undo"].label))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = document.undo_stack.createRedoAction(self, tr("&Redo"))
+        undo.setObjectName("edit.undo")
+        redo = document.undo_stack.createRedoAction(self, tr(COMMANDS["edit.redo"].label))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setObjectName("edit.redo")
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
         document.sig_changed.connect(self._on_document_changed)
