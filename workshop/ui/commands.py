@@ -12,8 +12,8 @@ Contexts say who a key belongs to (``workshop.ui.key_context`` decides it for le
 - ``PROJECTOR``: a *room key*, a single letter (B, W, F, S) that acts on the projection
   only while nothing is typed (the ``LetterKeys`` filter, not a Qt shortcut); or a key of
   the projector window itself.
-- ``LIST``: while a list of items has the focus (a widget shortcut on that list): Enter,
-  Del, arrows with Ctrl+Shift. Typing edits nothing there, so no text is taken.
+- ``LIST``: while a list of items itself has the focus (a widget shortcut on that list,
+  not on a cell editor inside it): Enter, Del, arrows with Ctrl+Shift.
 - ``DIALOG``: inside one dialog or window of its own (the signing, the preview).
 """
 
@@ -151,6 +151,9 @@ COMMANDS: dict[str, Command] = {c.id: c for c in (
     Command("items.down", N_("Move down"), ("Ctrl+Shift+Down",), L, hint=N_("move")),
     Command("items.remove", N_("Remove"), ("Del",), L, hint=N_("remove")),
     Command("items.round", N_("Consent round"), ("Right",), L, hint=N_("consent round")),
+    # --- the milestones and evaluation moments on the Roadmap page
+    Command("moments.edit", N_("Edit the cell"), ("Return", "Enter"), L),
+    Command("moments.remove", N_("Remove"), ("Del", "Backspace"), L),
     # --- the readiness list on the Signing page
     Command("findings.open", N_("Go to where it is fixed"), ("Return", "Enter", "Space"), L),
     # --- dialogs
@@ -276,7 +279,12 @@ def make_action(command_id: str, parent: QWidget, slot: Callable[..., object] | 
         action.setShortcuts(getattr(QKeySequence.StandardKey, command.standard))
     elif command.keys:
         action.setShortcuts([QKeySequence(k) for k in command.keys])
-    if command.context in (Context.LIST, Context.DIALOG):
+    if command.context is Context.LIST:
+        # The list itself, not its children: Enter and Del in a cell's editor stay the
+        # editor's.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        parent.addAction(action)
+    elif command.context is Context.DIALOG:
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         parent.addAction(action)
     elif command.context is Context.PROJECTOR and not command.room_key:
