@@ -151,6 +151,15 @@ COMMANDS: dict[str, Command] = {c.id: c for c in (
     Command("items.down", N_("Move down"), ("Ctrl+Shift+Down",), L, hint=N_("move")),
     Command("items.remove", N_("Remove"), ("Del",), L, hint=N_("remove")),
     Command("items.round", N_("Consent round"), ("Right",), L, hint=N_("consent round")),
+    # --- the participants table (Preparation)
+    Command("participants.up", N_("Move up"), ("Ctrl+Shift+Up",), L, hint=N_("move")),
+    Command("participants.down", N_("Move down"), ("Ctrl+Shift+Down",), L, hint=N_("move")),
+    Command("participants.remove", N_("Remove"), ("Del",), L, hint=N_("remove")),
+    # --- the tables of Organising (roles, contributions, plans, clauses)
+    Command("rows.up", N_("Move up"), ("Ctrl+Shift+Up",), L, hint=N_("move")),
+    Command("rows.down", N_("Move down"), ("Ctrl+Shift+Down",), L, hint=N_("move")),
+    Command("rows.remove", N_("Remove"), ("Del", "Backspace"), L, hint=N_("remove")),
+    Command("rows.open", N_("Edit the cell"), ("Return", "Enter"), L, hint=N_("edit")),
     # --- the milestones and evaluation moments on the Roadmap page
     Command("moments.edit", N_("Edit the cell"), ("Return", "Enter"), L),
     Command("moments.remove", N_("Remove"), ("Del", "Backspace"), L),

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from drive import enter, focused, paste, show_page, tab
+from drive import activate, enter, focused, paste, show_page, tab
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -398,6 +398,8 @@ def test_a_missing_part_shows_on_signing_and_leads_to_its_tab(
     assert missing and missing[0] in lines
     item = tree.topLevelItem(lines[missing[0]])
     assert item.text(1) == label(Step.ORGANISING)
+    activate(qtbot, signing)  # keys go to the window in front, as on a desktop
+    tree.setFocus()
     with qtbot.waitSignal(signing.sig_go_to) as jump:
         tree.setCurrentItem(item)
         qtbot.keyClick(tree, Qt.Key.Key_Return)
