@@ -160,6 +160,22 @@ COMMANDS: dict[str, Command] = {c.id: c for c in (
     Command("rows.down", N_("Move down"), ("Ctrl+Shift+Down",), L, hint=N_("move")),
     Command("rows.remove", N_("Remove"), ("Del", "Backspace"), L, hint=N_("remove")),
     Command("rows.open", N_("Edit the cell"), ("Return", "Enter"), L, hint=N_("edit")),
+    # --- Interests: the current cell's interests, and the links between interests
+    Command("interests.edit", N_("Edit the interest"), ("F2", "Return", "Enter"), L,
+            hint=N_("edit")),
+    Command("interests.private", N_("Not for print"), ("P", "Shift+P"), L,
+            hint=N_("not for print")),
+    Command("interests.link", N_("Link"), ("L", "Shift+L"), L, hint=N_("link")),
+    Command("interests.remove", N_("Remove"), ("Del", "Backspace"), L, hint=N_("remove")),
+    Command("interests.back", N_("Back to the matrix"), ("Esc",), L,
+            hint=N_("back to the matrix")),
+    Command("links.note", N_("Edit the note"), ("F2", "Return", "Enter"), L,
+            hint=N_("note")),
+    Command("links.overlap", N_("Overlap"), ("O", "Shift+O"), L, hint=N_("overlap")),
+    Command("links.tension", N_("Tension"), ("T", "Shift+T"), L, hint=N_("tension")),
+    Command("links.remove", N_("Remove"), ("Del", "Backspace"), L, hint=N_("remove")),
+    Command("links.back", N_("Back to the matrix"), ("Esc",), L,
+            hint=N_("back to the matrix")),
     # --- the milestones and evaluation moments on the Roadmap page
     Command("moments.edit", N_("Edit the cell"), ("Return", "Enter"), L),
     Command("moments.remove", N_("Remove"), ("Del", "Backspace"), L),
@@ -249,16 +265,17 @@ def markdown_table(lang: str = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
-def key_hint(*groups: Iterable[str] | str) -> str:
+def key_hint(*groups: Iterable[str] | str, colon: bool = True) -> str:
     """On-screen key hints: ``key_hint("items.edit", ("items.up", "items.down"))`` gives
-    "Enter: edit · Ctrl+Shift+↑↓: move"; words in the current language."""
+    "Enter: edit · Ctrl+Shift+↑↓: move" ("Enter edit · ..." without ``colon``); words in
+    the current language."""
     parts = []
     for group in groups:
         ids = [group] if isinstance(group, str) else list(group)
         commands = [COMMANDS[i] for i in ids]
         keys = _joined([shown_key(c.keys[0]) for c in commands])
         words = commands[0].hint or commands[0].label
-        parts.append(f"{keys}: {tr(words)}")
+        parts.append(f"{keys}{':' if colon else ''} {tr(words)}")
     return " · ".join(parts)
 
 
