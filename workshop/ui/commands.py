@@ -176,6 +176,9 @@ COMMANDS: dict[str, Command] = {c.id: c for c in (
     Command("links.remove", N_("Remove"), ("Del", "Backspace"), L, hint=N_("remove")),
     Command("links.back", N_("Back to the matrix"), ("Esc",), L,
             hint=N_("back to the matrix")),
+    # --- Diagnostics: the spectra's marks, the forms of collaboration
+    Command("spectra.clear", N_("Clear the mark"), ("Del", "Backspace"), L),
+    Command("forms.toggle", N_("Tick or untick the form"), ("Space",), L),
     # --- the milestones and evaluation moments on the Roadmap page
     Command("moments.edit", N_("Edit the cell"), ("Return", "Enter"), L),
     Command("moments.remove", N_("Remove"), ("Del", "Backspace"), L),
