@@ -220,10 +220,13 @@ def sign_again(qtbot: QtBot, window: MainWindow) -> list[str]:
     def sign_all() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, SigningDialog)
+        activate(qtbot, dialog)  # a modal dialog is the active window on a desktop
         while dialog.current() is not None:
+            signer = dialog.current()
             signed.append(dialog.name.text())
             draw_signature(qtbot, dialog.pad, len(signed))
             qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+            assert dialog.current() is not signer  # signed: the next one's turn
 
     QTimer.singleShot(0, sign_all)
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)

@@ -482,12 +482,15 @@ def signing(qtbot: QtBot, window: MainWindow) -> None:
     def sign_all() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, SigningDialog)
+        activate(qtbot, dialog)  # a modal dialog is the active window on a desktop
         while dialog.current() is not None:
+            signer = dialog.current()
             signed.append(dialog.name.text())
             assert not dialog.sign_button.isEnabled()  # no ink yet
             draw_signature(qtbot, dialog.pad, len(signed))
             assert dialog.sign_button.isEnabled()
             qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+            assert dialog.current() is not signer  # signed: the next one's turn
 
     QTimer.singleShot(0, sign_all)
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)  # returns when all signed
