@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -158,6 +159,14 @@ def test_documents_come_out_in_their_language_whatever_the_app_speaks(
     from workshop.storage.files import save_session
 
     def unreadable() -> str:
+        """Refuse the read unless it comes from the ui (a window left by an earlier test
+        may still redraw while this runs: the ui may read the app's language)."""
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_globals.get("__name__") == "workshop.i18n":
+            frame = frame.f_back
+        caller = frame.f_globals.get("__name__", "") if frame is not None else ""
+        if caller.startswith("workshop.ui."):
+            return "en"
         raise AssertionError("the app's current language was read below the ui")
 
     monkeypatch.setattr(i18n, "current_language", unreadable)

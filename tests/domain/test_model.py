@@ -162,7 +162,9 @@ def test_references_resolve(path: str, value: Any, expected: str) -> None:
 def test_the_table_may_author_a_card() -> None:
     doc = _doc()
     doc["ambition"]["cards"][0]["author_id"] = None
-    Session.model_validate(doc)
+    session = Session.model_validate(doc)
+    assert session.ambition.cards[0].author_id is None
+    assert reference_problems(session) == []
 
 
 def test_an_organisation_owner_matches_the_trimmed_name() -> None:
@@ -195,7 +197,10 @@ def test_due_not_before_start() -> None:
 def test_due_on_the_start_day_is_fine() -> None:
     doc = _doc()
     doc["roadmap"]["actions"][1]["due"] = doc["roadmap"]["actions"][1]["start"]
-    Session.model_validate(doc)
+    session = Session.model_validate(doc)
+    action = session.roadmap.actions[1]
+    assert action.due == action.start
+    assert reference_problems(session) == []
 
 
 def test_vote_budget_is_kept() -> None:
@@ -210,7 +215,9 @@ def test_exactly_the_budget_is_fine() -> None:
     doc = _doc()
     doc["ambition"]["votes"].append({"participant_id": "p-anna", "card_id": "c-2",
                                      "dots": 1})
-    Session.model_validate(doc)
+    session = Session.model_validate(doc)
+    assert sum(v.dots for v in session.ambition.votes if v.participant_id == "p-anna") == 3
+    assert reference_problems(session) == []
 
 
 def test_lowering_the_budget_below_votes_cast_is_refused() -> None:

@@ -106,13 +106,60 @@ def test_every_truncation_is_reported_as_damage() -> None:
         assert "cut.workshop" in str(info.value)
 
 
+def _values(node: Any, prefix: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], Any]:
+    """Every place in a JSON tree and what is there: a scalar, or a dict's keys in order,
+    or a list's length (so a field lost, added or moved shows as a difference too)."""
+    if isinstance(node, dict):
+        out: dict[tuple[Any, ...], Any] = {prefix: ("object", tuple(node))}
+        for key, value in node.items():
+            out |= _values(value, (*prefix, key))
+        return out
+    if isinstance(node, list):
+        out = {prefix: ("array", len(node))}
+        for index, value in enumerate(node):
+            out |= _values(value, (*prefix, index))
+        return out
+    return {prefix: node}
+
+
+def _one_character_less(before: Any, after: Any) -> bool:
+    """``after`` is ``before`` as written in the file with one character gone."""
+    if type(before) is not type(after) or not isinstance(before, str | int):
+        return False
+    was, now = json.dumps(before), json.dumps(after)
+    return any(was[:i] + was[i + 1:] == now for i in range(len(was)))
+
+
 def test_every_single_byte_deletion_is_caught_or_harmless() -> None:
+    """A byte lost anywhere is either reported, or harmless. Harmless means: the session
+    loaded is the original, or it differs in exactly one value (a text or a number), and
+    that value is what the damaged file says: the original's characters with one gone
+    (``"s-small"`` read as ``"s-smal"``, 30 minutes read as 3). Nothing else in the
+    session changes: no field lost or added, no list longer or shorter, nothing moved."""
+    original = loads(SMALL)
+    before = _values(original.model_dump(mode="json"))
+    caught = same = one_value = 0
     for pos in range(len(SMALL)):
         data = SMALL[:pos] + SMALL[pos + 1:]
         try:
-            loads(data)
+            loaded = loads(data)
         except SessionFileError:
-            pass
+            caught += 1
+            continue
+        if loaded == original:
+            same += 1
+            continue
+        after = _values(loaded.model_dump(mode="json"))
+        changed = [where for where in before.keys() | after.keys()
+                   if before.get(where) != after.get(where)]
+        assert len(changed) == 1, (pos, changed)
+        where = changed[0]
+        assert where in before and where in after, (pos, where)
+        assert _one_character_less(before[where], after[where]), (pos, where)
+        one_value += 1
+    assert caught + same + one_value == len(SMALL)
+    assert caught > len(SMALL) // 2  # most bytes are structure: losing one is reported
+    assert same >= 1  # the final newline
 
 
 # --- wrong types, huge values ------------------------------------------------------

@@ -1,17 +1,43 @@
 """Driving the app as a facilitator does: keys to wherever the focus is, typing, the
-window brought back to the front. One place for the UI tests that walk through the app."""
+window brought back to the front. One place for every UI test that drives widgets
+(tests/ui and tests/ui/pages: ``from drive import press, type_text, ...``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TypeVar
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
+
+from workshop.ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from workshop.domain.model import InterestKind, Step
+    from workshop.ui.main_window import MainWindow
+    from workshop.ui.pages.interests import InterestsPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL_SHIFT = CTRL | SHIFT
+P = TypeVar("P", bound=Page)
+
+
+def show_page(qtbot: QtBot, page: P, size: tuple[int, int] = (1086, 658)) -> P:
+    """``page`` on screen, active and refreshed on every change of its document, as the
+    main window shows it (the page tests drive one page without the window)."""
+    qtbot.addWidget(page)
+    page.document.sig_changed.connect(page.refresh)  # as the main window does
+    page.refresh(frozenset())
+    page.resize(*size)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    return page
 
 
 def focused() -> QWidget:
@@ -26,12 +52,35 @@ def press(qtbot: QtBot, key: Qt.Key,
     qtbot.keyClick(focused(), key, modifier)
 
 
+def press_each(qtbot: QtBot, keys: Iterable[Qt.Key]) -> None:
+    """Each key to the widget that has the focus then, as the keyboard does."""
+    for key in keys:
+        press(qtbot, key)
+
+
+def tab(qtbot: QtBot) -> QWidget:
+    """Tab from the focused widget; the widget that has the focus then."""
+    press(qtbot, Qt.Key.Key_Tab)
+    return focused()
+
+
+def paste(qtbot: QtBot, text: str, widget: QWidget | None = None) -> None:
+    """Ctrl+V with ``text`` on the clipboard, to ``widget`` or wherever the focus is
+    (QTest cannot type characters outside the BMP, like emoji: a paste can)."""
+    QApplication.clipboard().setText(text)
+    qtbot.keyClick(widget or focused(), Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
 def type_text(qtbot: QtBot, text: str) -> None:
-    """Type as a person does: each key goes wherever the focus is at that moment."""
+    """Type as a person does: each key goes wherever the focus is at that moment.
+
+    QTest only types ASCII: any other character (é, שלום, 🙂) trips an assert inside Qt
+    that aborts the whole interpreter. Those arrive as a keyboard layout or the emoji
+    picker delivers them: a key event that carries the character as its text."""
     for char in text:
         if char.isascii():
             qtbot.keyClicks(focused(), char)
-        else:  # QTest knows only ASCII keys; a keyboard sends é as text with the key
+        else:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier,
                                   char)
@@ -67,3 +116,73 @@ def type_participant(qtbot: QtBot, table: QAbstractItemView, name: str, organisa
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not editor)
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+
+
+def wait_not_editing(qtbot: QtBot, view: QAbstractItemView) -> None:
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+
+
+def commit(qtbot: QtBot, view: QAbstractItemView) -> None:
+    """Return in an in-place editor: Qt closes it on the next turn of the event loop."""
+    press(qtbot, Qt.Key.Key_Return)
+    wait_not_editing(qtbot, view)
+    assert view.hasFocus()
+
+
+def click_cell(qtbot: QtBot, view: QAbstractItemView, row: int, column: int = 0) -> None:
+    """A mouse click on a cell (scrolled into view first)."""
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(index).center())
+    assert view.currentIndex().row() == row
+
+
+def edit_cell(qtbot: QtBot, table: QTableWidget, row: int, col: int, text: str) -> None:
+    """F2 on the cell, the old text replaced by ``text`` typed, Enter."""
+    table.setFocus()
+    table.setCurrentCell(row, col)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    editor = focused()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    type_text(qtbot, text)
+    press(qtbot, Qt.Key.Key_Return)
+    wait_not_editing(qtbot, table)
+
+
+def go_to_step(qtbot: QtBot, window: MainWindow, step: Step) -> QWidget:
+    """Ctrl+<number>, as in the Go menu; the step's page."""
+    from workshop.ui.main_window import STEPS
+
+    activate(qtbot, window)
+    number = STEPS.index(step) + 1
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), CTRL)
+    assert window.current_step() is step
+    return window.pages[step]
+
+
+def go_to_item(qtbot: QtBot, page: InterestsPage, pid: str, kind: InterestKind,
+               text: str) -> None:
+    """Interests: arrows in the matrix to the cell, F2 to its list, arrows to the item."""
+    from workshop.domain.model import InterestKind
+
+    page.matrix.setFocus()
+    model = page.matrix_model
+    target_row, target_col = model.row_of(pid), 1 + list(InterestKind).index(kind)
+    while page.matrix.currentIndex().row() != target_row:
+        down = page.matrix.currentIndex().row() < target_row
+        press(qtbot, Qt.Key.Key_Down if down else Qt.Key.Key_Up)
+    while page.matrix.currentIndex().column() != target_col:
+        right = page.matrix.currentIndex().column() < target_col
+        press(qtbot, Qt.Key.Key_Right if right else Qt.Key.Key_Left)
+    press(qtbot, Qt.Key.Key_F2)
+    assert page.items_list.hasFocus()
+    while page.items_list.currentItem().text() != text:
+        press(qtbot, Qt.Key.Key_Down)
+
+
+def enter(qtbot: QtBot, widget: QWidget | None = None) -> None:
+    """Return, to ``widget`` or wherever the focus is."""
+    qtbot.keyClick(widget or focused(), Qt.Key.Key_Return)

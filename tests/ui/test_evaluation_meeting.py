@@ -24,10 +24,18 @@ import sys
 from pathlib import Path
 
 import pytest
-from drive import CTRL, activate, focused, press, type_participant, type_text
+from drive import (
+    CTRL,
+    activate,
+    edit_cell,
+    go_to_step,
+    press,
+    type_participant,
+    type_text,
+)
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
 from pytestqt.qtbot import QtBot
 from samples import demo_session
 from signed_sessions import signed
@@ -35,8 +43,6 @@ from test_walkthrough import (
     agree,
     draw_signature,
     export_from_signing,
-    go_to,
-    wait_not_editing,
 )
 
 from workshop.domain.compare import changes_since_previous
@@ -87,22 +93,6 @@ def click_row(qtbot: QtBot, window: MainWindow, row: int) -> None:
     qtbot.mouseClick(steps.viewport(), Qt.MouseButton.LeftButton,
                      pos=steps.visualItemRect(steps.item(row)).center())
 
-
-def edit_cell(qtbot: QtBot, table: object, row: int, col: int, text: str) -> None:
-    """F2 on the cell, type, Enter: as the facilitator would."""
-    from PySide6.QtWidgets import QTableWidget
-
-    assert isinstance(table, QTableWidget)
-    table.setFocus()
-    table.setCurrentCell(row, col)
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
-    focused_edit = focused()
-    assert isinstance(focused_edit, QLineEdit)
-    focused_edit.selectAll()
-    type_text(qtbot, text)
-    press(qtbot, Qt.Key.Key_Return)
-    wait_not_editing(qtbot, table)  # type: ignore[arg-type]
 
 
 def look_back(qtbot: QtBot, window: MainWindow) -> None:
@@ -157,7 +147,7 @@ def measure_again(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def amend_principle(qtbot: QtBot, window: MainWindow) -> str:
-    page = go_to(qtbot, window, Step.PRINCIPLES)
+    page = go_to_step(qtbot, window, Step.PRINCIPLES)
     assert isinstance(page, AgreementItemsPage)
     page.table.setFocus()
     press(qtbot, Qt.Key.Key_Home, CTRL)
@@ -173,7 +163,7 @@ def amend_principle(qtbot: QtBot, window: MainWindow) -> str:
 
 
 def parties(qtbot: QtBot, window: MainWindow) -> None:
-    page = go_to(qtbot, window, Step.PREPARATION)
+    page = go_to_step(qtbot, window, Step.PREPARATION)
     assert isinstance(page, PreparationPage)
     henk = [p.name for p in window.document.session.participants].index(  # type: ignore
         "Henk Mulder")
@@ -191,7 +181,7 @@ def parties(qtbot: QtBot, window: MainWindow) -> None:
 
 def rounds_again(qtbot: QtBot, window: MainWindow) -> None:
     """Nothing of the earlier consents carried over: every round again."""
-    ambition = go_to(qtbot, window, Step.AMBITION)
+    ambition = go_to_step(qtbot, window, Step.AMBITION)
     assert isinstance(ambition, AmbitionPage)
     tab_bar = ambition.tabs.tabBar()
     qtbot.mouseClick(tab_bar, Qt.MouseButton.LeftButton,
@@ -201,7 +191,7 @@ def rounds_again(qtbot: QtBot, window: MainWindow) -> None:
                      pos=table.visualRect(table.model().index(0, 0)).center())
     press(qtbot, Qt.Key.Key_R)
     for step in (Step.PRINCIPLES, Step.RULES):
-        page = go_to(qtbot, window, step)
+        page = go_to_step(qtbot, window, step)
         assert isinstance(page, AgreementItemsPage)
         page.table.setFocus()
         for row in range(len(page.model.rows)):
@@ -217,7 +207,7 @@ def rounds_again(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def sign_again(qtbot: QtBot, window: MainWindow) -> list[str]:
-    page = go_to(qtbot, window, Step.SIGNING)
+    page = go_to_step(qtbot, window, Step.SIGNING)
     assert isinstance(page, SigningPage)
     page.tabs.setCurrentIndex(1)
     page.agreement_round.table.setFocus()
@@ -230,10 +220,13 @@ def sign_again(qtbot: QtBot, window: MainWindow) -> list[str]:
     def sign_all() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, SigningDialog)
+        activate(qtbot, dialog)  # a modal dialog is the active window on a desktop
         while dialog.current() is not None:
+            signer = dialog.current()
             signed.append(dialog.name.text())
             draw_signature(qtbot, dialog.pad, len(signed))
             qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+            assert dialog.current() is not signer  # signed: the next one's turn
 
     QTimer.singleShot(0, sign_all)
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)

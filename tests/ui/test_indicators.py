@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from drive import edit_cell
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QTableWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from samples import demo_session
 
@@ -19,19 +20,6 @@ from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.storage.files import load_session, save_session
 from workshop.ui.evaluation.indicators import BASELINE, NOW, IndicatorsDialog
 from workshop.ui.main_window import MainWindow
-
-
-def type_into(qtbot: QtBot, table: QTableWidget, row: int, col: int, text: str) -> None:
-    table.setFocus()
-    table.setCurrentCell(row, col)
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: table.state() != QTableWidget.State.EditingState)
 
 
 def open_window(qtbot: QtBot, path: Path) -> MainWindow:
@@ -70,7 +58,7 @@ def test_a_baseline_at_the_start_and_the_trend_at_the_evaluation(qtbot: QtBot,
     qtbot.keyClicks(editor.baseline_edit, "41,5")
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     assert editor.table.rowCount() == 1
-    type_into(qtbot, editor.table, 0, BASELINE, "42")  # corrected
+    edit_cell(qtbot, editor.table, 0, BASELINE, "42")  # corrected
     dialog.close()
     assert window.document is not None and window.document.flush()
     start = load_session(start_path)
@@ -89,7 +77,7 @@ def test_a_baseline_at_the_start_and_the_trend_at_the_evaluation(qtbot: QtBot,
     editor = dialog.editor
     assert not editor.table.isColumnHidden(NOW)
     assert not editor.table.item(0, BASELINE).flags() & Qt.ItemFlag.ItemIsEditable
-    type_into(qtbot, editor.table, 0, NOW, "36,9")
+    edit_cell(qtbot, editor.table, 0, NOW, "36,9")
     assert editor.table.item(0, 4).text() == "v1: 42 → v2: 36.9"
     dialog.close()
     assert window.document is not None and window.document.flush()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from drive import press, press_each
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,13 +59,6 @@ def untouched(projector: ProjectorController) -> bool:
     return (projector.blank is Blank.NONE and not projector.frozen
             and not projector.spotlight)
 
-
-def press(qtbot: QtBot, keys: tuple[Qt.Key, ...] = LETTERS) -> None:
-    """Each key to the widget that has the focus then, as the keyboard does."""
-    for key in keys:
-        focus = QApplication.focusWidget()
-        assert focus is not None
-        qtbot.keyClick(focus, key)
 
 
 def pages_tabs(page: QWidget) -> Iterator[None]:
@@ -173,7 +167,7 @@ def _check_field(qtbot: QtBot, widget: QWidget, projector: ProjectorController,
     if focus is not widget and not (focus is not None and widget.isAncestorOf(focus)):
         return  # the field gives its focus elsewhere (a proxy): checked where it goes
     before = _text(widget)
-    press(qtbot)
+    press_each(qtbot, LETTERS)
     what = f"{type(widget).__name__} {widget.objectName() or widget.accessibleName()}"
     assert untouched(projector), f"a letter typed into {what} moved the projector"
     if _takes_text(widget):
@@ -200,7 +194,7 @@ def _check_cell(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex,
     view.setCurrentIndex(index)
     typing_opens = key_context(view) is KeyContext.TYPING
     if typing_opens:
-        press(qtbot, (Qt.Key.Key_B,))  # "Bram": the B opens the cell's editor
+        press(qtbot, Qt.Key.Key_B)  # "Bram": the B opens the cell's editor
         rest = LETTERS[1:]
     else:
         view.edit(index)
@@ -208,12 +202,12 @@ def _check_cell(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex,
     qtbot.waitUntil(lambda: view.state() == QAbstractItemView.State.EditingState)
     editor = QApplication.focusWidget()
     assert editor is not None and view.isAncestorOf(editor)
-    press(qtbot, rest)
+    press_each(qtbot, rest)
     what = f"a cell of column {index.column()} in {type(view).__name__} {view.objectName()}"
     assert untouched(projector), f"a letter typed into {what} moved the projector"
     if _takes_text(editor):
         assert "F" in _text(editor).upper(), what
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # no change kept
+    press(qtbot, Qt.Key.Key_Escape)  # no change kept
     checked.append(what)
 
 
@@ -226,10 +220,10 @@ def _spotlight_from(qtbot: QtBot, window: MainWindow, view: QAbstractItemView) -
     model = view.model()
     view.setCurrentIndex(model.index(0, 0))
     qtbot.waitUntil(lambda: projector.highlight_id() is not None)
-    press(qtbot, (Qt.Key.Key_S,))
+    press(qtbot, Qt.Key.Key_S)
     assert projector.spotlight, type(view).__name__
     assert projector.scene.texts(), "the spotlight shows the item"
-    press(qtbot, (Qt.Key.Key_S,))
+    press(qtbot, Qt.Key.Key_S)
     assert not projector.spotlight
 
 
@@ -267,7 +261,7 @@ def test_in_a_consent_round_b_and_w_are_the_rounds(qtbot: QtBot,
     qtbot.waitUntil(consent.table.hasFocus)
     subject = consent.subject_id
     who = consent.current_participant_id()
-    press(qtbot, (Qt.Key.Key_B,))
+    press(qtbot, Qt.Key.Key_B)
     assert untouched(projector)
     record = next(r for r in document.session.consents
                   if r.subject_id == subject and r.participant_id == who)

@@ -13,9 +13,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QImage, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from workshop.domain.model import Step
+from workshop.domain.model import Session, Step
 from workshop.i18n import set_language
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import STEPS, MainWindow
@@ -108,6 +109,29 @@ def rows_too_short(window: MainWindow) -> list[str]:
     return found
 
 
+def _pixels(image: QImage) -> np.ndarray:
+    """The image as rows x columns x RGBA bytes."""
+    image = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    data = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
+    rows = data.reshape(image.height(), image.bytesPerLine())
+    return rows[:, :image.width() * 4].reshape(image.height(), image.width(), 4).copy()
+
+
+def _page_pixels(window: MainWindow) -> np.ndarray:
+    """What the window shows of the current page (below the title, above the step bar)."""
+    area = QRect(window.page_stack.mapTo(window, QPoint(0, 0)), window.page_stack.size())
+    return _pixels(window.grab(area).toImage())
+
+
+def _share(mask: np.ndarray) -> float:
+    return float(mask.mean())
+
+
+PAGE_CONTENT_SHARE = 0.01
+"""At least this share of a page's pixels changes between an empty session and the demo:
+the step's own content (cards, interests, items, actions, parties) is drawn."""
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("size", list(SIZES))
 def test_every_step_rendered(qtbot: QtBot, make_document: Callable[..., SessionDocument],
@@ -119,9 +143,15 @@ def test_every_step_rendered(qtbot: QtBot, make_document: Callable[..., SessionD
     window.show()
     qtbot.waitExposed(window)
     assert (window.width(), window.height()) == SIZES[size]
+    empty = MainWindow(make_document(Session(id="s-empty"), name="empty"))
+    qtbot.addWidget(empty)
+    empty.resize(*SIZES[size])
+    empty.show()
+    qtbot.waitExposed(empty)
     found: dict[str, list[str]] = {}
     for number, step in enumerate(STEPS, start=1):
         window.go_to(step)
+        empty.go_to(step)
         QApplication.processEvents()
         QApplication.processEvents()  # rows fitted to the new widths (a 0 ms timer)
         assert window.step_title.text() == TITLES[lang][number - 1]
@@ -130,10 +160,24 @@ def test_every_step_rendered(qtbot: QtBot, make_document: Callable[..., SessionD
         assert (image.width(), image.height()) == SIZES[size]
         path = shots / f"workspace-{number}-{step.value}-{lang}-{size}.png"
         assert image.save(str(path))
-        assert path.stat().st_size > 10_000  # a page, not an empty grey window
+        # The pixels: the page is drawn (not one flat colour), and the step's content
+        # is in it: the same page for an empty session looks different.
+        page, blank = _page_pixels(window), _page_pixels(empty)
+        assert page.shape == blank.shape
+        background = np.array(window.palette().color(QPalette.ColorRole.Window).getRgb(),
+                              np.uint8)
+        assert _share((page != background).any(axis=2)) > 0.1, step
+        assert _share((page != blank).any(axis=2)) > PAGE_CONTENT_SHARE, step
+        # Visiting a step is saved a second later; the status line's "Saved 04:03" is
+        # then laid out on the next turn of the loop. Save now and let it lay out, so the
+        # check below does not race the autosave timer.
+        assert window.document is not None and window.document.flush()
+        QApplication.processEvents()
+        QApplication.processEvents()
         if trouble := problems(window):
             found[step.value] = trouble
     assert found == {}
     assert rows_too_short(window) == []
     window.go_to(Step.PREPARATION)
     window.close()
+    empty.close()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from drive import press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -168,7 +169,7 @@ def library_session(make_document: Callable[..., SessionDocument], qtbot: QtBot
     page.focus_first()
     qtbot.waitUntil(lambda: QApplication.focusWidget() in (page.table, page.new_edit))
     for words in ("jaarplan", "proef die we evalueren", "mandaat"):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L,
+        press(qtbot, Qt.Key.Key_L,
                        Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: page.picker is not None and page.picker.search.hasFocus())
         assert page.picker is not None

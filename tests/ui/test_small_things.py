@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from drive import press
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from samples import demo_session
 
@@ -31,10 +31,10 @@ def test_enter_presses_the_focused_button_on_the_start_screen(qtbot: QtBot) -> N
     window.start_screen.sig_new.connect(lambda: pressed.append("new"))
     window.start_screen.new_button.setFocus()
     qtbot.waitUntil(window.start_screen.new_button.hasFocus)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)
     assert pressed == ["new"]
     window.start_screen.demo_button.setFocus()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Enter)  # the keypad's Enter
+    press(qtbot, Qt.Key.Key_Enter)  # the keypad's Enter
     assert pressed == ["new", "demo"]
 
 

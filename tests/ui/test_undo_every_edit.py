@@ -12,7 +12,16 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from drive import CTRL, CTRL_SHIFT, focused, press, type_text
+from drive import (
+    CTRL,
+    CTRL_SHIFT,
+    click_cell,
+    focused,
+    go_to_item,
+    press,
+    type_text,
+    wait_not_editing,
+)
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QWidget
@@ -35,16 +44,6 @@ from workshop.ui.signing_dialog import SigningDialog
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",
                                        "This plugin does not support grabbing the keyboard")
 
-def click(qtbot: QtBot, view: QAbstractItemView, row: int, column: int = 0) -> None:
-    index = view.model().index(row, column)
-    view.scrollTo(index)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.visualRect(index).center())
-    assert view.currentIndex().row() == row
-
-
-def wait_not_editing(qtbot: QtBot, view: QAbstractItemView) -> None:
-    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
 
 
 # --- preparation -------------------------------------------------------------------------
@@ -73,7 +72,7 @@ def participant_add(qtbot: QtBot, window: MainWindow) -> None:
 def participant_edit(qtbot: QtBot, window: MainWindow) -> None:
     page = _prep(window)
     page.table.setFocus()
-    click(qtbot, page.table, 1, ROLE)
+    click_cell(qtbot, page.table, 1, ROLE)
     press(qtbot, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
     qtbot.keyClick(focused(), Qt.Key.Key_A, CTRL)
@@ -84,7 +83,7 @@ def participant_edit(qtbot: QtBot, window: MainWindow) -> None:
 
 def participant_remove(qtbot: QtBot, window: MainWindow) -> None:
     page = _prep(window)
-    click(qtbot, page.table, 1, NAME)
+    click_cell(qtbot, page.table, 1, NAME)
     press(qtbot, Qt.Key.Key_Delete)  # Joost has cards, votes...: the page asks
     qtbot.waitUntil(lambda: page.remove_dialog is not None and page.remove_dialog.isVisible())
     dialog = page.remove_dialog
@@ -95,7 +94,7 @@ def participant_remove(qtbot: QtBot, window: MainWindow) -> None:
 
 def participant_reorder(qtbot: QtBot, window: MainWindow) -> None:
     page = _prep(window)
-    click(qtbot, page.table, 2, NAME)
+    click_cell(qtbot, page.table, 2, NAME)
     press(qtbot, Qt.Key.Key_Up, CTRL_SHIFT)
 
 
@@ -118,7 +117,7 @@ def _ambition(window: MainWindow) -> AmbitionPage:
 def _card(qtbot: QtBot, page: AmbitionPage, card_id: str) -> CardListView:
     card = next(c for c in page.document.session.ambition.cards if c.id == card_id)
     column = page.board.columns[card.cluster_id]
-    click(qtbot, column.view, column.model.row_of(card_id))
+    click_cell(qtbot, column.view, column.model.row_of(card_id))
     assert column.view.hasFocus()
     return column.view
 
@@ -203,23 +202,6 @@ def _interests(window: MainWindow) -> InterestsPage:
     return page
 
 
-def _go_to_interest(qtbot: QtBot, page: InterestsPage, pid: str, kind: InterestKind,
-                    text: str) -> None:
-    """Arrows in the matrix to the cell, F2 to its list, arrows to the interest."""
-    page.matrix.setFocus()
-    model = page.matrix_model
-    target_row, target_col = model.row_of(pid), 1 + list(InterestKind).index(kind)
-    while page.matrix.currentIndex().row() != target_row:
-        down = page.matrix.currentIndex().row() < target_row
-        press(qtbot, Qt.Key.Key_Down if down else Qt.Key.Key_Up)
-    while page.matrix.currentIndex().column() != target_col:
-        right = page.matrix.currentIndex().column() < target_col
-        press(qtbot, Qt.Key.Key_Right if right else Qt.Key.Key_Left)
-    press(qtbot, Qt.Key.Key_F2)
-    assert page.items_list.hasFocus()
-    while page.items_list.currentItem().text() != text:
-        press(qtbot, Qt.Key.Key_Down)
-
 
 WORKLOAD = "Werkdruk in de praktijken beheersbaar houden."
 
@@ -233,7 +215,7 @@ def interest_add(qtbot: QtBot, window: MainWindow) -> None:
 
 def interest_edit(qtbot: QtBot, window: MainWindow) -> None:
     page = _interests(window)
-    _go_to_interest(qtbot, page, "p-joost", InterestKind.ORGANISATIONAL, WORKLOAD)
+    go_to_item(qtbot, page, "p-joost", InterestKind.ORGANISATIONAL, WORKLOAD)
     press(qtbot, Qt.Key.Key_F2)
     press(qtbot, Qt.Key.Key_End)
     type_text(qtbot, " Echt.")
@@ -243,13 +225,13 @@ def interest_edit(qtbot: QtBot, window: MainWindow) -> None:
 
 def interest_private(qtbot: QtBot, window: MainWindow) -> None:
     page = _interests(window)
-    _go_to_interest(qtbot, page, "p-joost", InterestKind.ORGANISATIONAL, WORKLOAD)
+    go_to_item(qtbot, page, "p-joost", InterestKind.ORGANISATIONAL, WORKLOAD)
     press(qtbot, Qt.Key.Key_P)
 
 
 def interest_link(qtbot: QtBot, window: MainWindow) -> None:
     page = _interests(window)
-    _go_to_interest(qtbot, page, "p-joost", InterestKind.ORGANISATIONAL, WORKLOAD)
+    go_to_item(qtbot, page, "p-joost", InterestKind.ORGANISATIONAL, WORKLOAD)
     press(qtbot, Qt.Key.Key_L)
     qtbot.waitUntil(lambda: page.link_dialog is not None and page.link_dialog.isVisible())
     dialog = page.link_dialog
@@ -278,7 +260,7 @@ def principle_add(qtbot: QtBot, window: MainWindow) -> None:
 
 def principle_edit(qtbot: QtBot, window: MainWindow) -> None:
     page = _principles(window)
-    click(qtbot, page.table, 1, 1)
+    click_cell(qtbot, page.table, 1, 1)
     press(qtbot, Qt.Key.Key_Return)
     assert page.text_edit.hasFocus()
     press(qtbot, Qt.Key.Key_End, CTRL)
@@ -288,20 +270,20 @@ def principle_edit(qtbot: QtBot, window: MainWindow) -> None:
 
 def principle_reorder(qtbot: QtBot, window: MainWindow) -> None:
     page = _principles(window)
-    click(qtbot, page.table, 0, 1)
+    click_cell(qtbot, page.table, 0, 1)
     press(qtbot, Qt.Key.Key_Down, CTRL_SHIFT)
 
 
 def principle_remove(qtbot: QtBot, window: MainWindow) -> None:
     page = _principles(window)
-    click(qtbot, page.table, 2, 1)
+    click_cell(qtbot, page.table, 2, 1)
     press(qtbot, Qt.Key.Key_Delete)
 
 
 def consent_decision(qtbot: QtBot, window: MainWindow) -> None:
     page = window.pages[Step.RULES]
     assert isinstance(page, AgreementItemsPage)
-    click(qtbot, page.table, 0, 1)
+    click_cell(qtbot, page.table, 0, 1)
     press(qtbot, Qt.Key.Key_Right)  # into the round
     assert page.round.table.hasFocus()
     press(qtbot, Qt.Key.Key_3)  # an objection; the note opens for the reason
@@ -334,7 +316,7 @@ def action_add(qtbot: QtBot, window: MainWindow) -> None:
 
 def _open_cell(qtbot: QtBot, window: MainWindow, row: int, col: int) -> QWidget:
     page = _roadmap(window)
-    click(qtbot, page.table, row, col)
+    click_cell(qtbot, page.table, row, col)
     if page.table.state() != QAbstractItemView.State.EditingState:
         press(qtbot, Qt.Key.Key_Return)
     return focused()
@@ -359,7 +341,7 @@ def action_phase(qtbot: QtBot, window: MainWindow) -> None:
 
 def action_remove(qtbot: QtBot, window: MainWindow) -> None:
     page = _roadmap(window)
-    click(qtbot, page.table, 1, Col.TITLE)
+    click_cell(qtbot, page.table, 1, Col.TITLE)
     press(qtbot, Qt.Key.Key_Delete)
 
 

@@ -20,7 +20,18 @@ import sys
 from pathlib import Path
 
 import pytest
-from drive import ALT, CTRL, CTRL_SHIFT, activate, focused, press, type_participant, type_text
+from drive import (
+    ALT,
+    CTRL,
+    CTRL_SHIFT,
+    activate,
+    focused,
+    go_to_step,
+    press,
+    type_participant,
+    type_text,
+    wait_not_editing,
+)
 from pypdf import PdfReader
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
@@ -133,17 +144,6 @@ ROADMAP_CELLS = [  # owner typed, owner picked in the list, start, due, phase
 ]
 
 
-def go_to(qtbot: QtBot, window: MainWindow, step: Step) -> QWidget:
-    """Ctrl+<number>, as in the Go menu."""
-    activate(qtbot, window)
-    number = STEPS.index(step) + 1
-    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), CTRL)
-    assert window.current_step() is step
-    return window.pages[step]
-
-
-def wait_not_editing(qtbot: QtBot, view: QAbstractItemView) -> None:
-    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
 
 
 # --- the steps ----------------------------------------------------------------------------
@@ -227,7 +227,7 @@ def click_card(qtbot: QtBot, page: AmbitionPage, text: str) -> CardListView:
 
 
 def ambition(qtbot: QtBot, window: MainWindow) -> None:
-    page = go_to(qtbot, window, Step.AMBITION)
+    page = go_to_step(qtbot, window, Step.AMBITION)
     assert isinstance(page, AmbitionPage)
     assert page.entry.hasFocus()
     for text, author in CARDS.items():
@@ -271,7 +271,7 @@ def ambition(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def interests(qtbot: QtBot, window: MainWindow) -> None:
-    page = go_to(qtbot, window, Step.INTERESTS)
+    page = go_to_step(qtbot, window, Step.INTERESTS)
     assert isinstance(page, InterestsPage)
     assert page.matrix.hasFocus()
     for person in range(2):
@@ -296,7 +296,7 @@ def interests(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def principles(qtbot: QtBot, window: MainWindow) -> None:
-    page = go_to(qtbot, window, Step.PRINCIPLES)
+    page = go_to_step(qtbot, window, Step.PRINCIPLES)
     assert isinstance(page, AgreementItemsPage)
     assert page.new_edit.hasFocus()
     for search in PRINCIPLE_SEARCHES:
@@ -328,7 +328,7 @@ def principles(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def rules(qtbot: QtBot, window: MainWindow) -> None:
-    page = go_to(qtbot, window, Step.RULES)
+    page = go_to_step(qtbot, window, Step.RULES)
     assert isinstance(page, AgreementItemsPage)
     assert page.new_edit.hasFocus()
     type_text(qtbot, RULE)
@@ -365,7 +365,7 @@ def rules(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def organising(qtbot: QtBot, window: MainWindow) -> None:
-    page = go_to(qtbot, window, Step.ORGANISING)
+    page = go_to_step(qtbot, window, Step.ORGANISING)
     assert isinstance(page, OrganisingPage)
     assert page.decision_rule.hasFocus()
     press(qtbot, Qt.Key.Key_Down)  # consent
@@ -403,7 +403,7 @@ def organising(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def roadmap(qtbot: QtBot, window: MainWindow) -> None:
-    page = go_to(qtbot, window, Step.ROADMAP)
+    page = go_to_step(qtbot, window, Step.ROADMAP)
     assert isinstance(page, RoadmapPage)
     assert page.new_title.hasFocus()
     for title in ACTIONS:
@@ -419,7 +419,7 @@ def roadmap(qtbot: QtBot, window: MainWindow) -> None:
 
 def agree(qtbot: QtBot, window: MainWindow, step: Step) -> None:
     """On the step's page, Ctrl+Shift+Return: the table agrees the step as it is."""
-    go_to(qtbot, window, step)
+    go_to_step(qtbot, window, step)
     assert window.step_bar.agree_button.isVisible()
     press(qtbot, Qt.Key.Key_Return, CTRL_SHIFT)
     assert window.document is not None
@@ -450,7 +450,7 @@ def draw_signature(qtbot: QtBot, pad: QWidget, shift: int) -> None:
 
 def signing(qtbot: QtBot, window: MainWindow) -> None:
     """The agreement as a whole: findings, the round, six signatures on the pad."""
-    page = go_to(qtbot, window, Step.SIGNING)
+    page = go_to_step(qtbot, window, Step.SIGNING)
     assert isinstance(page, SigningPage)
     assert not page.start_button.isEnabled()  # the round on the whole is still missing
     blocking_lines = [page.findings_list.topLevelItem(i)
@@ -482,12 +482,15 @@ def signing(qtbot: QtBot, window: MainWindow) -> None:
     def sign_all() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, SigningDialog)
+        activate(qtbot, dialog)  # a modal dialog is the active window on a desktop
         while dialog.current() is not None:
+            signer = dialog.current()
             signed.append(dialog.name.text())
             assert not dialog.sign_button.isEnabled()  # no ink yet
             draw_signature(qtbot, dialog.pad, len(signed))
             assert dialog.sign_button.isEnabled()
             qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+            assert dialog.current() is not signer  # signed: the next one's turn
 
     QTimer.singleShot(0, sign_all)
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)  # returns when all signed
@@ -753,7 +756,7 @@ def check_pages(qtbot: QtBot, window: MainWindow) -> None:
         "Signatures on the current text: 6 of 6 participants present")
     assert window.navigator.item(STEPS.index(Step.SIGNING)).data(
         Qt.ItemDataRole.UserRole) == StepState.AGREED.value
-    prep = go_to(qtbot, window, Step.PREPARATION)
+    prep = go_to_step(qtbot, window, Step.PREPARATION)
     assert isinstance(prep, PreparationPage)
     assert prep.region_edit.text() == "Rivierenland"
     assert prep.date_edit.text() == format_date(D(2026, 3, 12))
@@ -761,7 +764,7 @@ def check_pages(qtbot: QtBot, window: MainWindow) -> None:
              for r in range(prep.model.rowCount() - 1)]
     assert shown == [(n, o) for n, o, _ in TYPED] + IMPORTED
 
-    page = go_to(qtbot, window, Step.AMBITION)
+    page = go_to_step(qtbot, window, Step.AMBITION)
     assert isinstance(page, AmbitionPage)
     named = {key: column.title() for key, column in page.board.columns.items()
              if key is not None}
@@ -772,23 +775,23 @@ def check_pages(qtbot: QtBot, window: MainWindow) -> None:
     assert face is not None and face.dots == 3
     assert page.statement.toPlainText() == STATEMENT
 
-    interests_page = go_to(qtbot, window, Step.INTERESTS)
+    interests_page = go_to_step(qtbot, window, Step.INTERESTS)
     assert isinstance(interests_page, InterestsPage)
     assert interests_page.counts_label.text() == "Interests: 6 · not for print: 1 · links: 0"
 
-    principles_page = go_to(qtbot, window, Step.PRINCIPLES)
+    principles_page = go_to_step(qtbot, window, Step.PRINCIPLES)
     assert isinstance(principles_page, AgreementItemsPage)
     assert [r.text for r in principles_page.model.rows][2] == WRITTEN_PRINCIPLE
-    rules_page = go_to(qtbot, window, Step.RULES)
+    rules_page = go_to_step(qtbot, window, Step.RULES)
     assert isinstance(rules_page, AgreementItemsPage)
     assert [(r.text, r.state) for r in rules_page.model.rows] == [(AMENDED_RULE, "Agreed")]
 
-    organising_page = go_to(qtbot, window, Step.ORGANISING)
+    organising_page = go_to_step(qtbot, window, Step.ORGANISING)
     assert isinstance(organising_page, OrganisingPage)
     assert organising_page.decision_rule.currentData() == DecisionRule.CONSENT.value
     assert organising_page.cadence.text() == "Zes keer per jaar"
 
-    roadmap_page = go_to(qtbot, window, Step.ROADMAP)
+    roadmap_page = go_to_step(qtbot, window, Step.ROADMAP)
     assert isinstance(roadmap_page, RoadmapPage)
     proxy = roadmap_page.proxy
     assert [proxy.index(r, Col.TITLE).data() for r in range(proxy.rowCount())] == ACTIONS

@@ -36,7 +36,6 @@ from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
     QImage,
-    QKeyEvent,
     QKeySequence,
     QPainter,
 )
@@ -70,6 +69,7 @@ from workshop.storage import paths
 from workshop.storage.errors import SessionFileError
 from workshop.storage.files import remove_partial_exports, write_atomic
 from workshop.storage.paths import default_pdf_paths
+from workshop.ui.commands import make_action
 from workshop.ui.document import SessionDocument
 
 _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workshop-export")
@@ -387,6 +387,7 @@ class RoomPdfWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pane)
+        make_action("preview.close", self, self.close)
 
     def show_for_room(self, facilitator_screen: object) -> None:
         others = [s for s in QGuiApplication.screens() if s is not facilitator_screen]
@@ -400,11 +401,6 @@ class RoomPdfWindow(QWidget):
         if QGuiApplication.platformName() != "offscreen":
             self.raise_()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape:
-            self.close()
-            return
-        super().keyPressEvent(event)
 
 
 # --- printing ------------------------------------------------------------------------

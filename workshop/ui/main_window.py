@@ -35,6 +35,7 @@ from workshop.domain.progress import STATE_LABELS, StepState
 from workshop.domain.readiness import STEP_SUBJECT, Finding
 from workshop.i18n import Language, current_language, set_language, tr
 from workshop.storage import settings
+from workshop.ui.commands import COMMANDS, action_of, add_menu
 from workshop.ui.document import SessionDocument
 from workshop.ui.evaluation.steps import EvaluationSteps
 from workshop.ui.must import must
@@ -55,7 +56,7 @@ from workshop.ui.session_files import (
     open_document,
 )
 from workshop.ui.start_screen import StartScreen
-from workshop.ui.step_agreement import AGREE_KEYS, StepAgreementBar
+from workshop.ui.step_agreement import StepAgreementBar
 from workshop.ui.step_states import StepStates
 from workshop.ui.timer import TimeBoxTimer
 from workshop.ui.window_place import place_window, remember_window
@@ -319,67 +320,60 @@ class MainWindow(QMainWindow):
         return self._start_screen
 
     def _build_menus(self) -> None:
+        """The menus from the command registry (``workshop.ui.commands``)."""
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr("&File"))
-        self._add(file_menu, tr("&New session…"), self.new_session, QKeySequence.StandardKey.New)
-        self._add(file_menu, tr("&Open…"), lambda: self.open_session(None),
-                  QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu(tr("Open &recent"))
+        slots: dict[str, Callable[..., object]] = {
+            "file.new": self.new_session,
+            "file.open": lambda: self.open_session(None),
+            "file.demo": self.open_demo,
+            "file.evaluation": self._new_evaluation_meeting,
+            "file.save_as": self.save_as,
+            "file.restore": self.restore_backup,
+            "file.retention": self.choose_backup_retention,
+            "file.close": self.close_session,
+            "file.export": lambda: self._export_actions("export_pdfs"),
+            "file.preview": lambda: self._export_actions("preview"),
+            "file.paper": lambda: self._export_actions("print_on_paper"),
+            "file.quit": self.close,
+            "go.next": lambda: self.move_step(1),
+            "go.previous": lambda: self.move_step(-1),
+            "go.step": lambda number: (f"&{number} {label(STEPS[number - 1], current_language())}",
+                                       lambda checked=False: self.go_to(STEPS[number - 1])),
+            "go.agree": self.step_bar.toggle,
+            "go.timer": self.timer.toggle,
+            "go.timer_reset": self.timer.reset,
+            "go.diagnostics": self._show_diagnostics,
+            "go.room": self._show_room,
+            "go.indicators": self._show_indicators,
+            "view.full_screen": self.toggle_full_screen,
+        }
+        _file_menu, made = add_menu(bar, "file", slots)
+        self.edit_menu, _ = add_menu(bar, "edit", slots)
+        _go_menu, go = add_menu(bar, "go", slots)
+        self.view_menu, view = add_menu(bar, "view", slots)
+        made |= go | view
+        self.menu_actions = made
+        """The registry's actions of this window by command id (the menus' entries)."""
+        recent = made["file.recent"]
+        assert isinstance(recent, QMenu)
+        self.recent_menu = recent
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._add(file_menu, tr("Open the &demo"), self.open_demo)
-        self.evaluation_action = self._add(file_menu, tr("New e&valuation meeting…"),
-                                           self._new_evaluation_meeting)
-        file_menu.addSeparator()
-        self.save_as_action = self._add(file_menu, tr("Save &as…"), self.save_as,
-                                        QKeySequence.StandardKey.SaveAs)
-        self.restore_action = self._add(file_menu, tr("Restore from a &backup…"),
-                                        self.restore_backup)
-        self.retention_action = self._add(file_menu, tr("&Keeping backups…"),
-                                          self.choose_backup_retention)
-        self.close_action = self._add(file_menu, tr("&Close session"), self.close_session,
-                                      QKeySequence.StandardKey.Close)
-        file_menu.addSeparator()
-        self.export_action = self._add(file_menu, tr("&Export agreement and roadmap…"),
-                                       lambda: self._export_actions("export_pdfs"),
-                                       QKeySequence("Ctrl+E"))
-        self.preview_action = self._add(file_menu, tr("Pre&view agreement…"),
-                                        lambda: self._export_actions("preview"))
-        self.paper_action = self._add(file_menu, tr("&Print agreement on paper…"),
-                                      lambda: self._export_actions("print_on_paper"),
-                                      QKeySequence.StandardKey.Print)
-        file_menu.addSeparator()
-        quit_action = self._add(file_menu, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
-        self.edit_menu = bar.addMenu(tr("&Edit"))
-        go_menu = bar.addMenu(tr("&Go"))
-        self.next_action = self._add(go_menu, tr("&Next step"), lambda: self.move_step(1),
-                                     QKeySequence("Ctrl+PgDown"))
-        self.previous_action = self._add(go_menu, tr("&Previous step"),
-                                         lambda: self.move_step(-1), QKeySequence("Ctrl+PgUp"))
-        go_menu.addSeparator()
-        for number, step in enumerate(STEPS, start=1):
-            self._add(go_menu, f"&{number} {label(step, current_language())}",
-                      lambda checked=False, s=step: self.go_to(s),
-                      QKeySequence(f"Ctrl+{number}"))
-        go_menu.addSeparator()
-        self.agree_step_action = self._add(go_menu, tr("The table &agrees this step"),
-                                           self.step_bar.toggle, QKeySequence(AGREE_KEYS))
-        go_menu.addSeparator()
-        self.timer_action = self._add(go_menu, tr("Start or pause the &time box"),
-                                      self.timer.toggle, QKeySequence("Ctrl+T"))
-        self._add(go_menu, tr("&Reset the time box"), self.timer.reset)
-        go_menu.addSeparator()
-        self.diagnostics_action = self._add(go_menu, tr("&Diagnostics…"),
-                                            self._show_diagnostics,
-                                            QKeySequence("Ctrl+D"))
-        self.room_action = self._add(go_menu, tr("R&oom for phones…"), self._show_room)
-        self._add(go_menu, tr("Goals and &indicators…"), self._show_indicators)
-        self.view_menu = bar.addMenu(tr("&View"))
-        fullscreen = self._add(self.view_menu, tr("&Full screen"), self.toggle_full_screen,
-                               QKeySequence.StandardKey.FullScreen)
-        fullscreen.setCheckable(True)
-        self.full_screen_action = fullscreen
+        self.evaluation_action = action_of(made, "file.evaluation")
+        self.save_as_action = action_of(made, "file.save_as")
+        self.restore_action = action_of(made, "file.restore")
+        self.retention_action = action_of(made, "file.retention")
+        self.close_action = action_of(made, "file.close")
+        self.export_action = action_of(made, "file.export")
+        self.preview_action = action_of(made, "file.preview")
+        self.paper_action = action_of(made, "file.paper")
+        self.next_action = action_of(made, "go.next")
+        self.previous_action = action_of(made, "go.previous")
+        self.agree_step_action = action_of(made, "go.agree")
+        self.timer_action = action_of(made, "go.timer")
+        self.diagnostics_action = action_of(made, "go.diagnostics")
+        self.room_action = action_of(made, "go.room")
+        self.full_screen_action = action_of(made, "view.full_screen")
+        action_of(made, "file.quit").setMenuRole(QAction.MenuRole.QuitRole)
         self.projector_menu = self.projector_controls.build_menu(bar)
         language_menu = bar.addMenu(tr("&Language"))
         group = QActionGroup(self)
@@ -398,14 +392,6 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             page = self.pages[Step.SIGNING]  # a SigningPage
             getattr(page.export_actions, name)()  # type: ignore[attr-defined]
-
-    def _add(self, menu: QMenu, text: str, slot: object,
-             shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
-        action = menu.addAction(text)
-        action.triggered.connect(slot)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        return action
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -448,10 +434,12 @@ class MainWindow(QMainWindow):
             self.projector_controls.attach(None)
             self.sig_document_changed.emit(None)
             return
-        undo = document.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo = document.undo_stack.createUndoAction(self, tr(COMMANDS["edit.undo"].label))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = document.undo_stack.createRedoAction(self, tr("&Redo"))
+        undo.setObjectName("edit.undo")
+        redo = document.undo_stack.createRedoAction(self, tr(COMMANDS["edit.redo"].label))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setObjectName("edit.redo")
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
         document.sig_changed.connect(self._on_document_changed)

@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QColor,
     QGuiApplication,
     QImage,
-    QKeyEvent,
     QPainter,
     QPaintEvent,
     QPixmap,
@@ -34,6 +33,7 @@ from workshop.ui.canvas.reads import unaffected
 from workshop.ui.canvas.scene import CanvasScene, canvas_for_step
 from workshop.ui.canvas.theme import THEME_NAMES, ThemeName, theme
 from workshop.ui.canvas.view import CanvasView
+from workshop.ui.commands import make_action
 from workshop.ui.document import SessionDocument
 
 TEXT_SCALES = (0.6, 0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5, 3.0)
@@ -123,6 +123,7 @@ class ProjectorWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.face)
         self.resize(1280, 720)
+        make_action("projector.unblank", self, self._unblank)
 
     @property
     def view(self) -> CanvasView:
@@ -150,11 +151,9 @@ class ProjectorWindow(QWidget):
                 self.resize(min(1280, free.width() * 2 // 3), min(720, free.height() * 2 // 3))
                 self.move(free.center() - self.rect().center())
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.key() == Qt.Key.Key_Escape and self.controller.blank is not Blank.NONE:
+    def _unblank(self) -> None:
+        if self.controller.blank is not Blank.NONE:
             self.controller.set_blank(Blank.NONE)
-            return
-        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         # Closed by its title bar: the facilitator's "Show projector" follows.

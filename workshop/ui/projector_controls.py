@@ -6,10 +6,11 @@ types: ``workshop.ui.key_context`` decides who a letter belongs to.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -27,13 +28,14 @@ from workshop.i18n import N_, tr
 from workshop.ui.canvas.options import CanvasOptions
 from workshop.ui.canvas.scene import canvas_names
 from workshop.ui.canvas.theme import ThemeName
+from workshop.ui.commands import COMMANDS, action_of, add_menu
 from workshop.ui.document import SessionDocument
 from workshop.ui.key_context import LetterKeys, takes_letters  # noqa: F401 (re-exported)
 from workshop.ui.projector import Blank, ProjectionFace, ProjectorController
 
 THEMES: tuple[tuple[ThemeName, str], ...] = (
     ("light", N_("&Light")), ("dark", N_("&Dark")), ("contrast", N_("&High contrast")))
-SHOW_SHORTCUT = "F5"
+SHOW_SHORTCUT = COMMANDS["projector.show"].keys[0]
 """Show or hide the projector, as "start the presentation" in presentation software."""
 EXPORT_SIZE = (1920, 1080)
 
@@ -158,37 +160,44 @@ class ProjectorControls(QObject):
     # --- building (again after a language switch) -----------------------------------
 
     def build_menu(self, bar: QMenuBar) -> QMenu:
-        menu = bar.addMenu(tr("&Projector"))
-        self.menu = menu
+        """The Projector menu from the command registry; the room keys (B, W, F, S) are
+        the registry's commands whose key is a single letter."""
         c = self.controller
-        self.show_action = self._add(menu, tr("&Show projector"), c.set_shown, SHOW_SHORTCUT,
-                                     checkable=True)
-        menu.addSeparator()
-        self.black_action = self._add(menu, tr("&Black screen") + "\tB",
-                                      lambda on: c.set_blank(Blank.BLACK if on else Blank.NONE),
-                                      checkable=True)
-        self.white_action = self._add(menu, tr("&White screen") + "\tW",
-                                      lambda on: c.set_blank(Blank.WHITE if on else Blank.NONE),
-                                      checkable=True)
-        self.freeze_action = self._add(menu, tr("&Freeze (the room keeps this frame)") + "\tF",
-                                       c.set_frozen, checkable=True)
-        self.spotlight_action = self._add(menu, tr("S&potlight the item under discussion")
-                                          + "\tS", c.set_spotlight, checkable=True)
+        slots: dict[str, Callable[..., object]] = {
+            "projector.show": c.set_shown,
+            "projector.black": lambda on: c.set_blank(Blank.BLACK if on else Blank.NONE),
+            "projector.white": lambda on: c.set_blank(Blank.WHITE if on else Blank.NONE),
+            "projector.freeze": c.set_frozen,
+            "projector.spotlight": c.set_spotlight,
+            "projector.larger": lambda: self._scale(1),
+            "projector.smaller": lambda: self._scale(-1),
+            "projector.anonymous": c.set_anonymous,
+            "projector.timer": c.set_timer_on,
+            "projector.preview": self._show_preview,
+            "projector.save_picture": self.ask_export,
+        }
+        menu, made = add_menu(bar, "projector", slots)
+        self.menu = menu
+        self.actions_by_id = made
+        """The registry's actions of the Projector menu by command id."""
+        self.show_action = action_of(made, "projector.show")
+        self.black_action = action_of(made, "projector.black")
+        self.white_action = action_of(made, "projector.white")
+        self.freeze_action = action_of(made, "projector.freeze")
+        self.spotlight_action = action_of(made, "projector.spotlight")
+        self.larger_action = action_of(made, "projector.larger")
+        self.smaller_action = action_of(made, "projector.smaller")
+        self.anonymous_action = action_of(made, "projector.anonymous")
+        self.timer_action = action_of(made, "projector.timer")
+        self.preview_action = action_of(made, "projector.preview")
+        self.export_action = action_of(made, "projector.save_picture")
         self.letter_actions.clear()  # the same dict the key filter reads
-        self.letter_actions.update({Qt.Key.Key_B: self.black_action,
-                                    Qt.Key.Key_W: self.white_action,
-                                    Qt.Key.Key_F: self.freeze_action,
-                                    Qt.Key.Key_S: self.spotlight_action})
-        menu.addSeparator()
-        self.larger_action = self._add(menu, tr("&Larger text"), lambda: self._scale(1),
-                                       "Ctrl+Shift+=")
-        self.larger_action.setShortcuts([QKeySequence("Ctrl+Shift+="),
-                                         QKeySequence("Ctrl+Shift++")])
-        self.smaller_action = self._add(menu, tr("S&maller text"), lambda: self._scale(-1),
-                                        "Ctrl+Shift+-")
-        self.smaller_action.setShortcuts([QKeySequence("Ctrl+Shift+-"),
-                                          QKeySequence("Ctrl+Shift+_")])
-        theme_menu = menu.addMenu(tr("&Theme"))
+        for command_id, action in made.items():
+            command = COMMANDS[command_id]
+            if command.room_key and isinstance(action, QAction):
+                self.letter_actions[Qt.Key(ord(command.keys[0].upper()))] = action
+        theme_menu = made["projector.theme"]
+        assert isinstance(theme_menu, QMenu)
         group = QActionGroup(theme_menu)
         self.theme_actions: dict[str, QAction] = {}
         for name, text in THEMES:
@@ -196,7 +205,8 @@ class ProjectorControls(QObject):
                                checkable=True)
             group.addAction(action)
             self.theme_actions[name] = action
-        canvas_menu = menu.addMenu(tr("&Canvas"))
+        canvas_menu = made["projector.canvas"]
+        assert isinstance(canvas_menu, QMenu)
         group = QActionGroup(canvas_menu)
         self.canvas_actions: dict[str | None, QAction] = {}
         follow = self._add(canvas_menu, tr("The current &step"),
@@ -212,16 +222,7 @@ class ProjectorControls(QObject):
                                lambda _on=False, n=canvas: c.set_canvas(n), checkable=True)
             group.addAction(action)
             self.canvas_actions[canvas] = action
-        self.anonymous_action = self._add(menu, tr("&Anonymous: no names on the projection"),
-                                          c.set_anonymous, checkable=True)
-        self.timer_action = self._add(menu, tr("&Time box on the projection"), c.set_timer_on,
-                                      checkable=True)
-        self.preview_action = self._add(menu, tr("Pre&view in this window"),
-                                        self._show_preview, checkable=True)
         self.preview_action.setChecked(True)
-        menu.addSeparator()
-        self.export_action = self._add(menu, tr("Save the canvas as a &picture…"),
-                                       self.ask_export)
         self._sync_actions()
         return menu
 
@@ -231,13 +232,11 @@ class ProjectorControls(QObject):
             self.preview.setVisible(self.preview_action.isChecked())
         return self.preview
 
-    def _add(self, menu: QMenu, text: str, slot: object, shortcut: str | None = None,
-             *, checkable: bool = False) -> QAction:
+    def _add(self, menu: QMenu, text: str, slot: object, *, checkable: bool = False) -> QAction:
+        """A submenu's entry (a theme, a canvas): chosen from a list, no keys."""
         action = menu.addAction(text)
         action.setCheckable(checkable)
         action.triggered.connect(slot)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
         return action
 
     # --- following the main window ---------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import Participant, Session, Signature, new_id
 from workshop.i18n import tr
+from workshop.ui.commands import make_action
 from workshop.ui.document import EditRejected, SessionDocument
 from workshop.ui.signature_pad import SignaturePad
 
@@ -88,6 +89,7 @@ class SigningDialog(QDialog):
         self.sign_button = QPushButton(tr("Sign (Ctrl+Enter)"))
         self.sign_button.setDefault(True)
         self.sign_button.clicked.connect(self.sign)
+        make_action("signing.sign", self, self.sign)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.pad.undo_stroke)
         buttons = QHBoxLayout()
         buttons.addWidget(self.clear_button)
@@ -103,13 +105,6 @@ class SigningDialog(QDialog):
         layout.addWidget(self.organisation)
         layout.addLayout(buttons)
         self._show_current()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.sign()
-            return
-        super().keyPressEvent(event)
 
     def current(self) -> Participant | None:
         return self._queue[self._index] if self._index < len(self._queue) else None

@@ -29,10 +29,11 @@ from workshop.domain.progress import (
     withdraw_step_agreement,
 )
 from workshop.i18n import current_language, tr
+from workshop.ui.commands import COMMANDS
 from workshop.ui.document import EditRejected, SessionDocument
 from workshop.ui.pages.roadmap_dates import format_date
 
-AGREE_KEYS = "Ctrl+Shift+Return"
+AGREE_KEYS = COMMANDS["go.agree"].keys[0]
 
 
 def _moment(at: dt.datetime) -> str:

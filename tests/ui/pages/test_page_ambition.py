@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from drive import press
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -224,7 +225,7 @@ def test_clustering_by_keyboard(qtbot: QtBot, page: AmbitionPage, saved: Saved) 
     qtbot.keyClick(view, Qt.Key.Key_N)
     second = page.document.session.ambition.clusters[1].id
     qtbot.keyClicks(QApplication.focusWidget(), "People")
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)
 
     # M and a few letters: type-ahead picks "Living at home"; the focus stays in place.
     view = select(qtbot, page, None, cards["Fall prevention"].id)

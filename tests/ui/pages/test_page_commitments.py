@@ -8,9 +8,8 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from page_helpers import focused, show_page, tab
+from drive import activate, enter, focused, paste, show_page, tab
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from samples import demo_session
 
@@ -56,16 +55,6 @@ def open_page(qtbot: QtBot, document: SessionDocument, tab: str) -> OrganisingPa
     return page
 
 
-def paste(qtbot: QtBot, widget: QWidget, text: str) -> None:
-    """Paste ``text`` (QTest cannot type characters outside the BMP, like emoji)."""
-    QApplication.clipboard().setText(text)
-    qtbot.keyClick(widget, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-
-
-def enter(qtbot: QtBot, widget: QWidget | None = None) -> None:
-    target = widget or focused()
-    assert target is not None
-    qtbot.keyClick(target, Qt.Key.Key_Return)
 
 
 # --- contributions ---------------------------------------------------------------------
@@ -85,7 +74,7 @@ def test_contributions_typed_reach_the_file(qtbot: QtBot, bare: SessionDocument,
     assert tab(qtbot) is section.period
     qtbot.keyClick(section.period, Qt.Key.Key_Home)  # one-off
     assert tab(qtbot) is section.description
-    paste(qtbot, section.description, HOSTILE)
+    paste(qtbot, HOSTILE, section.description)
     enter(qtbot)
     # The cursor is back where the next contribution starts.
     qtbot.waitUntil(lambda: section.organisation.hasFocus())
@@ -167,7 +156,7 @@ def test_roles_typed_reach_the_file(qtbot: QtBot, bare: SessionDocument, saved: 
         section.represents.setCurrentRow(row)
         qtbot.keyClick(section.represents, Qt.Key.Key_Space)
     assert tab(qtbot) is section.mandate
-    paste(qtbot, section.mandate, HOSTILE)
+    paste(qtbot, HOSTILE, section.mandate)
     # A second role, a chair.
     section.new_kind.setFocus()
     qtbot.keyClick(section.new_kind, Qt.Key.Key_Home)
@@ -201,7 +190,7 @@ def test_year_plans_typed_reach_the_file(qtbot: QtBot, bare: SessionDocument, sa
     enter(qtbot)
     # The cursor waits for the next item of the same organisation.
     qtbot.waitUntil(lambda: section.text.hasFocus())
-    paste(qtbot, section.text, HOSTILE)
+    paste(qtbot, HOSTILE, section.text)
     enter(qtbot)
     orgs = bare.session.organisations()
     got = [(y.organisation, y.text, y.due) for y in saved(bare).commitments.year_plans]
@@ -246,7 +235,7 @@ def test_clauses_from_the_library_edited_written_and_moved_reach_the_file(
     qtbot.keyClicks(section.text, " Six months' notice.")
     # Write a new one and move it to the top.
     section.new_edit.setFocus()
-    paste(qtbot, section.new_edit, HOSTILE)
+    paste(qtbot, HOSTILE, section.new_edit)
     enter(qtbot)
     section.table.setFocus()
     qtbot.keyClick(section.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier
@@ -409,6 +398,8 @@ def test_a_missing_part_shows_on_signing_and_leads_to_its_tab(
     assert missing and missing[0] in lines
     item = tree.topLevelItem(lines[missing[0]])
     assert item.text(1) == label(Step.ORGANISING, "en")
+    activate(qtbot, signing)  # keys go to the window in front, as on a desktop
+    tree.setFocus()
     with qtbot.waitSignal(signing.sig_go_to) as jump:
         tree.setCurrentItem(item)
         qtbot.keyClick(tree, Qt.Key.Key_Return)

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from page_helpers import show_page
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit, QWidget
+from drive import commit, focused, go_to_item, paste, press, show_page, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 from samples import large_session
 
@@ -58,36 +58,8 @@ def open_page(qtbot: QtBot, document: SessionDocument) -> InterestsPage:
     return page
 
 
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
-def type_text(qtbot: QtBot, text: str) -> None:
-    """Type as a person does: each key goes wherever the focus is at that moment.
-
-    QTest only types ASCII: any other character (é, שלום, 🙂) trips an assert inside Qt
-    that aborts the whole interpreter. Those arrive as a keyboard layout or the emoji
-    picker delivers them: a key event that carries the character as its text."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(focused(), char)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(focused(), QKeyEvent(
-                kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
-
-
-def paste(qtbot: QtBot, text: str) -> None:
-    """Ctrl+V with ``text`` on the clipboard."""
-    QApplication.clipboard().setText(text)
-    press(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-
-
-def press(qtbot: QtBot, key: Qt.Key,
-          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(focused(), key, modifier)
 
 
 def cell(page: InterestsPage) -> tuple[str, InterestKind]:
@@ -115,29 +87,6 @@ def link_dialog(qtbot: QtBot, page: InterestsPage) -> LinkDialog:
     return dialog
 
 
-def commit(qtbot: QtBot, view: QAbstractItemView) -> None:
-    """Return in an in-place editor: Qt closes it on the next turn of the event loop."""
-    press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
-    assert view.hasFocus()
-
-
-def go_to_item(qtbot: QtBot, page: InterestsPage, pid: str, kind: InterestKind,
-               text: str) -> None:
-    """Arrows in the matrix to the cell, F2 to its list, arrows to the interest."""
-    page.matrix.setFocus()
-    model = page.matrix_model
-    target_row, target_col = model.row_of(pid), 1 + list(InterestKind).index(kind)
-    while page.matrix.currentIndex().row() != target_row:
-        down = page.matrix.currentIndex().row() < target_row
-        press(qtbot, Qt.Key.Key_Down if down else Qt.Key.Key_Up)
-    while page.matrix.currentIndex().column() != target_col:
-        right = page.matrix.currentIndex().column() < target_col
-        press(qtbot, Qt.Key.Key_Right if right else Qt.Key.Key_Left)
-    press(qtbot, Qt.Key.Key_F2)
-    assert page.items_list.hasFocus()
-    while page.items_list.currentItem().text() != text:
-        press(qtbot, Qt.Key.Key_Down)
 
 
 # --- entry -------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from workshop.ui.document import SessionDocument
 from workshop.ui.pages.preparation import PreparationPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "export"))
-from page_helpers import show_page  # noqa: E402
+from drive import show_page  # noqa: E402
 from pdfcheck import EXPORTED_AT, page_texts, squash  # noqa: E402
 
 Saved = Callable[[SessionDocument], Session]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from drive import press
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -403,7 +404,7 @@ def test_cancelling_a_removal_changes_nothing(page: PreparationPage,
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: page.remove_dialog is not None
                     and QApplication.focusWidget() is page.remove_dialog.hand_over_button)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: page.remove_dialog is None)
     assert _dump(document) == before
     assert not document.undo_stack.canUndo()
@@ -485,7 +486,7 @@ def test_a_file_that_is_no_csv(page: PreparationPage, document: SessionDocument,
     assert "not a CSV file" in dialog.problems_view.toPlainText()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
                     and dialog.isAncestorOf(QApplication.focusWidget()))
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: page.csv_dialog is None)
     assert _dump(document) == before
 

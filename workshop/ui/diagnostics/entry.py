@@ -29,6 +29,7 @@ from workshop.domain import diagnostics as dg
 from workshop.domain.labels import axis_texts, label
 from workshop.domain.model import CollaborationForm, Condition, Session
 from workshop.i18n import current_language, tr
+from workshop.ui.commands import make_action
 from workshop.ui.diagnostics.charts import wrap
 from workshop.ui.must import must
 
@@ -147,6 +148,7 @@ class SpectraGrid(_Grid):
         self.setObjectName("spectraGrid")
         self.setAccessibleName(tr("Expectation spectra: participants and marks"))
         self.setItemDelegate(_MarkDelegate(self))
+        make_action("spectra.clear", self, self._clear_current)  # the command registry's
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -186,13 +188,9 @@ class SpectraGrid(_Grid):
         value = item.data(Qt.ItemDataRole.EditRole)
         self.sig_mark.emit(item.row(), item.column(), -1 if value is None else int(value))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if (event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-                and self.state() != QAbstractItemView.State.EditingState
-                and self.currentRow() >= 0):
+    def _clear_current(self) -> None:
+        if self.currentRow() >= 0:
             self.sig_mark.emit(self.currentRow(), self.currentColumn(), -1)
-            return
-        super().keyPressEvent(event)
 
 
 class FormsGrid(_Grid):
@@ -206,6 +204,7 @@ class FormsGrid(_Grid):
         self.setObjectName("formsGrid")
         self.setAccessibleName(tr("Forms of collaboration: participants and forms"))
         self.cellClicked.connect(lambda row, col: self.sig_toggled.emit(row, col))
+        make_action("forms.toggle", self, self._toggle_current)  # the command registry's
 
     def show_forms(self, session: Session, moment_id: str | None) -> None:
         self.set_shape(session, [_header(label(f, current_language())) for f in FORMS])
@@ -220,11 +219,9 @@ class FormsGrid(_Grid):
                     item.setData(Qt.ItemDataRole.AccessibleTextRole,
                                  tr("chosen") if text else tr("not chosen"))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.key() == Qt.Key.Key_Space and self.currentRow() >= 0:
+    def _toggle_current(self) -> None:
+        if self.currentRow() >= 0:
             self.sig_toggled.emit(self.currentRow(), self.currentColumn())
-            return
-        super().keyPressEvent(event)
 
 
 def _header(text: str) -> str:

@@ -68,6 +68,7 @@ from workshop.domain.model import (
 )
 from workshop.domain.templates import Template, principle_templates, rule_templates, theme_label
 from workshop.i18n import N_, Language, current_language, tr
+from workshop.ui.commands import key_hint, make_action
 from workshop.ui.consent_round import OUTCOME_COLOURS, ConsentRoundWidget, enum_label
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
@@ -166,6 +167,14 @@ class _ItemsTable(QTableView):
     def __init__(self, page: AgreementItemsPage) -> None:
         super().__init__(page)
         self._page = page
+        # The list's keys, from the command registry; they act while the list has the
+        # focus (the items are edited below it, never in the table).
+        for command_id, slot in (("items.edit", lambda: page.start_editing()),
+                                 ("items.up", lambda: page.move_selected(-1)),
+                                 ("items.down", lambda: page.move_selected(1)),
+                                 ("items.remove", lambda: page.remove_selected()),
+                                 ("items.round", lambda: page.enter_round())):
+            make_action(command_id, self, slot)
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -184,23 +193,6 @@ class _ItemsTable(QTableView):
                          _roles: list[int]) -> None:
         for row in range(first.row(), last.row() + 1):
             self.resizeRowToContents(row)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-        if mods == ctrl_shift and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self._page.move_selected(-1 if key == Qt.Key.Key_Up else 1)
-        elif mods == Qt.KeyboardModifier.NoModifier and key == Qt.Key.Key_Delete:
-            self._page.remove_selected()
-        elif mods == Qt.KeyboardModifier.NoModifier and key in (
-                Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
-            self._page.start_editing()
-        elif mods == Qt.KeyboardModifier.NoModifier and key == Qt.Key.Key_Right:
-            self._page.enter_round()
-        else:
-            super().keyPressEvent(event)
-
 
 class _ItemTextEdit(QPlainTextEdit):
     """The selected item's text: Enter saves, Ctrl+Enter saves and resolves the objection,
@@ -374,8 +366,8 @@ class AgreementItemsPage(Page):
         move_row.addWidget(self.down_button)
         move_row.addWidget(self.remove_button)
         move_row.addStretch(1)
-        list_keys = QLabel(tr("Enter: edit · Ctrl+Shift+↑↓: move · Del: remove · "
-                              "→: consent round"))
+        list_keys = QLabel(key_hint("items.edit", ("items.up", "items.down"), "items.remove",
+                                    "items.round"))
         list_keys.setWordWrap(True)
         list_keys.setStyleSheet("color: palette(placeholder-text);")
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from workshop import locale_format
 from workshop.domain.model import MAX_TEXT, Session
 from workshop.i18n import current_language
+from workshop.ui.commands import make_action
 from workshop.ui.pages.roadmap_rows import one_line
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -186,6 +187,12 @@ class ItemTable(QTableWidget):
         self.setTabKeyNavigation(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self._shown: list[tuple[str, ...]] | None = None
+        # The rows' keys, from the command registry: keys of the table itself, so Enter
+        # and Del in a cell's editor stay the editor's.
+        make_action("rows.up", self, lambda: self._move_current(-1))
+        make_action("rows.down", self, lambda: self._move_current(1))
+        make_action("rows.remove", self, self._remove_current)
+        make_action("rows.open", self, self._open_current)
 
     def invalidate(self) -> None:
         """Make the next ``fill`` rebuild (after an in-place edit the cells may differ
@@ -248,28 +255,26 @@ class ItemTable(QTableWidget):
         try_edit(label, (area,), lambda s: move_by_id(items(s), item_id, delta), None)
         self.select_id(item_id)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key, mods = event.key(), event.modifiers()
+    def _move_current(self, delta: int) -> None:
         item_id = self.current_id()
-        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-        if item_id and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and (mods & ctrl_shift
-                                                                     ) == ctrl_shift:
-            self.sig_move.emit(item_id, -1 if key == Qt.Key.Key_Up else 1)
-            return
-        if item_id and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and \
-                self.state() != QAbstractItemView.State.EditingState:
+        if item_id:
+            self.sig_move.emit(item_id, delta)
+
+    def _remove_current(self) -> None:
+        item_id = self.current_id()
+        if item_id:
             self.sig_remove.emit(item_id)
+
+    def _open_current(self) -> None:
+        """Enter: edit the cell, or (a cell that is not edited in place) open the row."""
+        item_id = self.current_id()
+        if not item_id:
             return
-        if item_id and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.state() == QAbstractItemView.State.EditingState:
-                return  # the editor's Enter: the delegate commits it
-            current = self.currentItem()
-            if current is None or not current.flags() & Qt.ItemFlag.ItemIsEditable:
-                self.sig_activated.emit(item_id)
-                return
-            self.editItem(current)
+        current = self.currentItem()
+        if current is None or not current.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.sig_activated.emit(item_id)
             return
-        super().keyPressEvent(event)
+        self.editItem(current)
 
 
 class OrganisationCombo(QComboBox):

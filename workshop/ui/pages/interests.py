@@ -45,6 +45,7 @@ from workshop.domain.model import (
     new_id,
 )
 from workshop.i18n import current_language, tr
+from workshop.ui.commands import key_hint, make_action
 from workshop.ui.document import EditRejected, SessionDocument
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.interests_matrix import (
@@ -149,22 +150,19 @@ class ItemsList(QListWidget):
     sig_link = Signal()
     sig_escape = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key = event.key()
-        plain = _mods(event) in (_NO_MODIFIERS, Qt.KeyboardModifier.ShiftModifier)
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.sig_remove.emit()
-        elif key == Qt.Key.Key_P and plain:
-            self.sig_toggle_private.emit()
-        elif key == Qt.Key.Key_L and plain:
-            self.sig_link.emit()
-        elif (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None
-              and self.state() != QAbstractItemView.State.EditingState):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # The list's keys, from the command registry; keys of the list itself, so an
+        # interest's editor keeps its own Enter, Del, Esc and letters.
+        make_action("interests.edit", self, self._edit_current)
+        make_action("interests.private", self, lambda: self.sig_toggle_private.emit())
+        make_action("interests.link", self, lambda: self.sig_link.emit())
+        make_action("interests.remove", self, lambda: self.sig_remove.emit())
+        make_action("interests.back", self, lambda: self.sig_escape.emit())
+
+    def _edit_current(self) -> None:
+        if self.currentItem() is not None:
             self.editItem(self.currentItem())
-        elif key == Qt.Key.Key_Escape:
-            self.sig_escape.emit()
-        else:
-            super().keyPressEvent(event)
 
     def keyboardSearch(self, search: str) -> None:  # noqa: N802
         """Letters are commands here (P, L), not a search."""
@@ -178,25 +176,20 @@ class LinksView(QListView):
     """Set the selected link's kind (a LinkKind)."""
     sig_escape = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key = event.key()
-        plain = _mods(event) in (_NO_MODIFIERS, Qt.KeyboardModifier.ShiftModifier)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # The links' keys, from the command registry (keys of the list itself: the
+        # note's editor keeps its own).
+        make_action("links.note", self, self._edit_current)
+        make_action("links.overlap", self, lambda: self.sig_kind.emit(LinkKind.OVERLAP))
+        make_action("links.tension", self, lambda: self.sig_kind.emit(LinkKind.TENSION))
+        make_action("links.remove", self, lambda: self.sig_remove.emit())
+        make_action("links.back", self, lambda: self.sig_escape.emit())
+
+    def _edit_current(self) -> None:
         current = self.currentIndex()
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.sig_remove.emit()
-        elif key == Qt.Key.Key_O and plain:
-            self.sig_kind.emit(LinkKind.OVERLAP)
-        elif key == Qt.Key.Key_T and plain:
-            self.sig_kind.emit(LinkKind.TENSION)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            # Also the Return that closes the note's editor arrives here: edit only
-            # when nothing is being edited.
-            if current.isValid() and self.state() != QAbstractItemView.State.EditingState:
-                self.edit(current)
-        elif key == Qt.Key.Key_Escape:
-            self.sig_escape.emit()
-        else:
-            super().keyPressEvent(event)
+        if current.isValid() and self.state() != QAbstractItemView.State.EditingState:
+            self.edit(current)
 
 
 class LinkDialog(QDialog):
@@ -461,8 +454,9 @@ class InterestsPage(Page):
             item_buttons.addWidget(button)
         item_buttons.addStretch(1)
         cell_layout.addLayout(item_buttons)
-        cell_layout.addWidget(_hint(tr("F2 edit · P not for print · L link · Del remove · "
-                                       "Esc back to the matrix")))
+        cell_layout.addWidget(_hint(key_hint(
+            "interests.edit", "interests.private", "interests.link", "interests.remove",
+            "interests.back", colon=False)))
         links = QWidget()
         links_layout = QVBoxLayout(links)
         links_layout.setContentsMargins(0, 0, 0, 0)
@@ -470,7 +464,8 @@ class InterestsPage(Page):
         links_layout.addWidget(self.links_view, 1)
         link_buttons = QHBoxLayout()
         link_buttons.addWidget(self.remove_link_button)
-        link_buttons.addWidget(_hint(tr("F2 note · O overlap · T tension")), 1)
+        link_buttons.addWidget(_hint(key_hint("links.note", "links.overlap", "links.tension",
+                                              colon=False)), 1)
         links_layout.addLayout(link_buttons)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(cell)

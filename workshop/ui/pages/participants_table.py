@@ -44,6 +44,7 @@ from workshop.domain.model import MAX_NAME, MAX_TEXT, Participant, Session
 from workshop.domain.participants import RENAME_AREAS, RemovalImpact, set_organisation
 from workshop.domain.perspectives import match_perspective, perspective_choices, perspective_label
 from workshop.i18n import N_, current_language, tr
+from workshop.ui.commands import make_action
 
 COLUMNS: tuple[str, ...] = (
     "present", "name", "organisation", "role", "perspective", "represents", "mandate",
@@ -334,6 +335,11 @@ class ParticipantsView(QTableView):
         self._just_added = False
         model.sig_added.connect(self._on_added)
         self.setAccessibleName(tr("Participants"))
+        # Moving and removing, from the command registry: keys of the table itself, so
+        # Del in a cell's editor stays the editor's.
+        make_action("participants.up", self, lambda: self.sig_move.emit(-1))
+        make_action("participants.down", self, lambda: self.sig_move.emit(1))
+        make_action("participants.remove", self, self._remove_current)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -410,16 +416,15 @@ class ParticipantsView(QTableView):
             return index
         return super().moveCursor(action, modifiers)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key, mods = event.key(), event.modifiers()
-        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-        editing = self.state() == QAbstractItemView.State.EditingState
-        if not editing and mods == ctrl_shift and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.sig_move.emit(-1 if key == Qt.Key.Key_Up else 1)
-            return
-        if not editing and key == Qt.Key.Key_Delete and self.current_row() >= 0:
+    def _remove_current(self) -> None:
+        if self.current_row() >= 0:
             self.sig_remove.emit()
-            return
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter opens the cell's editor (or ticks "present"): the table's own editing,
+        not a command (moving and removing are the registry's actions)."""
+        key, mods = event.key(), event.modifiers()
+        editing = self.state() == QAbstractItemView.State.EditingState
         if (not editing and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and mods == Qt.KeyboardModifier.NoModifier):
             index = self.currentIndex()

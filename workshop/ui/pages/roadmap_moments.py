@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.model import MAX_NAME, MAX_TEXT, EvaluationMoment, Milestone, Session, new_id
 from workshop.i18n import N_, tr
+from workshop.ui.commands import make_action
 from workshop.ui.pages.roadmap_dates import DateEdit, format_date
 from workshop.ui.pages.roadmap_rows import (
     SORT_ROLE,
@@ -143,17 +143,13 @@ class MomentsView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.setSortingEnabled(True)
         self.sortByColumn(DATE, Qt.SortOrder.AscendingOrder)
+        # Keys of the list (not of a cell's editor), from the command registry.
+        make_action("moments.edit", self, self._edit_current)
+        make_action("moments.remove", self, lambda: self.sig_remove.emit())
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if self.state() != QAbstractItemView.State.EditingState:
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-                    self.currentIndex().isValid()):
-                self.edit(self.currentIndex())
-                return
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.sig_remove.emit()
-                return
-        super().keyPressEvent(event)
+    def _edit_current(self) -> None:
+        if self.currentIndex().isValid():
+            self.edit(self.currentIndex())
 
 
 _TEXTS = {

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -36,6 +36,7 @@ from workshop.domain.labels import label
 from workshop.domain.model import AGREEMENT_SUBJECT, Step
 from workshop.domain.readiness import Finding, blocking, readiness, short
 from workshop.i18n import current_language, tr
+from workshop.ui.commands import make_action
 from workshop.ui.consent_round import ConsentRoundWidget
 from workshop.ui.document import SessionDocument
 from workshop.ui.export_ui import ExportActions, ExportButtons
@@ -75,16 +76,12 @@ class FindingsList(QTreeWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.itemClicked.connect(lambda item, _col: self._choose(item))
+        make_action("findings.open", self, lambda: self._choose(self.currentItem()))
 
     def _choose(self, item: QTreeWidgetItem | None) -> None:
         if item is not None:
             self.sig_chosen.emit(item.data(0, KEY_ROLE))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self._choose(self.currentItem())
-            return
-        super().keyPressEvent(event)
 
 
 class SigningPage(Page):
