@@ -1,0 +1,196 @@
+"""Every edit operation changes only the areas it declares.
+
+The operations are taken from the registry (``workshop.domain.operations``), so a new
+one cannot escape: it must get its arguments in ``CASES`` below or this test fails.
+Each one is applied with arguments drawn from each session (the demo, the large sample,
+the rich hand-built one and a few drawn by Hypothesis); the session's dump is compared
+whole before and after, with only the declared areas left out.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import random
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from strategies import SETTINGS, rich_session, sessions
+
+from workshop.domain.model import (
+    Card,
+    Cluster,
+    Goal,
+    QuadrupleAim,
+    Session,
+)
+from workshop.domain.operations import Operation, all_operations
+from workshop.domain.samples import demo_session, large_session  # the one import of samples
+
+Args = tuple[Any, ...]
+Cases = Callable[[Session, random.Random], Iterator[Args]]
+
+
+def _ids(items: list[Any]) -> list[str]:
+    return [item.id for item in items]
+
+
+def _some(rng: random.Random, items: list[Any], k: int = 2) -> list[Any]:
+    return rng.sample(items, min(k, len(items)))
+
+
+# --- arguments for each operation, drawn from the session ---------------------------
+
+def _ambition_cards(s: Session, rng: random.Random) -> Iterator[Args]:
+    yield (Card(id="k-new", text="Nieuwe kaart", author_id=None),)
+
+
+def _set_card_text(s: Session, rng: random.Random) -> Iterator[Args]:
+    for card in _some(rng, s.ambition.cards):
+        yield card.id, card.text + " (bijgewerkt)"
+
+
+def _card_ids(s: Session, rng: random.Random) -> Iterator[Args]:
+    for card in _some(rng, s.ambition.cards):
+        yield ([card.id],)
+    yield (_ids(_some(rng, s.ambition.cards, 3)),)
+
+
+def _move_cards(s: Session, rng: random.Random) -> Iterator[Args]:
+    ids = _ids(_some(rng, s.ambition.cards, 3))
+    yield ids, None
+    for cluster in _some(rng, s.ambition.clusters):
+        yield ids, cluster.id
+
+
+def _new_cluster(s: Session, rng: random.Random) -> Iterator[Args]:
+    yield Cluster(id="cl-new", name=""), _ids(_some(rng, s.ambition.cards, 3))
+
+
+def _cluster_id(s: Session, rng: random.Random) -> Iterator[Args]:
+    for cluster in _some(rng, s.ambition.clusters):
+        yield (cluster.id,)
+
+
+def _vote(s: Session, rng: random.Random) -> Iterator[Args]:
+    for vote in _some(rng, s.ambition.votes):
+        yield vote.participant_id, vote.card_id, 1
+        yield vote.participant_id, vote.card_id, -1
+    if s.participants and s.ambition.cards:
+        yield s.participants[0].id, s.ambition.cards[-1].id, 1
+
+
+def _budget(s: Session, rng: random.Random) -> Iterator[Args]:
+    yield (s.ambition.vote_budget + 1,)
+
+
+def _add_goal(s: Session, rng: random.Random) -> Iterator[Args]:
+    yield (Goal(id="g-new", aim=QuadrupleAim.POPULATION_HEALTH, text="Minder wachttijd"),)
+
+
+def _goal_id(s: Session, rng: random.Random) -> Iterator[Args]:
+    linked = {a.goal_id for a in s.roadmap.actions}
+    goals = [g for g in s.ambition.goals if g.id in linked] or s.ambition.goals
+    for goal in _some(rng, goals):
+        yield (goal.id,)
+
+
+CASES: dict[str, Cases] = {
+    "ambition.add_card": _ambition_cards,
+    "ambition.set_card_text": _set_card_text,
+    "ambition.remove_cards": _card_ids,
+    "ambition.move_cards": _move_cards,
+    "ambition.new_cluster": _new_cluster,
+    "ambition.remove_cluster": _cluster_id,
+    "ambition.vote": _vote,
+    "ambition.set_vote_budget": _budget,
+    "ambition.add_goal": _add_goal,
+    "ambition.remove_goal": _goal_id,
+}
+
+
+# --- the check --------------------------------------------------------------------
+
+def _without(dump: dict[str, Any], areas: tuple[str, ...]) -> dict[str, Any]:
+    """``dump`` with the declared areas cut out (a deep copy)."""
+    out = copy.deepcopy(dump)
+    for area in areas:
+        *parents, leaf = area.split(".")
+        holder = out
+        for part in parents:
+            holder = holder[part]
+        holder.pop(leaf)
+    return out
+
+
+def _changed_outside(op: Operation[Any, Any], session: Session, args: Args) -> tuple[bool, str]:
+    """Apply ``op`` to a copy of ``session``: (whether it changed anything, the areas
+    outside its declaration it changed)."""
+    before = session.model_dump(mode="json")
+    work = session.model_copy(deep=True)
+    op(work, *args)
+    after = work.model_dump(mode="json")
+    areas = op.areas(*args)
+    outside = ""
+    if _without(before, areas) != _without(after, areas):
+        a, b = _without(before, areas), _without(after, areas)
+        outside = ", ".join(sorted(k for k in a if a[k] != b[k])) or "?"
+    return before != after, outside
+
+
+def _check(op: Operation[Any, Any], session: Session, seed: int = 0) -> bool:
+    changed = False
+    for args in CASES[op.name](session, random.Random(seed)):
+        did, outside = _changed_outside(op, session, args)
+        assert not outside, (f"{op.name}{args!r} changed {outside}, "
+                             f"outside its areas {op.areas(*args)}")
+        changed |= did
+    return changed
+
+
+OPERATIONS = all_operations()
+SESSIONS: dict[str, Callable[[], Session]] = {
+    "demo": demo_session,
+    "large": large_session,
+    "rich": rich_session,
+}
+_built: dict[str, Session] = {}
+
+
+def _session(name: str) -> Session:
+    if name not in _built:
+        _built[name] = SESSIONS[name]()
+    return _built[name]
+
+
+def test_every_operation_has_arguments_to_be_tried_with() -> None:
+    assert sorted(OPERATIONS) == sorted(CASES), (
+        "every registered operation needs its arguments in CASES (and nothing else)")
+
+
+@pytest.mark.parametrize("name", sorted(OPERATIONS))
+def test_operation_changes_only_its_areas(name: str) -> None:
+    op = OPERATIONS[name]
+    changed = [_check(op, _session(which)) for which in SESSIONS]
+    assert any(changed), f"{name} changed nothing in any session: its CASES try nothing"
+
+
+@pytest.mark.parametrize("name", sorted(OPERATIONS))
+@settings(SETTINGS, max_examples=15)
+@given(session=sessions())
+def test_operation_changes_only_its_areas_in_drawn_sessions(name: str, session: Session
+                                                            ) -> None:
+    _check(OPERATIONS[name], session)
+
+
+def test_the_check_catches_an_operation_that_says_too_little() -> None:
+    def remove_cards_only(session: Session, ids: list[str]) -> None:
+        OPERATIONS["ambition.remove_cards"](session, ids)
+
+    liar: Operation[Any, Any] = Operation(remove_cards_only, ("ambition.cards",))
+    session = demo_session()
+    voted = next(v.card_id for v in session.ambition.votes)
+    did, outside = _changed_outside(liar, session, ([voted],))
+    assert did and outside == "ambition"
