@@ -9,7 +9,6 @@ whole before and after, with only the declared areas left out.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import random
 from collections.abc import Callable, Iterator
@@ -21,10 +20,21 @@ from strategies import SETTINGS, rich_session, sessions
 
 from workshop.domain.model import (
     Card,
+    Clause,
+    ClauseKind,
     Cluster,
+    Contribution,
+    ContributionKind,
     Goal,
+    InterestItem,
+    InterestKind,
+    InterestLink,
+    LinkKind,
     QuadrupleAim,
+    Role,
+    RoleKind,
     Session,
+    YearPlanItem,
 )
 from workshop.domain.operations import Operation, all_operations
 from workshop.domain.samples import demo_session, large_session  # the one import of samples
@@ -97,7 +107,104 @@ def _goal_id(s: Session, rng: random.Random) -> Iterator[Args]:
         yield (goal.id,)
 
 
+def _add_interest(s: Session, rng: random.Random) -> Iterator[Args]:
+    for p in _some(rng, s.participants, 1):
+        yield (InterestItem(id="b-new", participant_id=p.id, kind=InterestKind.COLLECTIVE,
+                            text="Samen"),)
+
+
+def _interest_text(s: Session, rng: random.Random) -> Iterator[Args]:
+    for item in _some(rng, s.interests.items):
+        yield item.id, item.text + "!"
+
+
+def _interest_id(s: Session, rng: random.Random) -> Iterator[Args]:
+    linked = {link.a_id for link in s.interests.links}
+    for item in _some(rng, [i for i in s.interests.items if i.id in linked]
+                      or s.interests.items):
+        yield (item.id,)
+
+
+def _interest_private(s: Session, rng: random.Random) -> Iterator[Args]:
+    for item in _some(rng, s.interests.items):
+        yield item.id, not item.private
+
+
+def _add_link(s: Session, rng: random.Random) -> Iterator[Args]:
+    items = s.interests.items
+    if len(items) >= 2:
+        yield (InterestLink(id="l-new", a_id=items[0].id, b_id=items[-1].id,
+                            kind=LinkKind.OVERLAP, note=""),)
+
+
+def _link_note(s: Session, rng: random.Random) -> Iterator[Args]:
+    for link in _some(rng, s.interests.links):
+        yield link.id, link.note + " (nota)"
+
+
+def _link_kind(s: Session, rng: random.Random) -> Iterator[Args]:
+    for link in _some(rng, s.interests.links):
+        yield link.id, next(k for k in LinkKind if k is not link.kind)
+
+
+def _link_id(s: Session, rng: random.Random) -> Iterator[Args]:
+    for link in _some(rng, s.interests.links):
+        yield (link.id,)
+
+
+_LISTS = ("commitments.contributions", "commitments.clauses", "commitments.year_plans",
+          "commitments.roles")
+
+
+def _list(s: Session, area: str) -> list[Any]:
+    return getattr(s.commitments, area.split(".")[1])  # type: ignore[no-any-return]
+
+
+def _add_commitments(s: Session, rng: random.Random) -> Iterator[Args]:
+    yield "commitments.contributions", [Contribution(id="c-new", organisation="Zorggroep",
+                                                       kind=ContributionKind.PEOPLE)]
+    yield "commitments.clauses", [Clause(id="cl-new", kind=next(iter(ClauseKind)),
+                                         text="Nieuw artikel")]
+    yield "commitments.year_plans", [YearPlanItem(id="y-new", organisation="Zorggroep",
+                                                  text="Plan")]
+    yield "commitments.roles", [Role(id="r-new", kind=RoleKind.CHAIR)]
+
+
+def _commitment_id(s: Session, rng: random.Random) -> Iterator[Args]:
+    for area in _LISTS:
+        for item in _some(rng, _list(s, area), 1):
+            yield area, item.id
+
+
+def _move_commitment(s: Session, rng: random.Random) -> Iterator[Args]:
+    for area, item_id in _commitment_id(s, rng):
+        yield area, item_id, 1
+        yield area, item_id, -1
+
+
+def _commitment_field(s: Session, rng: random.Random) -> Iterator[Args]:
+    fields = {"commitments.contributions": ("description", "Extra"),
+              "commitments.clauses": ("text", "Ander artikel"),
+              "commitments.year_plans": ("due", dt.date(2031, 1, 1)),
+              "commitments.roles": ("mandate", "Besluit mee")}
+    for area, item_id in _commitment_id(s, rng):
+        field, value = fields[area]
+        yield area, item_id, field, value
+
+
 CASES: dict[str, Cases] = {
+    "interests.add_interest": _add_interest,
+    "interests.set_interest_text": _interest_text,
+    "interests.remove_interest": _interest_id,
+    "interests.set_interest_private": _interest_private,
+    "interests.add_link": _add_link,
+    "interests.set_link_note": _link_note,
+    "interests.set_link_kind": _link_kind,
+    "interests.remove_link": _link_id,
+    "commitments.add_items": _add_commitments,
+    "commitments.remove_item": _commitment_id,
+    "commitments.move_item": _move_commitment,
+    "commitments.set_item_field": _commitment_field,
     "ambition.add_card": _ambition_cards,
     "ambition.set_card_text": _set_card_text,
     "ambition.remove_cards": _card_ids,
@@ -114,21 +221,32 @@ CASES: dict[str, Cases] = {
 # --- the check --------------------------------------------------------------------
 
 def _without(dump: dict[str, Any], areas: tuple[str, ...]) -> dict[str, Any]:
-    """``dump`` with the declared areas cut out (a deep copy)."""
-    out = copy.deepcopy(dump)
+    """``dump`` with the declared areas cut out (copies along their paths only)."""
+    out = dict(dump)
     for area in areas:
         *parents, leaf = area.split(".")
         holder = out
         for part in parents:
+            holder[part] = dict(holder[part])
             holder = holder[part]
         holder.pop(leaf)
     return out
 
 
+_dumps: dict[int, tuple[Session, dict[str, Any]]] = {}
+
+
+def _dump(session: Session) -> dict[str, Any]:
+    """The dump of a session the test never changes (it works on copies)."""
+    if id(session) not in _dumps:
+        _dumps[id(session)] = (session, session.model_dump(mode="json"))
+    return _dumps[id(session)][1]
+
+
 def _changed_outside(op: Operation[Any, Any], session: Session, args: Args) -> tuple[bool, str]:
     """Apply ``op`` to a copy of ``session``: (whether it changed anything, the areas
     outside its declaration it changed)."""
-    before = session.model_dump(mode="json")
+    before = _dump(session)
     work = session.model_copy(deep=True)
     op(work, *args)
     after = work.model_dump(mode="json")
@@ -178,7 +296,7 @@ def test_operation_changes_only_its_areas(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(OPERATIONS))
-@settings(SETTINGS, max_examples=15)
+@settings(SETTINGS, max_examples=5)
 @given(session=sessions())
 def test_operation_changes_only_its_areas_in_drawn_sessions(name: str, session: Session
                                                             ) -> None:

@@ -5,6 +5,6 @@ One module per part of the session (``ambition``, ``interests``, ``agreement_ite
 and the areas it touches. Importing this package declares them all.
 """
 
-from workshop.domain.edits import ambition
+from workshop.domain.edits import ambition, commitments, interests
 
-__all__ = ["ambition"]
+__all__ = ["ambition", "commitments", "interests"]
