@@ -19,17 +19,22 @@ from hypothesis import given, settings
 from strategies import SETTINGS, rich_session, sessions
 
 from workshop.domain.model import (
+    Action,
+    AgreementItem,
     Card,
     Clause,
     ClauseKind,
     Cluster,
     Contribution,
     ContributionKind,
+    Decision,
+    EvaluationMoment,
     Goal,
     InterestItem,
     InterestKind,
     InterestLink,
     LinkKind,
+    Milestone,
     QuadrupleAim,
     Role,
     RoleKind,
@@ -192,7 +197,80 @@ def _commitment_field(s: Session, rng: random.Random) -> Iterator[Args]:
         yield area, item_id, field, value
 
 
+_ROADMAP = ("roadmap.actions", "roadmap.milestones", "roadmap.evaluations")
+
+
+def _roadmap_list(s: Session, area: str) -> list[Any]:
+    return getattr(s.roadmap, area.split(".")[1])  # type: ignore[no-any-return]
+
+
+def _add_roadmap(s: Session, rng: random.Random) -> Iterator[Args]:
+    day = dt.date(2030, 6, 1)
+    yield "roadmap.actions", [Action(id="a-new", title="Nieuwe actie")]
+    yield "roadmap.milestones", [Milestone(id="m-new", title="Mijlpaal", date=day)]
+    yield "roadmap.evaluations", [EvaluationMoment(id="e-new", title="Evaluatie", date=day),
+                                  EvaluationMoment(id="e-new2", title="Evaluatie",
+                                                   date=day.replace(year=2031))]
+
+
+def _remove_roadmap(s: Session, rng: random.Random) -> Iterator[Args]:
+    for area in _ROADMAP:
+        yield area, set(_ids(_some(rng, _roadmap_list(s, area))))
+
+
+def _roadmap_field(s: Session, rng: random.Random) -> Iterator[Args]:
+    for area in _ROADMAP:
+        for item in _some(rng, _roadmap_list(s, area), 1):
+            yield area, item.id, "title", item.title + " (nieuw)"
+
+
+def _add_agreement_items(s: Session, rng: random.Random) -> Iterator[Args]:
+    for kind in ("principles", "rules"):
+        yield kind, [AgreementItem(id=f"{kind}-new", text="Nieuw")]
+
+
+def _agreement_item(s: Session, rng: random.Random) -> Iterator[tuple[str, str]]:
+    for kind in ("principles", "rules"):
+        for item in _some(rng, getattr(s, kind)):
+            yield kind, item.id
+
+
+def _agreement_text(s: Session, rng: random.Random) -> Iterator[Args]:
+    for kind, item_id in _agreement_item(s, rng):
+        yield kind, item_id, "Andere woorden"
+
+
+def _amend_text(s: Session, rng: random.Random) -> Iterator[Args]:
+    objected = {r.subject_id for r in s.consents if r.decision is Decision.OBJECTION}
+    for kind in ("principles", "rules"):
+        items = [i for i in getattr(s, kind) if i.id in objected] or getattr(s, kind)
+        for item in _some(rng, items):
+            yield kind, item.id, "Aangepaste woorden", dt.datetime(2030, 1, 1, 12)
+
+
+def _agreement_source(s: Session, rng: random.Random) -> Iterator[Args]:
+    for kind, item_id in _agreement_item(s, rng):
+        yield kind, item_id, "Bron"
+
+
+def _agreement_move(s: Session, rng: random.Random) -> Iterator[Args]:
+    for kind in ("principles", "rules"):
+        items = getattr(s, kind)
+        if len(items) >= 2:
+            yield kind, items[0].id, 1
+            yield kind, items[-1].id, -1
+
+
 CASES: dict[str, Cases] = {
+    "roadmap.add_items": _add_roadmap,
+    "roadmap.remove_items": _remove_roadmap,
+    "roadmap.set_item_field": _roadmap_field,
+    "agreement_items.add_items": _add_agreement_items,
+    "agreement_items.set_text": _agreement_text,
+    "agreement_items.amend_text": _amend_text,
+    "agreement_items.set_source": _agreement_source,
+    "agreement_items.move_item": _agreement_move,
+    "agreement_items.remove_item": _agreement_item,
     "interests.add_interest": _add_interest,
     "interests.set_interest_text": _interest_text,
     "interests.remove_interest": _interest_id,

@@ -5,6 +5,6 @@ One module per part of the session (``ambition``, ``interests``, ``agreement_ite
 and the areas it touches. Importing this package declares them all.
 """
 
-from workshop.domain.edits import ambition, commitments, interests
+from workshop.domain.edits import agreement_items, ambition, commitments, interests, roadmap
 
-__all__ = ["ambition", "commitments", "interests"]
+__all__ = ["agreement_items", "ambition", "commitments", "interests", "roadmap"]
