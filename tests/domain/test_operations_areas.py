@@ -25,20 +25,24 @@ from workshop.domain.model import (
     Clause,
     ClauseKind,
     Cluster,
+    CollaborationForm,
     Contribution,
     ContributionKind,
     Decision,
     EvaluationMoment,
+    Financing,
     Goal,
     InterestItem,
     InterestKind,
     InterestLink,
     LinkKind,
     Milestone,
+    Participant,
     QuadrupleAim,
     Role,
     RoleKind,
     Session,
+    Step,
     YearPlanItem,
 )
 from workshop.domain.operations import Operation, all_operations
@@ -261,7 +265,28 @@ def _agreement_move(s: Session, rng: random.Random) -> Iterator[Args]:
             yield kind, items[-1].id, -1
 
 
+def _participant(s: Session, rng: random.Random) -> Iterator[str]:
+    for person in _some(rng, s.participants):
+        yield person.id
+
+
 CASES: dict[str, Cases] = {
+    "preparation.set_date": lambda s, rng: iter([(dt.date(2031, 3, 4),)]),
+    "preparation.set_forms": lambda s, rng: iter([(list(CollaborationForm)[:2],)]),
+    "preparation.set_time_box": lambda s, rng: iter([(step, 17) for step in Step][:3]),
+    "preparation.add_participants": lambda s, rng: iter(
+        [([Participant(id="p-new", name="Nieuw"), Participant(id="p-new2", name="Twee")],)]),
+    "preparation.move_participant": lambda s, rng: iter(
+        [(0, len(s.participants) - 1)] if len(s.participants) > 1 else []),
+    "preparation.set_participant_field": lambda s, rng: (
+        (pid, field, value) for pid in _participant(s, rng)
+        for field, value in (("name", "Andere naam"), ("present", False), ("role", "Rol"))),
+    "preparation.set_organisation": lambda s, rng: (
+        (pid, "Nieuwe organisatie") for pid in _participant(s, rng)),
+    "preparation.remove_participant": lambda s, rng: (
+        (pid, hand_over) for pid in _participant(s, rng) for hand_over in (True, False)),
+    "preparation.set_financing": lambda s, rng: (
+        (kind, checked) for kind in Financing for checked in (True, False)),
     "roadmap.add_items": _add_roadmap,
     "roadmap.remove_items": _remove_roadmap,
     "roadmap.set_item_field": _roadmap_field,

@@ -5,6 +5,14 @@ One module per part of the session (``ambition``, ``interests``, ``agreement_ite
 and the areas it touches. Importing this package declares them all.
 """
 
-from workshop.domain.edits import agreement_items, ambition, commitments, interests, roadmap
+from workshop.domain.edits import (
+           agreement_items,
+           ambition,
+           commitments,
+           interests,
+           preparation,
+           roadmap,
+)
 
-__all__ = ["agreement_items", "ambition", "commitments", "interests", "roadmap"]
+__all__ = ["agreement_items", "ambition", "commitments", "interests", "preparation",
+           "roadmap"]

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.edits import preparation as edits
 from workshop.domain.model import (
     ChairKind,
     DecisionRule,
@@ -337,15 +338,8 @@ class OrganisingPage(Page):
             self.focus_first()
 
     def _on_financing_toggled(self, kind: Financing, checked: bool) -> None:
-        def toggle(session: Session) -> None:
-            chosen = session.organising.financing
-            if checked and kind not in chosen:
-                chosen.append(kind)  # keep the order in which the table named them
-            elif not checked and kind in chosen:
-                chosen.remove(kind)
-
-        if not self.try_edit(tr("Edit {field}", field=tr("Financing")),
-                             ("organising.financing",), toggle):
+        if not self.try_edit(tr("Edit {field}", field=tr("Financing")), edits.set_financing,
+                             kind, checked):
             self.refresh(frozenset({"organising"}))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
