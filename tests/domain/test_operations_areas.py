@@ -3,12 +3,14 @@
 The operations are taken from the registry (``workshop.domain.operations``), so a new
 one cannot escape: it must get its arguments in ``CASES`` below or this test fails.
 Each one is applied with arguments drawn from each session (the demo, the large sample,
-the rich hand-built one and a few drawn by Hypothesis); the session's dump is compared
-whole before and after, with only the declared areas left out.
+the rich hand-built one, an evaluation meeting and a few drawn by Hypothesis); the
+session is compared area by area before and after, by value (a declared area such as
+``ambition.cards`` is left out, the rest of ``ambition`` is compared field by field).
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import random
 from collections.abc import Callable, Iterator
@@ -16,9 +18,13 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from pydantic import BaseModel
 from strategies import SETTINGS, rich_session, sessions
 
+from workshop.domain.evaluation import new_evaluation
 from workshop.domain.model import (
+    AGREEMENT_SUBJECT,
+    AMBITION_SUBJECT,
     Action,
     AgreementItem,
     Card,
@@ -26,19 +32,23 @@ from workshop.domain.model import (
     ClauseKind,
     Cluster,
     CollaborationForm,
+    Condition,
     Contribution,
     ContributionKind,
     Decision,
     EvaluationMoment,
     Financing,
     Goal,
+    Indicator,
     InterestItem,
     InterestKind,
     InterestLink,
     LinkKind,
     Milestone,
+    ObjectionResolution,
     Participant,
     QuadrupleAim,
+    ReviewStatus,
     Role,
     RoleKind,
     Session,
@@ -49,6 +59,17 @@ from workshop.domain.operations import Operation, all_operations
 from workshop.domain.samples import demo_session, large_session  # the one import of samples
 
 Args = tuple[Any, ...]
+
+
+class Kw(dict[str, Any]):
+    """The keyword arguments of a case, as its last element."""
+
+
+def _split(args: Args) -> tuple[Args, dict[str, Any]]:
+    if args and isinstance(args[-1], Kw):
+        return args[:-1], dict(args[-1])
+    return args, {}
+
 Cases = Callable[[Session, random.Random], Iterator[Args]]
 
 
@@ -270,7 +291,104 @@ def _participant(s: Session, rng: random.Random) -> Iterator[str]:
         yield person.id
 
 
+def _subjects(s: Session, rng: random.Random) -> Iterator[str]:
+    subjects = [AMBITION_SUBJECT, AGREEMENT_SUBJECT] + _ids(s.principles + s.rules)
+    yield from _some(rng, subjects, 3)
+
+
+def _decide(s: Session, rng: random.Random) -> Iterator[Args]:
+    people = list(_participant(s, rng))
+    decisions = (Decision.CONSENT, Decision.OBJECTION, None)
+    for i, subject in enumerate(_subjects(s, rng)):
+        for pid in people[:1]:
+            yield subject, pid, decisions[i % 3]
+
+
+def _update_current(s: Session, rng: random.Random) -> Iterator[Args]:
+    for record in _some(rng, s.consents, 3):
+        yield record.subject_id, record.participant_id
+
+
+def _rest_consent(s: Session, rng: random.Random) -> Iterator[Args]:
+    for subject in _subjects(s, rng):
+        yield (subject,)
+
+
+def _moments(s: Session, rng: random.Random) -> Iterator[str]:
+    for moment in _some(rng, s.diagnostics.moments):
+        yield moment.id
+
+
+def _set_score(s: Session, rng: random.Random) -> Iterator[Args]:
+    for mid, pid in zip(_moments(s, rng), _participant(s, rng), strict=False):
+        yield mid, pid, Condition.SHARED_AMBITION, 4, "toelichting"
+        yield mid, pid, Condition.SHARED_AMBITION, None
+
+
+def _set_mark(s: Session, rng: random.Random) -> Iterator[Args]:
+    for mid, pid in zip(_moments(s, rng), _participant(s, rng), strict=False):
+        for axis in _some(rng, s.diagnostics.axes, 1):
+            yield mid, pid, axis.id, 37
+            yield mid, pid, axis.id, None
+
+
+def _set_diagnostic_forms(s: Session, rng: random.Random) -> Iterator[Args]:
+    for mid, pid in zip(_moments(s, rng), _participant(s, rng), strict=False):
+        yield mid, pid, list(CollaborationForm)[:1]
+        yield mid, pid, []
+
+
+def _in_evaluation(s: Session) -> bool:
+    return s.evaluation is not None
+
+
+def _set_review(s: Session, rng: random.Random) -> Iterator[Args]:
+    if _in_evaluation(s):
+        for action in _some(rng, s.roadmap.actions):
+            yield action.id, ReviewStatus.DONE, "klaar"
+            yield action.id, None
+
+
+def _set_answer(s: Session, rng: random.Random) -> Iterator[Args]:
+    if _in_evaluation(s):
+        for moment in _some(rng, s.roadmap.evaluations):
+            yield moment.id, "Wat we vroegen"
+            yield moment.id, ""
+
+
+def _indicators(s: Session, rng: random.Random) -> Iterator[tuple[str, str]]:
+    for goal in _some(rng, [g for g in s.ambition.goals if g.indicators]):
+        yield goal.id, goal.indicators[0].id
+
+
+def _set_indicator_value(s: Session, rng: random.Random) -> Iterator[Args]:
+    for goal_id, indicator_id in _indicators(s, rng):
+        yield goal_id, indicator_id, 42.0, dt.date(2031, 1, 1)
+        yield goal_id, indicator_id, None
+
+
+def _add_indicator(s: Session, rng: random.Random) -> Iterator[Args]:
+    for goal in _some(rng, s.ambition.goals, 1):
+        yield goal.id, "Wachttijd", "weken", 6.0
+
+
 CASES: dict[str, Cases] = {
+    "consent.decide": _decide,
+    "consent.update_current": lambda s, rng: (
+        (*key, change) for key in _update_current(s, rng)
+        for change in (Kw(note="Een nota"), Kw(resolution=ObjectionResolution.WITHDRAWN))),
+    "consent.rest_consent": _rest_consent,
+    "diagnostics.add_moment": lambda s, rng: iter(
+        [("Na een half jaar", dt.datetime(2031, 1, 1, 10), "mt-new"),
+         ("", dt.datetime(2031, 2, 1, 10), "mt-new2", "start_meeting")]),
+    "diagnostics.set_score": _set_score,
+    "diagnostics.set_mark": _set_mark,
+    "diagnostics.add_axis": lambda s, rng: iter([("Snelheid", "langzaam", "snel")]),
+    "diagnostics.set_forms": _set_diagnostic_forms,
+    "evaluation.set_review": _set_review,
+    "evaluation.set_answer": _set_answer,
+    "evaluation.set_indicator_value": _set_indicator_value,
+    "evaluation.add_indicator": _add_indicator,
     "preparation.set_date": lambda s, rng: iter([(dt.date(2031, 3, 4),)]),
     "preparation.set_forms": lambda s, rng: iter([(list(CollaborationForm)[:2],)]),
     "preparation.set_time_box": lambda s, rng: iter([(step, 17) for step in Step][:3]),
@@ -286,7 +404,7 @@ CASES: dict[str, Cases] = {
     "preparation.remove_participant": lambda s, rng: (
         (pid, hand_over) for pid in _participant(s, rng) for hand_over in (True, False)),
     "preparation.set_financing": lambda s, rng: (
-        (kind, checked) for kind in Financing for checked in (True, False)),
+        (kind, checked) for kind in list(Financing)[:2] for checked in (True, False)),
     "roadmap.add_items": _add_roadmap,
     "roadmap.remove_items": _remove_roadmap,
     "roadmap.set_item_field": _roadmap_field,
@@ -323,57 +441,82 @@ CASES: dict[str, Cases] = {
 
 # --- the check --------------------------------------------------------------------
 
-def _without(dump: dict[str, Any], areas: tuple[str, ...]) -> dict[str, Any]:
-    """``dump`` with the declared areas cut out (copies along their paths only)."""
-    out = dict(dump)
-    for area in areas:
-        *parents, leaf = area.split(".")
-        holder = out
-        for part in parents:
-            holder[part] = dict(holder[part])
-            holder = holder[part]
-        holder.pop(leaf)
-    return out
+def _outside(before: BaseModel, after: BaseModel, areas: tuple[str, ...], path: str = ""
+             ) -> list[str]:
+    """The fields of ``after`` that differ from ``before``, outside ``areas`` (dotted
+    paths below ``path``); a field with a declared part is looked into, field by field."""
+    found = []
+    for name in type(before).model_fields:
+        area = f"{path}{name}"
+        old, new = getattr(before, name), getattr(after, name)
+        if area in areas or old == new:
+            continue
+        if any(a.startswith(area + ".") for a in areas) and isinstance(old, BaseModel):
+            found += _outside(old, new, areas, area + ".")
+        else:
+            found.append(area)
+    return found
 
 
-_dumps: dict[int, tuple[Session, dict[str, Any]]] = {}
+_work: dict[int, tuple[Session, Session]] = {}
 
 
-def _dump(session: Session) -> dict[str, Any]:
-    """The dump of a session the test never changes (it works on copies)."""
-    if id(session) not in _dumps:
-        _dumps[id(session)] = (session, session.model_dump(mode="json"))
-    return _dumps[id(session)][1]
+def _copy(session: Session) -> Session:
+    """One working copy per session, put back after each case (copying a large
+    session for every case would cost a third of a second each time)."""
+    kept = _work.get(id(session))
+    if kept is None or kept[0] is not session:
+        kept = _work[id(session)] = (session, session.model_copy(deep=True))
+    return kept[1]
 
 
-def _changed_outside(op: Operation[Any, Any], session: Session, args: Args) -> tuple[bool, str]:
+def _put_back(session: Session, work: Session) -> None:
+    for name in Session.model_fields:
+        value = getattr(session, name)
+        if getattr(work, name) != value:
+            copied = (value.model_copy(deep=True) if isinstance(value, BaseModel)
+                      else copy.deepcopy(value))
+            object.__setattr__(work, name, copied)
+    assert work == session
+
+
+def _changed_outside(op: Operation[Any, Any], session: Session, args: Args
+                     ) -> tuple[bool, str]:
     """Apply ``op`` to a copy of ``session``: (whether it changed anything, the areas
     outside its declaration it changed)."""
-    before = _dump(session)
-    work = session.model_copy(deep=True)
-    op(work, *args)
-    after = work.model_dump(mode="json")
-    areas = op.areas(*args)
-    outside = ""
-    if _without(before, areas) != _without(after, areas):
-        a, b = _without(before, areas), _without(after, areas)
-        outside = ", ".join(sorted(k for k in a if a[k] != b[k])) or "?"
-    return before != after, outside
+    work = _copy(session)
+    positional, keywords = _split(args)
+    try:
+        op(work, *positional, **keywords)
+        areas = op.areas(*positional, **keywords)
+        return work != session, ", ".join(_outside(session, work, areas))
+    finally:
+        _put_back(session, work)
 
 
 def _check(op: Operation[Any, Any], session: Session, seed: int = 0) -> bool:
     changed = False
     for args in CASES[op.name](session, random.Random(seed)):
         did, outside = _changed_outside(op, session, args)
-        assert not outside, (f"{op.name}{args!r} changed {outside}, "
-                             f"outside its areas {op.areas(*args)}")
+        assert not outside, f"{op.name}{args!r} changed {outside}, outside its areas"
         changed |= did
     return changed
 
 
 OPERATIONS = all_operations()
+
+
+def _evaluation_meeting() -> Session:
+    """The demo's next version, with an indicator measured at the start."""
+    first = demo_session()
+    first.ambition.goals[0].indicators.append(
+        Indicator(id="i-wait", name="Wachttijd", unit="weken", baseline=8.0))
+    return new_evaluation(first, "demo.json", dt.date(2027, 6, 1))
+
+
 SESSIONS: dict[str, Callable[[], Session]] = {
     "demo": demo_session,
+    "evaluation": _evaluation_meeting,
     "large": large_session,
     "rich": rich_session,
 }
@@ -414,4 +557,4 @@ def test_the_check_catches_an_operation_that_says_too_little() -> None:
     session = demo_session()
     voted = next(v.card_id for v in session.ambition.votes)
     did, outside = _changed_outside(liar, session, ([voted],))
-    assert did and outside == "ambition"
+    assert did and outside == "ambition.votes"

@@ -25,6 +25,7 @@ from workshop.domain.model import (
     Outcome,
     Session,
 )
+from workshop.domain.operations import operation
 
 
 def text_version(value: Any) -> str:
@@ -173,6 +174,7 @@ def stamp_unversioned(session: Session) -> bool:
     return True
 
 
+@operation("consents")
 def decide(session: Session, subject_id: str, participant_id: str,
            decision: Decision | None) -> None:
     """Record (``None``: clear) a participant's decision on the subject's current text.
@@ -196,6 +198,7 @@ def decide(session: Session, subject_id: str, participant_id: str,
             note=old.note, version=version)
 
 
+@operation("consents")
 def update_current(session: Session, subject_id: str, participant_id: str,
                    **changes: Any) -> bool:
     """Change fields (note, resolution) of the participant's current decision."""
@@ -208,6 +211,7 @@ def update_current(session: Session, subject_id: str, participant_id: str,
     return True
 
 
+@operation("consents")
 def rest_consent(session: Session, subject_id: str) -> None:
     """Everyone present who has not spoken on the current text consents."""
     version = subject_version(session, subject_id)
