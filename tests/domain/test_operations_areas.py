@@ -53,9 +53,11 @@ from workshop.domain.model import (
     RoleKind,
     Session,
     Step,
+    Stroke,
     YearPlanItem,
 )
 from workshop.domain.operations import Operation, all_operations
+from workshop.domain.progress import AGREED_BY_FACILITATOR, agree_step
 from workshop.domain.samples import demo_session, large_session  # the one import of samples
 
 Args = tuple[Any, ...]
@@ -372,7 +374,36 @@ def _add_indicator(s: Session, rng: random.Random) -> Iterator[Args]:
         yield goal.id, "Wachttijd", "weken", 6.0
 
 
+def _organisations(s: Session, rng: random.Random) -> Iterator[str]:
+    yield from _some(rng, s.organisations())
+    yield "Een nieuwe partij"
+
+
+def _agree_step(s: Session, rng: random.Random) -> Iterator[Args]:
+    for step in AGREED_BY_FACILITATOR[:2]:
+        yield step, dt.datetime(2031, 1, 1, 12)
+
+
+def _withdraw_step(s: Session, rng: random.Random) -> Iterator[Args]:
+    for step in AGREED_BY_FACILITATOR[:3]:
+        yield (step,)
+
+
+def _sign(s: Session, rng: random.Random) -> Iterator[Args]:
+    for pid in _participant(s, rng):
+        yield pid, [Stroke(points=[(0.0, 0.0, 0.5), (10.0, 5.0, 0.5)])], \
+            dt.datetime(2031, 1, 1, 12), "sig-new"
+
+
 CASES: dict[str, Cases] = {
+    "parties.set_fields": lambda s, rng: (
+        (name, Kw(legal_name="B.V. Voorbeeld", seat="Utrecht"))
+        for name in _organisations(s, rng)),
+    "parties.set_place": lambda s, rng: iter([("Zwolle",)]),
+    "parties.set_considerations": lambda s, rng: iter([(["Overwegende dat...", "En dat"],)]),
+    "progress.agree_step": _agree_step,
+    "progress.withdraw_step_agreement": _withdraw_step,
+    "signing.sign": _sign,
     "consent.decide": _decide,
     "consent.update_current": lambda s, rng: (
         (*key, change) for key in _update_current(s, rng)
@@ -514,8 +545,16 @@ def _evaluation_meeting() -> Session:
     return new_evaluation(first, "demo.json", dt.date(2027, 6, 1))
 
 
+def _demo_agreed() -> Session:
+    """The demo, with the table's agreement on its first steps."""
+    demo = demo_session()
+    for step in AGREED_BY_FACILITATOR[:2]:
+        agree_step(demo, step, dt.datetime(2026, 3, 1, 12))
+    return demo
+
+
 SESSIONS: dict[str, Callable[[], Session]] = {
-    "demo": demo_session,
+    "demo": _demo_agreed,
     "evaluation": _evaluation_meeting,
     "large": large_session,
     "rich": rich_session,

@@ -1,15 +1,17 @@
 """Every change the app makes to a session, as named operations by part of the session.
 
 One module per part (``ambition``, ``interests``, ``agreement_items``, ``commitments``,
-``roadmap``, ``preparation``); each function is declared with
-``workshop.domain.operations.operation`` and the areas it touches. Three domain modules
+``roadmap``, ``preparation``, ``signing``); each function is declared with
+``workshop.domain.operations.operation`` and the areas it touches. Five domain modules
 declare theirs where they live: ``workshop.domain.consent`` (decisions in a round),
-``workshop.domain.diagnostics`` (scores, marks, forms, moments, axes) and
-``workshop.domain.evaluation`` (reviews, answers, indicators). Importing this package
-declares them all.
+``workshop.domain.diagnostics`` (scores, marks, forms, moments, axes),
+``workshop.domain.evaluation`` (reviews, answers, indicators),
+``workshop.domain.parties`` (the legal details of the signing parties) and
+``workshop.domain.progress`` (the table agreeing a step). Importing this
+package declares them all.
 """
 
-from workshop.domain import consent, diagnostics, evaluation
+from workshop.domain import consent, diagnostics, evaluation, parties, progress
 from workshop.domain.edits import (
     agreement_items,
     ambition,
@@ -17,7 +19,9 @@ from workshop.domain.edits import (
     interests,
     preparation,
     roadmap,
+    signing,
 )
 
 __all__ = ["agreement_items", "ambition", "commitments", "consent", "diagnostics",
-           "evaluation", "interests", "preparation", "roadmap"]
+           "evaluation", "interests", "parties", "preparation", "progress",
+           "roadmap", "signing"]
