@@ -54,6 +54,17 @@ class Operation(Generic[P, R]):
         """``session -> op(session, *args)``: the ``mutate`` of ``document.edit``."""
         return lambda session: self.function(session, *args, **kwargs)
 
+    def given(self, *first: Any) -> Operation[Any, R]:
+        """This operation with its first arguments given (a field bound to one goal's
+        text: ``set_goal_text.given(goal_id)``, then called with the text alone). Not
+        registered: it is the same operation."""
+        function = self.function
+        derived: Operation[Any, R] = Operation(
+            lambda session, *rest, **kwargs: function(session, *first, *rest, **kwargs),
+            lambda *rest, **kwargs: self.areas(*first, *rest, **kwargs))
+        derived.name = ":".join([self.name, *map(str, first)])
+        return derived
+
     def __repr__(self) -> str:
         return f"<operation {self.name}>"
 

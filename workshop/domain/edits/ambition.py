@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop.domain.model import Card, Cluster, Goal, Session, Vote
+from workshop.domain.model import Card, Cluster, Goal, QuadrupleAim, Session, Vote
 from workshop.domain.operations import operation
 
 
@@ -16,6 +16,11 @@ def set_card_text(session: Session, card_id: str, text: str) -> None:
     for card in session.ambition.cards:
         if card.id == card_id:
             card.text = text
+
+
+@operation("ambition.statement")
+def set_statement(session: Session, text: str) -> None:
+    session.ambition.statement = text
 
 
 @operation("ambition.cards", "ambition.votes")
@@ -47,6 +52,13 @@ def new_cluster(session: Session, cluster: Cluster, ids: list[str]) -> None:
     """``cluster`` added, holding the cards ``ids``."""
     session.ambition.clusters.append(cluster)
     _to_cluster(session, ids, cluster.id)
+
+
+@operation("ambition.clusters")
+def set_cluster_name(session: Session, cluster_id: str, name: str) -> None:
+    for cluster in session.ambition.clusters:
+        if cluster.id == cluster_id:
+            cluster.name = name
 
 
 @operation("ambition.clusters", "ambition.cards")
@@ -81,6 +93,21 @@ def set_vote_budget(session: Session, budget: int) -> None:
 @operation("ambition.goals")
 def add_goal(session: Session, goal: Goal) -> None:
     session.ambition.goals.append(goal)
+
+
+@operation("ambition.goals")
+def set_goal_aim(session: Session, goal_id: str, aim: QuadrupleAim | None) -> None:
+    """The aim a goal serves (a goal always has one: None changes nothing)."""
+    for goal in session.ambition.goals:
+        if goal.id == goal_id and aim is not None:
+            goal.aim = aim
+
+
+@operation("ambition.goals")
+def set_goal_text(session: Session, goal_id: str, text: str) -> None:
+    for goal in session.ambition.goals:
+        if goal.id == goal_id:
+            goal.text = text
 
 
 @operation("ambition.goals", "roadmap.actions")

@@ -23,6 +23,12 @@ def set_date(session: Session, day: dt.date | None) -> None:
 
 
 @operation("details")
+def set_detail(session: Session, field: str, value: str) -> None:
+    """The name of the collaboration, its region, the venue, the facilitator."""
+    setattr(session.details, field, value)
+
+
+@operation("details")
 def set_forms(session: Session, forms: list[CollaborationForm]) -> None:
     session.details.forms = forms
 
@@ -69,6 +75,16 @@ def remove_participant(session: Session, participant_id: str, hand_over: bool) -
     """``workshop.domain.participants.remove_participant``: everything of them, or their
     cards handed over to the table."""
     people.remove_participant(session, participant_id, hand_over)
+
+
+def _organising_field(field: str, *_args: object) -> tuple[str, ...]:
+    return (f"organising.{field}",)
+
+
+@operation(areas_of=_organising_field)
+def set_organising(session: Session, field: str, value: object) -> None:
+    """One choice or note of the organising step (chair, cadence, chair_note...)."""
+    setattr(session.organising, field, value)
 
 
 @operation("organising.financing")

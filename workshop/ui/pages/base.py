@@ -59,11 +59,5 @@ class Page(QWidget):
                  merge_key: str | None = None, **kwargs: Any) -> bool:
         """``op(session, *args)`` as one edit (``workshop.ui.editing.try_edit``); a refused
         edit is reported on the status line."""
-        if not isinstance(op, Operation):  # LEGACY: (areas, mutate) not yet an operation
-            op = Operation(args[0], tuple(op))  # type: ignore[unreachable]
-            args = args[1:]
-            if args:
-                merge_key = args[0]
-                args = ()
         return try_edit(self.document, label, op, *args, merge_key=merge_key,
                         report=self.sig_message.emit, **kwargs)

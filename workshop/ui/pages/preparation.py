@@ -47,6 +47,7 @@ from workshop.domain.model import (
     Step,
     new_id,
 )
+from workshop.domain.operations import Operation
 from workshop.domain.participants import removal_impact
 from workshop.i18n import Language, current_language, tr
 from workshop.labels import label
@@ -178,9 +179,9 @@ class PreparationPage(Page):
     # --- building ------------------------------------------------------------------
 
     def _line(self, field: str, text: str) -> BoundLineEdit:
-        edit = BoundLineEdit(self.document, "details",
+        edit = BoundLineEdit(self.document,
                              lambda s: str(getattr(s.details, field)),
-                             lambda s, v: setattr(s.details, field, v),
+                             edits.set_detail.given(field),
                              text, key=f"details.{field}")
         edit.setObjectName(f"details-{field}")
         edit.setMaxLength(MAX_NAME)  # a name, a region, a place: one line (the file's limit)
@@ -462,8 +463,10 @@ class PreparationPage(Page):
             if found:
                 apply_switches(s, code)
 
+        # Not yet a registered operation: the library's switches live above the domain
+        # (workshop.library_language reads the templates).
         self.try_edit(tr("Edit {field}", field=tr("Language of the documents")),
-                      ("details", *parts_touched(found)), mutate)
+                      Operation(mutate, ("details", *parts_touched(found))))
         self.refresh(frozenset({"details"}))  # the combo shows what the session says
 
     def _on_form_changed(self, _item: QListWidgetItem) -> None:
