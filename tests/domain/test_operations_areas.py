@@ -28,6 +28,7 @@ from workshop.domain.model import (
     Action,
     AgreementItem,
     Card,
+    ChairKind,
     Clause,
     ClauseKind,
     Cluster,
@@ -395,7 +396,25 @@ def _sign(s: Session, rng: random.Random) -> Iterator[Args]:
             dt.datetime(2031, 1, 1, 12), "sig-new"
 
 
+def _goal_ids(s: Session, rng: random.Random) -> Iterator[str]:
+    for goal in _some(rng, s.ambition.goals):
+        yield goal.id
+
+
+_ORGANISING = (("chair", ChairKind.ROTATING), ("cadence", "Maandelijks"),
+               ("chair_note", "Een nota"), ("annual_calendar", "Maart: jaarplan"))
+
+
 CASES: dict[str, Cases] = {
+    "ambition.set_statement": lambda s, rng: iter([(s.ambition.statement + " Samen.",)]),
+    "ambition.set_cluster_name": lambda s, rng: (
+        (c.id, c.name + " (nieuw)") for c in _some(rng, s.ambition.clusters)),
+    "ambition.set_goal_aim": lambda s, rng: (
+        (gid, aim) for gid in _goal_ids(s, rng) for aim in (QuadrupleAim.EQUITY, None)),
+    "ambition.set_goal_text": lambda s, rng: ((gid, "Ander doel") for gid in _goal_ids(s, rng)),
+    "preparation.set_detail": lambda s, rng: iter(
+        [("name", "Samen Gezond"), ("venue", "Het Huis"), ("facilitator", "Anne")]),
+    "preparation.set_organising": lambda s, rng: iter(_ORGANISING),
     "parties.set_fields": lambda s, rng: (
         (name, Kw(legal_name="B.V. Voorbeeld", seat="Utrecht"))
         for name in _organisations(s, rng)),
