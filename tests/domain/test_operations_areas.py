@@ -428,6 +428,9 @@ CASES: dict[str, Cases] = {
         (*key, change) for key in _update_current(s, rng)
         for change in (Kw(note="Een nota"), Kw(resolution=ObjectionResolution.WITHDRAWN))),
     "consent.rest_consent": _rest_consent,
+    "consent.decide_with_note": lambda s, rng: (
+        (subject, pid, decision, "Omdat") for subject, pid, decision in _decide(s, rng)
+        if decision is not None),
     "diagnostics.add_moment": lambda s, rng: iter(
         [("Na een half jaar", dt.datetime(2031, 1, 1, 10), "mt-new"),
          ("", dt.datetime(2031, 2, 1, 10), "mt-new2", "start_meeting")]),

@@ -212,6 +212,16 @@ def update_current(session: Session, subject_id: str, participant_id: str,
 
 
 @operation("consents")
+def decide_with_note(session: Session, subject_id: str, participant_id: str,
+                     decision: Decision, note: str) -> None:
+    """A decision and its note at once (a phone sends both), on the words as they are
+    now: a decision on earlier words stays as history; an objection starts standing."""
+    decide(session, subject_id, participant_id, decision)
+    update_current(session, subject_id, participant_id, note=note,
+                   resolution=ObjectionResolution.STANDING)
+
+
+@operation("consents")
 def rest_consent(session: Session, subject_id: str) -> None:
     """Everyone present who has not spoken on the current text consents."""
     version = subject_version(session, subject_id)

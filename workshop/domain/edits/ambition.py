@@ -8,7 +8,7 @@ from workshop.domain.operations import operation
 
 @operation("ambition.cards")
 def add_card(session: Session, card: Card) -> None:
-    session.ambition.cards.append(card)
+    session.ambition.cards.append(card.model_copy())
 
 
 @operation("ambition.cards")

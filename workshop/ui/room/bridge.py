@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workshop.domain import diagnostics as dg
-from workshop.domain.model import Card, Session
+from workshop.domain.model import Card, Session, new_id
 from workshop.i18n import Language, current_language, tr
 from workshop.room.devices import Registry
 from workshop.room.plan import Activity, Held, Planned, Refused, approve, plan
@@ -28,6 +28,7 @@ from workshop.room.protocol import ActivityKind, Envelope
 from workshop.room.server import RoomServer, Sender
 from workshop.room.views import answered, participants_list, phone_state
 from workshop.ui.document import EditRejected, SessionDocument
+from workshop.ui.editing import try_edit
 
 PUBLISH_MS = 60
 """Phones' pages are recomputed at most this often while edits stream in."""
@@ -169,14 +170,10 @@ class RoomBridge(QObject):
             return latest.id
         import datetime as dt
 
-        made: list[str] = []
-
-        def mutate(s: Session) -> None:
-            made.append(dg.add_moment(s, tr("Phones"), dt.datetime.now().replace(
-                microsecond=0)).id)
-
-        self.document.edit(tr("New measurement moment"), ("diagnostics.moments",), mutate)
-        return made[0]
+        made = new_id("mt")
+        try_edit(self.document, tr("New measurement moment"), dg.add_moment, tr("Phones"),
+                 dt.datetime.now().replace(microsecond=0), made)
+        return made
 
     def set_anonymous(self, on: bool) -> None:
         self.activity = replace(self.activity, anonymous=on)
@@ -207,11 +204,8 @@ class RoomBridge(QObject):
             if who is None:
                 continue
             edit = approve(pending.card, who.name)
-            try:
-                if self.document.edit(edit.label, edit.areas, edit.mutate):
-                    done += 1
-            except EditRejected:
-                continue
+            if try_edit(self.document, edit.label, edit.op, *edit.args):
+                done += 1
         self.publish()
         self.sig_changed.emit()
         return done
