@@ -48,6 +48,24 @@ NEEDS: dict[type, ActivityKind] = {
 }
 
 
+OPERATIONS: dict[ActivityKind, tuple[Operation[Any, Any], ...]] = {
+    ActivityKind.NONE: (),
+    ActivityKind.CARDS: (ambition.add_card,),
+    ActivityKind.DOTS: (ambition.vote,),
+    ActivityKind.INTERESTS: (interests.add_interest,),
+    ActivityKind.SCAN: (dg.set_score, dg.set_mark, dg.set_forms),
+    ActivityKind.CONSENT: (decide_with_note,),
+}
+"""The operations a phone's answer in each activity may become."""
+
+
+def activity_areas(kind: ActivityKind) -> tuple[str, ...]:
+    """What the phones' answers in activity ``kind`` may touch: the areas of its
+    operations (nothing open: the cards, as the wall is what shows)."""
+    areas = [area for op in OPERATIONS[kind] for area in op.areas()]
+    return tuple(dict.fromkeys(areas)) or ("ambition.cards",)
+
+
 @dataclass(frozen=True)
 class Activity:
     """What the facilitator has opened to the phones; a new serial for every opening."""

@@ -23,7 +23,7 @@ from workshop.domain import diagnostics as dg
 from workshop.domain.model import Card, Session, new_id
 from workshop.i18n import Language, current_language, tr
 from workshop.room.devices import Registry
-from workshop.room.plan import Activity, Held, Planned, Refused, approve, plan
+from workshop.room.plan import Activity, Held, Planned, Refused, activity_areas, approve, plan
 from workshop.room.protocol import ActivityKind, Envelope
 from workshop.room.server import RoomServer, Sender
 from workshop.room.views import answered, participants_list, phone_state
@@ -35,15 +35,9 @@ PUBLISH_MS = 60
 PREFERRED_PORT = 8765
 MAX_BATCH = 200
 """Messages applied as one edit at most (a wave of forty phones: a few edits)."""
-AREAS: dict[ActivityKind, tuple[str, ...]] = {
-    ActivityKind.NONE: ("ambition.cards",),
-    ActivityKind.CARDS: ("ambition.cards",),
-    ActivityKind.DOTS: ("ambition.votes",),
-    ActivityKind.INTERESTS: ("interests.items",),
-    ActivityKind.SCAN: ("diagnostics.scores", "diagnostics.marks", "diagnostics.forms"),
-    ActivityKind.CONSENT: ("consents",),
-}
-"""What a phone's answer in each activity may touch."""
+AREAS: dict[ActivityKind, tuple[str, ...]] = {kind: activity_areas(kind)
+                                              for kind in ActivityKind}
+"""What a phone's answer in each activity may touch (the areas of its operations)."""
 
 
 @dataclass
