@@ -8,7 +8,14 @@ import datetime as dt
 import pytest
 
 from workshop.domain import consent
-from workshop.domain.edits import agreement_items, ambition, commitments, interests, roadmap
+from workshop.domain.edits import (
+    agreement_items,
+    ambition,
+    commitments,
+    interests,
+    organising,
+    roadmap,
+)
 from workshop.domain.edits import preparation as prep
 from workshop.domain.model import Decision, Session
 from workshop.domain.operations import REGISTRY, Operation, all_operations, operation
@@ -118,11 +125,11 @@ def test_an_amendment_resolves_the_objection_and_keeps_the_change(session: Sessi
 
 
 def test_given_binds_the_first_arguments_and_keeps_the_areas(session: Session) -> None:
-    cadence = prep.set_organising.given("cadence")
+    cadence = organising.set_organising.given("cadence")
     assert cadence.areas("Wekelijks") == ("organising.cadence",)
     cadence(session, "Wekelijks")
     assert session.organising.cadence == "Wekelijks"
-    assert cadence.name == "preparation.set_organising:cadence"
+    assert cadence.name == "organising.set_organising:cadence"
     assert cadence.name not in REGISTRY
 
 

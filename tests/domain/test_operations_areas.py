@@ -414,7 +414,7 @@ CASES: dict[str, Cases] = {
     "ambition.set_goal_text": lambda s, rng: ((gid, "Ander doel") for gid in _goal_ids(s, rng)),
     "preparation.set_detail": lambda s, rng: iter(
         [("name", "Samen Gezond"), ("venue", "Het Huis"), ("facilitator", "Anne")]),
-    "preparation.set_organising": lambda s, rng: iter(_ORGANISING),
+    "organising.set_organising": lambda s, rng: iter(_ORGANISING),
     "parties.set_fields": lambda s, rng: (
         (name, Kw(legal_name="B.V. Voorbeeld", seat="Utrecht"))
         for name in _organisations(s, rng)),
@@ -456,7 +456,7 @@ CASES: dict[str, Cases] = {
         (pid, "Nieuwe organisatie") for pid in _participant(s, rng)),
     "preparation.remove_participant": lambda s, rng: (
         (pid, hand_over) for pid in _participant(s, rng) for hand_over in (True, False)),
-    "preparation.set_financing": lambda s, rng: (
+    "organising.set_financing": lambda s, rng: (
         (kind, checked) for kind in list(Financing)[:2] for checked in (True, False)),
     "roadmap.add_items": _add_roadmap,
     "roadmap.remove_items": _remove_roadmap,

@@ -1,7 +1,7 @@
 """Every change the app makes to a session, as named operations by part of the session.
 
 One module per part (``ambition``, ``interests``, ``agreement_items``, ``commitments``,
-``roadmap``, ``preparation``, ``signing``); each function is declared with
+``roadmap``, ``preparation``, ``organising``, ``signing``); each function is declared with
 ``workshop.domain.operations.operation`` and the areas it touches. Five domain modules
 declare theirs where they live: ``workshop.domain.consent`` (decisions in a round),
 ``workshop.domain.diagnostics`` (scores, marks, forms, moments, axes),
@@ -17,11 +17,12 @@ from workshop.domain.edits import (
     ambition,
     commitments,
     interests,
+    organising,
     preparation,
     roadmap,
     signing,
 )
 
 __all__ = ["agreement_items", "ambition", "commitments", "consent", "diagnostics",
-           "evaluation", "interests", "parties", "preparation", "progress",
+           "evaluation", "interests", "organising", "parties", "preparation", "progress",
            "roadmap", "signing"]

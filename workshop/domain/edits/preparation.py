@@ -1,5 +1,4 @@
-"""Changes of the preparation step: the meeting's details, its agenda, the participants;
-and the organising step's financing."""
+"""Changes of the preparation step: the meeting's details, its agenda, the participants."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ from workshop.domain import participants as people
 from workshop.domain.model import (
     AgendaItem,
     CollaborationForm,
-    Financing,
     Participant,
     Session,
     Step,
@@ -75,22 +73,3 @@ def remove_participant(session: Session, participant_id: str, hand_over: bool) -
     """``workshop.domain.participants.remove_participant``: everything of them, or their
     cards handed over to the table."""
     people.remove_participant(session, participant_id, hand_over)
-
-
-def _organising_field(field: str, *_args: object) -> tuple[str, ...]:
-    return (f"organising.{field}",)
-
-
-@operation(areas_of=_organising_field)
-def set_organising(session: Session, field: str, value: object) -> None:
-    """One choice or note of the organising step (chair, cadence, chair_note...)."""
-    setattr(session.organising, field, value)
-
-
-@operation("organising.financing")
-def set_financing(session: Session, kind: Financing, checked: bool) -> None:
-    chosen = session.organising.financing
-    if checked and kind not in chosen:
-        chosen.append(kind)  # keep the order in which the table named them
-    elif not checked and kind in chosen:
-        chosen.remove(kind)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.domain.edits import preparation as edits
+from workshop.domain.edits import organising as edits
 from workshop.domain.model import (
     ChairKind,
     DecisionRule,
