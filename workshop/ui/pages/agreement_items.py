@@ -639,9 +639,12 @@ class AgreementItemsPage(Page):
             return
         attr = self.items_attr
         had_round = bool(records_for(self.session, item_id))
-        if self.try_edit(self._t("edit_resolve"), edits.amend_text, attr, item_id, text,
-                         dt.datetime.now().replace(microsecond=0)) if resolve else \
-                self.try_edit(self._t("edit"), edits.set_text, attr, item_id, text):
+        if resolve:  # the objection is resolved by the new words; the round starts again
+            done = self.try_edit(self._t("edit_resolve"), edits.amend_text, attr, item_id,
+                                 text, dt.datetime.now().replace(microsecond=0))
+        else:
+            done = self.try_edit(self._t("edit"), edits.set_text, attr, item_id, text)
+        if done:
             self.resolve_check.setChecked(False)
             if had_round and earlier_records(self.session, item_id):
                 self.sig_message.emit(tr(
