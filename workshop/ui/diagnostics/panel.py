@@ -260,10 +260,10 @@ class DiagnosticsPanel(QWidget):
     # --- edits ------------------------------------------------------------------------
 
     def edit(self, label: str, op: Operation[Any, Any], *args: Any,
-             merge_key: str | None = None) -> bool:
+             merge_key: str | None = None, **kwargs: Any) -> bool:
         refused: list[EditRejected] = []
         done = try_edit(self.document, label, op, *args, merge_key=merge_key,
-                        report=self._report, on_rejected=refused.append)
+                        report=self._report, on_rejected=refused.append, **kwargs)
         if not refused:
             self.message.setText("")
         return done
