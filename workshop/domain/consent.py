@@ -26,6 +26,7 @@ from workshop.domain.model import (
     Outcome,
     Session,
 )
+from workshop.domain.operations import operation
 
 
 def text_version(value: Any) -> str:
@@ -177,6 +178,7 @@ def stamp_unversioned(session: Session) -> bool:
     return True
 
 
+@operation("consents")
 def decide(session: Session, subject_id: str, participant_id: str,
            decision: Decision | None) -> None:
     """Record (``None``: clear) a participant's decision on the subject's current text.
@@ -200,6 +202,7 @@ def decide(session: Session, subject_id: str, participant_id: str,
             note=old.note, version=version)
 
 
+@operation("consents")
 def update_current(session: Session, subject_id: str, participant_id: str,
                    **changes: Any) -> bool:
     """Change fields (note, resolution) of the participant's current decision."""
@@ -212,6 +215,17 @@ def update_current(session: Session, subject_id: str, participant_id: str,
     return True
 
 
+@operation("consents")
+def decide_with_note(session: Session, subject_id: str, participant_id: str,
+                     decision: Decision, note: str) -> None:
+    """A decision and its note at once (a phone sends both), on the words as they are
+    now: a decision on earlier words stays as history; an objection starts standing."""
+    decide(session, subject_id, participant_id, decision)
+    update_current(session, subject_id, participant_id, note=note,
+                   resolution=ObjectionResolution.STANDING)
+
+
+@operation("consents")
 def rest_consent(session: Session, subject_id: str) -> None:
     """Everyone present who has not spoken on the current text consents."""
     version = subject_version(session, subject_id)

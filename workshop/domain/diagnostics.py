@@ -31,6 +31,7 @@ from workshop.domain.model import (
     SpectrumMark,
     new_id,
 )
+from workshop.domain.operations import operation
 
 SPREAD_MEASURE = "standard deviation"
 """What ``spread`` means everywhere (population standard deviation)."""
@@ -106,6 +107,7 @@ def latest_moment(session: Session) -> Moment | None:
     return max(moments, key=lambda m: m.taken_at) if moments else None
 
 
+@operation("diagnostics.moments")
 def add_moment(session: Session, label: str, taken_at: dt.datetime,
                moment_id: str | None = None, key: str | None = None) -> Moment:
     """A new measurement moment named ``label`` (the facilitator's words) or ``key`` (a
@@ -149,6 +151,7 @@ def by_spread(stats: list[ConditionStats]) -> list[ConditionStats]:
     return sorted(stats, key=lambda s: -(s.spread if s.spread is not None else -1.0))
 
 
+@operation("diagnostics.scores")
 def set_score(session: Session, moment_id: str, participant_id: str, condition: Condition,
               score: int | None, note: str | None = None) -> None:
     """Give (or with ``score`` None, take away) one score; ``note`` None keeps the note."""
@@ -196,6 +199,7 @@ def axis_stats(session: Session, moment_id: str) -> list[AxisStats]:
     return result
 
 
+@operation("diagnostics.marks")
 def set_mark(session: Session, moment_id: str, participant_id: str, axis_id: str,
              value: int | None) -> None:
     marks = session.diagnostics.marks
@@ -211,6 +215,7 @@ def set_mark(session: Session, moment_id: str, participant_id: str, axis_id: str
                                   axis_id=axis_id, value=value))
 
 
+@operation("diagnostics.axes")
 def add_axis(session: Session, title: str, left: str, right: str) -> SpectrumAxis:
     axis = SpectrumAxis(id=new_id("axis"), title=title, left=left, right=right)
     session.diagnostics.axes.append(axis)
@@ -249,6 +254,7 @@ def form_choosers(session: Session, moment_id: str) -> dict[CollaborationForm, l
     return result
 
 
+@operation("diagnostics.forms")
 def set_forms(session: Session, moment_id: str, participant_id: str,
               forms: Iterable[CollaborationForm]) -> None:
     """The forms one participant names (none removes the choice), in the model's order."""

@@ -32,6 +32,7 @@ from workshop.domain.model import (
     ViewState,
     new_id,
 )
+from workshop.domain.operations import operation
 
 
 def version_of(session: Session) -> int:
@@ -91,6 +92,7 @@ def review_of(session: Session, action_id: str) -> ActionReview | None:
     return next((r for r in session.evaluation.reviews if r.action_id == action_id), None)
 
 
+@operation("evaluation")
 def set_review(session: Session, action_id: str, status: ReviewStatus | None,
                note: str | None = None) -> None:
     """An action's status at this evaluation (None clears it); ``note`` kept if None."""
@@ -109,6 +111,7 @@ def set_review(session: Session, action_id: str, status: ReviewStatus | None,
             found.note = note
 
 
+@operation("evaluation")
 def set_answer(session: Session, evaluation_id: str, note: str) -> None:
     ev = session.evaluation
     if ev is None:
@@ -151,6 +154,7 @@ def trend(indicator: Indicator) -> list[TrendPoint]:
     return points
 
 
+@operation("ambition.goals")
 def set_indicator_value(session: Session, goal_id: str, indicator_id: str,
                         value: float | None, when: dt.date | None = None) -> None:
     """The indicator's value at this session's version (None clears it); at version 1
@@ -166,6 +170,7 @@ def set_indicator_value(session: Session, goal_id: str, indicator_id: str,
         indicator.values.append(IndicatorValue(version=version, value=value, date=when))
 
 
+@operation("ambition.goals")
 def add_indicator(session: Session, goal_id: str, name: str, unit: str = "",
                   baseline: float | None = None) -> Indicator:
     goal = next(g for g in session.ambition.goals if g.id == goal_id)

@@ -37,6 +37,18 @@ from workshop.i18n import Language
 
 FINGERPRINT_VERSION = "workshop-agreement/1"
 
+UNPRINTED_AREAS = frozenset({"ambition.cards", "ambition.clusters", "ambition.votes",
+                             "ambition.vote_budget", "interests.links", "diagnostics", "view"})
+"""Session areas the agreement does not print (``agreement_content`` leaves them out):
+an edit of only these (or of parts of them) cannot void a signature, so the document
+does not fingerprint it again (``workshop.ui.document``)."""
+
+
+def unprinted(area: str) -> bool:
+    """Whether ``area`` ("diagnostics.scores", "ambition.cards"...) is not printed."""
+    parts = area.split(".")
+    return any(".".join(parts[:k]) in UNPRINTED_AREAS for k in range(1, len(parts) + 1))
+
 
 class _Printed:
     """Lookups built once per call, so the fingerprint stays linear in the session."""

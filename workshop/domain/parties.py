@@ -25,6 +25,7 @@ from workshop.domain.model import (
     Period,
     Session,
 )
+from workshop.domain.operations import operation
 
 KVK = re.compile(r"^[0-9]{8}$")
 
@@ -170,6 +171,7 @@ def is_plain(session: Session) -> bool:
 # --- edits (pure: change the session in place) ----------------------------------------
 
 
+@operation(*LEGAL_AREAS)
 def set_fields(session: Session, name: str, **fields: object) -> None:
     """Set fields of organisation ``name``'s record, creating the record if needed."""
     orgs = session.legal.organisations
@@ -178,6 +180,18 @@ def set_fields(session: Session, name: str, **fields: object) -> None:
             orgs[i] = Organisation.model_validate({**org.model_dump(), **fields})
             return
     orgs.append(Organisation.model_validate({"name": name, **fields}))
+
+
+@operation(*LEGAL_AREAS)
+def set_place(session: Session, place: str) -> None:
+    """Where the agreement is signed."""
+    session.legal.place = place
+
+
+@operation(*LEGAL_AREAS)
+def set_considerations(session: Session, paragraphs: list[str]) -> None:
+    """The considerations ("whereas...") above the articles, one paragraph each."""
+    session.legal.considerations = paragraphs
 
 
 def rename(session: Session, old: str, new: str) -> None:

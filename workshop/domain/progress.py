@@ -26,6 +26,7 @@ from workshop.domain.model import (
     Step,
     StepAgreement,
 )
+from workshop.domain.operations import operation
 from workshop.i18n import N_
 
 
@@ -82,6 +83,7 @@ def agreed_by_table(session: Session, step: Step) -> bool:
     return agreement is not None and agreement.version == step_version(session, step)
 
 
+@operation("step_agreements")
 def agree_step(session: Session, step: Step, now: dt.datetime) -> None:
     """Record that the table agrees ``step`` as it is now (replacing an earlier one)."""
     session.step_agreements = [a for a in session.step_agreements if a.step is not step]
@@ -89,6 +91,7 @@ def agree_step(session: Session, step: Step, now: dt.datetime) -> None:
         StepAgreement(step=step, version=step_version(session, step), at=now))
 
 
+@operation("step_agreements")
 def withdraw_step_agreement(session: Session, step: Step) -> None:
     session.step_agreements = [a for a in session.step_agreements if a.step is not step]
 

@@ -9,19 +9,19 @@ message, and the activity must be the one open now.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from workshop.domain import diagnostics as dg
-from workshop.domain.consent import decide, subject_exists, update_current
+from workshop.domain.consent import decide_with_note, subject_exists
+from workshop.domain.edits import ambition, interests
 from workshop.domain.model import (
     Card,
     InterestItem,
-    ObjectionResolution,
     Session,
-    Vote,
     new_id,
 )
+from workshop.domain.operations import Operation
 from workshop.i18n import N_, Language, tr
 from workshop.room.protocol import (
     ActivityKind,
@@ -48,6 +48,24 @@ NEEDS: dict[type, ActivityKind] = {
 }
 
 
+OPERATIONS: dict[ActivityKind, tuple[Operation[Any, Any], ...]] = {
+    ActivityKind.NONE: (),
+    ActivityKind.CARDS: (ambition.add_card,),
+    ActivityKind.DOTS: (ambition.vote,),
+    ActivityKind.INTERESTS: (interests.add_interest,),
+    ActivityKind.SCAN: (dg.set_score, dg.set_mark, dg.set_forms),
+    ActivityKind.CONSENT: (decide_with_note,),
+}
+"""The operations a phone's answer in each activity may become."""
+
+
+def activity_areas(kind: ActivityKind) -> tuple[str, ...]:
+    """What the phones' answers in activity ``kind`` may touch: the areas of its
+    operations (nothing open: the cards, as the wall is what shows)."""
+    areas = [area for op in OPERATIONS[kind] for area in op.areas()]
+    return tuple(dict.fromkeys(areas)) or ("ambition.cards",)
+
+
 @dataclass(frozen=True)
 class Activity:
     """What the facilitator has opened to the phones; a new serial for every opening."""
@@ -70,19 +88,27 @@ class Activity:
 
 @dataclass(frozen=True)
 class Planned:
-    """An edit to run through the document: what it is, areas, mutation."""
+    """An edit to run through the document: its name in the undo list, and the
+    operation (which says the areas it touches) with its arguments."""
 
     what: str
     """The message id of its name in the undo list, with the participant's ``{name}``."""
     name: str
-    areas: tuple[str, ...]
-    mutate: Callable[[Session], object]
+    op: Operation[Any, Any]
+    args: tuple[Any, ...] = ()
     item_id: str = ""
     """The id of what was made (a card's, an interest's), for the phone's list."""
 
     def label(self, lang: Language) -> str:
         """Its name in the undo list, in the facilitator's language ``lang``."""
         return tr(self.what, lang, name=self.name)
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        return self.op.areas(*self.args)
+
+    def mutate(self, session: Session) -> None:
+        self.op(session, *self.args)
 
 
 @dataclass(frozen=True)
@@ -138,14 +164,14 @@ def _add_card(session: Session, activity: Activity, pid: str, name: str, action:
     card = Card(id=new_id("k"), text=action.text, author_id=pid)
     if activity.hold:
         return Held(card)
-    return Planned(N_("{name} (phone): add a card"), name, ("ambition.cards",),
-                   lambda s: s.ambition.cards.append(card.model_copy()), card.id)
+    return Planned(N_("{name} (phone): add a card"), name, ambition.add_card, (card,),
+                   card.id)
 
 
 def approve(card: Card, name: str) -> Planned:
     """A held card the facilitator lets through."""
-    return Planned(N_("{name} (phone): add a card"), name, ("ambition.cards",),
-                   lambda s: s.ambition.cards.append(card.model_copy()), card.id)
+    return Planned(N_("{name} (phone): add a card"), name, ambition.add_card, (card,),
+                   card.id)
 
 
 def _dot(session: Session, pid: str, name: str, action: Dot, lang: Language) -> Outcome:
@@ -162,20 +188,9 @@ def _dot(session: Session, pid: str, name: str, action: Dot, lang: Language) -> 
         return Refused(tr("You have no dot on this card.", lang), "no_dot")
     card_id, delta = action.card_id, action.delta
 
-    def mutate(s: Session) -> None:
-        votes = s.ambition.votes
-        vote = next((v for v in votes if v.participant_id == pid and v.card_id == card_id),
-                    None)
-        if vote is None:
-            votes.append(Vote(participant_id=pid, card_id=card_id, dots=1))
-        elif vote.dots + delta <= 0:
-            votes.remove(vote)
-        else:
-            vote.dots += delta
-
     what = (N_("{name} (phone): add a dot") if delta > 0
             else N_("{name} (phone): take a dot back"))
-    return Planned(what, name, ("ambition.votes",), mutate, card_id)
+    return Planned(what, name, ambition.vote, (pid, card_id, delta), card_id)
 
 
 def _add_interest(session: Session, pid: str, name: str, action: AddInterest,
@@ -186,8 +201,8 @@ def _add_interest(session: Session, pid: str, name: str, action: AddInterest,
                           lang, n=MAX_INTERESTS_EACH), "too_many")
     item = InterestItem(id=new_id("b"), participant_id=pid, kind=action.interest,
                         text=action.text, private=action.private)
-    return Planned(N_("{name} (phone): add an interest"), name, ("interests.items",),
-                   lambda s: s.interests.items.append(item.model_copy()), item.id)
+    return Planned(N_("{name} (phone): add an interest"), name, interests.add_interest,
+                   (item,), item.id)
 
 
 def _scan(session: Session, activity: Activity, pid: str, name: str,
@@ -198,19 +213,17 @@ def _scan(session: Session, activity: Activity, pid: str, name: str,
                           lang), "not_open")
     if isinstance(action, Score):
         condition, score = action.condition, action.score
-        return Planned(N_("{name} (phone): a score"), name, ("diagnostics.scores",),
-                       lambda s: dg.set_score(s, moment_id, pid, condition, score))
+        return Planned(N_("{name} (phone): a score"), name, dg.set_score,
+                       (moment_id, pid, condition, score))
     if isinstance(action, Mark):
         if not any(a.id == action.axis_id for a in session.diagnostics.axes):
             return Refused(tr("That question is no longer asked.", lang), "no_axis")
         axis_id, value = action.axis_id, action.value
-        return Planned(N_("{name} (phone): a mark on a spectrum"), name,
-                       ("diagnostics.marks",),
-                       lambda s: dg.set_mark(s, moment_id, pid, axis_id, value))
+        return Planned(N_("{name} (phone): a mark on a spectrum"), name, dg.set_mark,
+                       (moment_id, pid, axis_id, value))
     forms = list(action.forms)
-    return Planned(N_("{name} (phone): forms of collaboration"), name,
-                   ("diagnostics.forms",),
-                   lambda s: dg.set_forms(s, moment_id, pid, forms))
+    return Planned(N_("{name} (phone): forms of collaboration"), name, dg.set_forms,
+                   (moment_id, pid, forms))
 
 
 def _consent(session: Session, activity: Activity, pid: str, name: str, action: Consent,
@@ -220,10 +233,5 @@ def _consent(session: Session, activity: Activity, pid: str, name: str, action: 
         return Refused(tr("This question is not open (any more). Look at the projector.",
                           lang), "not_open")
     subject, decision, note = action.subject_id, action.decision, action.note
-
-    def mutate(s: Session) -> None:
-        # On the words as they are now: a decision on earlier words stays as history.
-        decide(s, subject, pid, decision)
-        update_current(s, subject, pid, note=note, resolution=ObjectionResolution.STANDING)
-
-    return Planned(N_("{name} (phone): consent round"), name, ("consents",), mutate)
+    return Planned(N_("{name} (phone): consent round"), name, decide_with_note,
+                   (subject, pid, decision, note))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QResizeEvent, QShowEvent
@@ -55,8 +56,10 @@ from workshop.domain.model import (
     Outcome,
     Session,
 )
+from workshop.domain.operations import Operation
 from workshop.i18n import N_, current_language, tr
-from workshop.ui.document import EditRejected, SessionDocument
+from workshop.ui.document import SessionDocument
+from workshop.ui.editing import try_edit
 from workshop.ui.row_model import RowModel
 
 # labels._LABELS is keyed by the enum members, and members of two str-enums with the same
@@ -601,13 +604,10 @@ class ConsentRoundWidget(QWidget):
 
     # --- edits ---------------------------------------------------------------------
 
-    def _edit(self, text: str, mutate: object, merge_key: str | None = None) -> bool:
-        try:
-            return self.document.edit(text, ("consents",), mutate,  # type: ignore[arg-type]
-                                      merge_key)
-        except EditRejected as exc:
-            self.sig_message.emit(exc.problems[0] if exc.problems else str(exc))
-            return False
+    def _edit(self, text: str, op: Operation[Any, Any], *args: Any,
+              merge_key: str | None = None, **changes: Any) -> bool:
+        return try_edit(self.document, text, op, *args, merge_key=merge_key,
+                        report=self.sig_message.emit, **changes)
 
     def record(self, decision: Decision | None) -> None:
         """Record (or with None clear) the current participant's decision.
@@ -620,14 +620,11 @@ class ConsentRoundWidget(QWidget):
             return
         subject, pid = self.subject_id, entry.participant_id
 
-        def mutate(session: Session) -> None:
-            decide(session, subject, pid, decision)
-
         if decision is None:
             text = tr("Clear the decision of {name}", name=_short(entry.name))
         else:
             text = tr("{name}: {decision}", name=_short(entry.name), decision=enum_label(decision))
-        self._edit(text, mutate)
+        self._edit(text, decide, subject, pid, decision)
         if decision is Decision.CONSENT:
             self._advance()
         elif decision is not None:
@@ -643,23 +640,16 @@ class ConsentRoundWidget(QWidget):
         new = (ObjectionResolution.STANDING if record.resolution is resolution
                else resolution)
         subject, pid = self.subject_id, entry.participant_id
-
-        def mutate(session: Session) -> None:
-            update_current(session, subject, pid, resolution=new)
-
         self._edit(tr("Objection of {name}: {resolution}", name=_short(entry.name),
-                      resolution=enum_label(new)), mutate)
+                      resolution=enum_label(new)), update_current, subject, pid,
+                   resolution=new)
 
     def rest_consents(self) -> None:
         """Everyone present who has not spoken consents: one edit."""
         if not self.subject_id:
             return
         subject = self.subject_id
-
-        def mutate(session: Session) -> None:
-            rest_consent(session, subject)
-
-        self._edit(tr("Everyone else consents"), mutate)
+        self._edit(tr("Everyone else consents"), rest_consent, subject)
 
     # --- the note ------------------------------------------------------------------
 
@@ -682,12 +672,8 @@ class ConsentRoundWidget(QWidget):
             return
         self._note_pid = entry.participant_id
         subject, pid = self.subject_id, entry.participant_id
-
-        def mutate(session: Session) -> None:
-            update_current(session, subject, pid, note=text)
-
-        self._edit(tr("Note of {name}", name=_short(entry.name)), mutate,
-                   merge_key=f"consent-note:{subject}:{pid}")
+        self._edit(tr("Note of {name}", name=_short(entry.name)), update_current, subject, pid,
+                   note=text, merge_key=f"consent-note:{subject}:{pid}")
 
     def finish_note(self, advance: bool) -> None:
         """Leave the note (it is saved as typed); Enter also moves to the next person."""

@@ -26,7 +26,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop.domain.consent import stamp_unversioned
-from workshop.domain.fingerprint import AgreementCache
+from workshop.domain.fingerprint import (
+    UNPRINTED_AREAS,
+    AgreementCache,
+    unprinted,
+)
 from workshop.domain.incremental import touched_problems
 from workshop.domain.model import Session
 from workshop.domain.validation import problems_from
@@ -40,6 +44,8 @@ from workshop.storage.files import snapshot as snapshot_of
 from workshop.storage.forget import Forgotten, Traces, forget_everywhere
 from workshop.storage.lock import SessionLock
 
+__all__ = ["UNPRINTED_AREAS", "EditRejected", "SessionDocument", "unprinted"]
+
 AUTOSAVE_TICK_MS = 100
 FULL_SNAPSHOT_S = 60.0
 """At least this often every part of the session is frozen again, not only the areas
@@ -49,17 +55,7 @@ the period: a whole snapshot of the large session at once is ~40 ms of the UI th
 a stall in the middle of typing (tests/bench: soak)."""
 ROLLING_FIELDS = tuple(Session.model_fields)
 """The fields the safety net freezes again in turn."""
-UNPRINTED_AREAS = frozenset({"ambition.cards", "ambition.clusters", "ambition.votes",
-                             "ambition.vote_budget", "interests.links", "diagnostics", "view"})
-"""Areas the agreement does not print (``workshop.domain.fingerprint.agreement_content``):
-an edit of only these (or of parts of them) cannot void a signature, so it is not
-fingerprinted."""
 
-
-def unprinted(area: str) -> bool:
-    """Whether ``area`` ("diagnostics.scores", "ambition.cards"...) is not printed."""
-    parts = area.split(".")
-    return any(".".join(parts[:k]) in UNPRINTED_AREAS for k in range(1, len(parts) + 1))
 
 Mutation = Callable[[Session], object]
 

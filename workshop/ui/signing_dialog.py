@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.edits import signing
 from workshop.domain.fingerprint import fingerprint
-from workshop.domain.model import Participant, Session, Signature, new_id
+from workshop.domain.model import Participant, Session, new_id
 from workshop.i18n import tr
 from workshop.ui.commands import make_action
-from workshop.ui.document import EditRejected, SessionDocument
+from workshop.ui.document import SessionDocument
+from workshop.ui.editing import try_edit
 from workshop.ui.signature_pad import SignaturePad
 
 
@@ -37,19 +39,15 @@ def still_to_sign(session: Session) -> list[Participant]:
 
 
 def record_signature(document: SessionDocument, participant: Participant,
-                     pad: SignaturePad, when: dt.datetime | None = None) -> None:
-    """Store ``pad``'s strokes as ``participant``'s signature of the current text."""
+                     pad: SignaturePad, when: dt.datetime | None = None) -> str:
+    """Store ``pad``'s strokes as ``participant``'s signature of the current text; why it
+    was refused, or ""."""
     strokes = pad.strokes()
     signed_at = (when or dt.datetime.now()).replace(microsecond=0)
-
-    def sign(session: Session) -> None:
-        session.signatures[:] = [s for s in session.signatures
-                                 if s.participant_id != participant.id]
-        session.signatures.append(Signature(
-            id=new_id("sig"), participant_id=participant.id, signed_at=signed_at,
-            strokes=strokes, fingerprint=fingerprint(session)))
-
-    document.edit(tr("Signature of {name}", name=participant.name), ("signatures",), sign)
+    refused: list[str] = []
+    try_edit(document, tr("Signature of {name}", name=participant.name), signing.sign,
+             participant.id, strokes, signed_at, new_id("sig"), report=refused.append)
+    return refused[0] if refused else ""
 
 
 class SigningDialog(QDialog):
@@ -133,10 +131,9 @@ class SigningDialog(QDialog):
         participant = self.current()
         if participant is None or self.pad.is_empty():
             return
-        try:
-            record_signature(self.document, participant, self.pad)
-        except EditRejected as exc:
-            self.instruction.setText(exc.problems[0] if exc.problems else str(exc))
+        refused = record_signature(self.document, participant, self.pad)
+        if refused:
+            self.instruction.setText(refused)
             return
         self._index += 1
         self._show_current()

@@ -30,7 +30,8 @@ from workshop.domain.progress import (
 )
 from workshop.i18n import current_language, tr
 from workshop.ui.commands import COMMANDS
-from workshop.ui.document import EditRejected, SessionDocument
+from workshop.ui.document import SessionDocument
+from workshop.ui.editing import try_edit
 from workshop.ui.pages.roadmap_dates import format_date
 
 AGREE_KEYS = COMMANDS["go.agree"].keys[0]
@@ -130,20 +131,13 @@ class StepAgreementBar(QWidget):
             return
         session = document.session
         if step_state(session, step) is StepState.AGREED:
-            text = tr("Withdraw the agreement of “{step}”", step=label(step, current_language()))
-
-            def mutate(s: Session) -> None:
-                withdraw_step_agreement(s, step)
+            try_edit(document, tr("Withdraw the agreement of “{step}”",
+                                  step=label(step, current_language())),
+                     withdraw_step_agreement, step)
         elif step_state(session, step) is StepState.NOT_STARTED:
             return
         else:
-            text = tr("The table agrees “{step}”", step=label(step, current_language()))
-            now = dt.datetime.now().replace(microsecond=0)
-
-            def mutate(s: Session) -> None:
-                agree_step(s, step, now)
-        try:
-            document.edit(text, ("step_agreements",), mutate)
-        except EditRejected:
-            pass
+            try_edit(document, tr("The table agrees “{step}”",
+                                  step=label(step, current_language())), agree_step,
+                     step, dt.datetime.now().replace(microsecond=0))
         self.refresh()

@@ -44,7 +44,7 @@ class StepStates:
                current: Callable[[], str] | None = None) -> dict[Step, StepState]:
         """The states after an edit of ``areas`` (top-level names; none: everything).
         ``current`` gives the session's fingerprint when the signing step needs it."""
-        from workshop.ui.document import unprinted
+        from workshop.domain.fingerprint import unprinted
 
         touched = frozenset(a.split(".", 1)[0] for a in areas)
         everything = not touched or not touched <= _KNOWN

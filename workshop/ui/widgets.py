@@ -4,7 +4,9 @@ Each keystroke is an edit with a merge key, so a word typed is one undo step (Qt
 merges consecutive commands with the same key until the next save). ``refresh()``
 shows the model's value without disturbing the cursor when nothing changed. A value
 the model refuses (an empty name) is marked in red and the model keeps the last valid
-value; the status line says why.
+value; the status line says why. The change is an operation taking the value
+(``workshop.domain.edits``; ``op.given(goal_id)`` for one goal's field), which also says
+the area it touches.
 """
 
 from __future__ import annotations
@@ -19,45 +21,48 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from workshop.domain.labels import label
 from workshop.domain.model import Session
+from workshop.domain.operations import Operation
 from workshop.i18n import current_language, tr
 from workshop.ui.document import EditRejected, SessionDocument
+from workshop.ui.editing import try_edit
 
 Getter = Callable[[Session], str]
-Setter = Callable[[Session, str], None]
+Setter = Operation[Any, Any]
+"""``op(session, value)``: the change a widget makes, with its areas."""
 E = TypeVar("E", bound=Enum)
 
 _INVALID_STYLE = "border: 2px solid #b00020;"
 
 
 class _Binding:
-    def __init__(self, document: SessionDocument, area: str, get: Getter, set_: Setter,
+    def __init__(self, document: SessionDocument, get: Getter, set_: Setter,
                  label_text: str, key: str) -> None:
         self.document = document
-        self.area = area
         self.get = get
         self.set = set_
         self.label = label_text
         self.key = key
 
     def push(self, widget: QWidget, value: str) -> None:
-        try:
-            self.document.edit(tr("Edit {field}", field=self.label), (self.area,),
-                               lambda s: self.set(s, value), merge_key=self.key)
+        refused: list[EditRejected] = []
+        try_edit(self.document, tr("Edit {field}", field=self.label), self.set, value,
+                 merge_key=self.key, on_rejected=refused.append)
+        if refused:
+            widget.setStyleSheet(_INVALID_STYLE)
+            widget.setToolTip("\n".join(refused[0].problems))
+        else:
             widget.setStyleSheet("")
             widget.setToolTip("")
-        except EditRejected as exc:
-            widget.setStyleSheet(_INVALID_STYLE)
-            widget.setToolTip("\n".join(exc.problems))
 
 
 class BoundLineEdit(QLineEdit):
     """A one-line text field bound to the session."""
 
-    def __init__(self, document: SessionDocument, area: str, get: Getter, set_: Setter,
+    def __init__(self, document: SessionDocument, get: Getter, set_: Setter,
                  label_text: str, key: str | None = None, parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent)
-        self._binding = _Binding(document, area, get, set_, label_text, key or area)
+        self._binding = _Binding(document, get, set_, label_text, key or set_.name)
         self.setAccessibleName(label_text)
         self.textEdited.connect(lambda text: self._binding.push(self, text))
         self.refresh()
@@ -78,11 +83,11 @@ class BoundLineEdit(QLineEdit):
 class BoundTextEdit(QPlainTextEdit):
     """A multi-line text field bound to the session (plain text, never markup)."""
 
-    def __init__(self, document: SessionDocument, area: str, get: Getter, set_: Setter,
+    def __init__(self, document: SessionDocument, get: Getter, set_: Setter,
                  label_text: str, key: str | None = None, parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent)
-        self._binding = _Binding(document, area, get, set_, label_text, key or area)
+        self._binding = _Binding(document, get, set_, label_text, key or set_.name)
         self._updating = False
         self.setAccessibleName(label_text)
         self.setTabChangesFocus(True)
@@ -110,13 +115,12 @@ class BoundTextEdit(QPlainTextEdit):
 class EnumComboBox(QComboBox):
     """A choice among an enum's values (and optionally "not chosen"), bound to the session."""
 
-    def __init__(self, document: SessionDocument, area: str, values: Sequence[E],
-                 get: Callable[[Session], E | None], set_: Callable[[Session, E | None], None],
+    def __init__(self, document: SessionDocument, values: Sequence[E],
+                 get: Callable[[Session], E | None], set_: Setter,
                  label_text: str, allow_none: bool = True, parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent)
         self._document = document
-        self._area = area
         self._get = get
         self._set = set_
         self._label = label_text
@@ -134,11 +138,8 @@ class EnumComboBox(QComboBox):
         if self._updating:
             return
         value: Any = self._values.get(self.itemData(index))
-        try:
-            self._document.edit(tr("Edit {field}", field=self._label), (self._area,),
-                                lambda s: self._set(s, value))
-        except EditRejected:
-            self.refresh()
+        try_edit(self._document, tr("Edit {field}", field=self._label), self._set, value,
+                 on_rejected=lambda _exc: self.refresh())
 
     def refresh(self) -> None:
         value = self._get(self._document.session)

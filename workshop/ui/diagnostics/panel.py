@@ -8,7 +8,7 @@ brought up to date at once; the others when they are shown.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 
 from workshop.domain import diagnostics as dg
 from workshop.domain.labels import moment_label
-from workshop.domain.model import Session
+from workshop.domain.model import Session, new_id
+from workshop.domain.operations import Operation
 from workshop.i18n import current_language, tr
 from workshop.ui.diagnostics.charts import ConditionsChart, FormsChart, SpectraChart
 from workshop.ui.diagnostics.entry import CONDITIONS, FORMS, FormsGrid, ScanGrid, SpectraGrid
 from workshop.ui.document import EditRejected, SessionDocument
-
-AREA = ("diagnostics",)
+from workshop.ui.editing import try_edit
 
 
 def moment_title(session: Session, moment_id: str) -> str:
@@ -259,17 +259,18 @@ class DiagnosticsPanel(QWidget):
 
     # --- edits ------------------------------------------------------------------------
 
-    def edit(self, label: str, mutate: Callable[[Session], None],
-             merge_key: str | None = None) -> bool:
-        try:
-            done = self.document.edit(label, AREA, mutate, merge_key)
-        except EditRejected as exc:
-            text = exc.problems[0] if exc.problems else str(exc)
-            self.message.setText(text)
-            self.sig_message.emit(text)
-            return False
-        self.message.setText("")
+    def edit(self, label: str, op: Operation[Any, Any], *args: Any,
+             merge_key: str | None = None, **kwargs: Any) -> bool:
+        refused: list[EditRejected] = []
+        done = try_edit(self.document, label, op, *args, merge_key=merge_key,
+                        report=self._report, on_rejected=refused.append, **kwargs)
+        if not refused:
+            self.message.setText("")
         return done
+
+    def _report(self, text: str) -> None:
+        self.message.setText(text)
+        self.sig_message.emit(text)
 
     def ensure_moment(self) -> str:
         """The moment being filled in; the first one is started on the first answer."""
@@ -282,14 +283,10 @@ class DiagnosticsPanel(QWidget):
                    key: str | None = None) -> str:
         when = taken_at or dt.datetime.now().replace(second=0, microsecond=0)
         previous = self.moment_id
-        created: list[str] = []
-
-        def mutate(s: Session) -> None:
-            created.append(dg.add_moment(s, label, when, key=key).id)
-
-        self.edit(tr("New measurement moment"), mutate)
-        if created:
-            self.moment_id = created[0]
+        created = new_id("mt")
+        if self.edit(tr("New measurement moment"), dg.add_moment, label, when, created,
+                     key=key):
+            self.moment_id = created
             self.compare_id = previous
             self.refresh()
         return self.moment_id or ""
@@ -305,7 +302,7 @@ class DiagnosticsPanel(QWidget):
         pid = self.scan_grid.participant_ids[row]
         condition = CONDITIONS[col]
         mid = self.ensure_moment()
-        self.edit(tr("Score"), lambda s: dg.set_score(s, mid, pid, condition, score or None))
+        self.edit(tr("Score"), dg.set_score, mid, pid, condition, score or None)
 
     def _current_score_cell(self) -> tuple[str, int] | None:
         row, col = self.scan_grid.currentRow(), self.scan_grid.currentColumn()
@@ -335,8 +332,7 @@ class DiagnosticsPanel(QWidget):
         if score is None or score.note == note:
             return
         mid = self.moment_id
-        self.edit(tr("Note with a score"),
-                  lambda s: dg.set_score(s, mid, pid, condition, score.score, note),
+        self.edit(tr("Note with a score"), dg.set_score, mid, pid, condition, score.score, note,
                   merge_key=f"note:{mid}:{pid}:{condition.value}")
 
     def _on_mark_entered(self, row: int, col: int, value: int) -> None:
@@ -344,7 +340,7 @@ class DiagnosticsPanel(QWidget):
         aid = self.spectra_grid.axis_ids[col]
         mid = self.ensure_moment()
         mark = None if value < 0 else max(0, min(100, value))
-        self.edit(tr("Mark on a spectrum"), lambda s: dg.set_mark(s, mid, pid, aid, mark))
+        self.edit(tr("Mark on a spectrum"), dg.set_mark, mid, pid, aid, mark)
         self._dirty.add(1)
         self._refresh_current()
 
@@ -354,10 +350,7 @@ class DiagnosticsPanel(QWidget):
             self.message.setText(tr("Give the new axis a title first."))
             return
         left, right = self.axis_left.text().strip(), self.axis_right.text().strip()
-        def add(session: Session) -> None:
-            dg.add_axis(session, title, left, right)
-
-        if self.edit(tr("Add an axis"), add):
+        if self.edit(tr("Add an axis"), dg.add_axis, title, left, right):
             for w in (self.axis_title, self.axis_left, self.axis_right):
                 w.clear()
 
@@ -367,7 +360,7 @@ class DiagnosticsPanel(QWidget):
         mid = self.ensure_moment()
         mine = set(dg.forms_by_participant(self.session, mid).get(pid, []))
         mine ^= {form}
-        self.edit(tr("Form of collaboration"), lambda s: dg.set_forms(s, mid, pid, mine))
+        self.edit(tr("Form of collaboration"), dg.set_forms, mid, pid, mine)
 
     # --- participant mode -----------------------------------------------------------
 

@@ -11,6 +11,8 @@ facilitator's workspace by accident.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -36,8 +38,10 @@ from PySide6.QtWidgets import (
 from workshop.domain import diagnostics as dg
 from workshop.domain.labels import axis_texts, label
 from workshop.domain.model import CollaborationForm, Condition, Session
+from workshop.domain.operations import Operation
 from workshop.i18n import current_language, tr
-from workshop.ui.document import EditRejected, SessionDocument
+from workshop.ui.document import SessionDocument
+from workshop.ui.editing import try_edit
 
 EXIT_KEYS = "Ctrl+Shift+F12"
 
@@ -249,19 +253,17 @@ class ParticipantMode(QDialog):
 
     # --- answers ----------------------------------------------------------------------
 
-    def _edit(self, label_text: str, mutate: object, merge_key: str | None = None) -> None:
-        try:
-            self.document.edit(label_text, ("diagnostics",), mutate,  # type: ignore[arg-type]
-                               merge_key)
-        except EditRejected:
-            pass  # the document reports it on the facilitator's status line
+    def _edit(self, label_text: str, op: Operation[Any, Any], *args: Any,
+              merge_key: str | None = None) -> None:
+        # A refusal: the document reports it on the facilitator's status line.
+        try_edit(self.document, label_text, op, *args, merge_key=merge_key)
 
     def _on_score(self, condition: Condition, value: int) -> None:
         pid, mid = self.participant_id, self.moment_id
         if pid is None:
             return
         note = self.notes[condition].text() if condition in self.notes else None
-        self._edit(tr("Score"), lambda s: dg.set_score(s, mid, pid, condition, value, note))
+        self._edit(tr("Score"), dg.set_score, mid, pid, condition, value, note)
 
     def _on_note(self, condition: Condition) -> None:
         pid, mid = self.participant_id, self.moment_id
@@ -270,15 +272,14 @@ class ParticipantMode(QDialog):
             return
         note = self.notes[condition].text()
         score = group.checkedId()
-        self._edit(tr("Note with a score"),
-                   lambda s: dg.set_score(s, mid, pid, condition, score, note),
+        self._edit(tr("Note with a score"), dg.set_score, mid, pid, condition, score, note,
                    merge_key=f"note:{mid}:{pid}:{condition.value}")
 
     def _on_mark(self, axis_id: str, value: int) -> None:
         pid, mid = self.participant_id, self.moment_id
         if pid is None:
             return
-        self._edit(tr("Mark on a spectrum"), lambda s: dg.set_mark(s, mid, pid, axis_id, value),
+        self._edit(tr("Mark on a spectrum"), dg.set_mark, mid, pid, axis_id, value,
                    merge_key=f"mark:{mid}:{pid}:{axis_id}")
 
     def _on_forms(self) -> None:
@@ -286,4 +287,4 @@ class ParticipantMode(QDialog):
         if pid is None:
             return
         chosen = [f for f, box in self.form_boxes.items() if box.isChecked()]
-        self._edit(tr("Form of collaboration"), lambda s: dg.set_forms(s, mid, pid, chosen))
+        self._edit(tr("Form of collaboration"), dg.set_forms, mid, pid, chosen)

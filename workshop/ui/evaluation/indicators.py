@@ -10,6 +10,7 @@ Go → Goals and indicators.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain import evaluation as ev
+from workshop.domain.operations import Operation
 from workshop.i18n import N_, tr
 from workshop.ui.document import EditRejected, SessionDocument
+from workshop.ui.editing import try_edit
 
 COLUMNS = (N_("Goal"), N_("Indicator"), N_("Baseline"), N_("Now"), N_("Trend"))
 BASELINE, NOW = 2, 3
@@ -137,13 +140,12 @@ class IndicatorsEditor(QWidget):
         if not s.ambition.goals:
             self.message.setText(tr("Formulate the goals first (Shared ambition)."))
 
-    def _edit(self, label: str, mutate: object) -> bool:
-        try:
-            done = self.document.edit(label, ("ambition.goals",), mutate)  # type: ignore
-        except EditRejected as exc:
-            self.message.setText(exc.problems[0] if exc.problems else str(exc))
-            return False
-        self.message.setText("")
+    def _edit(self, label: str, op: Operation[Any, Any], *args: Any) -> bool:
+        refused: list[EditRejected] = []
+        done = try_edit(self.document, label, op, *args, report=self.message.setText,
+                        on_rejected=refused.append)
+        if not refused:
+            self.message.setText("")
         return done
 
     def _on_value(self, item: QTableWidgetItem) -> None:
@@ -158,8 +160,8 @@ class IndicatorsEditor(QWidget):
             self.refresh()
             return
         today = dt.date.today()
-        self._edit(tr("Indicator value"),
-                   lambda s: ev.set_indicator_value(s, goal_id, indicator_id, value, today))
+        self._edit(tr("Indicator value"), ev.set_indicator_value, goal_id, indicator_id, value,
+                   today)
 
     def add_indicator(self) -> None:
         goal_id = self.goal_box.currentData()
@@ -174,8 +176,7 @@ class IndicatorsEditor(QWidget):
                                     text=self.baseline_edit.text()))
             return
         unit = self.unit_edit.text().strip()
-        if self._edit(tr("Add an indicator"),
-                      lambda s: ev.add_indicator(s, goal_id, name, unit, baseline)):
+        if self._edit(tr("Add an indicator"), ev.add_indicator, goal_id, name, unit, baseline):
             for edit in (self.name_edit, self.unit_edit, self.baseline_edit):
                 edit.clear()
 

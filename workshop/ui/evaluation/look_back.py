@@ -8,6 +8,7 @@ their baseline, the value now and the trend.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,11 +29,13 @@ from PySide6.QtWidgets import (
 from workshop.domain import evaluation as ev
 from workshop.domain.fingerprint import owner_label, short_fingerprint
 from workshop.domain.model import ReviewStatus, Session
+from workshop.domain.operations import Operation
 from workshop.history import chain_lines
 from workshop.i18n import N_, current_language, tr
 from workshop.storage import settings
 from workshop.storage.chain import Link, check_chain, check_entry
 from workshop.ui.document import EditRejected, SessionDocument
+from workshop.ui.editing import try_edit
 from workshop.ui.evaluation.indicators import IndicatorsEditor
 from workshop.ui.pages.roadmap_dates import format_date
 from workshop.ui.session_files import file_filter
@@ -250,13 +253,12 @@ class LookBackPage(QWidget):
 
     # --- edits -------------------------------------------------------------------------
 
-    def _edit(self, label: str, areas: tuple[str, ...], mutate: object) -> bool:
-        try:
-            done = self.document.edit(label, areas, mutate)  # type: ignore[arg-type]
-        except EditRejected as exc:
-            self.message.setText(exc.problems[0] if exc.problems else str(exc))
-            return False
-        self.message.setText("")
+    def _edit(self, label: str, op: Operation[Any, Any], *args: Any) -> bool:
+        refused: list[EditRejected] = []
+        done = try_edit(self.document, label, op, *args, report=self.message.setText,
+                        on_rejected=refused.append)
+        if not refused:
+            self.message.setText("")
         return done
 
     def _on_status(self, combo: QComboBox) -> None:
@@ -265,28 +267,27 @@ class LookBackPage(QWidget):
         action_id = str(combo.property("action_id"))
         value = combo.currentData()
         status = ReviewStatus(value) if value else None
-        self._edit(tr("Action status"), ("evaluation",),
-                   lambda s: ev.set_review(s, action_id, status))
+        self._edit(tr("Action status"), ev.set_review, action_id, status)
 
     def _on_review_note(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != 4:
             return
         action_id = str(item.data(Qt.ItemDataRole.UserRole))
         text = item.text()
-        if ev.review_of(self.session, action_id) is None:
+        review = ev.review_of(self.session, action_id)
+        if review is None:
             self.message.setText(tr("Choose the action's status first, then its note."))
             self.refresh(link=False)
             return
-        self._edit(tr("Note on an action's status"), ("evaluation",),
-                   lambda s: ev.set_review(s, action_id, _status(s, action_id), text))
+        self._edit(tr("Note on an action's status"), ev.set_review, action_id, review.status,
+                   text)
 
     def _on_answer(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != 3:
             return
         moment_id = str(item.data(Qt.ItemDataRole.UserRole))
         text = item.text()
-        self._edit(tr("What an evaluation moment asked"), ("evaluation",),
-                   lambda s: ev.set_answer(s, moment_id, text))
+        self._edit(tr("What an evaluation moment asked"), ev.set_answer, moment_id, text)
 
     def choose_previous(self) -> None:
         start = str(self.document.path.parent) if self.document.path else ""

@@ -48,13 +48,13 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.consent import (
-    amend,
     earlier_records,
     outcome_of,
     records_by_subject,
     records_for,
     standing_objections,
 )
+from workshop.domain.edits import agreement_items as edits
 from workshop.domain.labels import label
 from workshop.domain.model import (
     MAX_TEXT,
@@ -564,11 +564,7 @@ class AgreementItemsPage(Page):
         if not text:
             return
         item = AgreementItem(id=new_id(self.id_prefix), text=text)
-
-        def mutate(session: Session) -> None:
-            self.items(session).append(item)
-
-        if self.try_edit(self._t("add"), (self.items_attr,), mutate):
+        if self.try_edit(self._t("add"), edits.add_items, self.items_attr, [item]):
             self.new_edit.clear()
             self._select(item.id)
 
@@ -605,11 +601,7 @@ class AgreementItemsPage(Page):
         lang = self.session.details.language
         new = [AgreementItem(id=new_id(self.id_prefix), text=t.text(lang), source=t.source,
                              template_key=t.key) for t in templates]
-
-        def mutate(session: Session) -> None:
-            self.items(session).extend(new)
-
-        if self.try_edit(self._t("add_templates"), (self.items_attr,), mutate):
+        if self.try_edit(self._t("add_templates"), edits.add_items, self.items_attr, new):
             self._select(new[0].id)
 
     # --- editing -------------------------------------------------------------------
@@ -644,23 +636,12 @@ class AgreementItemsPage(Page):
             return
         attr = self.items_attr
         had_round = bool(records_for(self.session, item_id))
-
-        def set_text(session: Session, new: str) -> None:
-            for index, entry in enumerate(getattr(session, attr)):
-                if entry.id == item_id:
-                    getattr(session, attr)[index] = entry.model_copy(update={"text": new})
-
-        def mutate(session: Session) -> None:
-            if resolve:
-                # The objection is resolved by the new words; every decision given to
-                # the old ones is kept as history and the round starts again.
-                amend(session, item_id, set_text, text, dt.datetime.now().replace(
-                    microsecond=0))
-            else:
-                set_text(session, text)
-
-        areas = (attr, "consents", "amendments") if resolve else (attr,)
-        if self.try_edit(self._t("edit_resolve" if resolve else "edit"), areas, mutate):
+        if resolve:  # the objection is resolved by the new words; the round starts again
+            done = self.try_edit(self._t("edit_resolve"), edits.amend_text, attr, item_id,
+                                 text, dt.datetime.now().replace(microsecond=0))
+        else:
+            done = self.try_edit(self._t("edit"), edits.set_text, attr, item_id, text)
+        if done:
             self.resolve_check.setChecked(False)
             if had_round and earlier_records(self.session, item_id):
                 self.sig_message.emit(tr(
@@ -681,13 +662,7 @@ class AgreementItemsPage(Page):
         if item is None or value == item.source:
             return
         attr = self.items_attr
-
-        def mutate(session: Session) -> None:
-            for index, entry in enumerate(getattr(session, attr)):
-                if entry.id == item_id:
-                    getattr(session, attr)[index] = entry.model_copy(update={"source": value})
-
-        self.try_edit(self._t("source"), (attr,), mutate)
+        self.try_edit(self._t("source"), edits.set_source, attr, item_id, value)
         if self.source_edit.hasFocus():
             self.table.setFocus()
 
@@ -700,13 +675,7 @@ class AgreementItemsPage(Page):
         if not 0 <= target < len(self.model.rows):
             return
         attr = self.items_attr
-
-        def mutate(session: Session) -> None:
-            items = getattr(session, attr)
-            index = next(i for i, entry in enumerate(items) if entry.id == item_id)
-            items.insert(index + delta, items.pop(index))
-
-        if self.try_edit(self._t("move"), (attr,), mutate):
+        if self.try_edit(self._t("move"), edits.move_item, attr, item_id, delta):
             self._select(item_id)
 
     def remove_selected(self) -> None:
@@ -715,13 +684,7 @@ class AgreementItemsPage(Page):
         if item is None:
             return
         item_id, attr = item.id, self.items_attr
-
-        def mutate(session: Session) -> None:
-            setattr(session, attr, [i for i in getattr(session, attr) if i.id != item_id])
-            session.consents = [r for r in session.consents if r.subject_id != item_id]
-            session.amendments = [a for a in session.amendments if a.subject_id != item_id]
-
-        if self.try_edit(self._t("remove"), (attr, "consents", "amendments"), mutate):
+        if self.try_edit(self._t("remove"), edits.remove_item, attr, item_id):
             self.sig_message.emit(self._t("removed", text=_one_line(item.text, 60)))
             if not self.model.rows:
                 self.new_edit.setFocus()

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.edits import ambition as edits
 from workshop.domain.labels import THE_TABLE
-from workshop.domain.model import AMBITION_SUBJECT, MAX_TEXT, Session, Step
+from workshop.domain.model import AMBITION_SUBJECT, MAX_TEXT, Step
 from workshop.i18n import tr
 from workshop.ui.consent_round import ConsentRoundWidget
 from workshop.ui.document import SessionDocument
@@ -134,8 +135,8 @@ class AmbitionPage(Page):
         bold.setBold(True)
         statement_label.setFont(bold)
         self.statement = BoundTextEdit(
-            self.document, "ambition.statement", lambda s: s.ambition.statement,
-            _set_statement, tr("ambition statement"), key="ambition-statement")
+            self.document, lambda s: s.ambition.statement,
+            edits.set_statement, tr("ambition statement"), key="ambition-statement")
         self.statement.setObjectName("ambitionStatement")
         self.statement.setPlaceholderText(tr(
             "One statement every party recognises itself in, written from the clusters "
@@ -304,7 +305,3 @@ class AmbitionPage(Page):
                 and event.type() == QEvent.Type.FocusIn):
             self.sig_highlight.emit(AMBITION_SUBJECT)
         return False
-
-
-def _set_statement(session: Session, text: str) -> None:
-    session.ambition.statement = text

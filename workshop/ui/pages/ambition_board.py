@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.edits import ambition as edits
 from workshop.domain.labels import THE_TABLE
 from workshop.domain.model import Session
 from workshop.i18n import tr
@@ -112,8 +113,8 @@ class ClusterColumn(QFrame):
         else:
             cid = key
             self.name_edit = ClusterNameEdit(
-                board.document, "ambition.clusters", lambda s: _cluster_name(s, cid),
-                lambda s, v: _set_cluster_name(s, cid, v), tr("Cluster name"),
+                board.document, lambda s: _cluster_name(s, cid),
+                edits.set_cluster_name.given(cid), tr("Cluster name"),
                 key=f"cluster-name-{cid}")
             self.name_edit.setObjectName("clusterName")
             self.name_edit.setPlaceholderText(tr("Name this cluster (Shift+F2)"))
@@ -707,10 +708,3 @@ class AmbitionBoard(QWidget):
 
 def _cluster_name(session: Session, cluster_id: str) -> str:
     return next((c.name for c in session.ambition.clusters if c.id == cluster_id), "")
-
-
-def _set_cluster_name(session: Session, cluster_id: str, name: str) -> None:
-    for cluster in session.ambition.clusters:
-        if cluster.id == cluster_id:
-            cluster.name = name
-

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.edits import ambition as edits
 from workshop.domain.labels import label
 from workshop.domain.model import Goal, QuadrupleAim, Session
 from workshop.i18n import current_language, tr
@@ -119,23 +120,13 @@ class GoalRow(QWidget):
         def find(s: Session) -> Goal | None:
             return next((g for g in s.ambition.goals if g.id == goal_id), None)
 
-        def set_aim(s: Session, value: QuadrupleAim | None) -> None:
-            goal = find(s)
-            if goal is not None and value is not None:
-                goal.aim = value
-
-        def set_text(s: Session, value: str) -> None:
-            goal = find(s)
-            if goal is not None:
-                goal.text = value
-
         self.aim = EnumComboBox(
-            document, "ambition.goals", list(QuadrupleAim),
-            lambda s: (g.aim if (g := find(s)) is not None else None), set_aim,
-            tr("Aim of the goal"), allow_none=False)
+            document, list(QuadrupleAim),
+            lambda s: (g.aim if (g := find(s)) is not None else None),
+            edits.set_goal_aim.given(goal_id), tr("Aim of the goal"), allow_none=False)
         self.text = GoalTextEdit(
-            document, "ambition.goals", lambda s: (g.text if (g := find(s)) else ""),
-            set_text, tr("Goal"), key=f"goal-text-{goal_id}")
+            document, lambda s: (g.text if (g := find(s)) else ""),
+            edits.set_goal_text.given(goal_id), tr("Goal"), key=f"goal-text-{goal_id}")
         self.text.setObjectName("goalText")
         lines = self.text.fontMetrics().lineSpacing()
         self.text.setFixedHeight(int(lines * 2.6) + 10)

@@ -9,11 +9,15 @@ when the facilitator arrives on the page.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from workshop.domain.model import Session, Step
-from workshop.ui.document import EditRejected, SessionDocument
+from workshop.domain.operations import Operation
+from workshop.ui.document import SessionDocument
+from workshop.ui.editing import try_edit
 
 
 class Page(QWidget):
@@ -51,11 +55,9 @@ class Page(QWidget):
         page has no such item."""
         return False
 
-    def try_edit(self, label: str, areas: tuple[str, ...], mutate: object,
-                 merge_key: str | None = None) -> bool:
-        """``document.edit`` that reports a refused edit on the status line."""
-        try:
-            return self.document.edit(label, areas, mutate, merge_key)  # type: ignore[arg-type]
-        except EditRejected as exc:
-            self.sig_message.emit(exc.problems[0] if exc.problems else str(exc))
-            return False
+    def try_edit(self, label: str, op: Operation[Any, Any], *args: Any,
+                 merge_key: str | None = None, **kwargs: Any) -> bool:
+        """``op(session, *args)`` as one edit (``workshop.ui.editing.try_edit``); a refused
+        edit is reported on the status line."""
+        return try_edit(self.document, label, op, *args, merge_key=merge_key,
+                        report=self.sig_message.emit, **kwargs)

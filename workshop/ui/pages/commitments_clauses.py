@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.edits import commitments as edits
 from workshop.domain.labels import label
 from workshop.domain.model import Clause, ClauseKind, Session, new_id
 from workshop.domain.templates import ClauseTemplate, Template, clause_templates
@@ -203,19 +204,14 @@ class ClausesSection(QWidget):
 
     # --- editing ---------------------------------------------------------------------
 
-    def _edit_selected(self, what: str, change: object, merge_key: str | None = None
-                       ) -> bool:
+    def _edit_selected(self, what: str, field: str, value: object,
+                       merge_key: str | None = None) -> bool:
         item_id = self.table.current_id()
         if item_id is None:
             return False
-
-        def mutate(s: Session) -> None:
-            for c in s.commitments.clauses:
-                if c.id == item_id:
-                    change(c)  # type: ignore[operator]
-
-        return self.page.try_edit(tr("Edit {field}", field=what), (AREA,), mutate,
-                                  f"{AREA}:{item_id}:{merge_key}" if merge_key else None)
+        return self.page.try_edit(tr("Edit {field}", field=what), edits.set_item_field, AREA,
+                                  item_id, field, value, merge_key=f"{AREA}:{item_id}:"
+                                  f"{merge_key}" if merge_key else None)
 
     def _on_text_changed(self) -> None:
         if self._updating:
@@ -227,14 +223,14 @@ class ClausesSection(QWidget):
             return
         self.text.setStyleSheet("")
         self.text.setToolTip("")
-        self._edit_selected(tr("Text of the clause"), lambda c: setattr(c, "text", text),
+        self._edit_selected(tr("Text of the clause"), "text", text,
                             "text")
 
     def _on_kind_changed(self, _index: int) -> None:
         if self._updating:
             return
         kind = ClauseKind(self.kind.currentData())
-        self._edit_selected(tr("Kind of clause"), lambda c: setattr(c, "kind", kind))
+        self._edit_selected(tr("Kind of clause"), "kind", kind)
 
     def add_typed(self) -> None:
         text = self.new_edit.text().strip()
@@ -242,11 +238,7 @@ class ClausesSection(QWidget):
             return
         clause = Clause(id=new_id("cl"), kind=ClauseKind(self.new_kind.currentData()),
                         text=text)
-
-        def mutate(s: Session) -> None:
-            s.commitments.clauses.append(clause)
-
-        if self.page.try_edit(tr("Add a clause"), (AREA,), mutate):
+        if self.page.try_edit(tr("Add a clause"), edits.add_items, AREA, [clause]):
             self.new_edit.clear()
             self.table.select_id(clause.id)
 
@@ -283,11 +275,7 @@ class ClausesSection(QWidget):
         lang = self.session.details.language
         new = [Clause(id=new_id("cl"), kind=_kind(t.theme), text=t.text(lang),
                       template_key=t.key) for t in templates]
-
-        def mutate(s: Session) -> None:
-            s.commitments.clauses.extend(new)
-
-        if self.page.try_edit(tr("Add clauses from the library"), (AREA,), mutate):
+        if self.page.try_edit(tr("Add clauses from the library"), edits.add_items, AREA, new):
             self.table.select_id(new[0].id)
 
     def start_editing(self) -> None:
@@ -297,12 +285,10 @@ class ClausesSection(QWidget):
         self.text.moveCursor(self.text.textCursor().MoveOperation.End)
 
     def remove(self, item_id: str) -> None:
-        self.table.remove_item(self.page.try_edit, tr("Remove a clause"), AREA,
-                               lambda s: s.commitments.clauses, item_id)
+        self.table.remove_item(self.page.try_edit, tr("Remove a clause"), AREA, item_id)
 
     def move_item(self, item_id: str, delta: int) -> None:
-        self.table.move_item(self.page.try_edit, tr("Move a clause"), AREA,
-                             lambda s: s.commitments.clauses, item_id, delta)
+        self.table.move_item(self.page.try_edit, tr("Move a clause"), AREA, item_id, delta)
 
     def focus_first(self) -> None:
         if self.table.rowCount():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -28,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from workshop import locale_format
-from workshop.domain.model import MAX_TEXT, Session
+from workshop.domain.edits import commitments as edits
+from workshop.domain.model import MAX_TEXT
 from workshop.i18n import current_language
 from workshop.ui.commands import make_action
 from workshop.ui.pages.roadmap_rows import one_line
@@ -37,8 +37,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 CELL_CHARS = 160
 """Of a hostile 100,000-character text, a cell shows this much."""
 
-EditFn = Callable[[str, tuple[str, ...], Callable[[Session], object], str | None], bool]
-"""``page.try_edit(label, areas, mutate, merge_key)``."""
+EditFn = Callable[..., bool]
+"""``page.try_edit(label, operation, *args)``."""
 
 
 def format_amount(value: float | None, lang: str | None = None) -> str:
@@ -240,19 +240,18 @@ class ItemTable(QTableWidget):
             self.setCurrentCell(ids.index(current), column)
         self.verticalScrollBar().setValue(scroll)
 
-    def remove_item(self, try_edit: EditFn, label: str, area: str,
-                    items: Callable[[Session], list[Any]], item_id: str) -> None:
-        """Remove the item from ``items(session)`` in one undo step; the row that takes
+    def remove_item(self, try_edit: EditFn, label: str, area: str, item_id: str) -> None:
+        """Remove the item from the list ``area`` in one undo step; the row that takes
         its place becomes the current one."""
         row = self.currentRow()
-        try_edit(label, (area,), lambda s: remove_by_id(items(s), item_id), None)
+        try_edit(label, edits.remove_item, area, item_id)
         if self.rowCount():
             self.setCurrentCell(min(row, self.rowCount() - 1), 0)
 
-    def move_item(self, try_edit: EditFn, label: str, area: str,
-                  items: Callable[[Session], list[Any]], item_id: str, delta: int) -> None:
-        """Move the item one place in ``items(session)``; it stays the current row."""
-        try_edit(label, (area,), lambda s: move_by_id(items(s), item_id, delta), None)
+    def move_item(self, try_edit: EditFn, label: str, area: str, item_id: str, delta: int
+                  ) -> None:
+        """Move the item one place in the list ``area``; it stays the current row."""
+        try_edit(label, edits.move_item, area, item_id, delta)
         self.select_id(item_id)
 
     def _move_current(self, delta: int) -> None:
@@ -305,18 +304,3 @@ class OrganisationCombo(QComboBox):
     def organisation(self) -> str | None:
         value = self.currentData()
         return str(value) if value else None
-
-
-def move_by_id(items: list[object], item_id: str, delta: int) -> None:
-    """Move the item with ``item_id`` one place up (-1) or down (+1) in ``items``."""
-    ids = [getattr(x, "id", None) for x in items]
-    if item_id not in ids:
-        return
-    i = ids.index(item_id)
-    j = i + delta
-    if 0 <= j < len(items):
-        items[i], items[j] = items[j], items[i]
-
-
-def remove_by_id(items: list[object], item_id: str) -> None:
-    items[:] = [x for x in items if getattr(x, "id", None) != item_id]

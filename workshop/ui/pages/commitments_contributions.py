@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from workshop import locale_format
 from workshop.domain.commitments import PartyTotals, totals
+from workshop.domain.edits import commitments as edits
 from workshop.domain.labels import label
 from workshop.domain.model import (
     Contribution,
@@ -224,11 +225,7 @@ class ContributionsSection(QWidget):
         item = Contribution(id=new_id("c"), organisation=organisation,
                             kind=ContributionKind(self.kind.currentData()), amount=amount,
                             period=Period(self.period.currentData()), description=description)
-
-        def mutate(session: Session) -> None:
-            session.commitments.contributions.append(item)
-
-        if self.page.try_edit(tr("Add a contribution"), (AREA,), mutate):
+        if self.page.try_edit(tr("Add a contribution"), edits.add_items, AREA, [item]):
             self.amount.clear()
             self.description.clear()
             self.table.select_id(item.id)
@@ -236,8 +233,7 @@ class ContributionsSection(QWidget):
             self.organisation.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remove(self, item_id: str) -> None:
-        self.table.remove_item(self.page.try_edit, tr("Remove a contribution"), AREA,
-                               lambda s: s.commitments.contributions, item_id)
+        self.table.remove_item(self.page.try_edit, tr("Remove a contribution"), AREA, item_id)
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         item_id = self.table.id_at(item.row())
@@ -255,20 +251,11 @@ class ContributionsSection(QWidget):
                 self.refresh()
                 return
 
-            def set_amount(s: Session) -> None:
-                for c in s.commitments.contributions:
-                    if c.id == item_id:
-                        c.amount = amount
-
-            self.page.try_edit(tr("Edit {field}", field=tr("Amount")), (AREA,), set_amount)
+            self.page.try_edit(tr("Edit {field}", field=tr("Amount")), edits.set_item_field,
+                               AREA, item_id, "amount", amount)
         elif column == 4:
-            def set_description(s: Session) -> None:
-                for c in s.commitments.contributions:
-                    if c.id == item_id:
-                        c.description = text.strip()
-
-            self.page.try_edit(tr("Edit {field}", field=tr("Description")), (AREA,),
-                               set_description)
+            self.page.try_edit(tr("Edit {field}", field=tr("Description")),
+                               edits.set_item_field, AREA, item_id, "description", text.strip())
         self.table.invalidate()
         self.refresh()
 

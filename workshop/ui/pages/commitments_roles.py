@@ -9,8 +9,6 @@ run of typing in one field merges into one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.edits import commitments as edits
 from workshop.domain.fingerprint import owner_label
 from workshop.domain.labels import label
 from workshop.domain.model import MAX_TEXT, Role, RoleKind, Session, new_id
@@ -258,30 +257,25 @@ class RolesSection(QWidget):
 
     # --- editing ---------------------------------------------------------------------
 
-    def _edit_selected(self, what: str, change: Callable[[Role], None],
+    def _edit_selected(self, what: str, field: str, value: object,
                        merge_key: str | None = None) -> bool:
         item_id = self.table.current_id()
         if item_id is None:
             return False
-
-        def mutate(s: Session) -> None:
-            for r in s.commitments.roles:
-                if r.id == item_id:
-                    change(r)
-
-        return self.page.try_edit(tr("Edit {field}", field=what), (AREA,), mutate,
-                                  f"{AREA}:{item_id}:{merge_key}" if merge_key else None)
+        return self.page.try_edit(tr("Edit {field}", field=what), edits.set_item_field, AREA,
+                                  item_id, field, value, merge_key=f"{AREA}:{item_id}:"
+                                  f"{merge_key}" if merge_key else None)
 
     def _set_field(self, field: str, text: str, what: str) -> None:
         if not self._updating:
-            self._edit_selected(what, lambda r: setattr(r, field, text), field)
+            self._edit_selected(what, field, text, field)
 
     def _on_kind_changed(self, _index: int) -> None:
         if self._updating:
             return
         kind = RoleKind(self.kind.currentData())
         self.explanation.setText(tr(EXPLAIN[kind]))
-        self._edit_selected(tr("Role"), lambda r: setattr(r, "kind", kind))
+        self._edit_selected(tr("Role"), "kind", kind)
 
     def _commit_holder(self, typed: bool = False) -> None:
         """The holder the text names (typing: each keystroke, merged into one step)."""
@@ -292,7 +286,7 @@ class RolesSection(QWidget):
             self.page.sig_message.emit(tr("Nobody of that name is at the table."))
             return
         owner = owner_from_key(key)
-        self._edit_selected(tr("Holder"), lambda r: setattr(r, "holder", owner),
+        self._edit_selected(tr("Holder"), "holder", owner,
                             "holder" if typed else None)
 
     def _on_represents_changed(self, _item: QListWidgetItem) -> None:
@@ -301,26 +295,20 @@ class RolesSection(QWidget):
         chosen = [str(self.represents.item(i).data(Qt.ItemDataRole.UserRole))
                   for i in range(self.represents.count())
                   if self.represents.item(i).checkState() == Qt.CheckState.Checked]
-        self._edit_selected(tr("Speaks for"), lambda r: setattr(r, "represents", chosen))
+        self._edit_selected(tr("Speaks for"), "represents", chosen)
 
     def add_role(self) -> None:
         role = Role(id=new_id("role"), kind=RoleKind(self.new_kind.currentData()))
-
-        def mutate(s: Session) -> None:
-            s.commitments.roles.append(role)
-
-        if self.page.try_edit(tr("Add a role"), (AREA,), mutate):
+        if self.page.try_edit(tr("Add a role"), edits.add_items, AREA, [role]):
             self.table.select_id(role.id)
             self._show_selected()
             self.holder.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remove(self, item_id: str) -> None:
-        self.table.remove_item(self.page.try_edit, tr("Remove a role"), AREA,
-                               lambda s: s.commitments.roles, item_id)
+        self.table.remove_item(self.page.try_edit, tr("Remove a role"), AREA, item_id)
 
     def move_item(self, item_id: str, delta: int) -> None:
-        self.table.move_item(self.page.try_edit, tr("Move a role"), AREA,
-                             lambda s: s.commitments.roles, item_id, delta)
+        self.table.move_item(self.page.try_edit, tr("Move a role"), AREA, item_id, delta)
 
     def focus_first(self) -> None:
         self.new_kind.setFocus(Qt.FocusReason.OtherFocusReason)

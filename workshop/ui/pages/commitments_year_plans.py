@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.commitments import organisations_without_year_plan
+from workshop.domain.edits import commitments as edits
 from workshop.domain.model import Session, YearPlanItem, new_id
 from workshop.i18n import tr
 from workshop.ui.pages.base import Page
@@ -132,19 +133,14 @@ class YearPlansSection(QWidget):
             self.due.setFocus()
             return
         item = YearPlanItem(id=new_id("y"), organisation=organisation, text=text, due=due)
-
-        def mutate(s: Session) -> None:
-            s.commitments.year_plans.append(item)
-
-        if self.page.try_edit(tr("Add a year-plan item"), (AREA,), mutate):
+        if self.page.try_edit(tr("Add a year-plan item"), edits.add_items, AREA, [item]):
             self.text.clear()
             self.due.clear()
             self.table.select_id(item.id)
             self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remove(self, item_id: str) -> None:
-        self.table.remove_item(self.page.try_edit, tr("Remove a year-plan item"), AREA,
-                               lambda s: s.commitments.year_plans, item_id)
+        self.table.remove_item(self.page.try_edit, tr("Remove a year-plan item"), AREA, item_id)
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         item_id = self.table.id_at(item.row())
@@ -153,25 +149,16 @@ class YearPlansSection(QWidget):
         text = item.text()
         if item.column() == 1:
             if text.strip():
-                def set_text(s: Session) -> None:
-                    for y in s.commitments.year_plans:
-                        if y.id == item_id:
-                            y.text = text.strip()
-
-                self.page.try_edit(tr("Edit {field}", field=tr("Year-plan item")), (AREA,),
-                                   set_text)
+                self.page.try_edit(tr("Edit {field}", field=tr("Year-plan item")),
+                                   edits.set_item_field, AREA, item_id, "text", text.strip())
         elif item.column() == 2:
             try:
                 due = parse_date(text, self.reference_date())
             except ValueError:
                 self.page.sig_message.emit(tr("That is not a date: {text}", text=text[:40]))
             else:
-                def set_due(s: Session) -> None:
-                    for y in s.commitments.year_plans:
-                        if y.id == item_id:
-                            y.due = due
-
-                self.page.try_edit(tr("Edit {field}", field=tr("By when")), (AREA,), set_due)
+                self.page.try_edit(tr("Edit {field}", field=tr("By when")), edits.set_item_field,
+                                   AREA, item_id, "due", due)
         self.table.invalidate()
         self.refresh()
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.edits import interests as edits
 from workshop.domain.labels import label
 from workshop.domain.model import (
     MAX_TEXT,
@@ -47,6 +48,7 @@ from workshop.domain.model import (
 from workshop.i18n import current_language, tr
 from workshop.ui.commands import key_hint, make_action
 from workshop.ui.document import EditRejected, SessionDocument
+from workshop.ui.editing import try_edit
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.interests_matrix import (
     KINDS,
@@ -738,11 +740,7 @@ class InterestsPage(Page):
             return False
         pid, kind = self._current
         item = InterestItem(id=new_id("b"), participant_id=pid, kind=kind, text=text)
-
-        def add(session: Session) -> None:
-            session.interests.items.append(item.model_copy())
-
-        if self.try_edit(tr("Add interest"), ("interests.items",), add):
+        if self.try_edit(tr("Add interest"), edits.add_interest, item):
             self.entry.clear()
             return True
         return False
@@ -752,13 +750,7 @@ class InterestsPage(Page):
             return
         item_id = str(entry.data(Qt.ItemDataRole.UserRole))
         text = entry.text().strip()
-
-        def edit(session: Session) -> None:
-            for item in session.interests.items:
-                if item.id == item_id:
-                    item.text = text
-
-        if not self.try_edit(tr("Edit interest"), ("interests.items",), edit):
+        if not self.try_edit(tr("Edit interest"), edits.set_interest_text, item_id, text):
             self._fill_items()  # refused (empty) or unchanged: show what is kept
 
     def _remove_item(self) -> None:
@@ -767,15 +759,7 @@ class InterestsPage(Page):
             return
         row = self.items_list.currentRow()
         links = sum(item_id in (link.a_id, link.b_id) for link in self.session.interests.links)
-
-        def remove(session: Session) -> None:
-            interests = session.interests
-            interests.items = [i for i in interests.items if i.id != item_id]
-            interests.links = [link for link in interests.links
-                               if item_id not in (link.a_id, link.b_id)]
-
-        if not self.try_edit(tr("Remove interest"), ("interests.items", "interests.links"),
-                             remove):
+        if not self.try_edit(tr("Remove interest"), edits.remove_interest, item_id):
             return
         self.sig_message.emit(
             tr("Interest and its {links} link(s) removed. Ctrl+Z brings them back.",
@@ -790,14 +774,9 @@ class InterestsPage(Page):
         if item is None:
             return
         item_id, private = item.id, not item.private
-
-        def toggle(session: Session) -> None:
-            for i in session.interests.items:
-                if i.id == item_id:
-                    i.private = private
-
         self.try_edit(tr("Mark interest not for print") if private
-                      else tr("Mark interest printable"), ("interests.items",), toggle)
+                      else tr("Mark interest printable"), edits.set_interest_private, item_id,
+                      private)
         self.sig_message.emit(tr("Not for print: never on the projector or in a PDF.")
                               if private else tr("This interest may be printed again."))
 
@@ -827,13 +806,10 @@ class InterestsPage(Page):
                 return tr("These two interests are already linked ({kind}).",
                           kind=label(link.kind, current_language()))
         link = InterestLink(id=new_id("l"), a_id=a_id, b_id=b_id, kind=kind, note=note)
-
-        def add(s: Session) -> None:
-            s.interests.links.append(link.model_copy())
-
-        try:
-            self.document.edit(tr("Link interests"), ("interests.links",), add)
-        except EditRejected as exc:
+        refused: list[EditRejected] = []
+        try_edit(self.document, tr("Link interests"), edits.add_link, link,
+                 on_rejected=refused.append)
+        for exc in refused:
             owners = {i.participant_id for i in session.interests.items
                       if i.id in (a_id, b_id)}
             person = session.participant(next(iter(owners))) if len(owners) == 1 else None
@@ -847,36 +823,20 @@ class InterestsPage(Page):
         return None
 
     def _edit_link_note(self, link_id: str, note: str) -> None:
-        def edit(session: Session) -> None:
-            for link in session.interests.links:
-                if link.id == link_id:
-                    link.note = note
-
-        self.try_edit(tr("Edit link note"), ("interests.links",), edit)
+        self.try_edit(tr("Edit link note"), edits.set_link_note, link_id, note)
 
     def _set_link_kind(self, kind: LinkKind) -> None:
         link_id = self._selected_link_id()
         if not link_id:
             return
-
-        def edit(session: Session) -> None:
-            for link in session.interests.links:
-                if link.id == link_id:
-                    link.kind = kind
-
-        self.try_edit(tr("Change link kind"), ("interests.links",), edit)
+        self.try_edit(tr("Change link kind"), edits.set_link_kind, link_id, kind)
 
     def _remove_link(self) -> None:
         link_id = self._selected_link_id()
         if not link_id:
             return
         row = self.links_view.currentIndex().row()
-
-        def remove(session: Session) -> None:
-            session.interests.links = [link for link in session.interests.links
-                                       if link.id != link_id]
-
-        if self.try_edit(tr("Remove link"), ("interests.links",), remove):
+        if self.try_edit(tr("Remove link"), edits.remove_link, link_id):
             self.sig_message.emit(tr("Link removed. Ctrl+Z brings it back."))
             count = self.links_model.rowCount()
             if count:

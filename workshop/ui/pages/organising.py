@@ -30,15 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.edits import organising as edits
 from workshop.domain.labels import label
 from workshop.domain.model import (
     ChairKind,
     DecisionRule,
     EvaluationKind,
     Financing,
-    Organising,
     Representation,
-    Session,
     Step,
 )
 from workshop.i18n import N_, current_language, tr
@@ -122,16 +121,16 @@ class OrganisingPage(Page):
         self.chair_note = self._note("chair_note", tr("Chair: note"))
         self._end_section()
         self.cadence = BoundLineEdit(
-            document, "organising.cadence", lambda s: s.organising.cadence,
-            lambda s, v: _set(s, "cadence", v), tr("Meeting cadence"))
+            document, lambda s: s.organising.cadence,
+            edits.set_organising.given("cadence"), tr("Meeting cadence"))
         self.cadence.setPlaceholderText(tr("For example: the executives six times a year, "
                                            "the working groups monthly"))
         self._field(tr("Meeting cadence"), tr("How often do the executives meet, and the "
                                               "working groups?"), self.cadence, note=False)
         self._end_section()
         self.annual_calendar = BoundTextEdit(
-            document, "organising.annual_calendar", lambda s: s.organising.annual_calendar,
-            lambda s, v: _set(s, "annual_calendar", v), tr("Annual calendar"))
+            document, lambda s: s.organising.annual_calendar,
+            edits.set_organising.given("annual_calendar"), tr("Annual calendar"))
         self.annual_calendar.setPlaceholderText(tr("Fixed moments in the year, for example: "
                                                    "March year plan, September budgets"))
         self._fit_lines(self.annual_calendar, NOTE_LINES + 1)
@@ -225,9 +224,9 @@ class OrganisingPage(Page):
 
     def _choice(self, title: str, explanation: str, field: str, values: list[E]
                 ) -> EnumComboBox:
-        combo = EnumComboBox(self.document, f"organising.{field}", values,
+        combo = EnumComboBox(self.document, values,
                              lambda s: getattr(s.organising, field),
-                             lambda s, v: _set(s, field, v), title)
+                             edits.set_organising.given(field), title)
         for row in range(combo.count()):
             value = combo.itemData(row)
             explained = next((tr(EXPLAIN[v]) for v in values if v.value == value), "")
@@ -255,9 +254,9 @@ class OrganisingPage(Page):
         line.setText(next((tr(EXPLAIN[v]) for v in values if v.value == value), ""))
 
     def _note(self, field: str, accessible: str) -> BoundTextEdit:
-        note = BoundTextEdit(self.document, f"organising.{field}",
+        note = BoundTextEdit(self.document,
                              lambda s: getattr(s.organising, field),
-                             lambda s, v: _set(s, field, v), accessible)
+                             edits.set_organising.given(field), accessible)
         note.setPlaceholderText(tr("Note: what the table agreed, in its own words"))
         self._fit_lines(note, NOTE_LINES)
         self._grid.addWidget(note, self._row, 1)
@@ -337,24 +336,12 @@ class OrganisingPage(Page):
             self.focus_first()
 
     def _on_financing_toggled(self, kind: Financing, checked: bool) -> None:
-        def toggle(session: Session) -> None:
-            chosen = session.organising.financing
-            if checked and kind not in chosen:
-                chosen.append(kind)  # keep the order in which the table named them
-            elif not checked and kind in chosen:
-                chosen.remove(kind)
-
-        if not self.try_edit(tr("Edit {field}", field=tr("Financing")),
-                             ("organising.financing",), toggle):
+        if not self.try_edit(tr("Edit {field}", field=tr("Financing")), edits.set_financing,
+                             kind, checked):
             self.refresh(frozenset({"organising"}))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
             self.scroll_area.ensureWidgetVisible(watched, 0, 40)
         return super().eventFilter(watched, event)
-
-
-def _set(session: Session, field: str, value: object) -> None:
-    organising: Organising = session.organising
-    setattr(organising, field, value)
 

@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.edits import preparation as edits
 from workshop.domain.model import MAX_NAME, MAX_TEXT, Participant, Session
-from workshop.domain.participants import RENAME_AREAS, RemovalImpact, set_organisation
+from workshop.domain.participants import RemovalImpact
 from workshop.domain.perspectives import match_perspective, perspective_choices, perspective_label
 from workshop.i18n import N_, current_language, tr
 from workshop.ui.commands import make_action
@@ -54,8 +55,8 @@ HEADERS = (N_("Present"), N_("Name"), N_("Organisation"), N_("Role"),
            N_("Perspective / sector"), N_("Represents"), N_("Mandate"))
 
 Edit = Callable[..., bool]
-"""``edit(label, mutate, areas=("participants",))``: one undoable edit of the page."""
-"""``edit(label, mutate)`` on the participants area; False when refused or unchanged."""
+"""``page.try_edit(label, operation, *args)``: one undoable edit of the page; False when
+refused or unchanged."""
 
 _TIP_LIMIT = 2000
 
@@ -181,7 +182,7 @@ class ParticipantsModel(QAbstractTableModel):
             present = Qt.CheckState(value) == Qt.CheckState.Checked
             label = tr("Mark {name} present", name=person.name[:80]) if present else \
                 tr("Mark {name} absent", name=person.name[:80])
-            return self._edit(label, lambda s: _set(s, pid, "present", present))
+            return self._edit(label, edits.set_participant_field, pid, "present", present)
         if role != Qt.ItemDataRole.EditRole or column == PRESENT:
             return False
         field = COLUMNS[column]
@@ -193,8 +194,8 @@ class ParticipantsModel(QAbstractTableModel):
         label = tr("Edit {field} of {name}", field=tr(HEADERS[column]).lower(),
                    name=person.name[:80])
         if field == "organisation":  # a rename carries what the organisation owns along
-            return self._edit(label, lambda s: set_organisation(s, pid, text), RENAME_AREAS)
-        return self._edit(label, lambda s: _set(s, pid, field, text))
+            return self._edit(label, edits.set_organisation, pid, text)
+        return self._edit(label, edits.set_participant_field, pid, field, text)
 
     # --- following the session ------------------------------------------------------
 
@@ -253,12 +254,6 @@ def _single_difference(longer: list[str], shorter: list[str]) -> int:
     k = next((i for i, (a, b) in enumerate(zip(longer, shorter, strict=False)) if a != b),
              len(shorter))
     return k if longer[:k] + longer[k + 1:] == shorter else -1
-
-
-def _set(session: Session, participant_id: str, field: str, value: object) -> None:
-    person = session.participant(participant_id)
-    if person is not None:
-        setattr(person, field, value)
 
 
 class ParticipantDelegate(QStyledItemDelegate):

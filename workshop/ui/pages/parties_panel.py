@@ -13,6 +13,7 @@ Every change is one edit through the document (one undo step per word typed).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -37,7 +38,8 @@ from workshop.domain.considerations import considerations, draft
 from workshop.domain.labels import label
 from workshop.domain.model import MAX_TEXT, Authority, LegalForm, Session
 from workshop.i18n import current_language, tr
-from workshop.ui.document import EditRejected, SessionDocument
+from workshop.ui.document import SessionDocument
+from workshop.ui.editing import try_edit
 
 _INVALID_STYLE = "border: 2px solid #b00020;"
 
@@ -173,18 +175,13 @@ class PartiesPanel(QWidget):
         edit.textEdited.connect(lambda value: self._set(text, merge=True, **{field: value}))
         return edit
 
-    def _set(self, what: str, merge: bool = False, **fields: object) -> bool:
+    def _set(self, what: str, merge: bool = False, **fields: Any) -> bool:
         name = self.current_name()
         if self._updating or not name:
             return False
         key = f"legal.{name}.{','.join(fields)}" if merge else None
-        try:
-            return self.document.edit(
-                tr("Edit {field}", field=what), parties.LEGAL_AREAS,
-                lambda s: parties.set_fields(s, name, **fields), merge_key=key)
-        except EditRejected as exc:
-            self._message(exc.problems[0] if exc.problems else str(exc))
-            return False
+        return try_edit(self.document, tr("Edit {field}", field=what), parties.set_fields,
+                        name, merge_key=key, report=self._message, **fields)
 
     # --- handlers --------------------------------------------------------------------
 
@@ -226,12 +223,8 @@ class PartiesPanel(QWidget):
     def _on_place(self, text: str) -> None:
         if self._updating:
             return
-        try:
-            self.document.edit(tr("Edit {field}", field=tr("Place of signing")),
-                               parties.LEGAL_AREAS,
-                               lambda s: setattr(s.legal, "place", text), merge_key="legal.place")
-        except EditRejected as exc:
-            self._message(exc.problems[0])
+        try_edit(self.document, tr("Edit {field}", field=tr("Place of signing")),
+                 parties.set_place, text, merge_key="legal.place", report=self._message)
 
     def _paragraphs(self) -> list[str]:
         text = self.considerations.toPlainText()
@@ -241,13 +234,9 @@ class PartiesPanel(QWidget):
         if self._updating:
             return
         paragraphs = self._paragraphs()
-        try:
-            self.document.edit(tr("Edit {field}", field=tr("Considerations")),
-                               parties.LEGAL_AREAS,
-                               lambda s: setattr(s.legal, "considerations", paragraphs),
-                               merge_key="legal.considerations")
-        except EditRejected as exc:
-            self._message(exc.problems[0])
+        try_edit(self.document, tr("Edit {field}", field=tr("Considerations")),
+                 parties.set_considerations, paragraphs, merge_key="legal.considerations",
+                 report=self._message)
 
     def draft_considerations(self) -> None:
         """Put the draft in the field (then it is the facilitator's text to edit)."""

@@ -38,17 +38,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.edits import preparation as edits
 from workshop.domain.labels import label
 from workshop.domain.model import (
     MAX_NAME,
-    AgendaItem,
     CollaborationForm,
     Participant,
     Session,
     Step,
     new_id,
 )
-from workshop.domain.participants import REMOVAL_AREAS, removal_impact, remove_participant
+from workshop.domain.operations import Operation
+from workshop.domain.participants import removal_impact
 from workshop.i18n import Language, current_language, tr
 from workshop.library_language import Switch, apply_switches, parts_touched, switches
 from workshop.storage import paths
@@ -99,8 +100,8 @@ class SessionDateEdit(DateEdit):
             self._page.show_date_state(None, error=False)  # perhaps still typing
             return
         self._known = day
-        self._page.try_edit(tr("Edit {field}", field=tr("Date")), ("details",),
-                            lambda s: setattr(s.details, "date", day), merge_key="details.date")
+        self._page.try_edit(tr("Edit {field}", field=tr("Date")), edits.set_date, day,
+                            merge_key="details.date")
         self._page.show_date_state(day)
 
     def _on_editing_finished(self) -> None:
@@ -178,9 +179,9 @@ class PreparationPage(Page):
     # --- building ------------------------------------------------------------------
 
     def _line(self, field: str, text: str) -> BoundLineEdit:
-        edit = BoundLineEdit(self.document, "details",
+        edit = BoundLineEdit(self.document,
                              lambda s: str(getattr(s.details, field)),
-                             lambda s, v: setattr(s.details, field, v),
+                             edits.set_detail.given(field),
                              text, key=f"details.{field}")
         edit.setObjectName(f"details-{field}")
         edit.setMaxLength(MAX_NAME)  # a name, a region, a place: one line (the file's limit)
@@ -291,7 +292,7 @@ class PreparationPage(Page):
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
 
-        self.model = ParticipantsModel(lambda: self.session, self._edit_participants,
+        self.model = ParticipantsModel(lambda: self.session, self.try_edit,
                                        self._add_participant, self)
         self.table = ParticipantsView(self.model, ParticipantDelegate(lambda: self.session,
                                                                       self))
@@ -464,8 +465,10 @@ class PreparationPage(Page):
             if found:
                 apply_switches(s, code)
 
+        # Not yet a registered operation: the library's switches live above the domain
+        # (workshop.library_language reads the templates).
         self.try_edit(tr("Edit {field}", field=tr("Language of the documents")),
-                      ("details", *parts_touched(found)), mutate)
+                      Operation(mutate, ("details", *parts_touched(found))))
         self.refresh(frozenset({"details"}))  # the combo shows what the session says
 
     def _on_form_changed(self, _item: QListWidgetItem) -> None:
@@ -473,31 +476,19 @@ class PreparationPage(Page):
                    for r in range(self.forms_list.count())
                    if self.forms_list.item(r).checkState() == Qt.CheckState.Checked}
         forms = [f for f in CollaborationForm if f.value in checked]
-        self.try_edit(tr("Edit {field}", field=tr("Forms of collaboration")), ("details",),
-                      lambda s: setattr(s.details, "forms", forms))
+        self.try_edit(tr("Edit {field}", field=tr("Forms of collaboration")), edits.set_forms,
+                      forms)
 
     def _on_minutes_changed(self, step: Step, minutes: int) -> None:
-        def mutate(session: Session) -> None:
-            item = next((a for a in session.agenda if a.step is step), None)
-            if item is None:
-                session.agenda.append(AgendaItem(step=step, minutes=minutes))
-            else:
-                item.minutes = minutes
-
         self.try_edit(tr("Time box for {step}", step=label(step, current_language())),
-                      ("agenda",), mutate,
-                      merge_key=f"agenda.{step.value}")
+                      edits.set_time_box, step, minutes, merge_key=f"agenda.{step.value}")
 
     # --- participants ------------------------------------------------------------------
 
-    def _edit_participants(self, text: str, mutate: object,
-                           areas: tuple[str, ...] = ("participants",)) -> bool:
-        return self.try_edit(text, areas, mutate)
-
     def _add_participant(self, name: str) -> str:
         pid = new_id("p")
-        ok = self.try_edit(tr("Add participant {name}", name=name[:80]), ("participants",),
-                           lambda s: s.participants.append(Participant(id=pid, name=name)))
+        ok = self.try_edit(tr("Add participant {name}", name=name[:80]),
+                           edits.add_participants, [Participant(id=pid, name=name)])
         return pid if ok else ""
 
     def start_new_participant(self) -> None:
@@ -513,14 +504,10 @@ class PreparationPage(Page):
         person = people[row]
         pid = person.id
 
-        def mutate(session: Session) -> None:
-            moving = session.participants.pop(row)
-            session.participants.insert(target, moving)
-
         text = (tr("Move {name} up", name=person.name[:80]) if delta < 0
                 else tr("Move {name} down", name=person.name[:80]))
         column = max(self.table.currentIndex().column(), 0)
-        if self.try_edit(text, ("participants",), mutate, merge_key=f"move.{pid}"):
+        if self.try_edit(text, edits.move_participant, row, target, merge_key=f"move.{pid}"):
             self.table.setCurrentIndex(self.model.index(self.model.row_of(pid), column))
             self.table.setFocus()
 
@@ -561,8 +548,7 @@ class PreparationPage(Page):
         text = (tr("Remove {name} (cards to the table)", name=name) if hand_over
                 else tr("Remove {name} and everything of them", name=name))
         traces = None if hand_over else traces_of(self.session, participant_id)
-        if not self.try_edit(text, REMOVAL_AREAS,
-                             lambda s: remove_participant(s, participant_id, hand_over)):
+        if not self.try_edit(text, edits.remove_participant, participant_id, hand_over):
             return False
         if traces is not None:  # forgotten: in the backups and copies too
             self.document.forget(traces)
@@ -623,7 +609,7 @@ class PreparationPage(Page):
         first = len(self.session.participants)
         text = (tr("Import 1 participant") if len(people) == 1
                 else tr("Import {count} participants", count=len(people)))
-        if self.try_edit(text, ("participants",), lambda s: s.participants.extend(people)):
+        if self.try_edit(text, edits.add_participants, people):
             self.table.setFocus()
             index = self.model.index(first, NAME)
             self.table.setCurrentIndex(index)

@@ -11,6 +11,7 @@ Delete removes the selected actions (Ctrl+Z brings them back). Ctrl+F filters.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.edits import roadmap as edits
 from workshop.domain.labels import label
 from workshop.domain.model import (
     MAX_NAME,
@@ -32,10 +34,10 @@ from workshop.domain.model import (
     ActionStatus,
     EvaluationMoment,
     Phase,
-    Session,
     Step,
 )
 from workshop.domain.model import new_id as make_id
+from workshop.domain.operations import Operation
 from workshop.i18n import current_language, tr
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
@@ -237,9 +239,9 @@ class RoadmapPage(Page):
     def focus_first(self) -> None:
         self.new_title.setFocus()
 
-    def try_edit(self, label: str, areas: tuple[str, ...], mutate: object,
-                 merge_key: str | None = None) -> bool:
-        ok = super().try_edit(label, areas, mutate, merge_key)
+    def try_edit(self, label: str, op: Operation[Any, Any], *args: Any,
+                 merge_key: str | None = None, **kwargs: Any) -> bool:
+        ok = super().try_edit(label, op, *args, merge_key=merge_key, **kwargs)
         if not ok:
             # A refused edit puts fresh copies of the touched areas back without a change
             # signal: read them again (the message about the refusal stays).
@@ -289,11 +291,7 @@ class RoadmapPage(Page):
                         owner=owner_from_key(owner_key) if owner_key else None,
                         phase=self.proxy.phase or Phase.ANALYSIS,
                         status=self.proxy.status or ActionStatus.PLANNED)
-
-        def mutate(s: Session) -> None:
-            s.roadmap.actions.append(action)
-
-        if not self.try_edit(tr("Add action"), ("roadmap.actions",), mutate):
+        if not self.try_edit(tr("Add action"), edits.add_items, "roadmap.actions", [action]):
             return
         self.new_title.clear()
         row = self.model.row_of(action.id)
@@ -312,11 +310,7 @@ class RoadmapPage(Page):
         ids = {self.model.item(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).id
                for r in rows}
         titles = [a.title for a in self.session.roadmap.actions if a.id in ids]
-
-        def mutate(s: Session) -> None:
-            s.roadmap.actions = [a for a in s.roadmap.actions if a.id not in ids]
-
-        if self.try_edit(tr("Remove actions"), ("roadmap.actions",), mutate):
+        if self.try_edit(tr("Remove actions"), edits.remove_items, "roadmap.actions", ids):
             set_current_row(self.table, rows[0], self.table.currentIndex().column())
             self._notify(tr("Removed the action “{title}”. Ctrl+Z brings it back.",
                             title=one_line(titles[0], 60)) if len(ids) == 1
@@ -344,11 +338,8 @@ class RoadmapPage(Page):
         """All the dated moments of a series as one undoable edit."""
         moments = [EvaluationMoment(id=make_id("e"), title=title, date=day, note=note)
                    for day in dates]
-
-        def mutate(s: Session) -> None:
-            s.roadmap.evaluations.extend(moments)
-
-        if self.try_edit(tr("Plan evaluation moments"), ("roadmap.evaluations",), mutate):
+        if self.try_edit(tr("Plan evaluation moments"), edits.add_items, "roadmap.evaluations",
+                         moments):
             if moments:
                 self.evaluations.show_item(moments[0].id)
             self._notify(tr("{count} evaluation moments added.", count=len(moments)), False)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.edits import roadmap as edits
 from workshop.domain.model import MAX_NAME, MAX_TEXT, EvaluationMoment, Milestone, Session, new_id
 from workshop.i18n import N_, tr
 from workshop.ui.commands import make_action
@@ -71,13 +72,8 @@ class MomentsModel(SessionRowsModel):
     def set_value(self, row: int, column: int, value: object) -> bool:
         item_id = self._ids[row]
         field = _FIELDS[column]
-
-        def mutate(s: Session) -> None:
-            entry = next(x for x in getattr(s.roadmap, self.kind) if x.id == item_id)
-            setattr(entry, field, value)
-
         return self._edit(tr("Edit {field}", field=tr(self.headers[column])),
-                          (f"roadmap.{self.kind}",), mutate)
+                          edits.set_item_field, f"roadmap.{self.kind}", item_id, field, value)
 
 
 class MomentsDelegate(QStyledItemDelegate):
@@ -283,11 +279,8 @@ class MomentsPanel(QWidget):
         cls = Milestone if self.kind == "milestones" else EvaluationMoment
         entry = cls(id=new_id("m" if self.kind == "milestones" else "e"), title=title,
                     date=day, note=note)
-
-        def mutate(s: Session) -> None:
-            getattr(s.roadmap, self.kind).append(entry)
-
-        if not self._edit(tr(self._texts["add_label"]), (f"roadmap.{self.kind}",), mutate):
+        if not self._edit(tr(self._texts["add_label"]), edits.add_items, f"roadmap.{self.kind}",
+                          [entry]):
             return False
         self.show_item(entry.id)
         self.sig_message.emit(tr(self._texts["added"], title=one_line(title, 60)), False)
@@ -305,12 +298,8 @@ class MomentsPanel(QWidget):
         ids = {self.model.item(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).id
                for r in rows}
         titles = [x.title for x in self.model.items(self._session()) if x.id in ids]
-
-        def mutate(s: Session) -> None:
-            kept = [x for x in getattr(s.roadmap, self.kind) if x.id not in ids]
-            setattr(s.roadmap, self.kind, kept)
-
-        if self._edit(tr(self._texts["remove_label"]), (f"roadmap.{self.kind}",), mutate):
+        if self._edit(tr(self._texts["remove_label"]), edits.remove_items,
+                      f"roadmap.{self.kind}", ids):
             set_current_row(self.view, rows[0])
             self.sig_message.emit(
                 tr(self._texts["removed_one"], title=one_line(titles[0], 60)) if len(ids) == 1

@@ -27,8 +27,8 @@ DISPLAY_LIMIT = 200
 """Cells show at most this many characters of a text (the tooltip shows more)."""
 
 Index = QModelIndex | QPersistentModelIndex
-EditFn = Callable[[str, tuple[str, ...], Callable[[Session], object]], bool]
-"""``page.try_edit(label, areas, mutate)``."""
+EditFn = Callable[..., bool]
+"""``page.try_edit(label, operation, *args)``."""
 
 
 class HasId(Protocol):

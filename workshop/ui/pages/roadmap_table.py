@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.edits import roadmap as edits
 from workshop.domain.labels import label
 from workshop.domain.model import MAX_NAME, MAX_TEXT, Action, ActionStatus, Owner, Phase, Session
 from workshop.i18n import N_, current_language, tr
@@ -193,13 +194,8 @@ class ActionsModel(SessionRowsModel):
         """Change one field of the action in ``row``: one undoable edit."""
         action_id = self._ids[row]
         field = FIELDS[Col(column)]
-
-        def mutate(s: Session) -> None:
-            action = next(a for a in s.roadmap.actions if a.id == action_id)
-            setattr(action, field, value)
-
         return self._edit(tr("Edit {field}", field=tr(self.headers[column])),
-                          ("roadmap.actions",), mutate)
+                          edits.set_item_field, "roadmap.actions", action_id, field, value)
 
 
 class ActionsFilter(QSortFilterProxyModel):

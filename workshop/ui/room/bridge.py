@@ -22,14 +22,15 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workshop.domain import diagnostics as dg
-from workshop.domain.model import Card, Session
+from workshop.domain.model import Card, Session, new_id
 from workshop.i18n import Language, current_language, tr
 from workshop.room.devices import Registry
-from workshop.room.plan import Activity, Held, Planned, Refused, approve, plan
+from workshop.room.plan import Activity, Held, Planned, Refused, activity_areas, approve, plan
 from workshop.room.protocol import ActivityKind, Envelope
 from workshop.room.server import RoomServer, Sender
 from workshop.room.views import Pages, answered, participants_list
 from workshop.ui.document import EditRejected, SessionDocument
+from workshop.ui.editing import try_edit
 
 PUBLISH_MS = 150
 """Phones' pages are recomputed at most this often while edits stream in (after the
@@ -41,15 +42,9 @@ one edit."""
 MAX_BATCH = 64
 """Messages applied as one edit at most; the rest wait for the next frame, so a burst
 never holds the UI thread for long (one edit of 64 answers: a few milliseconds)."""
-AREAS: dict[ActivityKind, tuple[str, ...]] = {
-    ActivityKind.NONE: ("ambition.cards",),
-    ActivityKind.CARDS: ("ambition.cards",),
-    ActivityKind.DOTS: ("ambition.votes",),
-    ActivityKind.INTERESTS: ("interests.items",),
-    ActivityKind.SCAN: ("diagnostics.scores", "diagnostics.marks", "diagnostics.forms"),
-    ActivityKind.CONSENT: ("consents",),
-}
-"""What a phone's answer in each activity may touch."""
+AREAS: dict[ActivityKind, tuple[str, ...]] = {kind: activity_areas(kind)
+                                              for kind in ActivityKind}
+"""What a phone's answer in each activity may touch (the areas of its operations)."""
 
 
 @dataclass
@@ -181,14 +176,10 @@ class RoomBridge(QObject):
             return latest.id
         import datetime as dt
 
-        made: list[str] = []
-
-        def mutate(s: Session) -> None:
-            made.append(dg.add_moment(s, tr("Phones"), dt.datetime.now().replace(
-                microsecond=0)).id)
-
-        self.document.edit(tr("New measurement moment"), ("diagnostics.moments",), mutate)
-        return made[0]
+        made = new_id("mt")
+        try_edit(self.document, tr("New measurement moment"), dg.add_moment, tr("Phones"),
+                 dt.datetime.now().replace(microsecond=0), made)
+        return made
 
     def set_anonymous(self, on: bool) -> None:
         self.activity = replace(self.activity, anonymous=on)
@@ -219,12 +210,8 @@ class RoomBridge(QObject):
             if who is None:
                 continue
             edit = approve(pending.card, who.name)
-            try:
-                if self.document.edit(edit.label(current_language()), edit.areas,
-                                      edit.mutate):
-                    done += 1
-            except EditRejected:
-                continue
+            if try_edit(self.document, edit.label(current_language()), edit.op, *edit.args):
+                done += 1
         self.publish()
         self.sig_changed.emit()
         return done
