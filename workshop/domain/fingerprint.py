@@ -30,6 +30,7 @@ from workshop.domain.model import (
     ObjectionResolution,
     Owner,
     Session,
+    canonical_number,
 )
 from workshop.domain.perspectives import perspective_label
 from workshop.i18n import Language
@@ -365,6 +366,7 @@ def _canonical(content: dict[str, Any]) -> bytes:
         sort_keys=True,
         separators=(",", ":"),
         ensure_ascii=False,
+        default=canonical_number,
     ).encode("utf-8")
 
 
