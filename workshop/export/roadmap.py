@@ -38,6 +38,10 @@ from workshop.labels import label
 PageSize = Literal["A4", "A3"]
 GroupBy = Literal["phase", "owner"]
 MARGIN = 16 * mm
+TIMELINE_SCALE: dict[PageSize, float] = {"A4": 1.0, "A3": 1.15}
+"""A3 draws the Gantt chart as much larger as its text (``make_styles(1.15)``): still a
+wider chart, with every month named and more rows a page than A4, and readable from
+across the table when it hangs on the wall."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +177,8 @@ class _Roadmap:
         days += [mk.date for mk in markers]
         return Timeline(self.rows(dated, markers), markers, min(days), max(days),
                         self.lang, label_width=self.width * 0.3,
-                        today=self.exported_at.date(), today_word=tr("today", self.lang))
+                        today=self.exported_at.date(), today_word=tr("today", self.lang),
+                        scale=TIMELINE_SCALE[self.options.size])
 
     def markers(self) -> list[Marker]:
         road = self.session.roadmap

@@ -43,7 +43,9 @@ MARKER_SIZE = 6.5
 """Size of a marker's key ("M1") in the marker band."""
 MARKER_HALF = 4.2
 """Half the width of a marker's diamond or triangle."""
-MONTH_LABEL_ROOM = 20.0
+STRICT_LANES = 4
+"""Lanes tried for a key whose leader line crosses no other key."""
+MONTH_LABEL_ROOM = 17.0
 """Points a month's short name needs on the axis ("sep", "mrt") with a little air."""
 EVALUATION_MARK = colors.HexColor("#3d4852")
 """Evaluation moments: dark, so they are not read as the evaluation phase's colour."""
@@ -102,13 +104,13 @@ def place_labels(markers: list[Marker], x_of: Callable[[dt.date], float],
                 for mk in ordered]
     gap = 1.5
 
-    def free(lane: int, x0: float, x1: float, own_x: float) -> bool:
+    def free(lane: int, x0: float, x1: float, own_x: float, strict: bool) -> bool:
         for box in placed:
             if box.lane == lane and x0 < box.x1 + gap and box.x0 - gap < x1:
                 return False  # overlaps another key
-            if 0 < lane <= box.lane and x0 - gap <= box.marker_x <= x1 + gap:
+            if strict and 0 < lane <= box.lane and x0 - gap <= box.marker_x <= x1 + gap:
                 return False  # would cover another key's leader line
-            if 0 < box.lane <= lane and box.x0 - gap <= own_x <= box.x1 + gap:
+            if strict and 0 < box.lane <= lane and box.x0 - gap <= own_x <= box.x1 + gap:
                 return False  # our leader would cross that key
         if lane == 0 and any(x0 < d1 and d0 < x1 for d0, d1 in diamonds):
             return False  # a diamond stands there
@@ -120,9 +122,14 @@ def place_labels(markers: list[Marker], x_of: Callable[[dt.date], float],
         x0 = x + MARKER_HALF + 1
         if right is not None and x0 + width > right:
             x0 = x - MARKER_HALF - 1 - width
-        lane = 0
-        while not free(lane, x0, x0 + width, x):
-            lane += 1
+        # Leaders that cross no key where that can be had within a few lanes; else the
+        # first lane where the key touches nothing (there always is one: a new lane).
+        lane = next((k for k in range(STRICT_LANES) if free(k, x0, x0 + width, x, True)),
+                    None)
+        if lane is None:
+            lane = 0
+            while not free(lane, x0, x0 + width, x, False):
+                lane += 1
         placed.append(LabelBox(marker.key, x, lane, x0, x0 + width))
     return placed
 
@@ -170,7 +177,8 @@ class Timeline(Flowable):
 
     def __init__(self, rows: list[Row], markers: list[Marker], first: dt.date,
                  last: dt.date, lang: Language, label_width: float,
-                 today: dt.date | None = None, today_word: str = "") -> None:
+                 today: dt.date | None = None, today_word: str = "",
+                 scale: float = 1.0) -> None:
         super().__init__()
         self.today = today
         """The day of the export ("today" on paper), drawn when within the axis; the
@@ -181,9 +189,14 @@ class Timeline(Flowable):
         self.first = month_start(first)
         self.last = next_month(last)
         self.lang = lang
-        self.label_width = label_width
+        self.scale = scale
+        """Drawn this much larger (A3: the same chart, easier to read, on more room)."""
+        self.label_width = label_width / scale
+        """The title column in the chart's own units (points before ``scale``)."""
         self.width = 0.0
         self.height = 0.0
+        self.w = 0.0
+        """The chart's width in its own units (``width / scale``)."""
         self._layout_width = -1.0
         self._titles: dict[int, list[str]] = {}
         self._labels: list[LabelBox] = []
@@ -194,11 +207,12 @@ class Timeline(Flowable):
         if width == self._layout_width:
             return
         self.width = width
+        self.w = width / self.scale
         self._layout_width = width
         room = self.label_width - 24
         self._titles = {id(row): wrap_title(row.bar.title, room)
                         for row in self.rows if row.bar is not None}
-        self._labels = place_labels(self.markers, self.x_of, right=width)
+        self._labels = place_labels(self.markers, self.x_of, right=self.w)
 
     def lanes(self) -> int:
         """Lanes of the marker band: one, or more where keys had to be stacked."""
@@ -218,23 +232,25 @@ class Timeline(Flowable):
     def label_boxes(self) -> list[tuple[str, float, float, float, float]]:
         """Each marker key's box on the page as laid out (after ``wrap``):
         ``(key, x0, y0, x1, y1)`` in points from the timeline's bottom left corner."""
-        band_top = self.height - AXIS
+        band_top = self.height / self.scale - AXIS
         if not any(row.band is not None for row in self.rows):
             return []
+        k = self.scale
         out = []
         for box in self._labels:
             top = band_top - ROW * box.lane
-            out.append((box.key, box.x0, top - ROW + 1.5, box.x1, top - 1.5))
+            out.append((box.key, box.x0 * k, (top - ROW + 1.5) * k, box.x1 * k,
+                        (top - 1.5) * k))
         return out
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._lay_out(avail_width)
-        self.height = AXIS + sum(self.row_height(r) for r in self.rows) + 4
+        self.height = (AXIS + sum(self.row_height(r) for r in self.rows) + 4) * self.scale
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self._lay_out(avail_width)
-        room = avail_height - AXIS - 4
+        room = avail_height / self.scale - AXIS - 4
         used, fit = 0.0, 0
         for row in self.rows:
             h = self.row_height(row)
@@ -265,14 +281,15 @@ class Timeline(Flowable):
     def x_of(self, day: dt.date) -> float:
         span = (self.last - self.first).days or 1
         left = self.label_width + 6
-        return left + (self.width - left) * (day - self.first).days / span
+        return left + (self.w - left) * (day - self.first).days / span
 
     def draw(self) -> None:
         c: Canvas = self.canv
-        top = self.height
+        top = self.height / self.scale
         rows_top = top - AXIS
         bottom = rows_top - sum(self.row_height(r) for r in self.rows)
         c.saveState()
+        c.scale(self.scale, self.scale)
         self._axis(c, top, bottom)
         y_top = rows_top
         for row in self.rows:
@@ -280,9 +297,9 @@ class Timeline(Flowable):
             y = y_top - h
             if row.group is not None:
                 c.setFillColor(ACCENT_LIGHT)
-                c.rect(0, y, self.width, ROW, stroke=0, fill=1)
+                c.rect(0, y, self.w, ROW, stroke=0, fill=1)
                 c.setFillColor(ACCENT)
-                draw_text(c, 3, y + 3.2, fonts.fit(row.group, self.width - 6, 7.5, "bold"),
+                draw_text(c, 3, y + 3.2, fonts.fit(row.group, self.w - 6, 7.5, "bold"),
                           7.5, "bold")
             elif row.band is not None:
                 c.setFillColor(INK)
@@ -296,7 +313,7 @@ class Timeline(Flowable):
 
     def _month_stride(self, months: int) -> int:
         """Every month named when there is room for it (an A3 page names more)."""
-        per_month = (self.width - self.label_width - 6) / max(months, 1)
+        per_month = (self.w - self.label_width - 6) / max(months, 1)
         for every in (1, 2, 3, 6, 12):
             if per_month * every >= MONTH_LABEL_ROOM:
                 return every
@@ -334,7 +351,7 @@ class Timeline(Flowable):
             draw_text(c, x + 2, top - 10, self.today_word, 6.5, "bold")
             c.setLineWidth(0.3)
             c.setStrokeColor(RULE)
-        c.line(0, top - AXIS, self.width, top - AXIS)
+        c.line(0, top - AXIS, self.w, top - AXIS)
         # Guide lines of milestones and evaluation moments through every row.
         for marker in self.markers:
             x = self.x_of(marker.date)
