@@ -101,8 +101,8 @@ def parse_amount(text: str, lang: Language) -> Decimal | None:
     elif commas or dots:
         mark = "," if commas else "."
         head, _, tail = raw.rpartition(mark)
-        groups = mark == "." or lang == "en"  # a Dutch comma always starts the cents
-        if raw.count(mark) > 1 or (groups and len(tail) == 3 and head.strip("0")):
+        may_group = mark == "." or lang == "en"  # a Dutch comma always starts the cents
+        if raw.count(mark) > 1 or (may_group and len(tail) == 3 and head.strip("0")):
             decimal_mark = "." if mark == "," else ","  # the mark only groups
         else:
             decimal_mark = mark
