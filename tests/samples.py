@@ -573,7 +573,7 @@ _PEOPLE, _MONEY, _KIND = (ContributionKind.PEOPLE, ContributionKind.MONEY,
                           ContributionKind.IN_KIND)
 
 # (id, organisation, kind, amount, period, description)
-_CONTRIBUTIONS: tuple[tuple[str, str, ContributionKind, float | None, Period, str], ...] = (
+_CONTRIBUTIONS: tuple[tuple[str, str, ContributionKind, int | None, Period, str], ...] = (
     ("c-zkh-geld", _ZKH, _MONEY, 25_000, Period.YEAR,
      "Aandeel in de programmaondersteuning (naar rato)"),
     ("c-zkh-transfer", _ZKH, _PEOPLE, 16, Period.MONTH,
@@ -1283,9 +1283,9 @@ def _large_commitments(rng: random.Random, participants: list[Participant],
             kind = rng.choice(list(ContributionKind))
             period = rng.choice(list(Period))
             if kind is ContributionKind.PEOPLE:
-                amount: float | None = float(rng.choice((8, 16, 24, 40, 60)))
+                amount: Decimal | None = Decimal(rng.choice((8, 16, 24, 40, 60)))
             else:
-                amount = float(rng.randrange(1, 60) * 1_000) if rng.random() < 0.9 else None
+                amount = Decimal(rng.randrange(1, 60) * 1_000) if rng.random() < 0.9 else None
             contributions.append(Contribution(
                 id=f"c-{i}-{j}", organisation=org, kind=kind, amount=amount, period=period,
                 description=rng.choice(("Aandeel programmaondersteuning", "Projectleider",

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from workshop.domain.fingerprint import fingerprint
+from workshop.domain.model import SCHEMA_VERSION
 from workshop.domain.scorecard import scorecard
 from workshop.storage.files import load_session, save_session
 from workshop.storage.migrations import _v3_organisations
@@ -34,7 +35,7 @@ def test_v3_organisations_is_pure_and_derives_parties_from_participants() -> Non
 
 def test_a_v2_session_loads_keeps_its_fingerprint_and_names_what_is_unknown() -> None:
     s = load_session(FIXTURE)
-    assert s.schema_version == 3
+    assert s.schema_version == SCHEMA_VERSION
     assert len(s.legal.organisations) == 9
     assert fingerprint(s) == V2_FINGERPRINT  # signatures given on it stay valid
     missing = scorecard(s, "en").part("parties").missing
@@ -54,6 +55,6 @@ def test_a_migrated_session_is_exported_and_verified(tmp_path: Path) -> None:
     check = subprocess.run([*run, "verify", str(out), str(session)],
                            capture_output=True, text=True, timeout=300)
     assert check.returncode == 0, check.stdout + check.stderr
-    # Saving writes version 3 with the derived parties.
+    # Saving writes the current version with the derived parties.
     save_session(load_session(session), session)
-    assert json.loads(session.read_bytes())["schema_version"] == 3
+    assert json.loads(session.read_bytes())["schema_version"] == SCHEMA_VERSION

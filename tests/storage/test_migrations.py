@@ -369,7 +369,7 @@ def test_v2_texts_longer_than_the_fields_hold_are_cut_so_the_file_opens(
     path = tmp_path / "oud.workshop"
     path.write_text(json.dumps(doc), "utf-8")
     s = load_session(path)
-    assert s.schema_version == 3
+    assert s.schema_version == SCHEMA_VERSION
     assert len(s.details.name) == MAX_NAME and s.details.name.endswith("…")
     assert s.details.name.startswith("Samen Samen")
     assert len(s.participants[0].role) == MAX_NAME

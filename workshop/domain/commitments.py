@@ -19,11 +19,13 @@ Each ``PartyTotals`` has, separately per kind:
   (an in-kind contribution like "meeting rooms" may stay unpriced).
 
 Periodic amounts are normalised to a year: per month x12, per quarter x4, per year x1.
+Every amount and total is an exact ``Decimal``: 0.1 + 0.2 is 0.3 here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from workshop.domain.model import Contribution, ContributionKind, Period, Session
 
@@ -31,7 +33,10 @@ PER_YEAR: dict[Period, int] = {Period.MONTH: 12, Period.QUARTER: 4, Period.YEAR:
 """How many times a periodic amount falls in one year."""
 
 
-def per_year(amount: float, period: Period) -> float:
+ZERO = Decimal(0)
+
+
+def per_year(amount: Decimal, period: Period) -> Decimal:
     """A periodic amount as a yearly one; a one-off amount is returned unchanged."""
     return amount * PER_YEAR.get(period, 1)
 
@@ -39,12 +44,12 @@ def per_year(amount: float, period: Period) -> float:
 @dataclass
 class PartyTotals:
     organisation: str
-    hours_per_year: float = 0.0
-    euros_per_year: float = 0.0
-    in_kind_per_year: float = 0.0
-    one_off_hours: float = 0.0
-    one_off_euros: float = 0.0
-    one_off_in_kind: float = 0.0
+    hours_per_year: Decimal = ZERO
+    euros_per_year: Decimal = ZERO
+    in_kind_per_year: Decimal = ZERO
+    one_off_hours: Decimal = ZERO
+    one_off_euros: Decimal = ZERO
+    one_off_in_kind: Decimal = ZERO
     count: int = 0
     unquantified: int = 0
 

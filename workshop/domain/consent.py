@@ -25,6 +25,7 @@ from workshop.domain.model import (
     ObjectionResolution,
     Outcome,
     Session,
+    canonical_number,
 )
 from workshop.domain.operations import operation
 
@@ -32,7 +33,8 @@ from workshop.domain.operations import operation
 def text_version(value: Any) -> str:
     """The version of a text (or of a JSON-able structure): 16 hex digits of SHA-256."""
     data = value if isinstance(value, str) else json.dumps(
-        value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+        default=canonical_number)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 

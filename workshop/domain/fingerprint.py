@@ -31,6 +31,7 @@ from workshop.domain.model import (
     ObjectionResolution,
     Owner,
     Session,
+    canonical_number,
 )
 from workshop.domain.perspectives import perspective_label
 from workshop.i18n import Language
@@ -457,6 +458,7 @@ def _canonical(content: Any) -> bytes:
         sort_keys=True,
         separators=(",", ":"),
         ensure_ascii=False,
+        default=canonical_number,
     ).encode("utf-8")
 
 

@@ -14,18 +14,21 @@ from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
     FiniteFloat,
+    PlainSerializer,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 
 from workshop.i18n import tr
 
 FORMAT_MARKER: Literal["workshop-session"] = "workshop-session"
-SCHEMA_VERSION: Literal[3] = 3
+SCHEMA_VERSION: Literal[4] = 4
 
 # The limits of the file format are the limits of the fields that edit it (issue 11.10):
 # a name or a title is one line (MAX_NAME, a line edit), everything else a text up to
@@ -408,8 +411,56 @@ class Roadmap(Strict):
 
 # --- commitments: who brings what, roles, year plans, closing clauses ---------------
 
-Amount = Annotated[FiniteFloat, Field(ge=0)]
-"""A non-negative, finite number (hours or euros per period)."""
+def plain_amount(value: Decimal) -> Decimal:
+    """One way to write each amount: ``75000.00`` -> ``75000``, ``12.50`` -> ``12.5``.
+
+    Refuses an amount that no float writes with the same digits: the fingerprint of a
+    signed agreement prints amounts as schema 3's floats did
+    (``workshop.domain.fingerprint``), and two amounts must never print alike."""
+    if Decimal(repr(float(value))) != value:
+        raise ValueError("the amount has more digits than Workshop keeps exactly")
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def amount_text(value: Decimal) -> str:
+    """The amount as the file stores it: digits and a point, never an exponent."""
+    return format(value, "f")
+
+
+def canonical_number(value: object) -> float:
+    """An amount as JSON for a fingerprint or a text version (``json.dumps(default=)``).
+
+    Until schema 3 an amount was a float, and the canonical JSON wrote it as one
+    (``12.25``, ``75000.0``). Schema 4 keeps amounts as exact Decimals; written as the
+    float with the same digits, a signed file's fingerprint and the version of what the
+    table consented to stay what they were. The conversion is exact for every amount
+    the model accepts (``plain_amount`` refuses one no float writes with the same
+    digits), and checked again here, so two different amounts never print alike."""
+    if not isinstance(value, Decimal):
+        raise TypeError(f"{type(value).__name__} is not JSON serializable")
+    as_float = float(value)
+    if Decimal(repr(as_float)) != value:
+        raise ValueError(f"amount {value} has no exact canonical form")
+    return as_float
+
+
+AMOUNT_DIGITS = 20
+"""Digits an amount may have in a file: the twelve (and two cents) the entry fields take,
+and room for the up to 17 significant digits of an amount an older file kept as a
+float (schema 3), which is kept exactly as it was rather than rounded."""
+
+Amount = Annotated[
+    Decimal,
+    Field(ge=0, max_digits=AMOUNT_DIGITS, allow_inf_nan=False),
+    AfterValidator(plain_amount),
+    PlainSerializer(amount_text, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?$",
+                    "description": "exact decimal text, e.g. \"12.25\" (schema 4)"}),
+]
+"""Hours or euros per period: a non-negative exact ``Decimal`` (never a float), stored
+in the file as text ("12.25"); see "The file format" in the README."""
 
 
 class Period(str, Enum):
@@ -759,7 +810,7 @@ class ViewState(Strict):
 
 class Session(Strict):
     format: Literal["workshop-session"] = FORMAT_MARKER
-    schema_version: Literal[3] = SCHEMA_VERSION
+    schema_version: Literal[4] = SCHEMA_VERSION
     id: Id = Field(default_factory=lambda: new_id("s"))
     details: SessionDetails = Field(default_factory=SessionDetails)
     participants: list[Participant] = Field(default_factory=list)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from workshop.domain.model import (
     Authority,
@@ -26,6 +26,7 @@ from workshop.domain.model import (
     Session,
 )
 from workshop.domain.operations import operation
+from workshop.locale_format import parse_amount
 
 KVK = re.compile(r"^[0-9]{8}$")
 
@@ -47,29 +48,11 @@ def normalise_kvk(text: str) -> str:
 def parse_money(text: str, lang: str = "nl") -> Decimal | None:
     """``"25.000"``, ``"25000,50"``, ``"€ 1.250,00"`` -> Decimal; "" -> None.
 
-    Dutch writing: a dot groups thousands and a comma starts the cents; a single dot
-    followed by one or two digits is read as the decimal point (``12.25``). In English
-    the comma groups and the dot starts the cents. Raises ``ValueError`` otherwise.
+    Read as every amount is (``workshop.locale_format.parse_amount``): exactly, in the
+    writing of ``lang``. Raises ``AmountError`` (a ``ValueError``) otherwise.
     """
-    if lang == "en":
-        text = text.replace(",", "")
-    t = text.strip().replace("€", "").replace("EUR", "").replace(" ", "").replace(
-        "\u00a0", "")
-    if not t:
-        return None
-    if "," in t:
-        t = t.replace(".", "").replace(",", ".")
-    elif t.count(".") == 1 and len(t.split(".")[1]) in (1, 2):
-        pass
-    else:
-        t = t.replace(".", "")
-    try:
-        value = Decimal(t)
-    except InvalidOperation as exc:
-        raise ValueError(text) from exc
-    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
-        raise ValueError(text)
-    return value.quantize(Decimal("0.01"))
+    value = parse_amount(text, "en" if lang == "en" else "nl")
+    return None if value is None else value.quantize(Decimal("0.01"))
 
 
 def record(session: Session, name: str) -> Organisation:
@@ -220,7 +203,7 @@ def money_per_year(session: Session, name: str) -> Decimal:
     total = Decimal(0)
     for x in session.commitments.contributions:
         if x.organisation == name and x.kind is ContributionKind.MONEY and x.amount:
-            total += Decimal(str(x.amount)) * _PER_YEAR[x.period]
+            total += x.amount * _PER_YEAR[x.period]
     return total
 
 

@@ -10,6 +10,7 @@ session signed before commitments existed prints as it did. Totals come from
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -26,20 +27,20 @@ from workshop.export.document import Styles, short_date
 from workshop.i18n import Language, tr
 
 
-def number(value: float, lang: Language) -> str:
+def number(value: Decimal, lang: Language) -> str:
     """1728 -> "1.728" (nl) or "1,728" (en); cents kept (12.25 -> "12,25")."""
     return locale_format.number(value, lang)
 
 
-def euros(value: float, lang: Language) -> str:
+def euros(value: Decimal, lang: Language) -> str:
     return locale_format.money(value, lang)
 
 
-def hours(value: float, lang: Language) -> str:
+def hours(value: Decimal, lang: Language) -> str:
     return locale_format.hours(value, lang)
 
 
-def amount_text(kind: m.ContributionKind, amount: float | None, lang: Language) -> str:
+def amount_text(kind: m.ContributionKind, amount: Decimal | None, lang: Language) -> str:
     if amount is None:
         return "–"
     return hours(amount, lang) if kind is m.ContributionKind.PEOPLE else euros(amount, lang)

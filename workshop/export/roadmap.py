@@ -38,6 +38,10 @@ from workshop.i18n import Language, tr
 PageSize = Literal["A4", "A3"]
 GroupBy = Literal["phase", "owner"]
 MARGIN = 16 * mm
+TIMELINE_SCALE: dict[PageSize, float] = {"A4": 1.0, "A3": 1.15}
+"""A3 draws the Gantt chart as much larger as its text (``make_styles(1.15)``): still a
+wider chart, with every month named and more rows a page than A4, and readable from
+across the table when it hangs on the wall."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,16 @@ def export_roadmap(session: m.Session, options: RoadmapOptions | None = None,
     options = options or RoadmapOptions()
     lang: Language = options.language or session.details.language
     return _Roadmap(session, lang, options, exported_at or now()).build()
+
+
+def roadmap_timeline(session: m.Session, options: RoadmapOptions | None = None,
+                     exported_at: dt.datetime | None = None) -> tuple[Timeline | None, float]:
+    """The roadmap's Gantt chart as the PDF lays it out, and the width it gets on the
+    page (for tests and benchmarks that check the layout, not only the text)."""
+    options = options or RoadmapOptions()
+    lang: Language = options.language or session.details.language
+    roadmap = _Roadmap(session, lang, options, exported_at or now())
+    return roadmap.timeline(), roadmap.width
 
 
 def commitments(session: m.Session, organisation: str) -> list[int]:
@@ -124,22 +138,17 @@ class _Roadmap:
         if subtitle:
             out.append(self.text.para(subtitle, s.muted))
         out.append(Spacer(1, 4 * mm))
-        dated = [(i, a) for i, a in enumerate(self.session.roadmap.actions)
-                 if a.start is not None or a.due is not None]
-        markers = self.markers()
-        if not dated and not markers:
+        timeline = self.timeline()
+        if timeline is None:
             out.append(Paragraph(self.text(tr(
                 "No dated actions, milestones or evaluation moments yet.", self.lang)),
                 s.muted))
             return out
-        days = [d for _, a in dated for d in (a.start, a.due) if d is not None]
-        days += [mk.date for mk in markers]
         out.append(Legend(self.legend(), self.lang))
         out.append(Spacer(1, 3 * mm))
-        out.append(Timeline(self.rows(dated, markers), markers, min(days), max(days),
-                            self.lang, label_width=self.width * 0.3,
-                            today=self.exported_at.date(), today_word=tr("today", self.lang)))
-        undated = len(self.actions) - len(dated)
+        out.append(timeline)
+        undated = len(self.actions) - sum(
+            1 for a in self.session.roadmap.actions if a.start is not None or a.due is not None)
         if undated:
             out.append(Spacer(1, 2 * mm))
             out.append(Paragraph(self.text(tr(
@@ -155,6 +164,21 @@ class _Roadmap:
                           s.h2),
                 table]))
         return out
+
+    def timeline(self) -> Timeline | None:
+        """The Gantt chart of the dated actions and the markers; None when nothing is
+        dated. A3 gives the titles a wider column and the months more room."""
+        dated = [(i, a) for i, a in enumerate(self.session.roadmap.actions)
+                 if a.start is not None or a.due is not None]
+        markers = self.markers()
+        if not dated and not markers:
+            return None
+        days = [d for _, a in dated for d in (a.start, a.due) if d is not None]
+        days += [mk.date for mk in markers]
+        return Timeline(self.rows(dated, markers), markers, min(days), max(days),
+                        self.lang, label_width=self.width * 0.3,
+                        today=self.exported_at.date(), today_word=tr("today", self.lang),
+                        scale=TIMELINE_SCALE[self.options.size])
 
     def markers(self) -> list[Marker]:
         road = self.session.roadmap

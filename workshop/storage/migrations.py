@@ -6,7 +6,9 @@ migration is pure (dict in, dict out) and has a fixture file and a test.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from workshop.domain.perspectives import key_of_label, perspective_label
@@ -240,8 +242,43 @@ def _v2_to_v3(doc: Document) -> Document:
     return doc
 
 
+def _exact_text(value: Any) -> Any:
+    """A float amount of schema 3 as the decimal text it printed: ``12.25`` -> "12.25",
+    ``75000.0`` -> "75000". The text is the float's shortest form (``repr``), which is
+    the number the facilitator typed and the fingerprint wrote. Anything but a finite
+    number is left as it is, for the model's validation to name."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    if not math.isfinite(value) or abs(value) >= 1e20:
+        return value  # no amount: the model refuses it with its reason
+    exact = Decimal(repr(value))
+    if exact == exact.to_integral_value():
+        exact = exact.quantize(Decimal(1))
+    return format(exact, "f")
+
+
+def _v3_to_v4(doc: Document) -> Document:
+    """Version 4 keeps money and hours exact: a contribution's ``amount`` is decimal text
+    ("12.25"), no longer a JSON number read as a binary float (issue 12, item 12).
+
+    Nothing else changes: the money mandate was already decimal text in version 3.
+    """
+    out = dict(doc)
+    commitments = doc.get("commitments")
+    if not isinstance(commitments, dict) or not isinstance(
+            commitments.get("contributions"), list):
+        return out
+    contributions = []
+    for c in commitments["contributions"]:
+        if isinstance(c, dict) and "amount" in c:
+            c = {**c, "amount": _exact_text(c["amount"])}
+        contributions.append(c)
+    out["commitments"] = {**commitments, "contributions": contributions}
+    return out
+
+
 MIGRATIONS: dict[int, Callable[[Document], Document]] = {
-    0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3,
+    0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
 }
 
 

@@ -8,8 +8,8 @@ undo replaces the objects). Every change goes through ``Page.try_edit``.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
+from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -41,36 +41,19 @@ EditFn = Callable[..., bool]
 """``page.try_edit(label, operation, *args)``."""
 
 
-def format_amount(value: float | None, lang: str | None = None) -> str:
+def format_amount(value: Decimal | None, lang: str | None = None) -> str:
     """1234.5 -> "1.234,5" in Dutch, "1,234.5" in English; "" for none."""
     if value is None:
         return ""
     return locale_format.number(value, "nl" if (lang or current_language()) == "nl" else "en")
 
 
-def parse_amount(text: str) -> float | None:
-    """What a facilitator types: "1200", "1.200", "1.200,50", "0,2", "1,200.50", "€ 500".
-
-    None for empty text; ``ValueError`` when it is not a non-negative number.
-    """
-    raw = text.strip().replace("€", "").replace(" ", "").replace(" ", "")
-    if not raw:
-        return None
-    if "," in raw and "." in raw:  # the last separator is the decimal one
-        if raw.rfind(",") > raw.rfind("."):
-            raw = raw.replace(".", "").replace(",", ".")
-        else:
-            raw = raw.replace(",", "")
-    elif "," in raw:
-        raw = raw.replace(",", ".")
-    elif raw.count(".") == 1 and len(raw.split(".")[1]) == 3 and raw.split(".")[0] != "0":
-        raw = raw.replace(".", "")  # "1.200" is twelve hundred, as a Dutch table writes it
-    elif raw.count(".") > 1:
-        raw = raw.replace(".", "")
-    value = float(raw)
-    if not math.isfinite(value) or value < 0:
-        raise ValueError(text)
-    return value
+def parse_amount(text: str, lang: str | None = None) -> Decimal | None:
+    """What a facilitator types, in the writing of the app's language: "1200", "1.200",
+    "1.200,50", "0,2", "12.25", "1,200.50", "€ 500" (``locale_format.parse_amount``,
+    exact, never through a float). None for empty text; ``AmountError`` otherwise."""
+    return locale_format.parse_amount(text, "nl" if (lang or current_language()) == "nl"
+                                      else "en")
 
 
 def heading(text: str, explanation: str = "", beside: bool = False) -> QWidget:

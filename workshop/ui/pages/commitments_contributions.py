@@ -9,6 +9,8 @@ the collaboration, hours and euros per year, in kind apart, one-off amounts apar
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -34,6 +36,7 @@ from workshop.domain.model import (
     new_id,
 )
 from workshop.i18n import current_language, tr
+from workshop.locale_format import AmountError
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.commitments_common import (
     EnterAdds,
@@ -51,7 +54,7 @@ AREA = "commitments.contributions"
 RIGHT = Qt.AlignmentFlag.AlignRight
 
 
-def amount_text(kind: ContributionKind, amount: float | None) -> str:
+def amount_text(kind: ContributionKind, amount: Decimal | None) -> str:
     """"120 hours", "€ 5.000", "€ 2.000 (estimated)"; "" without an amount."""
     if amount is None:
         return ""
@@ -211,9 +214,8 @@ class ContributionsSection(QWidget):
             return
         try:
             amount = parse_amount(self.amount.text())
-        except ValueError:
-            self.page.sig_message.emit(tr("The amount is not a number: {text}",
-                                          text=self.amount.text()[:40]))
+        except AmountError as error:  # the typed text stays in the field to correct
+            self.page.sig_message.emit(error.message(current_language()))
             self.amount.setFocus()
             self.amount.selectAll()
             return
@@ -244,9 +246,8 @@ class ContributionsSection(QWidget):
         if column == 2:
             try:
                 amount = parse_amount(text)
-            except ValueError:
-                self.page.sig_message.emit(tr("The amount is not a number: {text}",
-                                              text=text[:40]))
+            except AmountError as error:
+                self.page.sig_message.emit(error.message(current_language()))
                 self.table.invalidate()
                 self.refresh()
                 return

@@ -38,6 +38,7 @@ from workshop.domain.considerations import considerations, draft
 from workshop.domain.labels import label
 from workshop.domain.model import MAX_TEXT, Authority, LegalForm, Session
 from workshop.i18n import current_language, tr
+from workshop.locale_format import AmountError
 from workshop.ui.document import SessionDocument
 from workshop.ui.editing import try_edit
 
@@ -211,10 +212,10 @@ class PartiesPanel(QWidget):
     def _on_money(self, text: str) -> None:
         try:
             value = parties.parse_money(text, current_language())
-        except ValueError:
+        except AmountError as error:
             self.money.setStyleSheet(_INVALID_STYLE)
-            self.money.setToolTip(tr("Not an amount in euros: type it as 25000 or 25.000,00."))
-            self._message(tr("Not an amount in euros: type it as 25000 or 25.000,00."))
+            self.money.setToolTip(error.message(current_language()))
+            self._message(error.message(current_language()))
             return
         self.money.setStyleSheet("")
         self.money.setToolTip("")

@@ -14,6 +14,7 @@ tick and a green surface when it is there, a cross, a red surface and what is mi
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from decimal import Decimal
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
@@ -38,16 +39,16 @@ MIN_COLUMN = 480.0
 MISSING_SHOWN = 2
 """Per missing part, at most this many sentences; the rest are counted."""
 
-def number(value: float, lang: Language) -> str:
+def number(value: Decimal, lang: Language) -> str:
     """1234.5 -> "1.234,50" (nl) or "1,234.50" (en): the PDFs' own formatting."""
     return locale_format.number(value, lang)
 
 
-def euros(value: float, lang: Language) -> str:
+def euros(value: Decimal, lang: Language) -> str:
     return locale_format.money(value, lang)
 
 
-def hours(value: float, lang: Language) -> str:
+def hours(value: Decimal, lang: Language) -> str:
     return tr("{amount} hours", lang, amount=number(value, lang))
 
 
@@ -70,8 +71,9 @@ def contribution_line(c: Contribution, lang: Language) -> str:
     return f"{amount}: {description}" if description else amount
 
 
-def total_line(p: PartyTotals, lang: Language) -> str:
-    """What a party (or all) brings per year, and once; "" when no amount is known."""
+def total_parts(p: PartyTotals, lang: Language) -> list[str]:
+    """What a party (or all) brings per year, and once, one total per kind; money and
+    in kind apart, as the agreement prints them: one number, one truth."""
     parts = []
     if p.euros_per_year:
         parts.append(tr("{amount} per year", lang, amount=euros(p.euros_per_year, lang)))
@@ -80,7 +82,6 @@ def total_line(p: PartyTotals, lang: Language) -> str:
     if p.in_kind_per_year:
         parts.append(tr("in kind about {amount} per year", lang,
                         amount=euros(p.in_kind_per_year, lang)))
-    # Money and in kind apart, as the agreement prints them: one number, one truth.
     if p.one_off_euros:
         parts.append(tr("{amount} once", lang, amount=euros(p.one_off_euros, lang)))
     if p.one_off_in_kind:
@@ -88,7 +89,12 @@ def total_line(p: PartyTotals, lang: Language) -> str:
                         amount=euros(p.one_off_in_kind, lang)))
     if p.one_off_hours:
         parts.append(tr("{amount} once", lang, amount=hours(p.one_off_hours, lang)))
-    return " · ".join(parts)
+    return parts
+
+
+def total_line(p: PartyTotals, lang: Language) -> str:
+    """The totals of ``total_parts`` on one line; "" when no amount is known."""
+    return " · ".join(total_parts(p, lang))
 
 
 def role_line(session: Session, role: Role, lang: Language) -> tuple[str, str]:
@@ -161,7 +167,7 @@ class CommitmentsCanvas(Canvas):
             elif total_line(party, lang) and len(items) > 1:
                 runs.append(ctx.run(tr("Together: {total}", lang,
                                        total=total_line(party, lang)), "meta", "muted",
-                                    max_lines=2, gap_before=4, bold=True))
+                                    max_lines=3, gap_before=4, bold=True))
             on = lit in {c.id for c in items}
             key = ("party", party.organisation)
             specs[key] = TileSpec(
@@ -177,11 +183,13 @@ class CommitmentsCanvas(Canvas):
             keys.append("empty")
 
         # The right column: totals, bars, roles (on every page).
-        overall = total_line(result.overall, lang)
+        # One total a line, so that no amount is ever cut off at the end of a line.
+        overall = total_parts(result.overall, lang)
         specs["overall"] = TileSpec(width=right_w, pad_x=0, pad_y=0, runs=(
             ctx.run(tr("All parties together", lang), "heading", max_lines=1),
-            ctx.run(overall or tr("No amounts yet", lang), "body",
-                    "text" if overall else "muted", max_lines=3, gap_before=2),
+            *(ctx.run(part, "body", max_lines=2, gap_before=2) for part in overall),
+            *(() if overall else (ctx.run(tr("No amounts yet", lang), "body", "muted",
+                                          max_lines=2, gap_before=2),)),
         ))
         placements: dict[Hashable, Placement] = {"overall": (EVERY_PAGE, right_x, area.y)}
         y = area.y + measure(specs["overall"]) + ctx.px(16)
@@ -191,26 +199,37 @@ class CommitmentsCanvas(Canvas):
         bar_x0 = right_x + label_w + 12
         bar_room = right_w - label_w - 12 - value_w - 8
         line_h = ctx.line_height("meta")
-        charts: tuple[tuple[str, str, Callable[[PartyTotals], float],
-                            Callable[[float, Language], str]], ...] = (
+        charts: tuple[tuple[str, str, Callable[[PartyTotals], Decimal],
+                            Callable[[Decimal, Language], str]], ...] = (
             ("euros", N_("Euros per year"), lambda p: p.euros_per_year, euros),
             ("hours", N_("Hours per year"), lambda p: p.hours_per_year, hours))
+        # The bars end where the wall ends: a party that does not fit is counted in a
+        # visible "+N more" (the PDF lists every party).
+        bottom = area.bottom - line_h - 6
         for name, title, value_of, say in charts:
             shown = [p for p in result.parties if value_of(p) > 0]
-            if not shown:
+            if not shown or y + 2 * (line_h + 6) > bottom:
                 continue
             specs[("chart", name)] = TileSpec(width=right_w, pad_x=0, pad_y=0, runs=(
                 ctx.run(tr(title, lang), "meta", "muted", max_lines=1, bold=True),))
             placements[("chart", name)] = (EVERY_PAGE, right_x, y)
             y += measure(specs[("chart", name)]) + 4
             most = max(value_of(p) for p in shown)
-            for p in shown:
+            for index, p in enumerate(shown):
+                if y + line_h > bottom and index < len(shown) - 1:
+                    more_key = ("more", name)
+                    specs[more_key] = TileSpec(width=right_w, pad_x=0, pad_y=0, runs=(
+                        ctx.run(tr("+{count} more", lang, count=len(shown) - index),
+                                "meta", "muted", max_lines=1),))
+                    placements[more_key] = (EVERY_PAGE, right_x, y)
+                    y += line_h + 6
+                    break
                 value = value_of(p)
                 bar_key = ("bar", name, p.organisation)
                 specs[bar_key] = TileSpec(width=label_w, pad_x=0, pad_y=0, runs=(
                     ctx.run(p.organisation, "meta", max_lines=1),))
                 placements[bar_key] = (EVERY_PAGE, right_x, y)
-                width = max(4.0, bar_room * value / most)
+                width = max(4.0, bar_room * float(value / most))  # pixels, not money
                 paths[name].addRoundedRect(
                     QRectF(bar_x0, y + (line_h - BAR_H) / 2, width, BAR_H), 5, 5)
                 vkey = ("value", name, p.organisation)
