@@ -237,6 +237,19 @@ class ActionsFilter(QSortFilterProxyModel):
         else:  # pragma: no cover - older Qt
             self.invalidateFilter()
 
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Vertical:
+            # The rows' numbers as shown (sorted or filtered): a click on one selects
+            # the whole action, where S spotlights it.
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(section + 1)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tr("Click a number to select the whole action: then S spotlights it "
+                          "on the projector.")
+            return None
+        return super().headerData(section, orientation, role)
+
     def is_filtered(self) -> bool:
         return bool(self.text) or self.owner is not None or self.phase is not None or (
             self.status is not None)
