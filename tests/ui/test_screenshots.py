@@ -131,6 +131,12 @@ def test_every_step_rendered(qtbot: QtBot, make_document: Callable[..., SessionD
         path = shots / f"workspace-{number}-{step.value}-{lang}-{size}.png"
         assert image.save(str(path))
         assert path.stat().st_size > 10_000  # a page, not an empty grey window
+        # a label whose text just changed (the status line's "Saved HH:MM") is resized
+        # by the next layout pass: wait for it rather than catch it in between
+        try:
+            qtbot.waitUntil(lambda: not problems(window), timeout=2000)
+        except qtbot.TimeoutError:
+            pass
         if trouble := problems(window):
             found[step.value] = trouble
     assert found == {}
