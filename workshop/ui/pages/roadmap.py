@@ -20,6 +20,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -153,6 +154,11 @@ class RoadmapPage(Page):
                   Col.STATUS: metrics.horizontalAdvance("Gepauzeerd___"), Col.GOAL: 170}
         for col, width in widths.items():
             self.table.setColumnWidth(col, width)
+        # the texts share what the dates, phase and status leave, so at 1024x768 every
+        # column shows (a long title elides, whole in its tooltip) instead of one cut off
+        for col in (Col.TITLE, Col.OWNER, Col.GOAL):
+            self.table.horizontalHeader().setSectionResizeMode(
+                col, QHeaderView.ResizeMode.Stretch)
         self.message = QLabel()
         self.message.setObjectName("roadmapMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)

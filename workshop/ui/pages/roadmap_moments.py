@@ -229,6 +229,8 @@ class MomentsPanel(QWidget):
                                                   self.view))
         self.view.sig_remove.connect(self.remove_selected)
         self.view.setColumnWidth(TITLE, 220)
+        # the title gives way (whole in its tooltip), so the note column shows at 1024x768
+        self.view.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.view.setColumnWidth(DATE, self.view.fontMetrics().horizontalAdvance(
             "00-00-00000") + 16)
         self.remove_button = QPushButton(tr("Remove"))
