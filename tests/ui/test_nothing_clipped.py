@@ -178,11 +178,6 @@ def _tabs(bar: QTabBar) -> list[str]:
     return found
 
 
-# Still cut at 1024x768, not yet fixed (issue 11.8): the organising page's long example
-# placeholders and its roles table's last column. Any other cut word fails the test.
-NOT_YET = ("organising: ",)
-
-
 def clipped(page: QWidget) -> list[str]:
     """Every visible word on ``page`` that does not fit the room it is given."""
     found: list[str] = []
@@ -257,7 +252,6 @@ def test_no_word_is_cut_at_1024x768_in_dutch(
                 bar.setCurrentIndex(0)
     for problem in clipped(window.step_list) if hasattr(window, "step_list") else []:
         found.setdefault("step list", []).append(problem)
-    problems = [f"{step}: {p}" for step, ps in found.items() for p in ps]
-    assert [p for p in problems if not p.startswith(NOT_YET)] == [], "\n".join(problems)
+    assert found == {}, "\n".join(f"{step}: {p}" for step, ps in found.items() for p in ps)
     window.close()
 

@@ -89,6 +89,8 @@ class ContributionsSection(QWidget):
         self.amount.setAccessibleName(tr("Amount"))
         self.amount.setPlaceholderText(tr("Amount"))
         self.amount.setMaximumWidth(140)
+        self.amount.setMinimumWidth(  # its placeholder whole ("Omvang")
+            self.amount.fontMetrics().horizontalAdvance(self.amount.placeholderText()) + 16)
         self.unit = QLabel()
         self.period = QComboBox()
         self.period.setAccessibleName(tr("Period"))
