@@ -255,3 +255,23 @@ def test_no_word_is_cut_at_1024x768_in_dutch(
     assert found == {}, "\n".join(f"{step}: {p}" for step, ps in found.items() for p in ps)
     window.close()
 
+
+
+def test_a_long_word_in_the_interests_matrix_breaks_with_a_hyphen(qapp: object) -> None:
+    """A word wider than its column ("Ouderenpsychiatrie" at 1024x768) breaks at a soft
+    hyphen, drawn as '-' at the line's end; shorter words wrap only between words."""
+    from PySide6.QtGui import QFont
+
+    from workshop.ui.pages.interests_matrix import text_layout
+
+    text = "Ouderenpsychiatrie overeind houden"
+    layout, _height = text_layout(text, QFont(), 70)
+    laid = layout.text()
+    lines = [laid[line.textStart():line.textStart() + line.textLength()]
+             for line in (layout.lineAt(i) for i in range(layout.lineCount()))]
+    assert len(lines) >= 3, lines
+    assert lines[0].endswith("\u00ad") and not lines[0].startswith("\u00ad")  # "Ouderen…-"
+    for line in lines[:-1]:
+        assert line.endswith(("\u00ad", " ")), lines  # never cut without a hyphen
+    assert "".join(lines).replace("\u00ad", "") == text
+    assert "\u00ad" not in text_layout("overeind houden", QFont(), 200)[0].text()

@@ -9,6 +9,7 @@ when the rows themselves change (a participant added, a filter typed).
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
@@ -55,6 +56,7 @@ from workshop.domain.perspectives import perspective_label
 from workshop.i18n import tr
 from workshop.labels import label
 from workshop.ui.canvas.qtguard import guard_none_refcount
+from workshop.ui.text_widths import cached_metrics
 
 # Painting the matrix makes thousands of void Qt calls: see qtguard (PySide6 6.12.0 on
 # Python 3.11 would otherwise free None during a long meeting).
@@ -134,10 +136,19 @@ def shown_text(text: str) -> str:
     return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
 
 
+def hyphenable(text: str, font: QFont, width: int) -> str:
+    """``text`` with soft hyphens in each word wider than ``width``: such a word breaks
+    with a hyphen at the line's end ("Ouderenpsy-" / "chiatrie"), never silently."""
+    metrics = cached_metrics(font)
+    return "".join("\u00ad".join(part) if part.strip() and
+                   metrics.horizontalAdvance(part) > width else part
+                   for part in re.split(r"(\s+)", text))
+
+
 def text_layout(text: str, font: QFont, width: int) -> tuple[QTextLayout, int]:
-    """``text`` wrapped to ``width`` (at word boundaries, or anywhere in a long word),
-    and its height."""
-    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    """``text`` wrapped to ``width`` (at word boundaries, or with a hyphen in a long
+    word), and its height."""
+    layout = QTextLayout(hyphenable(text, font, width).replace("\n", "\u2028"), font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
