@@ -1,6 +1,6 @@
-"""At 1024x768 in Dutch no word of the app is cut: labels, buttons, check boxes, the
-placeholders of empty fields, the chosen option of a combo box and every column and row
-header show their whole text (issue 11.8).
+"""At 1024x768, in Dutch (the longer) and in English, no word of the app is cut: labels,
+buttons, check boxes, the placeholders of empty fields, the chosen option of a combo box,
+options to tick and every column and row header show their whole text (issue 11.8).
 
 What may be cut, and is not checked here: long text the facilitator or the table typed,
 shown in one table cell (an action's title, a finding about a long rule); such a cell
@@ -220,9 +220,10 @@ def test_the_helper_sees_a_cut_label(qtbot: QtBot) -> None:
     assert clipped(holder) == []
 
 
-def test_no_word_is_cut_at_1024x768_in_dutch(
-        qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
-    set_language("nl")
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_word_is_cut_at_1024x768(qtbot: QtBot, make_document: Callable[..., SessionDocument],
+                                    lang: str) -> None:
+    set_language(lang)  # type: ignore[arg-type]
     window = MainWindow(make_document())
     qtbot.addWidget(window)
     window.resize(1024, 768)

@@ -128,7 +128,7 @@ class RolesSection(QWidget):
         self.represents.setMaximumHeight(150)
         self.represents.itemChanged.connect(self._on_represents_changed)
         self.mandate = self._line("mandate", tr("Mandate"),
-                                  tr("What the representative may decide without going back"))
+                                  tr("What the representative may decide alone"))
 
         form_box = QWidget()
         outer = QVBoxLayout(form_box)

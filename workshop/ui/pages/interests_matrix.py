@@ -469,7 +469,12 @@ class InterestMatrixView(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         # Narrow (1024x768): the names give way, so the three kinds keep readable columns.
-        width = max(120, min(200, self.viewport().width() // 4))
+        room = self.viewport().width()
+        width = max(120, min(200, room // 4))
+        header = self.horizontalHeader()
+        if header.count() > len(KINDS):  # the kinds' headings whole first (down to 100 px)
+            heading = max(header.sectionSizeHint(c) for c in range(1, 1 + len(KINDS)))
+            width = max(100, min(width, room - len(KINDS) * heading))
         if self.horizontalHeader().sectionSize(PARTICIPANT_COLUMN) != width:
             self.horizontalHeader().resizeSection(PARTICIPANT_COLUMN, width)
         super().resizeEvent(event)

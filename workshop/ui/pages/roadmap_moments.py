@@ -160,7 +160,7 @@ _TEXTS = {
     "milestones": {
         "title": N_("Milestones"),
         "count": N_("Milestones ({count})"),
-        "placeholder": N_("New milestone: type, Tab, date, Enter"),
+        "placeholder": N_("Milestone, Tab, date, Enter"),
         "added": N_("Milestone “{title}” added."),
         "removed_one": N_("Removed the milestone “{title}”. Ctrl+Z brings it back."),
         "removed_many": N_("Removed {count} milestones. Ctrl+Z brings them back."),
@@ -170,7 +170,7 @@ _TEXTS = {
     "evaluations": {
         "title": N_("Evaluation moments"),
         "count": N_("Evaluation moments ({count})"),
-        "placeholder": N_("New evaluation moment: type, Tab, date, Enter"),
+        "placeholder": N_("Moment, Tab, date, Enter"),
         "added": N_("Evaluation moment “{title}” added."),
         "removed_one": N_("Removed the evaluation moment “{title}”. Ctrl+Z brings it back."),
         "removed_many": N_("Removed {count} evaluation moments. Ctrl+Z brings them back."),
