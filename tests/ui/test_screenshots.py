@@ -174,6 +174,12 @@ def test_every_step_rendered(qtbot: QtBot, make_document: Callable[..., SessionD
         assert window.document is not None and window.document.flush()
         QApplication.processEvents()
         QApplication.processEvents()
+        # a label whose text just changed (the status line's "Saved HH:MM") is resized
+        # by the next layout pass: wait for it rather than catch it in between
+        try:
+            qtbot.waitUntil(lambda: not problems(window), timeout=2000)
+        except qtbot.TimeoutError:
+            pass
         if trouble := problems(window):
             found[step.value] = trouble
     assert found == {}

@@ -182,6 +182,9 @@ COMMANDS: dict[str, Command] = {c.id: c for c in (
     # --- the milestones and evaluation moments on the Roadmap page
     Command("moments.edit", N_("Edit the cell"), ("Return", "Enter"), L),
     Command("moments.remove", N_("Remove"), ("Del", "Backspace"), L),
+    # --- the actions table on the Roadmap page (``ActionsView``: a whole action selected,
+    # the room keys act on it; a cell current, typing edits the cell)
+    Command("actions.whole_row", N_("Select the whole action"), ("Esc", "Shift+Space"), L),
     # --- the readiness list on the Signing page
     Command("findings.open", N_("Go to where it is fixed"), ("Return", "Enter", "Space"), L),
     # --- dialogs
@@ -212,6 +215,9 @@ KEY_TABLE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("items.edit", "items.up", "items.down", "items.remove", "items.round"),
      N_("principles and rules, in their list: edit, move, remove, to the item's consent "
         "round")),
+    (("actions.whole_row",), N_("roadmap actions: select the whole action (or click its "
+                                "number), where S spotlights it and B/W/F act; a clicked "
+                                "cell, Enter or ←/→ go back to editing cells")),
     (("signing.sign",), N_("signing: the signature on the pad is given")),
 )
 """README's key table: which commands each row names, and what they do."""

@@ -321,9 +321,9 @@ class AgreementItemsPage(Page):
         shortcut = QShortcut(QKeySequence(LIBRARY_SHORTCUT), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.open_library)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.new_edit, 1)
-        add_row.addWidget(self.library_button)
+        add_row = QVBoxLayout()  # the field its own row: its Dutch placeholder shows whole
+        add_row.addWidget(self.new_edit)
+        add_row.addWidget(self.library_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.empty_label = QLabel(self._t("none"))
         self.empty_label.setWordWrap(True)
@@ -343,8 +343,8 @@ class AgreementItemsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 175)
+        # the state as wide as its words, so the item's own text keeps the room
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setItemDelegateForColumn(1, TextDelegate(self.table))
         self.table.fit_rows(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)

@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -218,7 +219,17 @@ class CardDelegate(QStyledItemDelegate):
         self._heights: dict[tuple[str, int, str], int] = {}
 
     def _text_width(self) -> int:
-        return max(40, self._view.viewport().width() - 2 * PAD - 4)
+        """The width the text wraps to, as if the column's scroll bar were always shown.
+
+        When a column grows a scroll bar its viewport narrows, but the list keeps the
+        places it worked out for the cards (Qt lays out again for a change of height
+        only): texts wrapped to the narrower width would grow their cards over the
+        next ones until some later change. Wrapping to the width left beside a scroll
+        bar keeps every card's height whether the column scrolls or not.
+        """
+        view = self._view
+        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+        return max(40, view.width() - 2 * view.frameWidth() - bar - 2 * PAD - 4)
 
     def _lines(self, text: str, font: QFont, width: int) -> list[str]:
         key = (text, width, font.key())
@@ -417,7 +428,9 @@ class CardListView(QListView):
         super().__init__(parent)
         self.board = board
         self.cluster_id = cluster_id
-        self.setItemDelegate(CardDelegate(self))
+        self._delegate = CardDelegate(self)
+        self._wrap_width = self._delegate._text_width()
+        self.setItemDelegate(self._delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
@@ -441,6 +454,16 @@ class CardListView(QListView):
             super().keyPressEvent(event)
         elif not self.board.handle_key(self, event):
             super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        width = self._delegate._text_width()
+        if width != self._wrap_width:
+            # The cards wrap to the column's width: place them anew before any paint
+            # (Qt keeps their old places after a change of width).
+            self._wrap_width = width
+            self.scheduleDelayedItemsLayout()
+            self.executeDelayedItemsLayout()
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusInEvent(event)

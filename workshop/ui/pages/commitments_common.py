@@ -109,7 +109,7 @@ def cell(text: str, item_id: str = "", editable: bool = False,
     item.setFlags(flags)
     if item_id:
         item.setData(ID_ROLE, item_id)
-    if len(text) > limit or "\n" in text:
+    if text:  # whole where the column is too narrow for it
         item.setToolTip(text[:2000])
     if align is not None:
         item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)

@@ -93,6 +93,8 @@ class ContributionsSection(QWidget):
         self.amount.setAccessibleName(tr("Amount"))
         self.amount.setPlaceholderText(tr("Amount"))
         self.amount.setMaximumWidth(140)
+        self.amount.setMinimumWidth(  # its placeholder whole ("Omvang")
+            self.amount.fontMetrics().horizontalAdvance(self.amount.placeholderText()) + 16)
         self.unit = QLabel()
         self.period = QComboBox()
         self.period.setAccessibleName(tr("Period"))
@@ -101,8 +103,7 @@ class ContributionsSection(QWidget):
         self.period.setCurrentIndex(self.period.findData(Period.YEAR.value))
         self.description = entry_line()
         self.description.setAccessibleName(tr("Description"))
-        self.description.setPlaceholderText(tr("For example: 0.2 FTE programme manager, "
-                                               "entry fee, meeting rooms"))
+        self.description.setPlaceholderText(tr("E.g. 0.2 FTE, entry fee, room"))
         self.add_button = QPushButton(tr("Add"))
         self.add_button.clicked.connect(self.add_typed)
         EnterAdds(self, self.add_typed, self.organisation, self.kind, self.amount, self.period,

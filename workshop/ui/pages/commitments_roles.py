@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -92,8 +93,13 @@ class RolesSection(QWidget):
         add_row.addWidget(self.add_button)
         add_row.addStretch(2)
 
-        self.table = ItemTable([tr("Role"), tr("Holder"), tr("Theme, parties, term")])
+        # the last heading on two lines: beside the role's form the table is narrow
+        self.table = ItemTable([tr("Role"), tr("Holder"),
+                                tr("Theme, parties, term").replace(", ", ",\n", 1)])
         self.table.setObjectName("rolesTable")
+        # the three share the width, so none runs off the right edge at 1024x768 (a longer
+        # role or name elides, whole in its tooltip)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.sig_remove.connect(self.remove)
         self.table.sig_move.connect(self.move_item)
         self.table.sig_activated.connect(lambda _id: self.holder.setFocus())
@@ -124,7 +130,7 @@ class RolesSection(QWidget):
         self.represents.setMaximumHeight(150)
         self.represents.itemChanged.connect(self._on_represents_changed)
         self.mandate = self._line("mandate", tr("Mandate"),
-                                  tr("What the representative may decide without going back"))
+                                  tr("What the representative may decide alone"))
 
         form_box = QWidget()
         outer = QVBoxLayout(form_box)
@@ -192,9 +198,6 @@ class RolesSection(QWidget):
         self.table.fill(rows)
         if self.table.current_id() is None and rows:
             self.table.setCurrentCell(0, 0)
-        for column in (0, 1):
-            self.table.resizeColumnToContents(column)
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
         self._show_selected()
 
     def _replace_holder(self) -> None:

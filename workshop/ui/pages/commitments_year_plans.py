@@ -49,9 +49,8 @@ class YearPlansSection(QWidget):
         self.organisation = OrganisationCombo(tr("Organisation"))
         self.text = entry_line()
         self.text.setAccessibleName(tr("What the organisation will do internally"))
-        self.text.setPlaceholderText(tr("What the organisation will do internally, for "
-                                        "example: include the programme in the 2027 year "
-                                        "plan"))
+        self.text.setPlaceholderText(
+            tr("What it will do internally, e.g. programme in 2027 year plan"))
         self.due = DateEdit(self.reference_date)
         self.due.setAccessibleName(tr("By when"))
         self.due.setMaximumWidth(170)

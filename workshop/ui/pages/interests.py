@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -361,8 +362,12 @@ class InterestsPage(Page):
         self.filter_edit.setToolTip(tr("Type part of a name, an organisation or a role."))
         self.filter_edit.setAccessibleName(tr("Filter participants"))
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(  # the whole placeholder, beside the clear button
+            self.filter_edit.fontMetrics().horizontalAdvance(self.filter_edit.placeholderText())
+            + 40)
         self.counts_label = QLabel()
         self.counts_label.setTextFormat(_PLAIN)
+        self.counts_label.setWordWrap(True)
         self.matrix_model = InterestMatrixModel(self)
         self.matrix = InterestMatrixView()
         self.matrix.setModel(self.matrix_model)
@@ -451,10 +456,12 @@ class InterestsPage(Page):
         cell_layout.setContentsMargins(0, 0, 0, 0)
         cell_layout.addWidget(self.items_title)
         cell_layout.addWidget(self.items_list, 1)
-        item_buttons = QHBoxLayout()
-        for button in (self.private_button, self.link_button, self.remove_button):
-            item_buttons.addWidget(button)
-        item_buttons.addStretch(1)
+        # two buttons a row: the matrix keeps the width its Dutch headings need (1024x768)
+        item_buttons = QGridLayout()
+        for place, button in enumerate((self.private_button, self.link_button,
+                                        self.remove_button)):
+            item_buttons.addWidget(button, place // 2, place % 2)
+        item_buttons.setColumnStretch(2, 1)
         cell_layout.addLayout(item_buttons)
         cell_layout.addWidget(_hint(key_hint(
             "interests.edit", "interests.private", "interests.link", "interests.remove",

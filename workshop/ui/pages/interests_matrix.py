@@ -9,6 +9,7 @@ when the rows themselves change (a participant added, a filter typed).
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
@@ -54,6 +55,7 @@ from workshop.domain.labels import label
 from workshop.domain.model import InterestItem, InterestKind, LinkKind, Session
 from workshop.domain.perspectives import perspective_label
 from workshop.i18n import current_language, tr
+from workshop.ui.text_widths import cached_metrics
 
 KINDS: tuple[InterestKind, ...] = tuple(InterestKind)
 PARTICIPANT_COLUMN = 0
@@ -129,10 +131,19 @@ def shown_text(text: str) -> str:
     return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
 
 
+def hyphenable(text: str, font: QFont, width: int) -> str:
+    """``text`` with soft hyphens in each word wider than ``width``: such a word breaks
+    with a hyphen at the line's end ("Ouderenpsy-" / "chiatrie"), never silently."""
+    metrics = cached_metrics(font)
+    return "".join("\u00ad".join(part) if part.strip() and
+                   metrics.horizontalAdvance(part) > width else part
+                   for part in re.split(r"(\s+)", text))
+
+
 def text_layout(text: str, font: QFont, width: int) -> tuple[QTextLayout, int]:
-    """``text`` wrapped to ``width`` (at word boundaries, or anywhere in a long word),
-    and its height."""
-    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    """``text`` wrapped to ``width`` (at word boundaries, or with a hyphen in a long
+    word), and its height."""
+    layout = QTextLayout(hyphenable(text, font, width).replace("\n", "\u2028"), font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
@@ -454,7 +465,12 @@ class InterestMatrixView(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         # Narrow (1024x768): the names give way, so the three kinds keep readable columns.
-        width = max(120, min(200, self.viewport().width() // 4))
+        room = self.viewport().width()
+        width = max(120, min(200, room // 4))
+        header = self.horizontalHeader()
+        if header.count() > len(KINDS):  # the kinds' headings whole first (down to 100 px)
+            heading = max(header.sectionSizeHint(c) for c in range(1, 1 + len(KINDS)))
+            width = max(100, min(width, room - len(KINDS) * heading))
         if self.horizontalHeader().sectionSize(PARTICIPANT_COLUMN) != width:
             self.horizontalHeader().resizeSection(PARTICIPANT_COLUMN, width)
         super().resizeEvent(event)

@@ -356,10 +356,11 @@ class ParticipantsView(QTableView):
         header = self.horizontalHeader()
         header.resizeSection(PRESENT, max(header.sectionSizeHint(PRESENT), 70))
         width = max(self.viewport().width() - header.sectionSize(PRESENT), 600)
-        shares = {NAME: 0.18, ORGANISATION: 0.2, ROLE: 0.15, PERSPECTIVE: 0.17,
+        shares = {NAME: 0.16, ORGANISATION: 0.18, ROLE: 0.14, PERSPECTIVE: 0.15,
                   REPRESENTS: 0.15}
         for column, share in shares.items():
-            header.resizeSection(column, int(width * share))
+            # never narrower than its heading ("Vertegenwoordigt" in Dutch)
+            header.resizeSection(column, max(int(width * share), header.sectionSizeHint(column)))
 
     def current_row(self) -> int:
         """The participant row with the cursor, or -1 (none, or the new row)."""

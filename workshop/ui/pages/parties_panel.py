@@ -269,6 +269,7 @@ class PartiesPanel(QWidget):
                                                        name=view.name)
                 if self.list.item(i).text() != text:
                     self.list.item(i).setText(text)
+                    self.list.item(i).setToolTip(text)  # whole where the list is narrow
             lang = self.session.details.language
             edited = "\n\n".join(self.session.legal.considerations)
             if self._paragraphs() != list(self.session.legal.considerations) \

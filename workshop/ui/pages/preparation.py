@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -236,6 +237,11 @@ class PreparationPage(Page):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.forms_list.addItem(item)
         self.forms_list.itemChanged.connect(self._on_form_changed)
+        # every form whole, beside a scroll bar: no sideways scrolling to read an option
+        self.forms_list.setMinimumWidth(
+            self.forms_list.sizeHintForColumn(0) + 2 * self.forms_list.frameWidth()
+            + self.forms_list.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 4)
+        self.forms_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.forms_list)
         return box
 

@@ -4,7 +4,10 @@ evaluation moments.
 Keyboard flow: the new-action field has the focus; type a title, Enter, next title...
 Tab (or Down) goes into the table at the action just added; Right moves to the owner;
 typing (or Enter) edits the cell: a few letters of a name pick the owner, "1-4" a date;
-Tab commits and moves on to the next cell; Escape goes back to the new-action field.
+Tab commits and moves on to the next cell. Escape (or Shift+Space, or a click on the row's
+number) selects the whole row: then S spotlights the action and B, W, F act on the
+projector, while typing edits nothing; Enter or ←/→ go back to the cells; Escape once
+more goes back to the new-action field.
 Delete removes the selected actions (Ctrl+Z brings them back). Ctrl+F filters.
 """
 
@@ -18,6 +21,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -138,6 +142,12 @@ class RoadmapPage(Page):
             self.sig_message.emit, self.table))
         self.table.sig_remove.connect(self.remove_selected)
         self.table.sig_leave.connect(self.new_title.setFocus)
+        self.keys_hint = QLabel()
+        self.keys_hint.setObjectName("roadmapKeys")
+        self.keys_hint.setWordWrap(True)
+        self.keys_hint.setStyleSheet("color: #5b5b5b;")
+        self.table.sig_whole_row.connect(self._on_whole_row)
+        self._on_whole_row(False)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         metrics = self.table.fontMetrics()
         date_width = metrics.horizontalAdvance("00-00-00000") + 16
@@ -146,6 +156,11 @@ class RoadmapPage(Page):
                   Col.STATUS: metrics.horizontalAdvance("Gepauzeerd___"), Col.GOAL: 170}
         for col, width in widths.items():
             self.table.setColumnWidth(col, width)
+        # the texts share what the dates, phase and status leave, so at 1024x768 every
+        # column shows (a long title elides, whole in its tooltip) instead of one cut off
+        for col in (Col.TITLE, Col.OWNER, Col.GOAL):
+            self.table.horizontalHeader().setSectionResizeMode(
+                col, QHeaderView.ResizeMode.Stretch)
         self.message = QLabel()
         self.message.setObjectName("roadmapMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -188,6 +203,7 @@ class RoadmapPage(Page):
         top.addLayout(filters)
         top.addLayout(entry)
         top.addWidget(self.table, 1)
+        top.addWidget(self.keys_hint)
         top.addWidget(self.message)
         moments = QWidget()
         bottom = QHBoxLayout(moments)
@@ -400,6 +416,13 @@ class RoadmapPage(Page):
         if current.isValid():
             row = self.proxy.mapToSource(current).row()
             self.sig_highlight.emit(self.model.item(row).id)
+
+    def _on_whole_row(self, whole: bool) -> None:
+        self.keys_hint.setText(tr(
+            "Whole action selected: S spotlights it on the projector, B/W/F black, white, "
+            "freeze · Enter or ←/→ edit its cells · Esc new action") if whole else tr(
+            "Typing edits the cell · Enter edits, Tab next cell · Esc or Shift+Space selects "
+            "the whole action (then S spotlights it) · Del removes"))
 
     def _notify(self, text: str, error: bool) -> None:
         self._message_is_error = error

@@ -152,7 +152,7 @@ _TEXTS = {
     "milestones": {
         "title": N_("Milestones"),
         "count": N_("Milestones ({count})"),
-        "placeholder": N_("New milestone: type, Tab, date, Enter"),
+        "placeholder": N_("Milestone, Tab, date, Enter"),
         "added": N_("Milestone “{title}” added."),
         "removed_one": N_("Removed the milestone “{title}”. Ctrl+Z brings it back."),
         "removed_many": N_("Removed {count} milestones. Ctrl+Z brings them back."),
@@ -162,7 +162,7 @@ _TEXTS = {
     "evaluations": {
         "title": N_("Evaluation moments"),
         "count": N_("Evaluation moments ({count})"),
-        "placeholder": N_("New evaluation moment: type, Tab, date, Enter"),
+        "placeholder": N_("Moment, Tab, date, Enter"),
         "added": N_("Evaluation moment “{title}” added."),
         "removed_one": N_("Removed the evaluation moment “{title}”. Ctrl+Z brings it back."),
         "removed_many": N_("Removed {count} evaluation moments. Ctrl+Z brings them back."),
@@ -221,6 +221,8 @@ class MomentsPanel(QWidget):
                                                   self.view))
         self.view.sig_remove.connect(self.remove_selected)
         self.view.setColumnWidth(TITLE, 220)
+        # the title gives way (whole in its tooltip), so the note column shows at 1024x768
+        self.view.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.view.setColumnWidth(DATE, self.view.fontMetrics().horizontalAdvance(
             "00-00-00000") + 16)
         self.remove_button = QPushButton(tr("Remove"))

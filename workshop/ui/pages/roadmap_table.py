@@ -14,13 +14,15 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QCompleter,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -232,6 +234,19 @@ class ActionsFilter(QSortFilterProxyModel):
         else:  # pragma: no cover - older Qt
             self.invalidateFilter()
 
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Vertical:
+            # The rows' numbers as shown (sorted or filtered): a click on one selects
+            # the whole action, where S spotlights it.
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(section + 1)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tr("Click a number to select the whole action: then S spotlights it "
+                          "on the projector.")
+            return None
+        return super().headerData(section, orientation, role)
+
     def is_filtered(self) -> bool:
         return bool(self.text) or self.owner is not None or self.phase is not None or (
             self.status is not None)
@@ -324,8 +339,18 @@ class ActionsDelegate(QStyledItemDelegate):
         self._reference = reference
         self._report = report
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        view = self.parent()
+        if isinstance(view, ActionsView) and view.whole_row:
+            # the whole row is what the keys act on: no cell looks current
+            option.state &= ~QStyle.StateFlag.State_HasFocus
+
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: Index) -> QWidget:
+        view = self.parent()
+        if isinstance(view, ActionsView):
+            view.set_whole_row(False)  # editing a cell: the cell is current again
         col = Col(index.column())
         editor: QWidget
         if col in (Col.START, Col.DUE):
@@ -402,13 +427,28 @@ class ActionsDelegate(QStyledItemDelegate):
         self._source.set_value(row, col, value)
 
 
+EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked
+                 | QAbstractItemView.EditTrigger.EditKeyPressed)
+"""How a cell's editor opens in either mode; typing opens it too when a cell is current."""
+
+
 class ActionsView(QTableView):
-    """The table: Enter or typing edits the cell, Delete removes, Escape leaves."""
+    """The table: Enter or typing edits the cell, Delete removes, Escape leaves.
+
+    Two ways of being in the table, as in a spreadsheet. A *cell* is current (after a
+    click on it, Tab or an arrow into it): typing edits that cell, so a name starting
+    with S or B is a name. The *whole row* is selected (a click on its number,
+    Shift+Space, or Escape out of a cell): typing edits nothing, and the room's keys
+    act on the action: S spotlights it, B, W and F blank or freeze the projector.
+    Enter, F2 or ←/→ go back to the cells; Escape on a whole row leaves the table.
+    """
 
     sig_remove = Signal()
     """Delete was pressed on the selected rows."""
     sig_leave = Signal()
-    """Escape was pressed: back to the new-action field."""
+    """Escape was pressed on a whole row: back to the new-action field."""
+    sig_whole_row = Signal(bool)
+    """The whole row (True) or one cell (False) is now what the keys act on."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -416,14 +456,17 @@ class ActionsView(QTableView):
         self.setAccessibleName(tr("Actions"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.whole_row = False
+        self.setEditTriggers(EDIT_TRIGGERS | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         self.setTabKeyNavigation(False)
-        self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        rows = self.verticalHeader()
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setToolTip(tr("Click a number to select the whole action: then S spotlights it "
+                           "on the projector."))
+        rows.sectionPressed.connect(lambda _row: self.set_whole_row(True))
         header = self.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorClearable(True)
@@ -432,9 +475,33 @@ class ActionsView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.setSortingEnabled(True)
 
+    def set_whole_row(self, on: bool) -> None:
+        """The keys act on the whole row (the room's keys) or on one cell (typing edits)."""
+        if on == self.whole_row:
+            return
+        self.whole_row = on
+        self.setEditTriggers(EDIT_TRIGGERS if on else
+                             EDIT_TRIGGERS | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.viewport().update()
+        self.sig_whole_row.emit(on)
+
+    def closeEditor(self, editor: QWidget,  # noqa: N802
+                    hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        if hint is QAbstractItemDelegate.EndEditHint.RevertModelCache:
+            self.set_whole_row(True)  # Escape out of a cell: the row is what is left
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.indexAt(event.position().toPoint()).isValid():
+            self.set_whole_row(False)  # a click on a cell makes the cell current
+        super().mousePressEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
         if self.state() != QAbstractItemView.State.EditingState:
+            if key == Qt.Key.Key_Space and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+                self.set_whole_row(True)
+                return
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
                 self.edit(self.currentIndex())
                 return
@@ -442,8 +509,18 @@ class ActionsView(QTableView):
                 self.sig_remove.emit()
                 return
             if key == Qt.Key.Key_Escape:
-                self.sig_leave.emit()
+                if self.whole_row or not self.currentIndex().isValid():
+                    self.sig_leave.emit()
+                else:
+                    self.set_whole_row(True)
                 return
+            if self.whole_row:
+                if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
+                    self.set_whole_row(False)  # an arrow along the row: back to the cells
+                elif event.text().strip() and not event.modifiers() & ~(
+                        Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
+                    event.ignore()  # a letter edits nothing and searches nothing here
+                    return
         super().keyPressEvent(event)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -54,6 +56,18 @@ def format_moment(moment: dt.datetime) -> str:
     return f"{format_date(moment.date())} {moment:%H:%M}"
 
 
+class _WrappedRows(QStyledItemDelegate):
+    """Row heights for the text wrapped at its column's width (the tree asks without one)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt's name)
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        view = self.parent()
+        assert isinstance(view, QTreeWidget)
+        sized = QStyleOptionViewItem(option)
+        sized.rect = QRect(0, 0, view.columnWidth(index.column()), 1 << 16)
+        return super().sizeHint(sized, index)
+
+
 class FindingsList(QTreeWidget):
     """The readiness findings; Enter or a click on a line jumps to its step."""
 
@@ -67,14 +81,18 @@ class FindingsList(QTreeWidget):
         self.setColumnCount(3)
         self.setHeaderLabels([tr("Type"), tr("Step"), tr("What is missing")])
         self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
-        self.setWordWrap(False)
+        # a finding about a long rule wraps at its words instead of ending in "…"
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
         self.setAllColumnsShowFocus(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # a wider or narrower column wraps anew: the rows take their new heights
+        header.sectionResized.connect(lambda *_args: self.scheduleDelayedItemsLayout())
+        self.setItemDelegate(_WrappedRows(self))
         self.itemClicked.connect(lambda item, _col: self._choose(item))
         make_action("findings.open", self, lambda: self._choose(self.currentItem()))
 

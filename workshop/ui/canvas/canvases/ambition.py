@@ -83,10 +83,13 @@ class AmbitionCanvas(Canvas):
 
     def _make_head_spec(self, ctx: Context, name: str, dots: int, continued: bool
                         ) -> TileSpec:
-        if continued:  # the word first, so a long name cannot push it out of sight
+        if continued:
+            # The word first, so a long name cannot push it out of sight; one line, so
+            # the column under it keeps room for its cards: with two lines a column of
+            # the large board at 1024x768 held one card and stood half empty.
             return TileSpec(width=ctx.px(COLUMN_WIDTH), pad_x=0, pad_y=ctx.px(4), runs=(
-                ctx.run(tr("continued: {name}", ctx.lang, name=name), "body", "muted",
-                        max_lines=2, bold=True),))
+                ctx.run(tr("continued: {name}", ctx.lang, name=name), "meta", "muted",
+                        max_lines=1, bold=True),))
         trailing = ctx.run(f"● {dots}", "body", "accent", max_lines=1, bold=True) \
             if dots else None
         name_run = Run(name, FontSpec(32.0 * ctx.scale, True), ctx.theme.ink("text"),
