@@ -210,8 +210,9 @@ KNOWN_LOOPS_INSIDE_A_LAYER = [
     # The consent round on the agreement is about the agreement's printed text, and the
     # printed text shows the outcome of the rounds on its items: one idea in two modules.
     ["workshop.domain.consent", "workshop.domain.fingerprint"],
-    # A card on the board is told its board for the type checker only.
-    ["workshop.ui.pages.ambition_board", "workshop.ui.pages.ambition_cards"],
+    # A card and a column on the board are told their board for the type checker only.
+    ["workshop.ui.pages.ambition.board", "workshop.ui.pages.ambition.cards",
+     "workshop.ui.pages.ambition.columns"],
 ]
 
 

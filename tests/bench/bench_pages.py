@@ -82,8 +82,8 @@ def _pages(ctx: Context) -> list[Row]:
         Session,
         new_id,
     )
-    from workshop.ui.pages.agreement_items import PrinciplesPage
-    from workshop.ui.pages.interests import InterestsPage
+    from workshop.ui.pages.interests.page import InterestsPage
+    from workshop.ui.pages.items.page import PrinciplesPage
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)

@@ -20,16 +20,12 @@ from workshop.domain.fingerprint import fingerprint
 from workshop.export.verify import verify_bytes
 from workshop.storage.files import load_session
 from workshop.ui.document import SessionDocument
-from workshop.ui.export_ui import (
-    ExportActions,
-    ExportDialog,
-    ExportRequest,
-    ExportResult,
-    PreviewDialog,
-    print_dialog,
-    snapshot,
-)
-from workshop.ui.pages.signing import SigningPage
+from workshop.ui.export.actions import ExportActions
+from workshop.ui.export.dialog import ExportDialog
+from workshop.ui.export.preview import PreviewDialog
+from workshop.ui.export.printing import print_dialog
+from workshop.ui.export.worker import ExportRequest, ExportResult, snapshot
+from workshop.ui.pages.signing.page import SigningPage
 
 
 @pytest.fixture
@@ -101,7 +97,7 @@ def test_export_runs_off_the_ui_thread_on_a_snapshot(qtbot: QtBot, page: Signing
                                                      document: SessionDocument,
                                                      tmp_path: Path) -> None:
     """Edits made while the worker lays out do not reach the PDF being made."""
-    import workshop.ui.export_ui as export_ui
+    import workshop.ui.export.worker as export_ui
 
     threads: list[str] = []
     real = export_ui.export_agreement

@@ -17,7 +17,7 @@ from workshop.ui.pages.base import Page
 if TYPE_CHECKING:
     from workshop.domain.model import InterestKind, Step
     from workshop.ui.main_window import MainWindow
-    from workshop.ui.pages.interests import InterestsPage
+    from workshop.ui.pages.interests.page import InterestsPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -99,7 +99,7 @@ def type_participant(qtbot: QtBot, table: QAbstractItemView, name: str, organisa
                      role: str) -> None:
     """A participant typed into the participants table: Ctrl+Shift+N, the name, Tab, the
     organisation, Tab, the role, Enter."""
-    from workshop.ui.pages.participants_table import ORGANISATION, ROLE
+    from workshop.ui.pages.preparation.participants import ORGANISATION, ROLE
 
     qtbot.keyClick(table if table.hasFocus() else focused(), Qt.Key.Key_N, CTRL_SHIFT)
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))

@@ -20,7 +20,7 @@ from workshop.i18n import set_language, tr
 from workshop.ui.commands import COMMANDS, KEY_TABLE, MENUS, Context, key_hint, markdown_table
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import MainWindow
-from workshop.ui.pages.agreement_items import AgreementItemsPage
+from workshop.ui.pages.items.page import AgreementItemsPage
 from workshop.ui.projector import Blank
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -181,7 +181,7 @@ def test_esc_closes_the_agreement_shown_to_the_room(qtbot: QtBot) -> None:
     from samples import demo_session
 
     from workshop.export.agreement import AgreementOptions, export_agreement
-    from workshop.ui.export_ui import RoomPdfWindow
+    from workshop.ui.export.preview import RoomPdfWindow
 
     room = RoomPdfWindow(export_agreement(demo_session(), AgreementOptions()))
     qtbot.addWidget(room)

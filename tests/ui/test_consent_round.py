@@ -21,7 +21,7 @@ from workshop.domain.model import (
     Session,
 )
 from workshop.i18n import set_language
-from workshop.ui.consent_round import ConsentRoundWidget
+from workshop.ui.consent.round import ConsentRoundWidget
 from workshop.ui.document import SessionDocument
 
 Saved = Callable[[SessionDocument], Session]

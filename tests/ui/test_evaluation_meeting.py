@@ -55,12 +55,12 @@ from workshop.ui.evaluation.look_back import LookBackPage
 from workshop.ui.evaluation.measure import MeasureAgainPage
 from workshop.ui.evaluation.steps import LOOK_BACK, MEASURE_AGAIN
 from workshop.ui.main_window import MainWindow
-from workshop.ui.pages.agreement_items import AgreementItemsPage
-from workshop.ui.pages.ambition import AmbitionPage
-from workshop.ui.pages.participants_table import NAME
-from workshop.ui.pages.preparation import PreparationPage
-from workshop.ui.pages.signing import SigningPage
-from workshop.ui.signing_dialog import SigningDialog
+from workshop.ui.pages.ambition.page import AmbitionPage
+from workshop.ui.pages.items.page import AgreementItemsPage
+from workshop.ui.pages.preparation.page import PreparationPage
+from workshop.ui.pages.preparation.participants import NAME
+from workshop.ui.pages.signing.dialog import SigningDialog
+from workshop.ui.pages.signing.page import SigningPage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",
                                        "This plugin does not support grabbing the keyboard")

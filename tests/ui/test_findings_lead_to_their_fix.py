@@ -27,7 +27,7 @@ from workshop.domain.model import (
 )
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import STEPS, MainWindow
-from workshop.ui.pages.signing import SigningPage
+from workshop.ui.pages.signing.page import SigningPage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",
                                        "This plugin does not support grabbing the keyboard")
@@ -191,7 +191,7 @@ def fix_interest(qtbot: QtBot, window: MainWindow) -> None:
 def fix_owner(qtbot: QtBot, window: MainWindow) -> None:
     view = focused()
     assert isinstance(view, QAbstractItemView)
-    from workshop.ui.pages.roadmap_table import Col
+    from workshop.ui.pages.roadmap.actions_model import Col
 
     view.setCurrentIndex(view.model().index(view.currentIndex().row(), Col.OWNER))
     edit_cell(qtbot, "Gemeente Waalzoom")

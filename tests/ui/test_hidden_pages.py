@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from workshop.domain.model import Card, ConsentRecord, Decision, Session, Step
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import MainWindow
-from workshop.ui.pages.ambition import AmbitionPage
+from workshop.ui.pages.ambition.page import AmbitionPage
 
 Factory = Callable[..., SessionDocument]
 

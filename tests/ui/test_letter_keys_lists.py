@@ -20,8 +20,8 @@ from workshop.domain.model import Step
 from workshop.ui.canvas.scene import canvas_for_step
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import MainWindow
-from workshop.ui.pages.roadmap import RoadmapPage
-from workshop.ui.pages.roadmap_table import Col
+from workshop.ui.pages.roadmap.actions_model import Col
+from workshop.ui.pages.roadmap.page import RoadmapPage
 from workshop.ui.projector import ProjectorController
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",

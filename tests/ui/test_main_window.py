@@ -17,8 +17,8 @@ from workshop.i18n import set_language
 from workshop.storage.files import load_session
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import STEPS, MainWindow
-from workshop.ui.pages.signing import SigningPage
-from workshop.ui.signing_dialog import SigningDialog
+from workshop.ui.pages.signing.dialog import SigningDialog
+from workshop.ui.pages.signing.page import SigningPage
 from workshop.ui.timer import StepClock, format_seconds
 
 Factory = Callable[..., SessionDocument]
@@ -192,8 +192,8 @@ def test_time_box_widget_follows_the_step(qtbot: QtBot, document: SessionDocumen
 
 def test_void_signatures_are_announced(qtbot: QtBot, document: SessionDocument,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    from workshop.ui.signature_pad import SignaturePad
-    from workshop.ui.signing_dialog import record_signature
+    from workshop.ui.pages.signing.dialog import record_signature
+    from workshop.ui.pages.signing.pad import SignaturePad
 
     window = open_window(qtbot, document)
     pad = SignaturePad()

@@ -263,7 +263,7 @@ def test_a_long_word_in_the_interests_matrix_breaks_with_a_hyphen(qapp: object) 
     hyphen, drawn as '-' at the line's end; shorter words wrap only between words."""
     from PySide6.QtGui import QFont
 
-    from workshop.ui.pages.interests_matrix import text_layout
+    from workshop.ui.pages.interests.matrix import text_layout
 
     text = "Ouderenpsychiatrie overeind houden"
     layout, _height = text_layout(text, QFont(), 70)

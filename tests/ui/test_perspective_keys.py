@@ -20,8 +20,8 @@ from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.i18n import current_language
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import MainWindow
-from workshop.ui.pages.participants_table import PERSPECTIVE
-from workshop.ui.pages.preparation import PreparationPage
+from workshop.ui.pages.preparation.page import PreparationPage
+from workshop.ui.pages.preparation.participants import PERSPECTIVE
 
 Saved = Callable[[SessionDocument], Session]
 

@@ -14,7 +14,7 @@ from workshop.domain.fingerprint import fingerprint, short_fingerprint
 from workshop.domain.model import Step
 from workshop.i18n import tr
 from workshop.ui.main_window import MainWindow
-from workshop.ui.pages.agreement_items import PrinciplesPage
+from workshop.ui.pages.items.page import PrinciplesPage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",
                                        "This plugin does not support grabbing the keyboard")

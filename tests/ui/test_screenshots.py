@@ -30,7 +30,7 @@ from workshop.domain.model import Session, Step
 from workshop.i18n import set_language
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import STEPS, MainWindow
-from workshop.ui.pages.agreement_items import AgreementItemsPage
+from workshop.ui.pages.items.page import AgreementItemsPage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",
                                        "This plugin does not support grabbing the keyboard")

@@ -23,8 +23,8 @@ from workshop.storage import paths
 from workshop.storage.files import load_session
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import MainWindow
-from workshop.ui.pages.agreement_items import PrinciplesPage
-from workshop.ui.pages.preparation import PreparationPage
+from workshop.ui.pages.items.page import PrinciplesPage
+from workshop.ui.pages.preparation.page import PreparationPage
 
 Saved = Callable[[SessionDocument], Session]
 

@@ -14,8 +14,8 @@ from samples import demo_session
 from workshop.domain.fingerprint import signature_is_valid
 from workshop.domain.model import Session
 from workshop.ui.document import SessionDocument
-from workshop.ui.signature_pad import SignaturePad
-from workshop.ui.signing_dialog import SigningDialog, record_signature, still_to_sign
+from workshop.ui.pages.signing.dialog import SigningDialog, record_signature, still_to_sign
+from workshop.ui.pages.signing.pad import SignaturePad
 
 
 def _mouse(pad: SignaturePad, kind: QEvent.Type, x: float, y: float) -> None:

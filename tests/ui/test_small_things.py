@@ -12,7 +12,7 @@ from samples import demo_session
 
 from workshop.domain.model import AMBITION_SUBJECT, Step
 from workshop.i18n import set_language
-from workshop.ui.consent_round import ConsentRoundWidget
+from workshop.ui.consent.round import ConsentRoundWidget
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import MainWindow
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from samples import large_session
 from strategies import NASTY, SETTINGS
 
-from workshop.ui.pages.ambition_cards import MAX_LINES, wrap_text
+from workshop.ui.pages.ambition.cards import MAX_LINES, wrap_text
 from workshop.ui.text_widths import cached_metrics
 
 

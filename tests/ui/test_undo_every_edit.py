@@ -30,16 +30,16 @@ from pytestqt.qtbot import QtBot
 from workshop.domain.model import InterestKind, Step
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import STEPS, MainWindow
-from workshop.ui.pages.agreement_items import AgreementItemsPage
-from workshop.ui.pages.ambition import AmbitionPage
-from workshop.ui.pages.ambition_cards import CardListView
-from workshop.ui.pages.interests import InterestsPage
-from workshop.ui.pages.organising import OrganisingPage
-from workshop.ui.pages.participants_table import NAME, ROLE
-from workshop.ui.pages.preparation import PreparationPage
-from workshop.ui.pages.roadmap import RoadmapPage
-from workshop.ui.pages.roadmap_table import Col
-from workshop.ui.signing_dialog import SigningDialog
+from workshop.ui.pages.ambition.cards import CardListView
+from workshop.ui.pages.ambition.page import AmbitionPage
+from workshop.ui.pages.interests.page import InterestsPage
+from workshop.ui.pages.items.page import AgreementItemsPage
+from workshop.ui.pages.organising.page import OrganisingPage
+from workshop.ui.pages.preparation.page import PreparationPage
+from workshop.ui.pages.preparation.participants import NAME, ROLE
+from workshop.ui.pages.roadmap.actions_model import Col
+from workshop.ui.pages.roadmap.page import RoadmapPage
+from workshop.ui.pages.signing.dialog import SigningDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",
                                        "This plugin does not support grabbing the keyboard")

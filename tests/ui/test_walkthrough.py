@@ -68,18 +68,18 @@ from workshop.domain.templates import principle_templates
 from workshop.storage import paths
 from workshop.storage.files import load_session
 from workshop.ui.main_window import STEPS, MainWindow
-from workshop.ui.pages.agreement_items import AgreementItemsPage
-from workshop.ui.pages.ambition import AmbitionPage
-from workshop.ui.pages.ambition_cards import CardListView
-from workshop.ui.pages.interests import InterestsPage
-from workshop.ui.pages.organising import OrganisingPage
-from workshop.ui.pages.participants_table import NAME, ORGANISATION
-from workshop.ui.pages.preparation import PreparationPage
-from workshop.ui.pages.roadmap import RoadmapPage
-from workshop.ui.pages.roadmap_dates import format_date
-from workshop.ui.pages.roadmap_table import Col
-from workshop.ui.pages.signing import SigningPage
-from workshop.ui.signing_dialog import SigningDialog
+from workshop.ui.pages.ambition.cards import CardListView
+from workshop.ui.pages.ambition.page import AmbitionPage
+from workshop.ui.pages.interests.page import InterestsPage
+from workshop.ui.pages.items.page import AgreementItemsPage
+from workshop.ui.pages.organising.page import OrganisingPage
+from workshop.ui.pages.preparation.page import PreparationPage
+from workshop.ui.pages.preparation.participants import NAME, ORGANISATION
+from workshop.ui.pages.roadmap.actions_model import Col
+from workshop.ui.pages.roadmap.dates import format_date
+from workshop.ui.pages.roadmap.page import RoadmapPage
+from workshop.ui.pages.signing.dialog import SigningDialog
+from workshop.ui.pages.signing.page import SigningPage
 
 # The offscreen platform cannot raise a popup (the owner completer) or let it grab the
 # keyboard; it says so. A desktop can.

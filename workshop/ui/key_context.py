@@ -39,7 +39,7 @@ class KeyContext(Enum):
 
 
 def _in_consent_round(widget: QWidget) -> bool:
-    from workshop.ui.consent_round import ConsentRoundWidget  # the round imports much
+    from workshop.ui.consent.round import ConsentRoundWidget
 
     parent = widget.parentWidget()
     while parent is not None:

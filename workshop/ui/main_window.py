@@ -63,49 +63,49 @@ from workshop.ui.window_place import place_window, remember_window
 
 
 def _preparation_page() -> type[Page]:
-    from workshop.ui.pages.preparation import PreparationPage
+    from workshop.ui.pages.preparation.page import PreparationPage
 
     return PreparationPage
 
 
 def _ambition_page() -> type[Page]:
-    from workshop.ui.pages.ambition import AmbitionPage
+    from workshop.ui.pages.ambition.page import AmbitionPage
 
     return AmbitionPage
 
 
 def _interests_page() -> type[Page]:
-    from workshop.ui.pages.interests import InterestsPage
+    from workshop.ui.pages.interests.page import InterestsPage
 
     return InterestsPage
 
 
 def _principles_page() -> type[Page]:
-    from workshop.ui.pages.agreement_items import PrinciplesPage
+    from workshop.ui.pages.items.page import PrinciplesPage
 
     return PrinciplesPage
 
 
 def _rules_page() -> type[Page]:
-    from workshop.ui.pages.agreement_items import RulesPage
+    from workshop.ui.pages.items.page import RulesPage
 
     return RulesPage
 
 
 def _organising_page() -> type[Page]:
-    from workshop.ui.pages.organising import OrganisingPage
+    from workshop.ui.pages.organising.page import OrganisingPage
 
     return OrganisingPage
 
 
 def _roadmap_page() -> type[Page]:
-    from workshop.ui.pages.roadmap import RoadmapPage
+    from workshop.ui.pages.roadmap.page import RoadmapPage
 
     return RoadmapPage
 
 
 def _signing_page() -> type[Page]:
-    from workshop.ui.pages.signing import SigningPage
+    from workshop.ui.pages.signing.page import SigningPage
 
     return SigningPage
 
@@ -596,7 +596,7 @@ class MainWindow(QMainWindow):
         """Each present participant signs in turn (the signing dialog)."""
         if self.document is None:
             return
-        from workshop.ui.signing_dialog import SigningDialog
+        from workshop.ui.pages.signing.dialog import SigningDialog
 
         dialog = SigningDialog(self.document, self)
         dialog.exec()

@@ -32,7 +32,7 @@ from workshop.i18n import current_language, tr
 from workshop.ui.commands import COMMANDS
 from workshop.ui.document import SessionDocument
 from workshop.ui.editing import try_edit
-from workshop.ui.pages.roadmap_dates import format_date
+from workshop.ui.pages.roadmap.dates import format_date
 
 AGREE_KEYS = COMMANDS["go.agree"].keys[0]
 

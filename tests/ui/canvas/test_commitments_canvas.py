@@ -166,7 +166,7 @@ def test_one_number_on_the_wall_in_the_app_and_in_the_pdf(make_scene: SceneFacto
     from workshop.domain.commitments import totals
     from workshop.export.agreement import AgreementOptions, export_agreement
     from workshop.ui.canvas.canvases.commitments import total_line
-    from workshop.ui.pages.commitments_contributions import amount_text
+    from workshop.ui.pages.organising.contributions import amount_text
 
     s = demo_session()
     s.commitments.contributions[0].amount = Decimal("12.25")

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.pages.test_page_ambition import open_page, small_session, type_card
 from workshop.ui.document import SessionDocument
-from workshop.ui.pages.ambition_cards import CardDelegate, CardListView
+from workshop.ui.pages.ambition.cards import CardDelegate, CardListView
 
 Frame = list[tuple[int, QRect, int]]
 """What one paint of a column drew: (row, rect painted in, height the card needs)."""

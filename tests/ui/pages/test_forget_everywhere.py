@@ -32,8 +32,8 @@ from workshop.storage import paths
 from workshop.storage.backups import BackupStore
 from workshop.storage.files import dumps, load_session, save_session
 from workshop.ui.document import SessionDocument
-from workshop.ui.pages.participants_table import NAME
-from workshop.ui.pages.preparation import PreparationPage
+from workshop.ui.pages.preparation.page import PreparationPage
+from workshop.ui.pages.preparation.participants import NAME
 
 NAME_TEXT = "Xandra Qwertyhuis-Vlietstra"
 INTERESTS = ("Mijn baan als zorgmanager Qorvalis veiligstellen",

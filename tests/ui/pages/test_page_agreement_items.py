@@ -24,12 +24,8 @@ from workshop.domain.readiness import readiness, short
 from workshop.domain.templates import principle_templates, rule_templates
 from workshop.i18n import catalogue, set_language
 from workshop.ui.document import SessionDocument
-from workshop.ui.pages.agreement_items import (
-    AgreementItemsPage,
-    PrinciplesPage,
-    RulesPage,
-    TemplatePicker,
-)
+from workshop.ui.pages.items.page import AgreementItemsPage, PrinciplesPage, RulesPage
+from workshop.ui.pages.items.templates import TemplatePicker
 
 Saved = Callable[[SessionDocument], Session]
 PRESENT = 8  # in the demo; Henk is absent

@@ -32,8 +32,8 @@ from workshop.domain.model import (
 )
 from workshop.i18n import catalogue, set_language
 from workshop.ui.document import SessionDocument
-from workshop.ui.pages.ambition import AmbitionPage
-from workshop.ui.pages.ambition_cards import CardListView, decode_ids, encode_ids
+from workshop.ui.pages.ambition.cards import CardListView, decode_ids, encode_ids
+from workshop.ui.pages.ambition.page import AmbitionPage
 
 Saved = Callable[[SessionDocument], Session]
 CTRL = Qt.KeyboardModifier.ControlModifier

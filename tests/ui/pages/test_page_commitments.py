@@ -25,8 +25,8 @@ from workshop.domain.model import (
 from workshop.domain.templates import clause_templates
 from workshop.i18n import set_language
 from workshop.ui.document import SessionDocument
-from workshop.ui.pages.commitments_clauses import ClausePicker
-from workshop.ui.pages.organising import OrganisingPage
+from workshop.ui.pages.organising.clauses import ClausePicker
+from workshop.ui.pages.organising.page import OrganisingPage
 
 Saved = Callable[[SessionDocument], Session]
 # The offscreen platform says these when a completer's popup opens (the holder picker).
@@ -376,7 +376,7 @@ def test_a_missing_part_shows_on_signing_and_leads_to_its_tab(
     from workshop.domain.labels import label
     from workshop.domain.model import Step
     from workshop.domain.scorecard import scorecard
-    from workshop.ui.pages.signing import SigningPage
+    from workshop.ui.pages.signing.page import SigningPage
 
     organising = open_page(qtbot, document, "clauses")
     signing = SigningPage(document)

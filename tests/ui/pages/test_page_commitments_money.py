@@ -21,7 +21,7 @@ from workshop.i18n import set_language
 from workshop.ui.canvas.options import CanvasOptions
 from workshop.ui.canvas.scene import CanvasScene
 from workshop.ui.document import SessionDocument
-from workshop.ui.pages.organising import OrganisingPage
+from workshop.ui.pages.organising.page import OrganisingPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "export"))
 from pdfcheck import EXPORTED_AT, body_text  # noqa: E402

@@ -24,8 +24,9 @@ from workshop.domain.model import (
 )
 from workshop.i18n import set_language
 from workshop.ui.document import SessionDocument
-from workshop.ui.pages.interests import InterestsPage, LinkDialog
-from workshop.ui.pages.interests_matrix import ITEMS_ROLE
+from workshop.ui.pages.interests.links import LinkDialog
+from workshop.ui.pages.interests.matrix import ITEMS_ROLE
+from workshop.ui.pages.interests.page import InterestsPage
 
 Saved = Callable[[SessionDocument], Session]
 IND, ORG, COL = InterestKind.INDIVIDUAL, InterestKind.ORGANISATIONAL, InterestKind.COLLECTIVE

@@ -22,7 +22,7 @@ from workshop.domain.model import (
 )
 from workshop.i18n import set_language
 from workshop.ui.document import SessionDocument
-from workshop.ui.pages.organising import OrganisingPage
+from workshop.ui.pages.organising.page import OrganisingPage
 
 Saved = Callable[[SessionDocument], Session]
 

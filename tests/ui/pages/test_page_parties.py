@@ -18,7 +18,7 @@ from workshop.domain.model import Authority, LegalForm, Session
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.i18n import set_language
 from workshop.ui.document import SessionDocument
-from workshop.ui.pages.preparation import PreparationPage
+from workshop.ui.pages.preparation.page import PreparationPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "export"))
 from drive import show_page  # noqa: E402

@@ -27,7 +27,8 @@ from workshop.domain.model import Participant, Session, Signature, Step
 from workshop.i18n import catalogue, set_language
 from workshop.storage.files import load_session
 from workshop.ui.document import SessionDocument
-from workshop.ui.pages.participants_table import (
+from workshop.ui.pages.preparation.page import PreparationPage
+from workshop.ui.pages.preparation.participants import (
     MANDATE,
     NAME,
     ORGANISATION,
@@ -35,7 +36,6 @@ from workshop.ui.pages.participants_table import (
     PRESENT,
     ROLE,
 )
-from workshop.ui.pages.preparation import PreparationPage
 
 Saved = Callable[[SessionDocument], Session]
 Factory = Callable[..., SessionDocument]

@@ -18,9 +18,9 @@ from workshop.domain.fingerprint import owner_label
 from workshop.domain.model import ActionStatus, Owner, Phase, Roadmap, Session
 from workshop.i18n import set_language
 from workshop.ui.document import SessionDocument
-from workshop.ui.pages.roadmap import RoadmapPage
-from workshop.ui.pages.roadmap_dates import DateEdit, parse_date
-from workshop.ui.pages.roadmap_table import Col
+from workshop.ui.pages.roadmap.actions_model import Col
+from workshop.ui.pages.roadmap.dates import DateEdit, parse_date
+from workshop.ui.pages.roadmap.page import RoadmapPage
 
 # The offscreen platform cannot raise a popup (the owner completer, the calendar) or let
 # it grab the keyboard; it says so. A desktop can.

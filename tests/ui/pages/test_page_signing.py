@@ -34,7 +34,7 @@ from workshop.domain.model import (
 from workshop.domain.progress import AGREED_BY_FACILITATOR, agree_step
 from workshop.i18n import set_language
 from workshop.ui.document import SessionDocument
-from workshop.ui.pages.signing import SigningPage
+from workshop.ui.pages.signing.page import SigningPage
 
 
 def _open(qtbot: QtBot, document: SessionDocument) -> SigningPage:
@@ -243,7 +243,7 @@ def test_refreshes_only_while_shown(qtbot: QtBot, document: SessionDocument,
     page = _open(qtbot, document)
     calls: list[int] = []
     real = readiness_module.readiness
-    monkeypatch.setattr("workshop.ui.pages.signing.readiness",
+    monkeypatch.setattr("workshop.ui.pages.signing.page.readiness",
                         lambda s, *more: calls.append(1) or real(s, *more))
     page.hide()
     document.edit("all in order", ALL, _ready)

@@ -37,7 +37,7 @@ from workshop.storage.chain import Link, check_chain, check_entry
 from workshop.ui.document import EditRejected, SessionDocument
 from workshop.ui.editing import try_edit
 from workshop.ui.evaluation.indicators import IndicatorsEditor
-from workshop.ui.pages.roadmap_dates import format_date
+from workshop.ui.pages.roadmap.dates import format_date
 from workshop.ui.session_files import file_filter
 
 STATUS_TITLES = {

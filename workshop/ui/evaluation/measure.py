@@ -36,7 +36,7 @@ from workshop.domain.labels import label
 from workshop.domain.model import ClauseKind, Condition, Session
 from workshop.i18n import current_language, tr
 from workshop.ui.document import SessionDocument
-from workshop.ui.pages.roadmap_dates import format_date
+from workshop.ui.pages.roadmap.dates import format_date
 
 
 def number(value: float | None, signed: bool = False) -> str:

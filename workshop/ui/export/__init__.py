@@ -1,0 +1,1 @@
+"""Exporting the PDFs from the app: the worker, the dialog, the preview, printing."""

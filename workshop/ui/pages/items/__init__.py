@@ -1,0 +1,1 @@
+"""Steps 4 and 5, leading principles and rules of play: items, templates, consent."""

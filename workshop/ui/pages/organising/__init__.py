@@ -1,0 +1,1 @@
+"""Step 6, organising and deciding: the arrangement, roles, contributions, clauses."""

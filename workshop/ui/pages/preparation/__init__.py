@@ -1,0 +1,1 @@
+"""Step 1, preparation: the session's facts, the participants, the parties."""

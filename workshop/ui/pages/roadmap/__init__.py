@@ -1,0 +1,1 @@
+"""Step 7, the roadmap: actions, dates, evaluation moments."""

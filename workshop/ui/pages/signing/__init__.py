@@ -1,0 +1,1 @@
+"""Step 8, signing: readiness, the round on the whole, signatures."""
