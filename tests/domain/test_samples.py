@@ -178,9 +178,9 @@ def test_demo_diagnostics_and_no_signatures() -> None:
 
 
 def test_large_session_counts_and_validity() -> None:
-    started = time.perf_counter()
+    started = time.thread_time()  # CPU: other programs on the machine do not count
     s = large_session()
-    assert time.perf_counter() - started < 2.0
+    assert time.thread_time() - started < 2.0
     assert len(s.participants) == 40
     assert len(s.ambition.cards) == 1000
     assert len(s.ambition.clusters) == 25

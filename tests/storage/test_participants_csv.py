@@ -195,9 +195,9 @@ def test_ten_thousand_lines() -> None:
         name = "" if bad else f"Deelnemer {i} Hoëk"
         lines.append(f'{name};Organisatie {i % 40};Rol;"Sector; {i}";Iedereen;Volledig;ja')
     data = "\r\n".join(lines).encode("cp1252")
-    start = time.perf_counter()
+    start = time.thread_time()  # CPU: other programs on the machine do not count
     result = parse_participants_csv(data)
-    elapsed = time.perf_counter() - start
+    elapsed = time.thread_time() - start
     assert len(result.rows) == 9_990
     assert result.problems[:2] == ["Line 1001: the name is empty", "Line 2001: the name is empty"]
     assert len(result.problems) == 10
