@@ -263,6 +263,16 @@ KEY_TABLE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("items.edit", "items.up", "items.down", "items.remove", "items.round"),
      N_("principles and rules, in their list: edit, move, remove, to the item's consent "
         "round")),
+    (("entry.author_previous", "entry.author_next", "entry.author", "entry.author_table",
+      "entry.author_list"),
+     N_("ambition, in the new-card field: previous / next author, author number N, the "
+        "table, the list of authors")),
+    (("cards.move_left", "cards.move_right", "cards.move_to", "cards.new_cluster",
+      "cards.name_cluster", "cards.dot", "cards.undot", "cards.previous_voter",
+      "cards.next_voter"),
+     N_("ambition board, on a column of cards: move cards to the previous / next column or "
+        "to a cluster by name, new cluster, name the cluster, give / take back a dot, "
+        "previous / next voter")),
     (("actions.whole_row",), N_("roadmap actions: select the whole action (or click its "
                                 "number), where S spotlights it and B/W/F act; a clicked "
                                 "cell, Enter or ←/→ go back to editing cells")),
