@@ -230,7 +230,8 @@ COMMANDS: dict[str, Command] = {c.id: c for c in (
             hint=N_("card entry")),
     # --- the actions table on the Roadmap page (``ActionsView``: a whole action selected,
     # the room keys act on it; a cell current, typing edits the cell)
-    Command("actions.whole_row", N_("Select the whole action"), ("Esc", "Shift+Space"), L),
+    Command("actions.whole_row", N_("Select the whole action"), ("Esc", "Shift+Space"), L,
+            hint=N_("the whole action (then S spotlights it)")),
     Command("actions.edit", N_("Edit the cell"), ("Return", "Enter"), L, hint=N_("edit")),
     Command("actions.remove", N_("Remove"), ("Del", "Backspace"), L, hint=N_("remove")),
     # --- the readiness list on the Signing page
