@@ -13,7 +13,10 @@ Contexts say who a key belongs to (``workshop.ui.key_context`` decides it for le
   only while nothing is typed (the ``LetterKeys`` filter, not a Qt shortcut); or a key of
   the projector window itself.
 - ``LIST``: while a list of items itself has the focus (a widget shortcut on that list,
-  not on a cell editor inside it): Enter, Del, arrows with Ctrl+Shift.
+  not on a cell editor inside it): Enter, Del, arrows with Ctrl+Shift; on the ambition
+  board also letters (M, N, V), which type nothing there. Also a widget shortcut on one
+  field that is not a list (the ambition card entry: Ctrl+↑/↓, Alt+digits, F4), keys
+  that type nothing.
 - ``DIALOG``: inside one dialog or window of its own (the signing, the preview).
 """
 
