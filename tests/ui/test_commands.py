@@ -20,7 +20,9 @@ from workshop.i18n import set_language, tr
 from workshop.ui.commands import COMMANDS, KEY_TABLE, MENUS, Context, key_hint, markdown_table
 from workshop.ui.document import SessionDocument
 from workshop.ui.main_window import MainWindow
+from workshop.ui.pages.ambition.page import AmbitionPage
 from workshop.ui.pages.items.page import AgreementItemsPage
+from workshop.ui.pages.roadmap.page import RoadmapPage
 from workshop.ui.projector import Blank
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -190,3 +192,66 @@ def test_esc_closes_the_agreement_shown_to_the_room(qtbot: QtBot) -> None:
     activate(qtbot, room)
     with qtbot.waitSignal(room.destroyed):
         press(qtbot, Qt.Key.Key_Escape)
+
+
+def _shortcuts(widget: object, prefix: str) -> dict[str, set[str]]:
+    """The registry's actions on ``widget`` whose id starts with ``prefix``: id → keys."""
+    made: dict[str, set[str]] = {}
+    for action in widget.actions():  # type: ignore[attr-defined]
+        if action.objectName().startswith(prefix):
+            made.setdefault(action.objectName(), set()).update(
+                s.toString() for s in action.shortcuts())
+    return made
+
+
+def _registered(prefix: str) -> dict[str, set[str]]:
+    return {c.id: {QKeySequence(k).toString() for k in c.keys}
+            for c in COMMANDS.values() if c.id.startswith(prefix)}
+
+
+def test_the_ambition_keys_are_the_registry_and_hinted(
+        qtbot: QtBot, document: SessionDocument) -> None:
+    """The card entry, every column of cards and the roadmap's actions table carry the
+    registry's commands as actions with its keys; the ambition page's hints are
+    ``key_hint``; and the keys act: Alt+0 in the card field makes the table the author,
+    Enter adds the card, Ctrl+→ on the board moves it into the first cluster."""
+    set_language("nl")
+    window = MainWindow(document)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.go_to(Step.AMBITION)
+    page = window.pages[Step.AMBITION]
+    assert isinstance(page, AmbitionPage)
+    assert _shortcuts(page.entry, "entry.") == _registered("entry.")
+    for column in page.board.columns.values():
+        assert _shortcuts(column.view, "cards.") == _registered("cards.")
+    roadmap = window.pages[Step.ROADMAP]
+    assert isinstance(roadmap, RoadmapPage)
+    assert _shortcuts(roadmap.table, "actions.") == _registered("actions.")
+    assert key_hint(("entry.author_previous", "entry.author_next"), "entry.author",
+                    "entry.author_table", "entry.author_list") in page.entry_keys.text()
+    assert "Alt+1 … Alt+9: schrijver nummer N" in page.entry_keys.text()
+    assert page.board.keys.text().startswith(key_hint(
+        ("cards.previous_column", "cards.next_column"), ("cards.move_left", "cards.move_right"),
+        colon=False))
+
+    page.entry.setFocus()
+    qtbot.waitUntil(lambda: focused() is page.entry)
+    press(qtbot, Qt.Key.Key_0, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClicks(page.entry, "Wachttijden delen")
+    press(qtbot, Qt.Key.Key_Return)
+    card = next(c for c in document.session.ambition.cards if c.text == "Wachttijden delen")
+    assert card.author_id is None and card.cluster_id is None  # the table's, not clustered
+    view = page.board.columns[None].view
+    row = page.board.columns[None].model.row_of(card.id)
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(row, 0))
+    qtbot.waitUntil(lambda: focused() is view)
+    press(qtbot, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    first = document.session.ambition.clusters[0].id
+    qtbot.waitUntil(lambda: next(c for c in document.session.ambition.cards
+                                 if c.id == card.id).cluster_id == first)
+    window.close()

@@ -13,7 +13,10 @@ Contexts say who a key belongs to (``workshop.ui.key_context`` decides it for le
   only while nothing is typed (the ``LetterKeys`` filter, not a Qt shortcut); or a key of
   the projector window itself.
 - ``LIST``: while a list of items itself has the focus (a widget shortcut on that list,
-  not on a cell editor inside it): Enter, Del, arrows with Ctrl+Shift.
+  not on a cell editor inside it): Enter, Del, arrows with Ctrl+Shift; on the ambition
+  board also letters (M, N, V), which type nothing there. Also a widget shortcut on one
+  field that is not a list (the ambition card entry: Ctrl+↑/↓, Alt+digits, F4), keys
+  that type nothing.
 - ``DIALOG``: inside one dialog or window of its own (the signing, the preview).
 """
 
@@ -60,6 +63,9 @@ class Command:
     """A submenu filled by its owner (recent sessions, themes, canvases)."""
     hint: str | None = None
     """The short words for the on-screen key hints (a catalogue message)."""
+    numbered: bool = False
+    """One key per number (Ctrl+1 … Ctrl+8): shown as a range; its owner makes one action
+    per key (``make_action(..., keys=[key])``)."""
     owned: bool = False
     """Its owner makes the action (the undo stack makes undo and redo, with their words
     and keys from here); ``fill_menu`` leaves its place to the owner."""
@@ -109,7 +115,8 @@ COMMANDS: dict[str, Command] = {c.id: c for c in (
     Command("go.next", N_("&Next step"), ("Ctrl+PgDown",), W, "go"),
     Command("go.previous", N_("&Previous step"), ("Ctrl+PgUp",), W, "go"),
     Command("go.step", N_("Go to step {number}"),
-            tuple(f"Ctrl+{n}" for n in range(1, STEP_COUNT + 1)), W, "go", separator=True),
+            tuple(f"Ctrl+{n}" for n in range(1, STEP_COUNT + 1)), W, "go", separator=True,
+            numbered=True),
     Command("go.agree", N_("The table &agrees this step"), ("Ctrl+Shift+Return",), W, "go",
             separator=True),
     Command("go.timer", N_("Start or pause the &time box"), ("Ctrl+T",), W, "go",
@@ -182,9 +189,54 @@ COMMANDS: dict[str, Command] = {c.id: c for c in (
     # --- the milestones and evaluation moments on the Roadmap page
     Command("moments.edit", N_("Edit the cell"), ("Return", "Enter"), L),
     Command("moments.remove", N_("Remove"), ("Del", "Backspace"), L),
+    # --- the card entry on the Ambition page (a field, not a list: a widget shortcut on
+    # it; its letters and Enter stay typing)
+    Command("entry.author_previous", N_("Previous author"), ("Ctrl+Up",), L,
+            hint=N_("author")),
+    Command("entry.author_next", N_("Next author"), ("Ctrl+Down",), L, hint=N_("author")),
+    Command("entry.author", N_("Author number {number}"),
+            tuple(f"Alt+{n}" for n in range(1, 10)), L, hint=N_("author number N"),
+            numbered=True),
+    Command("entry.author_table", N_("The table as the author"), ("Alt+0",), L,
+            hint=N_("the table")),
+    Command("entry.author_list", N_("List of authors"), ("F4", "Alt+Down"), L,
+            hint=N_("list of authors")),
+    # --- a column of cards on the ambition board (``CardListView``)
+    Command("cards.previous_column", N_("Previous column"), ("Left",), L,
+            hint=N_("column")),
+    Command("cards.next_column", N_("Next column"), ("Right",), L, hint=N_("column")),
+    Command("cards.move_left", N_("Move the cards to the previous column"), ("Ctrl+Left",),
+            L, hint=N_("move card")),
+    Command("cards.move_right", N_("Move the cards to the next column"), ("Ctrl+Right",),
+            L, hint=N_("move card")),
+    Command("cards.move_to", N_("Move the cards to…"), ("M",), L, hint=N_("move to…")),
+    Command("cards.new_cluster", N_("New cluster with the cards"), ("N",), L,
+            hint=N_("new cluster")),
+    Command("cards.name_cluster", N_("Name the cluster"), ("Shift+F2",), L,
+            hint=N_("name cluster")),
+    Command("cards.edit", N_("Edit the card"), ("F2",), L, hint=N_("edit card")),
+    Command("cards.remove", N_("Remove"), ("Del",), L, hint=N_("remove")),
+    Command("cards.remove_cluster", N_("Remove the cluster"), ("Shift+Del",), L,
+            hint=N_("remove cluster")),
+    Command("cards.dot", N_("Give a dot"), ("Space", "Shift+Space", "+", "="), L,
+            hint=N_("dot")),
+    Command("cards.undot", N_("Take back a dot"), ("-", "Backspace", "_"), L,
+            hint=N_("take back a dot")),
+    Command("cards.previous_voter", N_("Previous voter"), ("Ctrl+Up",), L,
+            hint=N_("voter")),
+    Command("cards.next_voter", N_("Next voter"), ("Ctrl+Down",), L, hint=N_("voter")),
+    Command("cards.voter", N_("Voter number {number}"),
+            tuple(f"Alt+{n}" for n in range(1, 10)), L, hint=N_("voter number N"),
+            numbered=True),
+    Command("cards.choose_voter", N_("Choose who is voting"), ("V",), L, hint=N_("voter")),
+    Command("cards.back", N_("Back to the card entry"), ("Esc",), L,
+            hint=N_("card entry")),
     # --- the actions table on the Roadmap page (``ActionsView``: a whole action selected,
     # the room keys act on it; a cell current, typing edits the cell)
-    Command("actions.whole_row", N_("Select the whole action"), ("Esc", "Shift+Space"), L),
+    Command("actions.whole_row", N_("Select the whole action"), ("Esc", "Shift+Space"), L,
+            hint=N_("the whole action (then S spotlights it)")),
+    Command("actions.edit", N_("Edit the cell"), ("Return", "Enter"), L, hint=N_("edit")),
+    Command("actions.remove", N_("Remove"), ("Del", "Backspace"), L, hint=N_("remove")),
     # --- the readiness list on the Signing page
     Command("findings.open", N_("Go to where it is fixed"), ("Return", "Enter", "Space"), L),
     # --- dialogs
@@ -215,6 +267,16 @@ KEY_TABLE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("items.edit", "items.up", "items.down", "items.remove", "items.round"),
      N_("principles and rules, in their list: edit, move, remove, to the item's consent "
         "round")),
+    (("entry.author_previous", "entry.author_next", "entry.author", "entry.author_table",
+      "entry.author_list"),
+     N_("ambition, in the new-card field: previous / next author, author number N, the "
+        "table, the list of authors")),
+    (("cards.move_left", "cards.move_right", "cards.move_to", "cards.new_cluster",
+      "cards.name_cluster", "cards.dot", "cards.undot", "cards.previous_voter",
+      "cards.next_voter"),
+     N_("ambition board, on a column of cards: move cards to the previous / next column or "
+        "to a cluster by name, new cluster, name the cluster, give / take back a dot, "
+        "previous / next voter")),
     (("actions.whole_row",), N_("roadmap actions: select the whole action (or click its "
                                 "number), where S spotlights it and B/W/F act; a clicked "
                                 "cell, Enter or ←/→ go back to editing cells")),
@@ -238,7 +300,7 @@ def keys_text(command: Command) -> str:
     keys = list(dict.fromkeys(k for k in keys))  # Return and Enter read the same
     if not keys:
         return ""
-    if command.id == "go.step":
+    if command.numbered:
         return f"{keys[0]} … {keys[-1]}"
     if len(keys) == 1:
         return keys[0]
@@ -282,7 +344,8 @@ def key_hint(*groups: Iterable[str] | str, colon: bool = True) -> str:
     for group in groups:
         ids = [group] if isinstance(group, str) else list(group)
         commands = [COMMANDS[i] for i in ids]
-        keys = _joined([shown_key(c.keys[0]) for c in commands])
+        keys = _joined([keys_text(c) if c.numbered else shown_key(c.keys[0])
+                        for c in commands])
         words = commands[0].hint or commands[0].label
         parts.append(f"{keys}{':' if colon else ''} {tr(words)}")
     return " · ".join(parts)

@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFontMetrics,
-    QKeyEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from workshop.domain.labels import THE_TABLE
 from workshop.domain.model import Session
 from workshop.i18n import tr
+from workshop.ui.commands import COMMANDS, key_hint, make_action
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.ambition.cards import (
     CARD_MIME,
@@ -60,7 +60,6 @@ if TYPE_CHECKING:
 
 """A cluster's id, or None for the cards that are not clustered yet."""
 
-DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
 
 """A long name is cut in the voter list, so "(2 left)" stays in sight; the tooltip has
 it whole."""
@@ -184,9 +183,12 @@ class AmbitionBoard(QWidget):
             " QLineEdit#clusterName:focus { background: white; border: 1px solid #1565c0; }")
 
         self.keys = QLabel(tr(
-            "←/→ column · Ctrl+←/→ move card · M move to… · N new cluster · Shift+F2 name "
-            "cluster · F2 edit card · Del remove (Shift+Del: cluster) · Space/− dot · "
-            "Ctrl+↑/↓ voter · Esc card entry. Dots: blue are the voter's, red the others'."))
+            "{keys}. Dots: blue are the voter's, red the others'.", keys=key_hint(
+                ("cards.previous_column", "cards.next_column"),
+                ("cards.move_left", "cards.move_right"), "cards.move_to", "cards.new_cluster",
+                "cards.name_cluster", "cards.edit", "cards.remove", "cards.remove_cluster",
+                ("cards.dot", "cards.undot"), ("cards.previous_voter", "cards.next_voter"),
+                "cards.back", colon=False)))
         self.keys.setObjectName("boardKeys")
         self.keys.setWordWrap(True)
         self.keys.setStyleSheet("color: #5b5b5b;")
@@ -275,6 +277,10 @@ class AmbitionBoard(QWidget):
                 self.columns_layout.removeWidget(self.columns[key])
             for index, key in enumerate(order):
                 self.columns_layout.insertWidget(index, self.columns[key])
+                if self.canvas.isVisible():
+                    # Shown now, not on the layout's next pass: the keys of a new column
+                    # (shortcuts, which act only on a visible list) work at once.
+                    self.columns[key].show()
             self._order = list(order)
         if self._current not in self.columns:
             self._current = None
@@ -393,62 +399,62 @@ class AmbitionBoard(QWidget):
 
     # --- keys ----------------------------------------------------------------------
 
-    def handle_key(self, view: CardListView, event: QKeyEvent) -> bool:
-        """The board's keys on a column of cards; False leaves the key to the list."""
-        key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ctrl = Qt.KeyboardModifier.ControlModifier
-        shift = Qt.KeyboardModifier.ShiftModifier
-        alt = Qt.KeyboardModifier.AltModifier
-        none = Qt.KeyboardModifier.NoModifier
-        column = view.cluster_id
-        row = view.currentIndex().row()
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            delta = -1 if key == Qt.Key.Key_Left else 1
-            if mods == ctrl:
-                self.move_by_key(view, delta)
-                return True
-            if mods == none:
-                index = self._order.index(column) + delta
-                if 0 <= index < len(self._order):
-                    self.focus_column(self._order[index], row=max(row, 0))
-                return True
-        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and mods == ctrl:
-            self.cycle_voter(-1 if key == Qt.Key.Key_Up else 1)
-            return True
-        if mods == alt and key in DIGIT_KEYS:
-            digit = DIGIT_KEYS[key]
-            if 1 <= digit <= self.voter_combo.count():
-                self.set_voter(str(self.voter_combo.itemData(digit - 1)))
-            return True
-        if mods not in (none, shift):
-            return False
-        if key == Qt.Key.Key_M and mods == none:
-            self.open_picker(view)
-        elif key == Qt.Key.Key_N and mods == none:
-            self.new_cluster(view.selected_ids())
-        elif key == Qt.Key.Key_V and mods == none:
-            self.open_voter_picker(view)
-        elif key == Qt.Key.Key_Delete and mods == shift:
-            if column is None:
-                self.message(tr("“Not clustered” cannot be removed."))
-            else:
-                self.edits.remove_cluster(column)
-        elif key == Qt.Key.Key_Delete and mods == none:
-            ids = view.selected_ids()
-            if ids and self.edits.remove_cards(ids):
-                self.focus_column(column, row=row)
-        elif key == Qt.Key.Key_F2 and mods == shift:
-            self.focus_cluster_name(column)
-        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.vote(view, +1)
-        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Backspace, Qt.Key.Key_Underscore):
-            self.vote(view, -1)
-        elif key == Qt.Key.Key_Escape and mods == none:
-            self.sig_escape.emit()
+    def add_key_actions(self, view: CardListView) -> None:
+        """The command registry's keys of the board, on one column of cards (a widget
+        shortcut on the list: a card's editor keeps its keys, and the letters here are
+        commands, never typing)."""
+        on = {
+            "cards.previous_column": lambda: self.step_column(view, -1),
+            "cards.next_column": lambda: self.step_column(view, 1),
+            "cards.move_left": lambda: self.move_by_key(view, -1),
+            "cards.move_right": lambda: self.move_by_key(view, 1),
+            "cards.move_to": lambda: self.open_picker(view),
+            "cards.new_cluster": lambda: self.new_cluster(view.selected_ids()),
+            "cards.name_cluster": lambda: self.focus_cluster_name(view.cluster_id),
+            "cards.edit": lambda: self.edit_card(view),
+            "cards.remove": lambda: self.remove_cards(view),
+            "cards.remove_cluster": lambda: self.remove_cluster(view),
+            "cards.dot": lambda: self.vote(view, +1),
+            "cards.undot": lambda: self.vote(view, -1),
+            "cards.previous_voter": lambda: self.cycle_voter(-1),
+            "cards.next_voter": lambda: self.cycle_voter(1),
+            "cards.choose_voter": lambda: self.open_voter_picker(view),
+            "cards.back": lambda: self.sig_escape.emit(),
+        }
+        for command_id, slot in on.items():
+            make_action(command_id, view, slot)
+        for number, key in enumerate(COMMANDS["cards.voter"].keys, start=1):
+            make_action("cards.voter", view, self._voter_number(number), keys=[key])
+
+    def _voter_number(self, number: int) -> Callable[[], None]:
+        def choose() -> None:
+            if number <= self.voter_combo.count():
+                self.set_voter(str(self.voter_combo.itemData(number - 1)))
+        return choose
+
+    def step_column(self, view: CardListView, delta: int) -> None:
+        """←/→: the neighbouring column, at the same height."""
+        index = self._order.index(view.cluster_id) + delta
+        if 0 <= index < len(self._order):
+            self.focus_column(self._order[index], row=max(view.currentIndex().row(), 0))
+
+    def edit_card(self, view: CardListView) -> None:
+        index = view.currentIndex()
+        if not index.isValid():
+            self.message(tr("Choose a card first."))
+            return
+        view.edit(index)
+
+    def remove_cards(self, view: CardListView) -> None:
+        ids, row = view.selected_ids(), view.currentIndex().row()
+        if ids and self.edits.remove_cards(ids):
+            self.focus_column(view.cluster_id, row=row)
+
+    def remove_cluster(self, view: CardListView) -> None:
+        if view.cluster_id is None:
+            self.message(tr("“Not clustered” cannot be removed."))
         else:
-            return False
-        return True
+            self.edits.remove_cluster(view.cluster_id)
 
     def vote(self, view: CardListView, delta: int) -> None:
         index = view.currentIndex()

@@ -32,7 +32,6 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetrics,
-    QKeyEvent,
     QPainter,
     QPen,
     QResizeEvent,
@@ -448,12 +447,7 @@ class CardListView(QListView):
         self.setTabKeyNavigation(False)
         self.setFrameShape(QListView.Shape.NoFrame)
         self.viewport().setAutoFillBackground(False)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if self.state() == QAbstractItemView.State.EditingState:
-            super().keyPressEvent(event)
-        elif not self.board.handle_key(self, event):
-            super().keyPressEvent(event)
+        board.add_key_actions(self)  # its keys: the command registry's
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

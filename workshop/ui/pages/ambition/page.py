@@ -7,8 +7,10 @@ drew the most dots; the table closes with a consent round on the statement.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,6 +27,7 @@ from workshop.domain.edits import ambition as edits
 from workshop.domain.labels import THE_TABLE
 from workshop.domain.model import AMBITION_SUBJECT, MAX_TEXT, Step
 from workshop.i18n import tr
+from workshop.ui.commands import COMMANDS, key_hint, make_action
 from workshop.ui.consent.round import ConsentRoundWidget
 from workshop.ui.document import SessionDocument
 from workshop.ui.must import must
@@ -35,8 +38,6 @@ from workshop.ui.pages.ambition.goals import GoalsEditor, TopClusters
 from workshop.ui.pages.ambition.picker import ChoicePicker
 from workshop.ui.pages.base import Page
 from workshop.ui.widgets import BoundTextEdit
-
-DIGITS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
 
 
 class CardEntry(QLineEdit):
@@ -49,19 +50,18 @@ class CardEntry(QLineEdit):
     sig_author_list = Signal()
     """Alt+↓ or F4: open the list of authors."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if mods == Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Up,
-                                                                   Qt.Key.Key_Down):
-            self.sig_author_step.emit(-1 if key == Qt.Key.Key_Up else 1)
-        elif mods == Qt.KeyboardModifier.AltModifier and key in DIGITS:
-            self.sig_author_digit.emit(DIGITS[key])
-        elif (key == Qt.Key.Key_F4 and mods == Qt.KeyboardModifier.NoModifier) or (
-                key == Qt.Key.Key_Down and mods == Qt.KeyboardModifier.AltModifier):
-            self.sig_author_list.emit()
-        else:
-            super().keyPressEvent(event)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # The command registry's keys, on this field only: its letters and Enter stay typing.
+        make_action("entry.author_previous", self, lambda: self.sig_author_step.emit(-1))
+        make_action("entry.author_next", self, lambda: self.sig_author_step.emit(1))
+        for number, key in enumerate(COMMANDS["entry.author"].keys, start=1):
+            make_action("entry.author", self, self._digit(number), keys=[key])
+        make_action("entry.author_table", self, lambda: self.sig_author_digit.emit(0))
+        make_action("entry.author_list", self, lambda: self.sig_author_list.emit())
+
+    def _digit(self, number: int) -> Callable[[], None]:
+        return lambda: self.sig_author_digit.emit(number)
 
 
 class AmbitionPage(Page):
@@ -112,8 +112,10 @@ class AmbitionPage(Page):
         row.addWidget(self.author_combo)
         row.addWidget(add)
         self.entry_keys = QLabel(tr(
-            "Enter adds the card · author: Ctrl+↑/↓, Alt+1…9, Alt+0 the table, F4 list; "
-            "the author stays for the next cards until you change it · Tab: the board"))
+            "Enter adds the card · {keys}; the author stays for the next cards until you "
+            "change it · Tab: the board", keys=key_hint(
+                ("entry.author_previous", "entry.author_next"), "entry.author",
+                "entry.author_table", "entry.author_list")))
         self.entry_keys.setObjectName("entryKeys")
         self.entry_keys.setWordWrap(True)
         self.entry_keys.setStyleSheet("color: #5b5b5b;")

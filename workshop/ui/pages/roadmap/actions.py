@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from workshop.domain.labels import label
 from workshop.domain.model import MAX_NAME, MAX_TEXT, Action, ActionStatus, Phase, Session
 from workshop.i18n import current_language, tr
+from workshop.ui.commands import make_action
 from workshop.ui.must import must
 from workshop.ui.pages.roadmap.actions_model import (
     ActionsModel,
@@ -252,6 +253,12 @@ class ActionsView(QTableView):
         rows.setToolTip(tr("Click a number to select the whole action: then S spotlights it "
                            "on the projector."))
         rows.sectionPressed.connect(lambda _row: self.set_whole_row(True))
+        # The command registry's keys, on the table itself (a cell's editor keeps its own).
+        make_action("actions.whole_row", self, self._escape, keys=["Esc"])
+        make_action("actions.whole_row", self, lambda: self.set_whole_row(True),
+                    keys=["Shift+Space"])
+        make_action("actions.edit", self, self._edit_current)
+        make_action("actions.remove", self, lambda: self.sig_remove.emit())
         header = self.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorClearable(True)
@@ -281,31 +288,29 @@ class ActionsView(QTableView):
             self.set_whole_row(False)  # a click on a cell makes the cell current
         super().mousePressEvent(event)
 
+    def _escape(self) -> None:
+        """Esc: from a cell to its whole row; from a whole row out of the table."""
+        if self.whole_row or not self.currentIndex().isValid():
+            self.sig_leave.emit()
+        else:
+            self.set_whole_row(True)
+
+    def _edit_current(self) -> None:
+        if self.currentIndex().isValid():
+            self.edit(self.currentIndex())
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key = event.key()
-        if self.state() != QAbstractItemView.State.EditingState:
-            if key == Qt.Key.Key_Space and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
-                self.set_whole_row(True)
+        # Not commands but what a whole row does with the remaining keys: an arrow along
+        # the row goes back to the cells; a typed letter edits nothing (and leaves the room
+        # keys to ``LetterKeys``).
+        if self.whole_row and self.state() != QAbstractItemView.State.EditingState:
+            if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home,
+                               Qt.Key.Key_End):
+                self.set_whole_row(False)
+            elif event.text().strip() and not event.modifiers() & ~(
+                    Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
+                event.ignore()
                 return
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-                self.edit(self.currentIndex())
-                return
-            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.sig_remove.emit()
-                return
-            if key == Qt.Key.Key_Escape:
-                if self.whole_row or not self.currentIndex().isValid():
-                    self.sig_leave.emit()
-                else:
-                    self.set_whole_row(True)
-                return
-            if self.whole_row:
-                if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
-                    self.set_whole_row(False)  # an arrow along the row: back to the cells
-                elif event.text().strip() and not event.modifiers() & ~(
-                        Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
-                    event.ignore()  # a letter edits nothing and searches nothing here
-                    return
         super().keyPressEvent(event)
 
 def proxy_rows(view: QAbstractItemView) -> list[int]:

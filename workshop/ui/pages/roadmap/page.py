@@ -43,6 +43,7 @@ from workshop.domain.model import (
 from workshop.domain.model import new_id as make_id
 from workshop.domain.operations import Operation
 from workshop.i18n import current_language, tr
+from workshop.ui.commands import key_hint
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.roadmap.actions import (
@@ -423,8 +424,8 @@ class RoadmapPage(Page):
         self.keys_hint.setText(tr(
             "Whole action selected: S spotlights it on the projector, B/W/F black, white, "
             "freeze · Enter or ←/→ edit its cells · Esc new action") if whole else tr(
-            "Typing edits the cell · Enter edits, Tab next cell · Esc or Shift+Space selects "
-            "the whole action (then S spotlights it) · Del removes"))
+            "Typing edits the cell · {keys} · Tab next cell", keys=key_hint(
+                "actions.edit", "actions.whole_row", "actions.remove")))
 
     def _notify(self, text: str, error: bool) -> None:
         self._message_is_error = error
