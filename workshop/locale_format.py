@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
@@ -175,11 +175,14 @@ def plural(count: int, one: str, other: str, lang: Language, **fields: object) -
 def decimal(value: Decimal | float | int | None, lang: Language, digits: int = 1,
             signed: bool = False) -> str:
     """A measured figure with a fixed number of decimals: ``3,5`` / ``3.5``; ``+0,4``
-    with ``signed``; ``–`` for none. Rounds half up, as a person would."""
+    with ``signed``; ``–`` for none. A float is rounded from its exact binary value, as
+    ``f"{value:.1f}"`` did (2.65 is 2.6499… and shows as 2,6), so the figures of a
+    mean and of its change agree with what was always shown."""
     if value is None:
         return "–"
     step = Decimal(1).scaleb(-digits)
-    d = exact(value).quantize(step, rounding=ROUND_HALF_UP)
+    raw = Decimal(value)  # a float exactly, not through its shortest text
+    d = raw.quantize(step, rounding=ROUND_HALF_EVEN)
     if d == 0:
         d = abs(d)  # never "-0,0"
     body = "#,##0" + ("." + "0" * digits if digits > 0 else "")
