@@ -93,3 +93,24 @@ def test_the_scan_finds_what_it_forbids(tmp_path: Path) -> None:
                      encoding="utf-8")
     assert offences(stamp, "ui/document.py") == []
     assert offences(stamp, "ui/session_files.py") != []
+
+
+def test_figures_and_dates_in_both_languages() -> None:
+    import datetime as dt
+
+    from workshop import locale_format as lf
+
+    assert (lf.decimal(3.5, "nl"), lf.decimal(3.5, "en")) == ("3,5", "3.5")
+    assert lf.decimal(0.4, "nl", signed=True) == "+0,4"
+    assert lf.decimal(-0.04, "nl", signed=True) == "+0,0"  # never "-0,0"
+    assert lf.decimal(2.65, "en") == "2.6"  # as f"{2.65:.1f}": 2.65 is 2.6499… in binary
+    assert lf.decimal(1234.5, "nl") == "1.234,5"
+    assert lf.decimal(None, "nl") == "–"
+    assert lf.number(20000, "nl") == "20.000"
+    moment = dt.datetime(2026, 3, 12, 14, 5, 30)
+    assert lf.date_time(moment, "nl") == "12 mrt 2026 14:05"
+    assert lf.date_time(moment, "en", seconds=True) == "12 Mar 2026 14:05:30"
+    assert lf.weekday_date(moment.date(), "nl") == "donderdag 12 maart 2026"
+    assert lf.month_label(moment.date(), "nl", with_year=True) == "mrt 2026"
+    assert lf.month_names("nl")[2] == "maart"
+    assert lf.month_names("en", abbreviated=True)[4] == "May"
