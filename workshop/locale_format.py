@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
+from babel.dates import format_time, get_month_names
 from babel.numbers import format_decimal
 
 from workshop.i18n import N_, Language, tr
@@ -169,3 +170,54 @@ def plural(count: int, one: str, other: str, lang: Language, **fields: object) -
     """
     form = Locale.parse(_locale(lang)).plural_form(count)
     return tr(one if form == "one" else other, lang, count=count, **fields)
+
+
+def decimal(value: Decimal | float | int | None, lang: Language, digits: int = 1,
+            signed: bool = False) -> str:
+    """A measured figure with a fixed number of decimals: ``3,5`` / ``3.5``; ``+0,4``
+    with ``signed``; ``–`` for none. A float is rounded from its exact binary value, as
+    ``f"{value:.1f}"`` did (2.65 is 2.6499… and shows as 2,6), so the figures of a
+    mean and of its change agree with what was always shown."""
+    if value is None:
+        return "–"
+    step = Decimal(1).scaleb(-digits)
+    raw = Decimal(value)  # a float exactly, not through its shortest text
+    d = raw.quantize(step, rounding=ROUND_HALF_EVEN)
+    if d == 0:
+        d = abs(d)  # never "-0,0"
+    body = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    text = format_decimal(abs(d), format=body, locale=_locale(lang),
+                          decimal_quantization=True)
+    if d < 0:
+        return f"-{text}"
+    return f"+{text}" if signed else text
+
+
+def month_label(value: dt.date, lang: Language, with_year: bool = False) -> str:
+    """``mrt`` / ``Mar``, or ``mrt 2026`` / ``Mar 2026``."""
+    return str(_babel_date(value, "MMM y" if with_year else "MMM",
+                           locale=_locale(lang))).replace(".", "")
+
+
+def month_names(lang: Language, abbreviated: bool = False) -> tuple[str, ...]:
+    """The twelve month names of ``lang`` from CLDR, January first."""
+    names = get_month_names("abbreviated" if abbreviated else "wide", "format",
+                            locale=_locale(lang))
+    return tuple(str(names[m]).replace(".", "") for m in range(1, 13))
+
+
+def weekday_date(value: dt.date, lang: Language) -> str:
+    """``donderdag 12 maart 2026`` / ``Thursday 12 March 2026``."""
+    return str(_babel_date(value, "EEEE d MMMM y", locale=_locale(lang)))
+
+
+def clock(value: dt.datetime | dt.time, lang: Language) -> str:
+    """``14:05`` in both languages (CLDR's 24-hour pattern, hours and minutes)."""
+    return str(format_time(value, "HH:mm", locale=_locale(lang)))
+
+
+def date_time(value: dt.datetime, lang: Language, seconds: bool = False) -> str:
+    """``12 mrt 2026 14:05`` / ``12 Mar 2026 14:05`` (with ``:30`` seconds if asked)."""
+    time_pattern = "HH:mm:ss" if seconds else "HH:mm"
+    when = str(format_time(value, time_pattern, locale=_locale(lang)))
+    return f"{short_date(value.date(), lang)} {when}"

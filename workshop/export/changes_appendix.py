@@ -14,6 +14,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
+from workshop import locale_format
 from workshop.domain import diagnostics as dg
 from workshop.domain.compare import (
     KIND_TITLES,
@@ -44,10 +45,7 @@ REVIEW_TITLES = {
 
 
 def number(value: float | None, lang: Language, signed: bool = False) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:+.1f}" if signed else f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return locale_format.decimal(value, lang, signed=signed)
 
 
 def words_markup(change: Change, text: Text, lang: Language) -> str:

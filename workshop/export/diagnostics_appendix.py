@@ -16,6 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
+from workshop import locale_format
 from workshop.domain import diagnostics as dg
 from workshop.domain.labels import axis_texts, label, moment_label
 from workshop.domain.model import CollaborationForm, Moment, Session
@@ -28,10 +29,7 @@ DOT = colors.Color(ACCENT.red, ACCENT.green, ACCENT.blue, alpha=0.75)
 
 
 def number(value: float | None, lang: Language) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return locale_format.decimal(value, lang)
 
 
 def _range(summary: dg.Summary) -> str:

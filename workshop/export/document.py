@@ -25,7 +25,7 @@ from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from workshop import __version__
+from workshop import __version__, locale_format
 from workshop.domain.fingerprint import short_fingerprint
 from workshop.export import fonts, progress
 from workshop.export.outline import xmp_packet
@@ -122,43 +122,22 @@ def make_styles(scale: float = 1.0) -> Styles:
 
 # --- months and dates ----------------------------------------------------------------
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)
-_MONTH_NAMES_NL = (
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-    "september", "oktober", "november", "december",
-)
-_SHORT_MONTHS = {
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-           "Dec"),
-    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov",
-           "dec"),
-}
-
-
 def long_date(value: dt.date | None, lang: Language) -> str:
-    """``12 March 2026`` / ``12 maart 2026`` (month names are not messages to translate)."""
-    if value is None:
-        return "–"
-    names = _MONTH_NAMES_NL if lang == "nl" else _MONTHS
-    return f"{value.day} {names[value.month - 1]} {value.year}"
+    """``12 March 2026`` / ``12 maart 2026`` (CLDR month names via ``locale_format``)."""
+    return locale_format.format_date(value, lang)
 
 
 def short_date(value: dt.date | None, lang: Language) -> str:
-    if value is None:
-        return "–"
-    return f"{value.day} {_SHORT_MONTHS[lang][value.month - 1]} {value.year}"
+    return locale_format.short_date(value, lang)
 
 
 def month_label(year: int, month: int, lang: Language) -> str:
-    return _SHORT_MONTHS[lang][month - 1]
+    return locale_format.month_label(dt.date(year, month, 1), lang)
 
 
 def date_time(value: dt.datetime, lang: Language) -> str:
     return tr("{date} at {time}", lang, date=long_date(value.date(), lang),
-              time=value.strftime("%H:%M"))
+              time=locale_format.clock(value, lang))
 
 
 # --- the canvas ----------------------------------------------------------------------

@@ -25,6 +25,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from workshop import locale_format
 from workshop.domain.consent import stamp_unversioned
 from workshop.domain.fingerprint import (
     UNPRINTED_AREAS,
@@ -34,7 +35,7 @@ from workshop.domain.fingerprint import (
 from workshop.domain.incremental import touched_problems
 from workshop.domain.model import Session
 from workshop.domain.validation import problems_from
-from workshop.i18n import tr
+from workshop.i18n import current_language, tr
 from workshop.storage import paths
 from workshop.storage.autosave import Autosaver, SaveWorker
 from workshop.storage.backups import BackupStore
@@ -418,7 +419,8 @@ class SessionDocument(QObject):
             return "saving", tr("Saving…")
         if saver.last_saved is None:
             return "saved", tr("All changes saved")
-        return "saved", tr("Saved {time}", time=saver.last_saved.strftime("%H:%M"))
+        return "saved", tr("Saved {time}",
+                            time=locale_format.clock(saver.last_saved, current_language()))
 
     def flush(self) -> bool:
         """Save now if anything is unsaved; True when everything is on disk."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop import locale_format
 from workshop.domain.model import MAX_NAME, MAX_TEXT
 from workshop.i18n import current_language, tr
 
@@ -52,9 +53,7 @@ def field_limit(widget: QWidget) -> int | None:
 
 
 def too_long_message(limit: int) -> str:
-    number = f"{limit:,}"
-    if current_language() == "nl":
-        number = number.replace(",", ".")
+    number = locale_format.number(limit, current_language())
     return tr("This field holds {limit} characters: the rest of what you pasted was left "
               "out.", limit=number)
 

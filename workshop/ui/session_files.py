@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from workshop import locale_format
 from workshop.domain.model import Session, SessionDetails
 from workshop.i18n import Language, current_language, tr
 from workshop.storage import paths, settings
@@ -216,7 +217,7 @@ def ask_restore(parent: QWidget | None, target: Path | None) -> Path | None:
                                 tr("There are no backups yet."))
         return None
     labels = [tr("{time} — {name} ({size} kB)",
-                 time=b.taken_at.strftime("%Y-%m-%d %H:%M:%S"),
+                 time=locale_format.date_time(b.taken_at, current_language(), seconds=True),
                  name=Path(b.source).name if b.source else b.path.name,
                  size=max(1, b.size // 1024)) for b in backups]
     choice, ok = QInputDialog.getItem(parent, tr("Restore from a backup"),

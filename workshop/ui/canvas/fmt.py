@@ -1,41 +1,33 @@
-"""Dates and times as the room reads them, in the canvas's language (not the app's)."""
+"""Dates and times as the room reads them, in the canvas's language (not the app's).
+
+The formatting itself is ``workshop.locale_format`` (Babel, CLDR), the one place every
+number and date of the app, the projector and the PDFs comes from.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, QTime
-
+from workshop import locale_format
 from workshop.i18n import Language
-
-_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
-
-
-def _locale(lang: Language) -> QLocale:
-    return QLocale(_LOCALES.get(lang, "en_GB"))
-
-
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 def long_date(d: dt.date, lang: Language) -> str:
     """``12 maart 2026`` / ``12 March 2026``."""
-    return _locale(lang).toString(_qdate(d), "d MMMM yyyy")
+    return locale_format.format_date(d, lang)
 
 
 def short_date(d: dt.date, lang: Language) -> str:
     """``12 mrt 2026`` / ``12 Mar 2026``."""
-    return _locale(lang).toString(_qdate(d), "d MMM yyyy").replace(".", "")
+    return locale_format.short_date(d, lang)
 
 
 def month_label(d: dt.date, lang: Language, with_year: bool) -> str:
-    text = _locale(lang).toString(_qdate(d), "MMM yyyy" if with_year else "MMM")
-    return text.replace(".", "")
+    return locale_format.month_label(d, lang, with_year)
 
 
 def clock(t: dt.datetime, lang: Language) -> str:
-    return _locale(lang).toString(QTime(t.hour, t.minute), "HH:mm")
+    return locale_format.clock(t, lang)
 
 
 def duration(minutes: int) -> str:

@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem
 
+from workshop import locale_format
 from workshop.domain import diagnostics as dg
 from workshop.domain.labels import axis_texts, label
 from workshop.domain.model import CollaborationForm, Session
@@ -53,10 +54,7 @@ def _stacked(values: list[int], spacing: float) -> list[float]:
 
 def number(value: float | None) -> str:
     """One decimal, with the language's decimal sign."""
-    if value is None:
-        return "–"
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if current_language() == "nl" else text
+    return locale_format.decimal(value, current_language())
 
 
 def figures(s: dg.ConditionStats) -> str:

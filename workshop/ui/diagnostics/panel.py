@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop import locale_format
 from workshop.domain import diagnostics as dg
 from workshop.domain.labels import moment_label
 from workshop.domain.model import Session, new_id
@@ -41,8 +42,9 @@ def moment_title(session: Session, moment_id: str) -> str:
     m = dg.moment(session, moment_id)
     if m is None:
         return moment_id
-    when = m.taken_at.strftime("%d-%m-%Y %H:%M")
-    name = moment_label(m, current_language())
+    lang = current_language()
+    when = locale_format.date_time(m.taken_at, lang)
+    name = moment_label(m, lang)
     return tr("{label} ({when})", label=name, when=when) if name.strip() else when
 
 

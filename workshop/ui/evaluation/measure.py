@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop import locale_format
 from workshop.domain import diagnostics as dg
 from workshop.domain import evaluation as ev
 from workshop.domain.compare import (
@@ -40,10 +41,7 @@ from workshop.ui.pages.roadmap.dates import format_date
 
 
 def number(value: float | None, signed: bool = False) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:+.1f}" if signed else f"{value:.1f}"
-    return text.replace(".", ",") if current_language() == "nl" else text
+    return locale_format.decimal(value, current_language(), signed=signed)
 
 
 def condition_changes(session: Session) -> list[dg.ConditionChange]:

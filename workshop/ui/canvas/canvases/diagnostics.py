@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
+from workshop import locale_format
 from workshop.domain import diagnostics as dg
 from workshop.domain.labels import axis_texts, label, moment_label
 from workshop.domain.model import CollaborationForm, Moment, Session
@@ -37,11 +38,8 @@ def moments_shown(session: Session) -> tuple[Moment | None, Moment | None]:
     return latest, earlier
 
 
-def number(value: float | None, lang: str) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
+def number(value: float | None, lang: Language) -> str:
+    return locale_format.decimal(value, lang)
 
 
 class _ChartCanvas(Canvas):
@@ -105,7 +103,7 @@ class _ChartCanvas(Canvas):
 
 
 def _moment_name(m: Moment, lang: Language) -> str:
-    day = m.taken_at.strftime("%d-%m-%Y")
+    day = locale_format.short_date(m.taken_at.date(), lang)
     name = moment_label(m, lang)
     return f"{name} ({day})" if name.strip() else day
 

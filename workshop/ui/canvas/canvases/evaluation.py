@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from workshop import locale_format
 from workshop.domain import diagnostics as dg
 from workshop.domain import evaluation as ev
 from workshop.domain.compare import (
@@ -17,7 +18,7 @@ from workshop.domain.compare import (
 )
 from workshop.domain.labels import label
 from workshop.domain.model import Condition
-from workshop.i18n import N_, tr
+from workshop.i18n import N_, Language, tr
 from workshop.ui.canvas.canvases.diagnostics import number
 from workshop.ui.canvas.flow import Block, flow
 from workshop.ui.canvas.scene import Canvas, Context, register_canvas
@@ -26,11 +27,8 @@ from workshop.ui.canvas.tile import Run, TileSpec
 GAP = 24.0
 
 
-def _signed(value: float | None, lang: str) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:+.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
+def _signed(value: float | None, lang: Language) -> str:
+    return locale_format.decimal(value, lang, signed=True)
 
 
 def _note(ctx: Context, text: str, width: float) -> TileSpec:

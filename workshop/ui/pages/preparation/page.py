@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop import locale_format
 from workshop.domain.edits import preparation as edits
 from workshop.domain.labels import label
 from workshop.domain.model import (
@@ -391,10 +392,7 @@ class PreparationPage(Page):
                                    else tr("not a date yet"))
             self.date_note.setStyleSheet("color: #707070;")
         else:
-            lang = (QLocale.Language.Dutch if current_language() == "nl"
-                    else QLocale.Language.English)
-            self.date_note.setText(QLocale(lang).toString(QDate(day.year, day.month, day.day),
-                                                          "dddd d MMMM yyyy"))
+            self.date_note.setText(locale_format.weekday_date(day, current_language()))
             self.date_note.setStyleSheet("color: #1b5e20;")
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802

@@ -16,13 +16,17 @@ from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QVBoxLayout, QWidget
 
+from workshop import locale_format
 from workshop.domain.schedule import add_months
 from workshop.i18n import current_language, tr
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mrt": 3, "maa": 3, "mar": 3, "apr": 4, "mei": 5, "may": 5,
-    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+    name.lower()[:3]: number
+    for lang in ("nl", "en") for abbreviated in (False, True)
+    for number, name in enumerate(locale_format.month_names(lang, abbreviated), start=1)
 }
+"""The first three letters of every Dutch and English month name (CLDR) typed in a date:
+``mrt`` and ``maa`` (maart), ``mar`` (March), ``okt`` and ``oct``, ``mei`` and ``may``."""
 _INVALID_STYLE = "border: 2px solid #b00020;"
 
 
