@@ -323,7 +323,7 @@ def _expect(tmp_path: Path, data: bytes, error: type[SessionFileError]) -> Sessi
     assert type(result) is error, result
     assert isinstance(result, SessionFileError)
     assert str(path) in str(result)
-    assert str(path) in result.details()
+    assert str(path) in result.details("en")
     return result
 
 
@@ -332,7 +332,7 @@ def _invalid(tmp_path: Path, where: tuple[Any, ...], value: Any) -> list[str]:
                      InvalidSessionError)
     assert "cannot accept" in str(result)
     for problem in result.problems:
-        assert f"  - {problem}" in result.details()
+        assert f"  - {problem}" in result.details("en")
     return result.problems
 
 

@@ -34,7 +34,7 @@ from workshop.domain.fingerprint import (
 from workshop.domain.incremental import touched_problems
 from workshop.domain.model import Session
 from workshop.domain.validation import problems_from
-from workshop.i18n import tr
+from workshop.i18n import current_language, tr
 from workshop.storage import paths
 from workshop.storage.autosave import Autosaver, SaveWorker
 from workshop.storage.backups import BackupStore
@@ -413,7 +413,7 @@ class SessionDocument(QObject):
                 return "none", tr("Read-only: changes are not saved")
             return "none", tr("Not saved to a file")
         if saver.last_error is not None and saver.dirty:
-            return "error", str(saver.last_error)
+            return "error", saver.last_error.text(current_language())
         if saver.dirty:
             return "saving", tr("Saving…")
         if saver.last_saved is None:
