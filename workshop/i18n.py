@@ -103,8 +103,11 @@ class Message:
         self.params = params
 
     def text(self, lang: Language) -> str:
-        """The message in ``lang``, fields filled in."""
-        return tr(self.id, lang, **self.params)
+        """The message in ``lang``, fields filled in (a field that is a message too is
+        said in ``lang`` as well)."""
+        fields = {key: value.text(lang) if isinstance(value, Message) else value
+                  for key, value in self.params.items()}
+        return tr(self.id, lang, **fields)
 
     def __str__(self) -> str:
         return self.text("en")

@@ -301,7 +301,7 @@ class SessionDocument(QObject):
             after = _snapshot(self.session, areas)
             problems = self._problems(areas, after)
         except ValidationError as exc:
-            problems = problems_from(exc)
+            problems = [p.text(current_language()) for p in problems_from(exc)]
         if problems:
             _restore(self.session, before)
             self.sig_rejected.emit(problems)
@@ -355,11 +355,12 @@ class SessionDocument(QObject):
             try:
                 _adapter(type(holder), leaf).validate_python(after[area])
             except ValidationError as exc:
-                problems += [f"{area}: {p}" if not p.startswith(area) else p
-                             for p in problems_from(exc)]
+                said = [p.text(current_language()) for p in problems_from(exc)]
+                problems += [f"{area}: {p}" if not p.startswith(area) else p for p in said]
         # The session was valid before this edit: only the rules the touched areas take
         # part in can be broken now (a full check where an edit can reach everything).
-        return problems or touched_problems(self.session, areas)
+        return problems or [p.text(current_language())
+                            for p in touched_problems(self.session, areas)]
 
     def _forget_printed(self, areas: Iterable[str]) -> None:
         """The fingerprint is made again, with the printed parts that ``areas`` reach."""
