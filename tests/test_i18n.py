@@ -181,3 +181,37 @@ def test_documents_come_out_in_their_language_whatever_the_app_speaks(
     assert report_lines(verify_bytes(english, session), "x.pdf", "en")
     card = session.ambition.cards[0]
     assert approve(card, "Anna").label("nl") == "Anna (telefoon): kaartje toevoegen"
+
+
+def test_errors_found_below_the_ui_are_said_in_the_readers_language(tmp_path: Path) -> None:
+    """Storage's errors, the model's problems and the CSV import keep a message id and
+    its fields: whatever the app speaks, each reader gets its own language."""
+    from samples import demo_session
+
+    from workshop.storage.errors import FileUnreadableError, InvalidSessionError
+    from workshop.storage.files import load_session
+    from workshop.storage.participants_csv import parse_participants_csv
+
+    doc = json.loads(demo_session().model_dump_json())
+    doc["ambition"]["cards"][0]["author_id"] = "p-nobody"
+    broken = tmp_path / "kapot.workshop"
+    broken.write_text(json.dumps(doc), encoding="utf-8")
+    for app in ("nl", "en"):
+        set_language(app)  # type: ignore[arg-type]
+        with pytest.raises(FileUnreadableError) as missing:
+            load_session(tmp_path / "weg.workshop")
+        assert missing.value.message_id == "“{path}” does not exist."
+        assert missing.value.text("nl") == f"“{tmp_path / 'weg.workshop'}” bestaat niet."
+        assert missing.value.text("en") == f"“{tmp_path / 'weg.workshop'}” does not exist."
+        with pytest.raises(InvalidSessionError) as invalid:
+            load_session(broken)
+        dutch, english = invalid.value.details("nl"), invalid.value.details("en")
+        assert "  - ambition.cards[0].author_id: 'p-nobody' is geen deelnemer van deze " \
+               "sessie" in dutch.splitlines()
+        assert "  - ambition.cards[0].author_id: 'p-nobody' is not a participant of this " \
+               "session" in english.splitlines()
+        assert dutch.startswith(f"“{broken}” bevat gegevens")
+        assert str(invalid.value) == english.splitlines()[0]  # str(): English, for logs
+        csv = parse_participants_csv(b"naam;rol\n;Arts\n")
+        assert csv.problem_texts("nl") == ["Regel 2: de naam is leeg"]
+        assert csv.problem_texts("en") == ["Line 2: the name is empty"]
