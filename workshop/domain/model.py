@@ -860,7 +860,7 @@ def _duplicates(label: str, ids: list[str]) -> list[Message]:
         if value in seen:
             problems.append(
                 Message("{field}[{index}].id: the id '{value}' is used twice",
-                   field=label, index=index, value=value)
+                        field=label, index=index, value=value)
             )
         seen.add(value)
     return problems
@@ -900,7 +900,7 @@ def reference_problems(session: Session) -> list[Message]:
         if value not in participants:
             problems.append(
                 Message("{field}: '{value}' is not a participant of this session",
-                   field=field.format(i=i), value=value)
+                        field=field.format(i=i), value=value)
             )
 
     clusters = {c.id for c in s.ambition.clusters}
@@ -911,7 +911,7 @@ def reference_problems(session: Session) -> list[Message]:
         if card.cluster_id is not None and card.cluster_id not in clusters:
             problems.append(
                 Message("{field}: '{value}' is not a cluster of this session",
-                   field=f"ambition.cards[{i}].cluster_id", value=card.cluster_id)
+                        field=f"ambition.cards[{i}].cluster_id", value=card.cluster_id)
             )
     dots: dict[str, int] = {}
     voted: set[tuple[str, str]] = set()
@@ -920,12 +920,12 @@ def reference_problems(session: Session) -> list[Message]:
         if vote.card_id not in cards:
             problems.append(
                 Message("{field}: '{value}' is not a card of this session",
-                   field=f"ambition.votes[{i}].card_id", value=vote.card_id)
+                        field=f"ambition.votes[{i}].card_id", value=vote.card_id)
             )
         if (vote.participant_id, vote.card_id) in voted:
             problems.append(
                 Message("{field}: this participant already voted on this card",
-                   field=f"ambition.votes[{i}]")
+                        field=f"ambition.votes[{i}]")
             )
         voted.add((vote.participant_id, vote.card_id))
         dots[vote.participant_id] = dots.get(vote.participant_id, 0) + vote.dots
@@ -933,7 +933,7 @@ def reference_problems(session: Session) -> list[Message]:
         if used > s.ambition.vote_budget:
             problems.append(
                 Message("ambition.votes: '{value}' used {used} dots, the budget is {budget}",
-                   value=pid, used=used, budget=s.ambition.vote_budget)
+                        value=pid, used=used, budget=s.ambition.vote_budget)
             )
 
     items = {i.id: i for i in s.interests.items}
@@ -945,12 +945,12 @@ def reference_problems(session: Session) -> list[Message]:
             if found is None:
                 problems.append(
                     Message("{field}: '{value}' is not an interest of this session",
-                       field=f"interests.links[{i}].{end}", value=ref)
+                            field=f"interests.links[{i}].{end}", value=ref)
                 )
         if a is not None and b is not None and a.participant_id == b.participant_id:
             problems.append(
                 Message("{field}: a link joins interests of two different participants",
-                   field=f"interests.links[{i}]")
+                        field=f"interests.links[{i}]")
             )
 
     subjects = {AMBITION_SUBJECT, AGREEMENT_SUBJECT}
@@ -961,19 +961,19 @@ def reference_problems(session: Session) -> list[Message]:
         if rec.subject_id not in subjects:
             problems.append(
                 Message("{field}: '{value}' is not a principle, rule, 'ambition' or 'agreement'",
-                   field=f"consents[{i}].subject_id", value=rec.subject_id)
+                        field=f"consents[{i}].subject_id", value=rec.subject_id)
             )
         if (rec.subject_id, rec.participant_id, rec.version) in decided:
             problems.append(
                 Message("{field}: this participant already has a decision on this item",
-                   field=f"consents[{i}]")
+                        field=f"consents[{i}]")
             )
         decided.add((rec.subject_id, rec.participant_id, rec.version))
     for i, amendment in enumerate(s.amendments):
         if amendment.subject_id not in subjects:
             problems.append(
                 Message("{field}: '{value}' is not a principle, rule, 'ambition' or 'agreement'",
-                   field=f"amendments[{i}].subject_id", value=amendment.subject_id)
+                        field=f"amendments[{i}].subject_id", value=amendment.subject_id)
             )
     agreed_steps = [a.step for a in s.step_agreements]
     if len(set(agreed_steps)) != len(agreed_steps):
@@ -988,25 +988,25 @@ def reference_problems(session: Session) -> list[Message]:
             elif action.owner.ref not in organisations:
                 problems.append(
                     Message("{field}: '{value}' is not an organisation of this session",
-                       field=f"roadmap.actions[{i}].owner", value=action.owner.ref)
+                            field=f"roadmap.actions[{i}].owner", value=action.owner.ref)
                 )
         if action.start and action.due and action.due < action.start:
             problems.append(
                 Message("{field}: the due date {due} lies before the start {start}",
-                   field=f"roadmap.actions[{i}].due", due=action.due.isoformat(),
-                   start=action.start.isoformat())
+                        field=f"roadmap.actions[{i}].due", due=action.due.isoformat(),
+                        start=action.start.isoformat())
             )
         if action.goal_id is not None and action.goal_id not in goals:
             problems.append(
                 Message("{field}: '{value}' is not a goal of this session",
-                   field=f"roadmap.actions[{i}].goal_id", value=action.goal_id)
+                        field=f"roadmap.actions[{i}].goal_id", value=action.goal_id)
             )
 
     def unknown_organisation(field: str, i: int, value: str) -> None:
         if value not in organisations:
             problems.append(
                 Message("{field}: '{value}' is not an organisation of this session",
-                   field=field.format(i=i), value=value)
+                        field=field.format(i=i), value=value)
             )
 
     for i, contribution in enumerate(c.contributions):
@@ -1027,7 +1027,7 @@ def reference_problems(session: Session) -> list[Message]:
     for i, org in enumerate(s.legal.organisations):
         if org.name in named:
             problems.append(Message("{field}: '{value}' is listed twice",
-                               field=f"legal.organisations[{i}].name", value=org.name))
+                                    field=f"legal.organisations[{i}].name", value=org.name))
         named.add(org.name)
         if org.representative_id is not None:
             unknown_participant("legal.organisations[{i}].representative_id", i,
@@ -1041,7 +1041,7 @@ def reference_problems(session: Session) -> list[Message]:
         if value not in moments:
             problems.append(
                 Message("{field}: '{value}' is not a measurement moment of this session",
-                   field=field.format(i=i), value=value)
+                        field=field.format(i=i), value=value)
             )
 
     once: set[tuple[str, ...]] = set()
@@ -1058,7 +1058,7 @@ def reference_problems(session: Session) -> list[Message]:
         if mark.axis_id not in axes:
             problems.append(
                 Message("{field}: '{value}' is not an axis of this session",
-                   field=f"diagnostics.marks[{i}].axis_id", value=mark.axis_id)
+                        field=f"diagnostics.marks[{i}].axis_id", value=mark.axis_id)
             )
         key = ("mark", mark.moment_id, mark.participant_id, mark.axis_id)
         if key in once:
@@ -1084,6 +1084,6 @@ def reference_problems(session: Session) -> list[Message]:
         if signer is not None and not signer.present:
             problems.append(
                 Message("{field}: {name} is marked absent and cannot have signed",
-                   field=f"signatures[{i}]", name=signer.name)
+                        field=f"signatures[{i}]", name=signer.name)
             )
     return problems

@@ -237,7 +237,7 @@ def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
             raise InvalidSessionError(
                 path,
                 Message("“{path}” has format version {found}, which cannot be converted.",
-                   path=path, found=version),
+                        path=path, found=version),
             )
         try:
             doc = migrate(doc, version, SCHEMA_VERSION)
@@ -245,7 +245,7 @@ def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
             raise InvalidSessionError(
                 path,
                 Message("“{path}” has an older format that could not be converted: {reason}",
-                   path=path, reason=type(exc).__name__),
+                        path=path, reason=type(exc).__name__),
             ) from None
     try:
         session = Session.model_validate(doc)
@@ -278,7 +278,7 @@ def read_bytes(path: Path | str) -> bytes:
             raise CorruptSessionError(
                 path,
                 Message("“{path}” is {size} MB, far too large to be a session.",
-                   path=path, size=size // (1024 * 1024)),
+                        path=path, size=size // (1024 * 1024)),
             )
         return native.read_bytes()
     except FileNotFoundError:

@@ -109,8 +109,8 @@ def _decode(data: bytes) -> tuple[str, str] | Message:
     """(text, encoding), or a message why this is no text file."""
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         return Message("This is an Excel workbook, not a CSV file. In Excel, choose "
-                  "File > Save as and the type “CSV (semicolon separated)” or "
-                  "“CSV UTF-8”, then import that file.")
+                       "File > Save as and the type “CSV (semicolon separated)” or "
+                       "“CSV UTF-8”, then import that file.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -129,7 +129,7 @@ def _decode(data: bytes) -> tuple[str, str] | Message:
                 return text, encoding
             break
     return Message("This file does not hold text, so it is not a CSV file. Choose a file "
-              "saved from Excel as “CSV”.")
+                   "saved from Excel as “CSV”.")
 
 
 def _lines(text: str) -> list[str]:
@@ -189,15 +189,15 @@ def _records(lines: list[str], start: int, delimiter: str
             spans = reader.line_num > consumed + 1  # the failing record runs on past its line
             if spans or "end of data" in message:
                 yield number, Message("Line {line}: a quotation mark (\") opens a field but never "
-                                 "closes it", line=number)
+                                      "closes it", line=number)
             elif "expected after" in message:
                 yield number, Message("Line {line}: text follows a closing quotation mark (\"); "
-                                 "write a quotation mark inside a field as \"\"", line=number)
+                                      "write a quotation mark inside a field as \"\"", line=number)
             elif "field larger" in message:
                 yield number, Message("Line {line}: a field is too long", line=number)
             else:
                 yield number, Message("Line {line}: this line cannot be read ({error})",
-                                 line=number, error=message)
+                                      line=number, error=message)
             position = position + consumed + 1
 
 
@@ -253,7 +253,7 @@ def parse_participants_csv(data: bytes) -> CsvImport:
                 result.ignored_columns.append(heading.strip())
         elif key in columns:
             result.problems.append(Message("Line {line}: the column “{column}” appears twice; the "
-                                      "first one is used", line=first, column=heading.strip()))
+                                           "first one is used", line=first, column=heading.strip()))
         else:
             columns[key] = position
             result.columns[key] = heading.strip()
@@ -286,10 +286,10 @@ def parse_participants_csv(data: bytes) -> CsvImport:
         if len(cells) != width:
             if len(cells) == 1:
                 message = Message("Line {line}: 1 field, the header has {width}",
-                             line=number, width=width)
+                                  line=number, width=width)
             else:
                 message = Message("Line {line}: {count} fields, the header has {width}",
-                             line=number, count=len(cells), width=width)
+                                  line=number, count=len(cells), width=width)
             issues.append((number, message))
             continue
         name = cell(cells, "name") or " ".join(
