@@ -46,6 +46,25 @@ def test_check_in_dutch() -> None:
     assert "Deelnemers" in result.stdout and "is een geldige sessie" in result.stdout
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_check_a_refused_session_in_the_chosen_language(tmp_path: Path, lang: str) -> None:
+    """The model's problems and the loader's message reach the terminal in --lang."""
+    doc = json.loads(DEMO.read_text("utf-8"))
+    doc["ambition"]["cards"][0]["author_id"] = "p-nobody"
+    broken = tmp_path / "kapot.workshop"
+    broken.write_text(json.dumps(doc), encoding="utf-8")
+    result = workshop("check", str(broken), lang=lang)
+    assert result.returncode == 1
+    said = {"nl": ("bevat gegevens die Workshop niet kan accepteren",
+                   "  - ambition.cards[0].author_id: 'p-nobody' is geen deelnemer van deze "
+                   "sessie"),
+            "en": ("contains data that Workshop cannot accept",
+                   "  - ambition.cards[0].author_id: 'p-nobody' is not a participant of "
+                   "this session")}[lang]
+    assert said[0] in result.stderr
+    assert said[1] in result.stderr.splitlines()
+
+
 def test_check_damaged_file(tmp_path: Path) -> None:
     broken = tmp_path / "broken.workshop"
     broken.write_bytes(DEMO.read_bytes()[:200])

@@ -16,13 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def message_ids() -> dict[str, str]:
-    """Literal first arguments of every tr(...) and N_(...) call in workshop/."""
+    """Literal first arguments of every tr(...), N_(...) and Message(...) call in workshop/."""
     found: dict[str, str] = {}
     for path in sorted((ROOT / "workshop").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in ("tr", "N_") and node.args):
+                    and node.func.id in ("tr", "N_", "Message") and node.args):
                 first = node.args[0]
                 if isinstance(first, ast.Constant) and isinstance(first.value, str):
                     found.setdefault(first.value, f"{path.relative_to(ROOT)}:{node.lineno}")
@@ -70,17 +70,10 @@ APP = ("workshop/ui", "workshop/cli.py", "workshop/__main__.py", "workshop/deskt
 """The app's own layers, which may keep the app's current language (``i18n`` holds it)."""
 GLOBAL_LANGUAGE = {"current_language", "set_language", "system_language", "_current"}
 """What ``workshop.i18n`` keeps of the app's language, and its getters and setter."""
-NOT_YET = {
-    # Error messages built where the error is found, in the language of whoever reads
-    # them (the app or the command line): they need a language on load_session, the
-    # model's validators and the CSV import first. This list can only shrink.
-    "workshop/domain/model.py": 25,
-    "workshop/domain/validation.py": 5,
-    "workshop/storage/errors.py": 1,
-    "workshop/storage/files.py": 17,
-    "workshop/storage/lock.py": 8,
-    "workshop/storage/participants_csv.py": 15,
-}
+NOT_YET: dict[str, int] = {}
+"""Files below the UI that still call ``tr()`` without a language: none. Errors found
+below the UI (storage, the model's rules, the CSV import) keep a ``Message`` (an id and
+its fields) that the reader says in its own language."""
 
 
 def _below_ui() -> list[Path]:
@@ -188,3 +181,37 @@ def test_documents_come_out_in_their_language_whatever_the_app_speaks(
     assert report_lines(verify_bytes(english, session), "x.pdf", "en")
     card = session.ambition.cards[0]
     assert approve(card, "Anna").label("nl") == "Anna (telefoon): kaartje toevoegen"
+
+
+def test_errors_found_below_the_ui_are_said_in_the_readers_language(tmp_path: Path) -> None:
+    """Storage's errors, the model's problems and the CSV import keep a message id and
+    its fields: whatever the app speaks, each reader gets its own language."""
+    from samples import demo_session
+
+    from workshop.storage.errors import FileUnreadableError, InvalidSessionError
+    from workshop.storage.files import load_session
+    from workshop.storage.participants_csv import parse_participants_csv
+
+    doc = json.loads(demo_session().model_dump_json())
+    doc["ambition"]["cards"][0]["author_id"] = "p-nobody"
+    broken = tmp_path / "kapot.workshop"
+    broken.write_text(json.dumps(doc), encoding="utf-8")
+    for app in ("nl", "en"):
+        set_language(app)  # type: ignore[arg-type]
+        with pytest.raises(FileUnreadableError) as missing:
+            load_session(tmp_path / "weg.workshop")
+        assert missing.value.message_id == "“{path}” does not exist."
+        assert missing.value.text("nl") == f"“{tmp_path / 'weg.workshop'}” bestaat niet."
+        assert missing.value.text("en") == f"“{tmp_path / 'weg.workshop'}” does not exist."
+        with pytest.raises(InvalidSessionError) as invalid:
+            load_session(broken)
+        dutch, english = invalid.value.details("nl"), invalid.value.details("en")
+        assert "  - ambition.cards[0].author_id: 'p-nobody' is geen deelnemer van deze " \
+               "sessie" in dutch.splitlines()
+        assert "  - ambition.cards[0].author_id: 'p-nobody' is not a participant of this " \
+               "session" in english.splitlines()
+        assert dutch.startswith(f"“{broken}” bevat gegevens")
+        assert str(invalid.value) == english.splitlines()[0]  # str(): English, for logs
+        csv = parse_participants_csv(b"naam;rol\n;Arts\n")
+        assert csv.problem_texts("nl") == ["Regel 2: de naam is leeg"]
+        assert csv.problem_texts("en") == ["Line 2: the name is empty"]

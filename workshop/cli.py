@@ -201,7 +201,7 @@ def _restore_failed(exc: SaveError, target: Path) -> str:
                   "permission. The session was not changed. To restore into a folder you "
                   "can write to: workshop restore BACKUP NEW.workshop", path=exc.path)
     return tr("“{path}” could not be written: {reason}. The session was not changed.",
-              path=exc.path, reason=exc.reason or str(exc))
+              path=exc.path, reason=exc.reason or exc.text(current_language()))
 
 
 def _export_failed(exc: SaveError) -> str:
@@ -215,7 +215,7 @@ def _export_failed(exc: SaveError) -> str:
                   "permission. Write the PDFs elsewhere with --agreement and --roadmap. A "
                   "file of that name that was there is unchanged.", path=exc.path)
     return tr("“{path}” could not be written: {reason}. A file of that name that was there "
-              "is unchanged.", path=exc.path, reason=exc.reason or str(exc))
+              "is unchanged.", path=exc.path, reason=exc.reason or exc.text(current_language()))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -348,7 +348,7 @@ def _cmd_unlock(args: argparse.Namespace) -> int:
         try:
             lock.acquire()  # a lock whose process ended in the meantime is free now
         except LockedError as exc:
-            print(str(exc), file=sys.stderr)
+            print(exc.text(current_language()), file=sys.stderr)
             print(tr("Workshop takes over only a lock from another computer or of a Workshop "
                      "that has ended; this one is in use."), file=sys.stderr)
             return EXIT_SESSION
@@ -569,7 +569,7 @@ def _run(argv: Sequence[str] | None,
         code: int = args.run(args)
         return code
     except SessionFileError as exc:
-        print(exc.details(), file=sys.stderr)
+        print(exc.details(current_language()), file=sys.stderr)
         if getattr(exc, "can_take_over", False):
             print(tr("To take it over from the command line: workshop unlock “{path}”",
                      path=exc.path), file=sys.stderr)

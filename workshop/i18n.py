@@ -88,6 +88,46 @@ def tr(message: str, lang: Language | None = None, /, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
+class Message:
+    """A message id (an English text in the catalogue) and its fields, to be said later.
+
+    Code below the UI finds problems without knowing who will read them: it keeps the
+    id and the fields, and the reader (a window, the command line) says it in its own
+    language with ``text(lang)``. ``str()`` gives the English text (for logs).
+    """
+
+    __slots__ = ("id", "params")
+
+    def __init__(self, message_id: str, /, **params: object) -> None:
+        self.id = message_id
+        self.params = params
+
+    def text(self, lang: Language) -> str:
+        """The message in ``lang``, fields filled in (a field that is a message too is
+        said in ``lang`` as well)."""
+        fields = {key: value.text(lang) if isinstance(value, Message) else value
+                  for key, value in self.params.items()}
+        return tr(self.id, lang, **fields)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __repr__(self) -> str:
+        return f"Message({self.id!r}, **{self.params!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Message) and other.id == self.id
+                and other.params == self.params)
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+
+def say(message: Message | str, lang: Language) -> str:
+    """``message`` in ``lang``: a ``Message`` is translated, a plain text stays as it is."""
+    return message.text(lang) if isinstance(message, Message) else message
+
+
 def N_(message: str) -> str:
     """Marks a message id for the catalogue where it is translated later with ``tr``."""
     return message

@@ -162,7 +162,7 @@ def test_a_broken_reference_is_found_by_the_small_check() -> None:
     session.ambition.clusters = [c for c in session.ambition.clusters if c.id != gone]
     problems = touched_problems(session, ["ambition.clusters"])
     assert problems == reference_problems(session)
-    assert f"ambition.cards[{clustered[0]}].cluster_id" in problems[0]
+    assert f"ambition.cards[{clustered[0]}].cluster_id" in problems[0].text("en")
 
 
 def test_only_the_sections_involved_are_checked() -> None:

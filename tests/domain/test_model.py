@@ -37,7 +37,7 @@ def problems(change: Callable[[Doc], object]) -> list[str]:
     change(doc)
     with pytest.raises(ValidationError) as info:
         Session.model_validate(doc)
-    found = problems_from(info.value)
+    found = [problem.text("en") for problem in problems_from(info.value)]
     assert found, "a refused session must say why"
     return found
 

@@ -207,7 +207,8 @@ def test_wrong_values_in_fields_give_only_session_file_errors(
     result = _load_untouched(_write(tmp_path, data))
     if isinstance(result, InvalidSessionError):
         assert result.problems, "an invalid session must say what is wrong"
-        assert all(isinstance(p, str) and p for p in result.problems)
+        for lang in ("en", "nl"):
+            assert all(isinstance(p, str) and p for p in result.problem_texts(lang))
 
 
 @pytest.mark.parametrize(
@@ -234,14 +235,15 @@ def test_wrong_types_are_invalid_and_name_the_field(
     result = _load_untouched(_write(tmp_path, data))
     assert isinstance(result, InvalidSessionError)
     field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in where[:2]).lstrip(".")
-    assert any(p.startswith(field) for p in result.problems), result.problems
+    assert any(p.startswith(field) for p in result.problem_texts("en")), result.problems
 
 
 def test_a_huge_string_is_refused_not_loaded(tmp_path: Path) -> None:
     doc = _replace(DOC, ("details", "name"), "x" * (MAX_NAME + 1))
     result = _load_untouched(_write(tmp_path, json.dumps(doc).encode()))
     assert isinstance(result, InvalidSessionError)
-    assert any(p.startswith("details.name:") and "too long" in p for p in result.problems)
+    assert any(p.startswith("details.name:") and "too long" in p
+               for p in result.problem_texts("en"))
 
 
 def test_a_large_but_allowed_string_loads(tmp_path: Path) -> None:
@@ -304,7 +306,8 @@ def test_non_finite_numbers_in_a_signature_are_refused(tmp_path: Path, number: s
     assert text != VALID.decode()
     result = _load_untouched(_write(tmp_path, text.encode()))
     assert isinstance(result, InvalidSessionError)
-    assert any(p.startswith("signatures[0].strokes[0].points[0][0]:") for p in result.problems)
+    assert any(p.startswith("signatures[0].strokes[0].points[0][0]:")
+               for p in result.problem_texts("en"))
 
 
 def test_missing_file_and_folder_are_unreadable(tmp_path: Path) -> None:
@@ -323,7 +326,7 @@ def _expect(tmp_path: Path, data: bytes, error: type[SessionFileError]) -> Sessi
     assert type(result) is error, result
     assert isinstance(result, SessionFileError)
     assert str(path) in str(result)
-    assert str(path) in result.details()
+    assert str(path) in result.details("en")
     return result
 
 
@@ -331,9 +334,10 @@ def _invalid(tmp_path: Path, where: tuple[Any, ...], value: Any) -> list[str]:
     result = _expect(tmp_path, json.dumps(_replace(DOC, where, value)).encode(),
                      InvalidSessionError)
     assert "cannot accept" in str(result)
-    for problem in result.problems:
-        assert f"  - {problem}" in result.details()
-    return result.problems
+    problems = result.problem_texts("en")
+    for problem in problems:
+        assert f"  - {problem}" in result.details("en")
+    return problems
 
 
 def test_another_programs_file_is_not_a_session(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ DUTCH_EXCEL = (
 
 def test_dutch_excel_export_in_windows_1252() -> None:
     result = parse_participants_csv(DUTCH_EXCEL.encode("cp1252"))
-    assert result.problems == []
+    assert result.problem_texts("en") == []
     assert result.encoding == "cp1252"
     assert result.delimiter == ";"
     names = [r.name for r in result.rows]
@@ -62,7 +62,7 @@ def test_dutch_excel_export_in_windows_1252() -> None:
 def test_perspectives_are_matched_in_dutch_and_english(value: str, stored: str) -> None:
     data = f"Naam;Perspectief\r\nAnna;{value}\r\n".encode()
     result = parse_participants_csv(data)
-    assert result.problems == []
+    assert result.problem_texts("en") == []
     assert result.rows[0].perspective == stored
     assert result.rows[0].participant().perspective == stored
 
@@ -81,7 +81,7 @@ def test_english_comma_file_with_columns_in_another_order() -> None:
             b"no,Rivierzorg,Els van den Berg,,\n")
     result = parse_participants_csv(data)
     assert result.delimiter == ","
-    assert result.problems == []
+    assert result.problem_texts("en") == []
     assert [(r.name, r.organisation, r.present) for r in result.rows] == [
         ("Mehmet Yilmaz", "GGD", True), ("Els van den Berg", "Rivierzorg", False)]
     assert result.rows[0].mandate == "Full, for prevention"
@@ -127,7 +127,7 @@ def test_bad_lines_are_reported_by_line_number_and_the_good_ones_kept() -> None:
     result = parse_participants_csv(data)
     assert [r.name for r in result.rows] == ["Anna", "Frank", "Hanna"]
     assert [r.line for r in result.rows] == [2, 8, 10]
-    assert result.problems == [
+    assert result.problem_texts("en") == [
         "Line 3: the name is empty",
         "Line 4: “misschien” is not a value for present; use ja/nee, yes/no or x",
         "Line 5: 5 fields, the header has 4",
@@ -141,34 +141,39 @@ def test_bad_lines_are_reported_by_line_number_and_the_good_ones_kept() -> None:
 def test_an_unclosed_quote_on_the_last_line() -> None:
     result = parse_participants_csv(b'naam;rol\nAnna;Arts\n"Bram;Arts\n')
     assert [r.name for r in result.rows] == ["Anna"]
-    assert result.problems == ['Line 3: a quotation mark (") opens a field but never closes it']
+    assert result.problem_texts("en") == [
+        'Line 3: a quotation mark (") opens a field but never closes it']
 
 
 def test_messages_in_dutch() -> None:
+    """The problems are said in the reader's language, whatever the app speaks."""
     from workshop.i18n import set_language
 
-    set_language("nl")
+    set_language("en")
     result = parse_participants_csv(b"naam;rol\n;Arts\nBram\n")
-    assert result.problems == ["Regel 2: de naam is leeg", "Regel 3: 1 veld, de kopregel heeft 2"]
+    assert result.problem_texts("nl") == ["Regel 2: de naam is leeg",
+                                          "Regel 3: 1 veld, de kopregel heeft 2"]
+    assert result.problem_texts("en") == ["Line 2: the name is empty",
+                                          "Line 3: 1 field, the header has 2"]
 
 
 @pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"\r\n\r\n", b";;;\r\n;;;\r\n"])
 def test_an_empty_file(data: bytes) -> None:
     result = parse_participants_csv(data)
     assert result.rows == []
-    assert result.problems == ["The file is empty."]
+    assert result.problem_texts("en") == ["The file is empty."]
 
 
 def test_a_header_without_participants() -> None:
     result = parse_participants_csv(b"naam;organisatie\r\n")
     assert result.rows == []
-    assert result.problems == ["The file names the columns but holds no participants."]
+    assert result.problem_texts("en") == ["The file names the columns but holds no participants."]
 
 
 def test_no_name_column() -> None:
     result = parse_participants_csv(b"foo;bar\n1;2\n")
     assert result.rows == []
-    assert len(result.problems) == 1 and "No column for the name" in result.problems[0]
+    assert len(result.problems) == 1 and "No column for the name" in result.problem_texts("en")[0]
 
 
 @pytest.mark.parametrize("data", [
@@ -179,13 +184,14 @@ def test_no_name_column() -> None:
 def test_a_binary_file_gets_a_clear_message(data: bytes) -> None:
     result = parse_participants_csv(data)
     assert result.rows == []
-    assert result.problems == ["This file does not hold text, so it is not a CSV file. Choose "
-                               "a file saved from Excel as “CSV”."]
+    assert result.problem_texts("en") == [
+        "This file does not hold text, so it is not a CSV file. Choose "
+        "a file saved from Excel as “CSV”."]
 
 
 def test_an_excel_workbook_is_recognised() -> None:
     result = parse_participants_csv(b"PK\x03\x04\x14\x00\x06\x00" + bytes(100))
-    assert result.rows == [] and "Excel workbook" in result.problems[0]
+    assert result.rows == [] and "Excel workbook" in result.problem_texts("en")[0]
 
 
 def test_ten_thousand_lines() -> None:
@@ -199,10 +205,11 @@ def test_ten_thousand_lines() -> None:
     result = parse_participants_csv(data)
     elapsed = time.thread_time() - start
     assert len(result.rows) == 9_990
-    assert result.problems[:2] == ["Line 1001: the name is empty", "Line 2001: the name is empty"]
+    assert result.problem_texts("en")[:2] == ["Line 1001: the name is empty",
+                                              "Line 2001: the name is empty"]
     assert len(result.problems) == 10
     assert result.rows[-1].line == 10_000
-    assert result.problems[-1] == "Line 10001: the name is empty"
+    assert result.problem_texts("en")[-1] == "Line 10001: the name is empty"
     assert result.rows[0].perspective == "Sector; 0"
     assert elapsed < 2.0, elapsed
 
@@ -219,7 +226,7 @@ def test_hostile_text_survives() -> None:
     data = ("naam;rol\n<b>vet</b> & 👩🏽‍⚕️;\u202eRTL שלום\n" + "x" * MAX_NAME + ";rol\n"
             + "y" * (MAX_NAME + 1) + ";rol\n").encode()
     result = parse_participants_csv(data)
-    assert result.problems == ["Line 4: a field is too long"]  # a name is one line
+    assert result.problem_texts("en") == ["Line 4: a field is too long"]  # a name is one line
     assert [len(r.name) for r in result.rows] == [len("<b>vet</b> & 👩🏽‍⚕️"), MAX_NAME]
 
 
@@ -227,8 +234,9 @@ def test_a_giant_field_and_a_doubled_column() -> None:
     data = ("naam;Naam;rol\nAnna;A;Arts\nBram;B;" + "x" * 200_000 + "\nCees;C;Arts\n").encode()
     result = parse_participants_csv(data)
     assert [r.name for r in result.rows] == ["Anna", "Cees"]
-    assert result.problems == ["Line 1: the column “Naam” appears twice; the first one is used",
-                               "Line 3: a field is too long"]
+    assert result.problem_texts("en") == [
+        "Line 1: the column “Naam” appears twice; the first one is used",
+        "Line 3: a field is too long"]
 
 
 def test_every_problem_knows_its_line() -> None:

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from workshop.domain.model import Session, reference_problems
+from workshop.i18n import Message
 
 READS: dict[str, frozenset[str]] = {
     # section touched -> the sections whose rules (or whose targets) it takes part in
@@ -86,7 +87,7 @@ def checked_sections(areas: Iterable[str]) -> frozenset[str] | None:
     return frozenset(needed)
 
 
-def touched_problems(session: Session, areas: Iterable[str]) -> list[str]:
+def touched_problems(session: Session, areas: Iterable[str]) -> list[Message]:
     """``reference_problems(session)`` for a session that was valid before an edit of
     ``areas``: the same problems in the same order, found in the sections involved."""
     needed = checked_sections(tuple(areas))

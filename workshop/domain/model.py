@@ -25,7 +25,8 @@ from pydantic import (
     model_validator,
 )
 
-from workshop.i18n import tr
+from workshop.domain.validation import RuleProblems
+from workshop.i18n import Message
 
 FORMAT_MARKER: Literal["workshop-session"] = "workshop-session"
 SCHEMA_VERSION: Literal[4] = 4
@@ -836,7 +837,7 @@ class Session(Strict):
     def _check_references(self) -> Session:
         problems = reference_problems(self)
         if problems:
-            raise ValueError("\n".join(problems))
+            raise RuleProblems(problems)
         return self
 
     # Lookups used by views and exports; cheap enough to rebuild on demand.
@@ -852,23 +853,23 @@ class Session(Strict):
         return list(seen)
 
 
-def _duplicates(label: str, ids: list[str]) -> list[str]:
+def _duplicates(label: str, ids: list[str]) -> list[Message]:
     seen: set[str] = set()
     problems = []
     for index, value in enumerate(ids):
         if value in seen:
             problems.append(
-                tr("{field}[{index}].id: the id '{value}' is used twice",
-                   field=label, index=index, value=value)
+                Message("{field}[{index}].id: the id '{value}' is used twice",
+                        field=label, index=index, value=value)
             )
         seen.add(value)
     return problems
 
 
-def reference_problems(session: Session) -> list[str]:
+def reference_problems(session: Session) -> list[Message]:
     """Every broken rule across the session, each naming its field; empty when valid."""
     s = session
-    problems: list[str] = []
+    problems: list[Message] = []
     participants = {p.id for p in s.participants}
     problems += _duplicates("participants", [p.id for p in s.participants])
     problems += _duplicates("ambition.cards", [c.id for c in s.ambition.cards])
@@ -891,15 +892,15 @@ def reference_problems(session: Session) -> list[str]:
 
     steps = [a.step for a in s.agenda]
     if len(set(steps)) != len(steps):
-        problems.append(tr("agenda: a step has more than one time box"))
+        problems.append(Message("agenda: a step has more than one time box"))
 
     def unknown_participant(field: str, i: int, value: str) -> None:
         # The field's name is formatted only for a problem: this runs for every
         # reference in the session on every edit.
         if value not in participants:
             problems.append(
-                tr("{field}: '{value}' is not a participant of this session",
-                   field=field.format(i=i), value=value)
+                Message("{field}: '{value}' is not a participant of this session",
+                        field=field.format(i=i), value=value)
             )
 
     clusters = {c.id for c in s.ambition.clusters}
@@ -909,8 +910,8 @@ def reference_problems(session: Session) -> list[str]:
             unknown_participant("ambition.cards[{i}].author_id", i, card.author_id)
         if card.cluster_id is not None and card.cluster_id not in clusters:
             problems.append(
-                tr("{field}: '{value}' is not a cluster of this session",
-                   field=f"ambition.cards[{i}].cluster_id", value=card.cluster_id)
+                Message("{field}: '{value}' is not a cluster of this session",
+                        field=f"ambition.cards[{i}].cluster_id", value=card.cluster_id)
             )
     dots: dict[str, int] = {}
     voted: set[tuple[str, str]] = set()
@@ -918,21 +919,21 @@ def reference_problems(session: Session) -> list[str]:
         unknown_participant("ambition.votes[{i}].participant_id", i, vote.participant_id)
         if vote.card_id not in cards:
             problems.append(
-                tr("{field}: '{value}' is not a card of this session",
-                   field=f"ambition.votes[{i}].card_id", value=vote.card_id)
+                Message("{field}: '{value}' is not a card of this session",
+                        field=f"ambition.votes[{i}].card_id", value=vote.card_id)
             )
         if (vote.participant_id, vote.card_id) in voted:
             problems.append(
-                tr("{field}: this participant already voted on this card",
-                   field=f"ambition.votes[{i}]")
+                Message("{field}: this participant already voted on this card",
+                        field=f"ambition.votes[{i}]")
             )
         voted.add((vote.participant_id, vote.card_id))
         dots[vote.participant_id] = dots.get(vote.participant_id, 0) + vote.dots
     for pid, used in dots.items():
         if used > s.ambition.vote_budget:
             problems.append(
-                tr("ambition.votes: '{value}' used {used} dots, the budget is {budget}",
-                   value=pid, used=used, budget=s.ambition.vote_budget)
+                Message("ambition.votes: '{value}' used {used} dots, the budget is {budget}",
+                        value=pid, used=used, budget=s.ambition.vote_budget)
             )
 
     items = {i.id: i for i in s.interests.items}
@@ -943,13 +944,13 @@ def reference_problems(session: Session) -> list[str]:
         for end, ref, found in (("a_id", link.a_id, a), ("b_id", link.b_id, b)):
             if found is None:
                 problems.append(
-                    tr("{field}: '{value}' is not an interest of this session",
-                       field=f"interests.links[{i}].{end}", value=ref)
+                    Message("{field}: '{value}' is not an interest of this session",
+                            field=f"interests.links[{i}].{end}", value=ref)
                 )
         if a is not None and b is not None and a.participant_id == b.participant_id:
             problems.append(
-                tr("{field}: a link joins interests of two different participants",
-                   field=f"interests.links[{i}]")
+                Message("{field}: a link joins interests of two different participants",
+                        field=f"interests.links[{i}]")
             )
 
     subjects = {AMBITION_SUBJECT, AGREEMENT_SUBJECT}
@@ -959,24 +960,24 @@ def reference_problems(session: Session) -> list[str]:
         unknown_participant("consents[{i}].participant_id", i, rec.participant_id)
         if rec.subject_id not in subjects:
             problems.append(
-                tr("{field}: '{value}' is not a principle, rule, 'ambition' or 'agreement'",
-                   field=f"consents[{i}].subject_id", value=rec.subject_id)
+                Message("{field}: '{value}' is not a principle, rule, 'ambition' or 'agreement'",
+                        field=f"consents[{i}].subject_id", value=rec.subject_id)
             )
         if (rec.subject_id, rec.participant_id, rec.version) in decided:
             problems.append(
-                tr("{field}: this participant already has a decision on this item",
-                   field=f"consents[{i}]")
+                Message("{field}: this participant already has a decision on this item",
+                        field=f"consents[{i}]")
             )
         decided.add((rec.subject_id, rec.participant_id, rec.version))
     for i, amendment in enumerate(s.amendments):
         if amendment.subject_id not in subjects:
             problems.append(
-                tr("{field}: '{value}' is not a principle, rule, 'ambition' or 'agreement'",
-                   field=f"amendments[{i}].subject_id", value=amendment.subject_id)
+                Message("{field}: '{value}' is not a principle, rule, 'ambition' or 'agreement'",
+                        field=f"amendments[{i}].subject_id", value=amendment.subject_id)
             )
     agreed_steps = [a.step for a in s.step_agreements]
     if len(set(agreed_steps)) != len(agreed_steps):
-        problems.append(tr("step_agreements: a step is agreed more than once"))
+        problems.append(Message("step_agreements: a step is agreed more than once"))
 
     organisations = set(s.organisations())
     goals = {g.id for g in s.ambition.goals}
@@ -986,26 +987,26 @@ def reference_problems(session: Session) -> list[str]:
                 unknown_participant("roadmap.actions[{i}].owner", i, action.owner.ref)
             elif action.owner.ref not in organisations:
                 problems.append(
-                    tr("{field}: '{value}' is not an organisation of this session",
-                       field=f"roadmap.actions[{i}].owner", value=action.owner.ref)
+                    Message("{field}: '{value}' is not an organisation of this session",
+                            field=f"roadmap.actions[{i}].owner", value=action.owner.ref)
                 )
         if action.start and action.due and action.due < action.start:
             problems.append(
-                tr("{field}: the due date {due} lies before the start {start}",
-                   field=f"roadmap.actions[{i}].due", due=action.due.isoformat(),
-                   start=action.start.isoformat())
+                Message("{field}: the due date {due} lies before the start {start}",
+                        field=f"roadmap.actions[{i}].due", due=action.due.isoformat(),
+                        start=action.start.isoformat())
             )
         if action.goal_id is not None and action.goal_id not in goals:
             problems.append(
-                tr("{field}: '{value}' is not a goal of this session",
-                   field=f"roadmap.actions[{i}].goal_id", value=action.goal_id)
+                Message("{field}: '{value}' is not a goal of this session",
+                        field=f"roadmap.actions[{i}].goal_id", value=action.goal_id)
             )
 
     def unknown_organisation(field: str, i: int, value: str) -> None:
         if value not in organisations:
             problems.append(
-                tr("{field}: '{value}' is not an organisation of this session",
-                   field=field.format(i=i), value=value)
+                Message("{field}: '{value}' is not an organisation of this session",
+                        field=field.format(i=i), value=value)
             )
 
     for i, contribution in enumerate(c.contributions):
@@ -1025,8 +1026,8 @@ def reference_problems(session: Session) -> list[str]:
     named: set[str] = set()
     for i, org in enumerate(s.legal.organisations):
         if org.name in named:
-            problems.append(tr("{field}: '{value}' is listed twice",
-                               field=f"legal.organisations[{i}].name", value=org.name))
+            problems.append(Message("{field}: '{value}' is listed twice",
+                                    field=f"legal.organisations[{i}].name", value=org.name))
         named.add(org.name)
         if org.representative_id is not None:
             unknown_participant("legal.organisations[{i}].representative_id", i,
@@ -1039,8 +1040,8 @@ def reference_problems(session: Session) -> list[str]:
     def check_moment(field: str, i: int, value: str) -> None:
         if value not in moments:
             problems.append(
-                tr("{field}: '{value}' is not a measurement moment of this session",
-                   field=field.format(i=i), value=value)
+                Message("{field}: '{value}' is not a measurement moment of this session",
+                        field=field.format(i=i), value=value)
             )
 
     once: set[tuple[str, ...]] = set()
@@ -1049,26 +1050,26 @@ def reference_problems(session: Session) -> list[str]:
         unknown_participant("diagnostics.scores[{i}].participant_id", i, sc.participant_id)
         key: tuple[str, ...] = ("score", sc.moment_id, sc.participant_id, sc.condition.value)
         if key in once:
-            problems.append(tr("{field}: scored twice", field=f"diagnostics.scores[{i}]"))
+            problems.append(Message("{field}: scored twice", field=f"diagnostics.scores[{i}]"))
         once.add(key)
     for i, mark in enumerate(d.marks):
         check_moment("diagnostics.marks[{i}].moment_id", i, mark.moment_id)
         unknown_participant("diagnostics.marks[{i}].participant_id", i, mark.participant_id)
         if mark.axis_id not in axes:
             problems.append(
-                tr("{field}: '{value}' is not an axis of this session",
-                   field=f"diagnostics.marks[{i}].axis_id", value=mark.axis_id)
+                Message("{field}: '{value}' is not an axis of this session",
+                        field=f"diagnostics.marks[{i}].axis_id", value=mark.axis_id)
             )
         key = ("mark", mark.moment_id, mark.participant_id, mark.axis_id)
         if key in once:
-            problems.append(tr("{field}: marked twice", field=f"diagnostics.marks[{i}]"))
+            problems.append(Message("{field}: marked twice", field=f"diagnostics.marks[{i}]"))
         once.add(key)
     for i, fc in enumerate(d.forms):
         check_moment("diagnostics.forms[{i}].moment_id", i, fc.moment_id)
         unknown_participant("diagnostics.forms[{i}].participant_id", i, fc.participant_id)
         key = ("form", fc.moment_id, fc.participant_id)
         if key in once:
-            problems.append(tr("{field}: chosen twice", field=f"diagnostics.forms[{i}]"))
+            problems.append(Message("{field}: chosen twice", field=f"diagnostics.forms[{i}]"))
         once.add(key)
 
     signed: set[str] = set()
@@ -1076,13 +1077,13 @@ def reference_problems(session: Session) -> list[str]:
         unknown_participant("signatures[{i}].participant_id", i, sig.participant_id)
         if sig.participant_id in signed:
             problems.append(
-                tr("{field}: this participant has signed twice", field=f"signatures[{i}]")
+                Message("{field}: this participant has signed twice", field=f"signatures[{i}]")
             )
         signed.add(sig.participant_id)
         signer = s.participant(sig.participant_id)
         if signer is not None and not signer.present:
             problems.append(
-                tr("{field}: {name} is marked absent and cannot have signed",
-                   field=f"signatures[{i}]", name=signer.name)
+                Message("{field}: {name} is marked absent and cannot have signed",
+                        field=f"signatures[{i}]", name=signer.name)
             )
     return problems

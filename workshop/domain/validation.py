@@ -1,4 +1,8 @@
-"""Turns pydantic's errors into messages a facilitator can act on, naming the field."""
+"""Turns pydantic's errors into messages a facilitator can act on, naming the field.
+
+The messages are ``Message`` objects (an id and its fields): the model does not know
+who reads them, so the reader (the app, the command line) says them in its language.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from workshop.i18n import N_, tr
+from workshop.i18n import N_, Message
 
 _MESSAGES = {
     "missing": N_("is missing"),
@@ -43,6 +47,18 @@ _MESSAGES = {
 }
 
 
+class RuleProblems(ValueError):
+    """The session's own rules that are broken (``reference_problems``), as messages.
+
+    Raised in a pydantic validator: pydantic keeps the exception in the error's context,
+    so ``problems_from`` finds the messages again, untranslated.
+    """
+
+    def __init__(self, problems: list[Message]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(problem.text("en") for problem in self.problems))
+
+
 def field_path(loc: tuple[int | str, ...]) -> str:
     out = ""
     for part in loc:
@@ -53,32 +69,39 @@ def field_path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _message(error: Any) -> list[str]:
+def _message(error: Any) -> list[Message]:
     kind = error.get("type", "")
     path = field_path(tuple(error.get("loc", ())))
     if kind == "value_error":
-        # Our own cross-reference checks: already translated, one per line.
-        text = str(error.get("ctx", {}).get("error", error.get("msg", "")))
-        lines = [line for line in text.splitlines() if line.strip()]
-        return [f"{path}: {line}" if path else line for line in lines]
+        raised = (error.get("ctx") or {}).get("error")
+        if isinstance(raised, RuleProblems):  # our own cross-reference checks
+            lines = raised.problems
+        else:  # a value refused by a validator, in its own (English) words
+            text = str(raised if raised is not None else error.get("msg", ""))
+            lines = [Message(line) for line in text.splitlines() if line.strip()]
+        return [Message(N_("{field}: {detail}"), field=path, detail=line) if path else line
+                for line in lines]
     template = _MESSAGES.get(kind)
     if template is None:
-        detail = str(error.get("msg", kind))
+        detail = Message(str(error.get("msg", kind)))
     else:
         ctx = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
         try:
-            detail = tr(template, **ctx) if ctx else tr(template)
+            template.format(**ctx)
+            detail = Message(template, **ctx)
         except (KeyError, IndexError):
-            detail = tr(template)
-    return [f"{path or tr('the session')}: {detail}"]
+            detail = Message(template)
+    return [Message(N_("{field}: {detail}"), field=path or Message("the session"),
+                    detail=detail)]
 
 
-def problems_from(error: ValidationError, limit: int = 50) -> list[str]:
-    """Readable problems, at most ``limit`` (a broken file can have thousands)."""
-    out: list[str] = []
+def problems_from(error: ValidationError, limit: int = 50) -> list[Message]:
+    """Readable problems, at most ``limit`` (a broken file can have thousands), as
+    messages the reader says in its language (``Message.text(lang)``)."""
+    out: list[Message] = []
     for item in error.errors(include_url=False):
         out.extend(_message(item))
     if len(out) > limit:
         rest = len(out) - limit
-        out = out[:limit] + [tr("… and {count} more problems", count=rest)]
+        out = out[:limit] + [Message("… and {count} more problems", count=rest)]
     return out

@@ -1,26 +1,52 @@
 """The only errors storage lets out: each names the file and says what the user can do.
 
-``str(error)`` is the message in the current language; ``problems`` lists details.
+Storage does not know who reads the error: it keeps the message id and its fields
+(``message_id``, ``params``), and the reader says it in its own language with
+``text(lang)`` and ``details(lang)`` (the app in its language, the command line in
+its own). ``str(error)`` is the English text, for logs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from workshop.i18n import tr
+from workshop.i18n import Language, Message, say
 
 
 class SessionFileError(Exception):
     """Base of every error about a session file."""
 
-    def __init__(self, path: Path | str, message: str, problems: list[str] | None = None):
+    def __init__(self, path: Path | str, message: Message | str,
+                 problems: Sequence[Message | str] | None = None):
         self.path = Path(path)
-        self.problems = list(problems or [])
-        super().__init__(message)
+        self.message = message if isinstance(message, Message) else Message(message)
+        self.problems: list[Message | str] = list(problems or [])
+        super().__init__(self.message.text("en"))
 
-    def details(self) -> str:
+    @property
+    def message_id(self) -> str:
+        return self.message.id
+
+    @property
+    def params(self) -> dict[str, object]:
+        return self.message.params
+
+    def text(self, lang: Language) -> str:
+        """The message in ``lang``."""
+        return self.message.text(lang)
+
+    def problem_texts(self, lang: Language) -> list[str]:
+        """The problems in ``lang``."""
+        return [say(problem, lang) for problem in self.problems]
+
+    def first_problem(self, lang: Language) -> str:
+        """The first problem, or the message if there is none (for a short notice)."""
+        return say(self.problems[0], lang) if self.problems else self.text(lang)
+
+    def details(self, lang: Language) -> str:
         """The message with the problems under it, for a dialog or the terminal."""
-        lines = [str(self)] + [f"  - {p}" for p in self.problems]
+        lines = [self.text(lang)] + [f"  - {p}" for p in self.problem_texts(lang)]
         return "\n".join(lines)
 
 
@@ -44,7 +70,7 @@ class NewerVersionError(SessionFileError):
         self.supported = supported
         super().__init__(
             path,
-            tr(
+            Message(
                 "“{path}” was saved by a newer version of Workshop (file format {found}; "
                 "this version reads up to {supported}). Update Workshop to open it; "
                 "the file has not been changed.",
@@ -65,8 +91,9 @@ class SaveError(SessionFileError):
     the message itself speaks to the app's user ("use Save as").
     """
 
-    def __init__(self, path: Path | str, message: str, problems: list[str] | None = None,
-                 *, kind: str = "other", reason: str = ""):
+    def __init__(self, path: Path | str, message: Message | str,
+                 problems: Sequence[Message | str] | None = None, *, kind: str = "other",
+                 reason: str = ""):
         super().__init__(path, message, problems)
         self.kind = kind
         self.reason = reason
@@ -80,7 +107,7 @@ class LockedError(SessionFileError):
     (see ``workshop.storage.lock``).
     """
 
-    def __init__(self, path: Path | str, message: str, holder: dict[str, object],
+    def __init__(self, path: Path | str, message: Message | str, holder: dict[str, object],
                  *, can_take_over: bool = False, reason: str = ""):
         self.holder = holder
         self.can_take_over = can_take_over

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from workshop.domain.consent import stamp_unversioned
 from workshop.domain.model import FORMAT_MARKER, SCHEMA_VERSION, Session
 from workshop.domain.validation import problems_from
-from workshop.i18n import N_, tr
+from workshop.i18n import N_, Message
 from workshop.storage import platform
 from workshop.storage.errors import (
     CorruptSessionError,
@@ -174,18 +174,18 @@ def _decode(raw: bytes, path: Path) -> Any:
     if not stripped:
         raise CorruptSessionError(
             path,
-            tr("“{path}” is empty. Restore it from a backup (workshop backups).", path=path),
+            Message("“{path}” is empty. Restore it from a backup (workshop backups).", path=path),
         )
     if not stripped.startswith(b"{"):
         raise NotASessionError(
-            path, tr("“{path}” is not a Workshop session file.", path=path)
+            path, Message("“{path}” is not a Workshop session file.", path=path)
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CorruptSessionError(
             path,
-            tr(
+            Message(
                 "“{path}” is damaged (unreadable bytes at position {pos}). "
                 "Restore it from a backup (workshop backups).",
                 path=path, pos=exc.start,
@@ -205,12 +205,12 @@ def _decode(raw: bytes, path: Path) -> Any:
                     "Restore it from a backup (workshop backups).")
         )
         raise CorruptSessionError(
-            path, tr(message, path=path, pos=exc.pos, line=exc.lineno, col=exc.colno)
+            path, Message(message, path=path, pos=exc.pos, line=exc.lineno, col=exc.colno)
         ) from None
     except RecursionError:
         raise CorruptSessionError(
             path,
-            tr("“{path}” is damaged (nested too deeply to be a session).", path=path),
+            Message("“{path}” is damaged (nested too deeply to be a session).", path=path),
         ) from None
 
 
@@ -219,12 +219,12 @@ def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
     path = Path(path)
     doc = _decode(raw, path)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_MARKER:
-        raise NotASessionError(path, tr("“{path}” is not a Workshop session file.", path=path))
+        raise NotASessionError(path, Message("“{path}” is not a Workshop session file.", path=path))
     version = doc.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
         raise CorruptSessionError(
             path,
-            tr(
+            Message(
                 "“{path}” is damaged: its format version is missing or unreadable. "
                 "Restore it from a backup (workshop backups).",
                 path=path,
@@ -236,23 +236,23 @@ def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
         if version not in MIGRATIONS:
             raise InvalidSessionError(
                 path,
-                tr("“{path}” has format version {found}, which cannot be converted.",
-                   path=path, found=version),
+                Message("“{path}” has format version {found}, which cannot be converted.",
+                        path=path, found=version),
             )
         try:
             doc = migrate(doc, version, SCHEMA_VERSION)
         except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
             raise InvalidSessionError(
                 path,
-                tr("“{path}” has an older format that could not be converted: {reason}",
-                   path=path, reason=type(exc).__name__),
+                Message("“{path}” has an older format that could not be converted: {reason}",
+                        path=path, reason=type(exc).__name__),
             ) from None
     try:
         session = Session.model_validate(doc)
     except ValidationError as exc:
         raise InvalidSessionError(
             path,
-            tr(
+            Message(
                 "“{path}” contains data that Workshop cannot accept. The file has not "
                 "been changed; fix the fields below or restore a backup.",
                 path=path,
@@ -261,7 +261,7 @@ def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
         ) from None
     except RecursionError:
         raise CorruptSessionError(
-            path, tr("“{path}” is damaged (nested too deeply to be a session).", path=path)
+            path, Message("“{path}” is damaged (nested too deeply to be a session).", path=path)
         ) from None
     # Decisions in files of schema 2 carry no version: they were given to the text as
     # it is, so they count for it.
@@ -277,23 +277,23 @@ def read_bytes(path: Path | str) -> bytes:
         if size > MAX_FILE_BYTES:
             raise CorruptSessionError(
                 path,
-                tr("“{path}” is {size} MB, far too large to be a session.",
-                   path=path, size=size // (1024 * 1024)),
+                Message("“{path}” is {size} MB, far too large to be a session.",
+                        path=path, size=size // (1024 * 1024)),
             )
         return native.read_bytes()
     except FileNotFoundError:
-        raise FileUnreadableError(path, tr("“{path}” does not exist.", path=path)) from None
+        raise FileUnreadableError(path, Message("“{path}” does not exist.", path=path)) from None
     except IsADirectoryError:
         raise FileUnreadableError(
-            path, tr("“{path}” is a folder, not a file.", path=path)
+            path, Message("“{path}” is a folder, not a file.", path=path)
         ) from None
     except PermissionError:
         raise FileUnreadableError(
-            path, tr("You do not have permission to read “{path}”.", path=path)
+            path, Message("You do not have permission to read “{path}”.", path=path)
         ) from None
     except OSError as exc:
         raise FileUnreadableError(
-            path, tr("“{path}” cannot be read: {reason}", path=path, reason=exc.strerror)
+            path, Message("“{path}” cannot be read: {reason}", path=path, reason=exc.strerror)
         ) from None
 
 
@@ -318,7 +318,7 @@ def _save_error(path: Path, exc: OSError | ValueError) -> SaveError:
         msg = N_("Saving “{path}” failed: {reason}. The previous version is intact; "
                  "try again or use Save as.")
     reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
-    return SaveError(path, tr(msg, path=path, reason=reason), kind=kind, reason=reason)
+    return SaveError(path, Message(msg, path=path, reason=reason), kind=kind, reason=reason)
 
 
 def temp_files(path: Path | str) -> list[Path]:

@@ -35,7 +35,7 @@ from pathlib import Path
 from types import TracebackType
 
 from workshop import __version__
-from workshop.i18n import tr
+from workshop.i18n import Message
 from workshop.storage import files, platform
 from workshop.storage.errors import LockedError, SaveError, SessionFileError
 from workshop.storage.process_facts import ProcessFacts, process_facts
@@ -227,12 +227,12 @@ class SessionLock:
 
     def _cannot_lock(self, exc: OSError) -> SessionFileError:
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return SaveError(self.path, tr(
+            return SaveError(self.path, Message(
                 "Workshop cannot create a lock file beside “{path}”: the folder is "
                 "read-only or you lack permission. Open it read-only, or copy it to a "
                 "folder you can write to.", path=self.path), kind="read_only",
                 reason=exc.strerror or str(exc))
-        return SaveError(self.path, tr(
+        return SaveError(self.path, Message(
             "Workshop cannot create a lock file beside “{path}”: {reason}. Open it "
             "read-only, or try again.", path=self.path, reason=exc.strerror or str(exc)),
             kind="disk_full" if exc.errno == errno.ENOSPC else "other",
@@ -240,16 +240,16 @@ class SessionLock:
 
     def _locked_error(self, holder: dict[str, object] | None) -> LockedError:
         if holder is not None and holder.get("unreadable"):
-            return LockedError(self.path, tr(
+            return LockedError(self.path, Message(
                 "“{path}” is already open in Workshop under another user account "
                 "(its lock file “{lock}” cannot be read). Close it there, or open it "
                 "read-only.", path=self.path, lock=self.lock_file), holder)
         if holder is None:
-            return LockedError(self.path, tr(
+            return LockedError(self.path, Message(
                 "“{path}” is being opened by another Workshop right now. Try again in "
                 "a minute, or open it read-only.", path=self.path), {})
         if self._is_ours(holder):
-            return LockedError(self.path, tr(
+            return LockedError(self.path, Message(
                 "“{path}” is already open in this Workshop. Switch to that window.",
                 path=self.path), holder)
         verdict = self.judge(holder)
@@ -258,20 +258,20 @@ class SessionLock:
                      time=_display_time(holder.get("started")))
         if verdict == "reused":
             found = (self._facts or process_facts)(int(str(holder.get("pid"))))
-            return LockedError(self.path, tr(
+            return LockedError(self.path, Message(
                 "“{path}” was opened in Workshop by {user} on {host} (process {pid}) "
                 "since {time}, but process {pid} is now another program ({program}): that "
                 "Workshop has ended, probably at a restart. Take the session over, or "
                 "open it read-only.", program=found.name or "?", **facts), holder,
                 can_take_over=True, reason=verdict)
         if verdict == "other_host":
-            return LockedError(self.path, tr(
+            return LockedError(self.path, Message(
                 "“{path}” is open in Workshop by {user} on another computer, {host} "
                 "(process {pid}), since {time}. Workshop cannot tell from here whether it "
                 "is still open there. If it is, close it there first. If that computer "
                 "crashed or the session is closed there, take it over; otherwise open it "
                 "read-only.", **facts), holder, can_take_over=True, reason=verdict)
-        return LockedError(self.path, tr(
+        return LockedError(self.path, Message(
             "“{path}” is already open in Workshop by {user} on {host} (process {pid}) "
             "since {time}. Close it there, or open it read-only.", **facts), holder,
             reason=verdict)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from workshop.domain.model import MAX_NAME, MAX_TEXT, Participant, new_id
 from workshop.domain.perspectives import match_perspective
-from workshop.i18n import tr
+from workshop.i18n import Language, Message
 
 FIELDS: tuple[str, ...] = (
     "name", "organisation", "role", "perspective", "represents", "mandate", "present",
@@ -81,7 +81,8 @@ class CsvImport:
     """What a file holds: the good lines, and a message per problem (naming its line)."""
 
     rows: list[CsvParticipant] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Message] = field(default_factory=list)
+    """Each problem as a message id and its fields: the reader says it in its language."""
     problem_lines: list[int] = field(default_factory=list)
     """The line number of each problem, in step with ``problems`` (0: the whole file)."""
     encoding: str = ""
@@ -92,6 +93,10 @@ class CsvImport:
     ignored_columns: list[str] = field(default_factory=list)
     header_line: int = 0
 
+    def problem_texts(self, lang: Language) -> list[str]:
+        """The problems in ``lang``."""
+        return [problem.text(lang) for problem in self.problems]
+
 
 def _normalise(header: str) -> str:
     text = unicodedata.normalize("NFKD", header.strip().strip("\ufeff").lower())
@@ -100,12 +105,12 @@ def _normalise(header: str) -> str:
     return text
 
 
-def _decode(data: bytes) -> tuple[str, str] | str:
+def _decode(data: bytes) -> tuple[str, str] | Message:
     """(text, encoding), or a message why this is no text file."""
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        return tr("This is an Excel workbook, not a CSV file. In Excel, choose "
-                  "File > Save as and the type “CSV (semicolon separated)” or "
-                  "“CSV UTF-8”, then import that file.")
+        return Message("This is an Excel workbook, not a CSV file. In Excel, choose "
+                       "File > Save as and the type “CSV (semicolon separated)” or "
+                       "“CSV UTF-8”, then import that file.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -123,8 +128,8 @@ def _decode(data: bytes) -> tuple[str, str] | str:
             if controls <= len(text) // 100:
                 return text, encoding
             break
-    return tr("This file does not hold text, so it is not a CSV file. Choose a file "
-              "saved from Excel as “CSV”.")
+    return Message("This file does not hold text, so it is not a CSV file. Choose a file "
+                   "saved from Excel as “CSV”.")
 
 
 def _lines(text: str) -> list[str]:
@@ -161,7 +166,7 @@ def _find_header(lines: list[str]) -> tuple[int, str, list[str]] | None:
 
 
 def _records(lines: list[str], start: int, delimiter: str
-             ) -> Iterator[tuple[int, list[str] | str]]:
+             ) -> Iterator[tuple[int, list[str] | Message]]:
     """(line number, cells) per record after ``start``; cells is a message when unreadable.
 
     A quotation mark that never closes would swallow the rest of the file; instead the
@@ -183,16 +188,16 @@ def _records(lines: list[str], start: int, delimiter: str
             message = str(exc)
             spans = reader.line_num > consumed + 1  # the failing record runs on past its line
             if spans or "end of data" in message:
-                yield number, tr("Line {line}: a quotation mark (\") opens a field but never "
-                                 "closes it", line=number)
+                yield number, Message("Line {line}: a quotation mark (\") opens a field but never "
+                                      "closes it", line=number)
             elif "expected after" in message:
-                yield number, tr("Line {line}: text follows a closing quotation mark (\"); "
-                                 "write a quotation mark inside a field as \"\"", line=number)
+                yield number, Message("Line {line}: text follows a closing quotation mark (\"); "
+                                      "write a quotation mark inside a field as \"\"", line=number)
             elif "field larger" in message:
-                yield number, tr("Line {line}: a field is too long", line=number)
+                yield number, Message("Line {line}: a field is too long", line=number)
             else:
-                yield number, tr("Line {line}: this line cannot be read ({error})",
-                                 line=number, error=message)
+                yield number, Message("Line {line}: this line cannot be read ({error})",
+                                      line=number, error=message)
             position = position + consumed + 1
 
 
@@ -211,14 +216,14 @@ def parse_participants_csv(data: bytes) -> CsvImport:
     """Read participants from the bytes of a CSV file; never raises for bad content."""
     result = CsvImport()
     decoded = _decode(data)
-    if isinstance(decoded, str):
+    if isinstance(decoded, Message):
         result.problems.append(decoded)
         result.problem_lines.append(0)
         return result
     text, result.encoding = decoded
     lines = _lines(text)
     if not any(line.strip().strip(";,\t\"") for line in lines):
-        result.problems.append(tr("The file is empty."))
+        result.problems.append(Message("The file is empty."))
         result.problem_lines.append(0)
         return result
 
@@ -226,7 +231,7 @@ def parse_participants_csv(data: bytes) -> CsvImport:
     found = _find_header(lines[1:] if hint else lines)
     if found is None:
         result.delimiter = hint.group(1) if hint else ";"
-        result.problems.append(tr(
+        result.problems.append(Message(
             "No column for the name: the first line must name the columns, "
             "e.g. naam;organisatie;rol;perspectief;vertegenwoordigt;mandaat;aanwezig"))
         result.problem_lines.append(0)
@@ -247,17 +252,17 @@ def parse_participants_csv(data: bytes) -> CsvImport:
             if heading.strip():
                 result.ignored_columns.append(heading.strip())
         elif key in columns:
-            result.problems.append(tr("Line {line}: the column “{column}” appears twice; the "
-                                      "first one is used", line=first, column=heading.strip()))
+            result.problems.append(Message("Line {line}: the column “{column}” appears twice; the "
+                                           "first one is used", line=first, column=heading.strip()))
         else:
             columns[key] = position
             result.columns[key] = heading.strip()
     width = len(header)
 
     records: list[tuple[int, list[str]]] = []
-    issues: list[tuple[int, str]] = []
+    issues: list[tuple[int, Message]] = []
     for number, cells in _records(lines, first, delimiter):
-        if isinstance(cells, str):
+        if isinstance(cells, Message):
             issues.append((number, cells))
         elif any(c.strip() for c in cells):  # Excel writes ";;;;" for empty rows
             records.append((number, cells))
@@ -280,22 +285,22 @@ def parse_participants_csv(data: bytes) -> CsvImport:
             cells = cells[:width]  # trailing empty fields: harmless
         if len(cells) != width:
             if len(cells) == 1:
-                message = tr("Line {line}: 1 field, the header has {width}",
-                             line=number, width=width)
+                message = Message("Line {line}: 1 field, the header has {width}",
+                                  line=number, width=width)
             else:
-                message = tr("Line {line}: {count} fields, the header has {width}",
-                             line=number, count=len(cells), width=width)
+                message = Message("Line {line}: {count} fields, the header has {width}",
+                                  line=number, count=len(cells), width=width)
             issues.append((number, message))
             continue
         name = cell(cells, "name") or " ".join(
             part for part in (cell(cells, "first"), cell(cells, "infix"), cell(cells, "last"))
             if part)
         if not name:
-            issues.append((number, tr("Line {line}: the name is empty", line=number)))
+            issues.append((number, Message("Line {line}: the name is empty", line=number)))
             continue
         present = _present(cell(cells, "present"), x_style)
         if present is None:
-            issues.append((number, tr(
+            issues.append((number, Message(
                 "Line {line}: “{value}” is not a value for present; use ja/nee, yes/no or x",
                 line=number, value=cell(cells, "present"))))
             continue
@@ -303,7 +308,7 @@ def parse_participants_csv(data: bytes) -> CsvImport:
         too_long = [key for key, value in values.items()
                     if len(value) > (MAX_TEXT if key == "mandate" else MAX_NAME)]
         if len(name) > MAX_NAME or too_long:
-            issues.append((number, tr("Line {line}: a field is too long", line=number)))
+            issues.append((number, Message("Line {line}: a field is too long", line=number)))
             continue
         # "Ziekenhuis", "hospital", "GGZ": a known perspective is kept as its key.
         values["perspective"] = match_perspective(values["perspective"])
@@ -313,6 +318,6 @@ def parse_participants_csv(data: bytes) -> CsvImport:
         result.problems.append(message)
         result.problem_lines.append(number)
     if not records and not result.problems:
-        result.problems.append(tr("The file names the columns but holds no participants."))
+        result.problems.append(Message("The file names the columns but holds no participants."))
     result.problem_lines += [0] * (len(result.problems) - len(result.problem_lines))
     return result

@@ -302,7 +302,7 @@ class SessionDocument(QObject):
             after = _snapshot(self.session, areas)
             problems = self._problems(areas, after)
         except ValidationError as exc:
-            problems = problems_from(exc)
+            problems = [p.text(current_language()) for p in problems_from(exc)]
         if problems:
             _restore(self.session, before)
             self.sig_rejected.emit(problems)
@@ -356,11 +356,12 @@ class SessionDocument(QObject):
             try:
                 _adapter(type(holder), leaf).validate_python(after[area])
             except ValidationError as exc:
-                problems += [f"{area}: {p}" if not p.startswith(area) else p
-                             for p in problems_from(exc)]
+                said = [p.text(current_language()) for p in problems_from(exc)]
+                problems += [f"{area}: {p}" if not p.startswith(area) else p for p in said]
         # The session was valid before this edit: only the rules the touched areas take
         # part in can be broken now (a full check where an edit can reach everything).
-        return problems or touched_problems(self.session, areas)
+        return problems or [p.text(current_language())
+                            for p in touched_problems(self.session, areas)]
 
     def _forget_printed(self, areas: Iterable[str]) -> None:
         """The fingerprint is made again, with the printed parts that ``areas`` reach."""
@@ -414,7 +415,7 @@ class SessionDocument(QObject):
                 return "none", tr("Read-only: changes are not saved")
             return "none", tr("Not saved to a file")
         if saver.last_error is not None and saver.dirty:
-            return "error", str(saver.last_error)
+            return "error", saver.last_error.text(current_language())
         if saver.dirty:
             return "saving", tr("Saving…")
         if saver.last_saved is None:

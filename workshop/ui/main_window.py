@@ -724,7 +724,7 @@ class MainWindow(QMainWindow):
             box.setWindowTitle(tr("Your last changes are not saved"))
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setText(tr("{error}\n\nSave the session elsewhere before closing?",
-                           error=error or ""))
+                           error=error.text(current_language()) if error else ""))
             save_button = box.addButton(tr("Save as…"), QMessageBox.ButtonRole.AcceptRole)
             discard = box.addButton(tr("Close without saving"),
                                     QMessageBox.ButtonRole.DestructiveRole)

@@ -30,15 +30,19 @@ def file_filter() -> str:
     return tr("Workshop sessions (*.workshop)")
 
 
+def _said(error: Exception) -> str:
+    """The error in the app's language (storage's errors keep their message id)."""
+    return error.text(current_language()) if isinstance(error, SessionFileError) else str(error)
+
+
 def explain(parent: QWidget | None, title: str, error: Exception) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(str(error))
-    problems = getattr(error, "problems", None)
-    if problems:
-        box.setDetailedText("\n".join(problems))
+    box.setText(_said(error))
+    if isinstance(error, SessionFileError) and error.problems:
+        box.setDetailedText("\n".join(error.problem_texts(current_language())))
     box.exec()
 
 
@@ -50,7 +54,7 @@ def _choose(parent: QWidget | None, title: str, error: Exception,
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(str(error))
+    box.setText(_said(error))
     keys = {}
     for key, text, role in buttons:
         button = box.addButton(text, role)

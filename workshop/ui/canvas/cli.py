@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workshop.i18n import LANGUAGES, tr
+from workshop.i18n import LANGUAGES, current_language, tr
 from workshop.storage.errors import SaveError
 from workshop.ui.canvas.theme import THEME_NAMES
 
@@ -110,7 +110,8 @@ def run_render(args: argparse.Namespace) -> int:
         write(session, args.canvas, out, size=size, theme=args.theme,
               lang=args.canvas_lang)
     except SaveError as exc:  # the previous picture, if any, is intact
-        print(tr("Could not write “{path}”: {reason}", path=out, reason=exc), file=sys.stderr)
+        print(tr("Could not write “{path}”: {reason}", path=out,
+                 reason=exc.text(current_language())), file=sys.stderr)
         return 1
     except OSError as exc:
         if exc.strerror:

@@ -18,7 +18,7 @@ from workshop.domain.model import Session
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.export.appendix_names import APPENDICES, DEFAULT_APPENDICES
 from workshop.export.roadmap import GroupBy, PageSize, RoadmapOptions, export_roadmap
-from workshop.i18n import Language, tr
+from workshop.i18n import Language, current_language, tr
 from workshop.storage import paths
 from workshop.storage.errors import SessionFileError
 from workshop.storage.files import remove_partial_exports, write_atomic
@@ -103,7 +103,8 @@ def run_request(request: ExportRequest, progress: Callable[[int], None],
                     write_atomic(target, data)
                     result.written.append(target)
     except (OSError, SessionFileError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        reason = (exc.strerror if isinstance(exc, OSError)
+                  else exc.text(current_language()))
         result.error = tr("The PDF could not be written. {reason}", reason=reason or str(exc))
     except Exception as exc:  # noqa: BLE001 - reported to the facilitator, not lost
         result.error = tr("The PDF could not be made: {reason}", reason=repr(exc))

@@ -95,7 +95,8 @@ class CsvImportDialog(QDialog):
             else:
                 known.add(key)
                 self.rows.append(row)
-        numbered = list(zip(result.problem_lines, result.problems, strict=True)) + skipped
+        numbered = list(zip(result.problem_lines,
+                            result.problem_texts(current_language()), strict=True)) + skipped
         numbered.sort(key=lambda problem: problem[0])  # in the file's order; stable
         self.problems = [message for _, message in numbered]
 
