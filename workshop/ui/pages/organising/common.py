@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from workshop import locale_format
 from workshop.domain.edits import commitments as edits
 from workshop.domain.model import MAX_TEXT
-from workshop.i18n import current_language
+from workshop.i18n import current_language, tr
 from workshop.ui.commands import make_action
 from workshop.ui.pages.roadmap.rows import one_line
 
@@ -287,3 +287,17 @@ class OrganisationCombo(QComboBox):
     def organisation(self) -> str | None:
         value = self.currentData()
         return str(value) if value else None
+
+
+def edit_selected(try_edit: Callable[..., bool], table: ItemTable, area: str, what: str,
+                  field: str, value: object, merge_key: str | None = None) -> bool:
+    """Set ``field`` of the item selected in ``table`` (a list of ``area``) as one
+    undoable edit named "Edit {what}"; typing into one field of one item merges into one
+    step when ``merge_key`` is given. False when nothing is selected or the edit is
+    refused."""
+    item_id = table.current_id()
+    if item_id is None:
+        return False
+    return try_edit(tr("Edit {field}", field=what), edits.set_item_field, area, item_id,
+                    field, value,
+                    merge_key=f"{area}:{item_id}:{merge_key}" if merge_key else None)

@@ -34,6 +34,7 @@ from workshop.ui.pages.organising.common import (
     EnterAdds,
     ItemTable,
     cell,
+    edit_selected,
     heading,
     list_and_editor,
     muted,
@@ -263,12 +264,8 @@ class RolesSection(QWidget):
 
     def _edit_selected(self, what: str, field: str, value: object,
                        merge_key: str | None = None) -> bool:
-        item_id = self.table.current_id()
-        if item_id is None:
-            return False
-        return self.page.try_edit(tr("Edit {field}", field=what), edits.set_item_field, AREA,
-                                  item_id, field, value, merge_key=f"{AREA}:{item_id}:"
-                                  f"{merge_key}" if merge_key else None)
+        return edit_selected(self.page.try_edit, self.table, AREA, what, field, value,
+                             merge_key)
 
     def _set_field(self, field: str, text: str, what: str) -> None:
         if not self._updating:
