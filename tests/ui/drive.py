@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -186,3 +186,48 @@ def go_to_item(qtbot: QtBot, page: InterestsPage, pid: str, kind: InterestKind,
 def enter(qtbot: QtBot, widget: QWidget | None = None) -> None:
     """Return, to ``widget`` or wherever the focus is."""
     qtbot.keyClick(widget or focused(), Qt.Key.Key_Return)
+
+
+def draw_signature(qtbot: QtBot, pad: QWidget, shift: int) -> None:
+    """A signature drawn with the mouse: press, a zigzag of moves, release."""
+    width, height = pad.width(), pad.height()
+    points = [(int(width * (0.15 + 0.1 * i)), int(height * (0.45 + 0.15 * ((i + shift) % 2))))
+              for i in range(7)]
+
+    def send(kind: QEvent.Type, x: int, y: int) -> None:
+        buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease \
+            else Qt.MouseButton.LeftButton
+        QApplication.sendEvent(pad, QMouseEvent(
+            kind, QPointF(x, y), pad.mapToGlobal(QPointF(x, y)), Qt.MouseButton.LeftButton,
+            buttons, Qt.KeyboardModifier.NoModifier))
+
+    send(QEvent.Type.MouseButtonPress, *points[0])
+    for x, y in points[1:]:
+        send(QEvent.Type.MouseMove, x, y)
+    send(QEvent.Type.MouseButtonRelease, *points[-1])
+
+
+def sign_in_turn(qtbot: QtBot, start_button: QWidget) -> list[str]:
+    """Click "Start signing" and sign in the dialog as the table does: each signer in
+    turn draws with the mouse (Sign is disabled until there is ink) and Ctrl+Enter gives
+    it. The names shown, in the order they signed."""
+    from workshop.ui.pages.signing.dialog import SigningDialog
+
+    signed: list[str] = []
+
+    def sign_all() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SigningDialog)
+        activate(qtbot, dialog)  # a modal dialog is the active window on a desktop
+        while dialog.current() is not None:
+            signer = dialog.current()
+            signed.append(dialog.name.text())
+            assert not dialog.sign_button.isEnabled()  # no ink yet
+            draw_signature(qtbot, dialog.pad, len(signed))
+            assert dialog.sign_button.isEnabled()
+            qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+            assert dialog.current() is not signer  # signed: the next one's turn
+
+    QTimer.singleShot(0, sign_all)
+    qtbot.mouseClick(start_button, Qt.MouseButton.LeftButton)  # returns when all signed
+    return signed

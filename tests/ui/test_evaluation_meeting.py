@@ -30,20 +30,17 @@ from drive import (
     edit_cell,
     go_to_step,
     press,
+    sign_in_turn,
     type_participant,
     type_text,
 )
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFileDialog
 from pytestqt.qtbot import QtBot
 from samples import demo_session
 from signed_sessions import signed
-from test_walkthrough import (
-    agree,
-    draw_signature,
-    export_from_signing,
-)
+from test_walkthrough import agree, export_from_signing
 
 from workshop.domain.compare import changes_since_previous
 from workshop.domain.fingerprint import fingerprint
@@ -59,7 +56,6 @@ from workshop.ui.pages.ambition.page import AmbitionPage
 from workshop.ui.pages.items.page import AgreementItemsPage
 from workshop.ui.pages.preparation.page import PreparationPage
 from workshop.ui.pages.preparation.participants import NAME
-from workshop.ui.pages.signing.dialog import SigningDialog
 from workshop.ui.pages.signing.page import SigningPage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",
@@ -215,22 +211,7 @@ def sign_again(qtbot: QtBot, window: MainWindow) -> list[str]:
     press(qtbot, Qt.Key.Key_R)  # the agreement as a whole, version 2
     assert "Agreed" in page.agreement_round.outcome_label.text()
     assert page.start_button.isEnabled()
-    signed: list[str] = []
-
-    def sign_all() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, SigningDialog)
-        activate(qtbot, dialog)  # a modal dialog is the active window on a desktop
-        while dialog.current() is not None:
-            signer = dialog.current()
-            signed.append(dialog.name.text())
-            draw_signature(qtbot, dialog.pad, len(signed))
-            qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
-            assert dialog.current() is not signer  # signed: the next one's turn
-
-    QTimer.singleShot(0, sign_all)
-    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
-    return signed
+    return sign_in_turn(qtbot, page.start_button)
 
 
 def nl(value: float, signed: bool = False) -> str:

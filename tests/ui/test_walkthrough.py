@@ -28,13 +28,13 @@ from drive import (
     focused,
     go_to_step,
     press,
+    sign_in_turn,
     type_participant,
     type_text,
     wait_not_editing,
 )
 from pypdf import PdfReader
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -78,7 +78,6 @@ from workshop.ui.pages.preparation.participants import NAME, ORGANISATION
 from workshop.ui.pages.roadmap.actions_model import Col
 from workshop.ui.pages.roadmap.dates import format_date
 from workshop.ui.pages.roadmap.page import RoadmapPage
-from workshop.ui.pages.signing.dialog import SigningDialog
 from workshop.ui.pages.signing.page import SigningPage
 
 # The offscreen platform cannot raise a popup (the owner completer) or let it grab the
@@ -429,25 +428,6 @@ def agree(qtbot: QtBot, window: MainWindow, step: Step) -> None:
     assert row.data(Qt.ItemDataRole.UserRole) == StepState.AGREED.value
 
 
-def draw_signature(qtbot: QtBot, pad: QWidget, shift: int) -> None:
-    """A signature drawn with the mouse: press, a zigzag of moves, release."""
-    width, height = pad.width(), pad.height()
-    points = [(int(width * (0.15 + 0.1 * i)), int(height * (0.45 + 0.15 * ((i + shift) % 2))))
-              for i in range(7)]
-
-    def send(kind: QEvent.Type, x: int, y: int) -> None:
-        buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease \
-            else Qt.MouseButton.LeftButton
-        QApplication.sendEvent(pad, QMouseEvent(
-            kind, QPointF(x, y), pad.mapToGlobal(QPointF(x, y)), Qt.MouseButton.LeftButton,
-            buttons, Qt.KeyboardModifier.NoModifier))
-
-    send(QEvent.Type.MouseButtonPress, *points[0])
-    for x, y in points[1:]:
-        send(QEvent.Type.MouseMove, x, y)
-    send(QEvent.Type.MouseButtonRelease, *points[-1])
-
-
 def signing(qtbot: QtBot, window: MainWindow) -> None:
     """The agreement as a whole: findings, the round, six signatures on the pad."""
     page = go_to_step(qtbot, window, Step.SIGNING)
@@ -477,23 +457,7 @@ def signing(qtbot: QtBot, window: MainWindow) -> None:
     assert not any(page.findings_list.topLevelItem(i).text(0) == "Blocking"
                    for i in range(page.findings_list.topLevelItemCount()))
 
-    signed: list[str] = []
-
-    def sign_all() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, SigningDialog)
-        activate(qtbot, dialog)  # a modal dialog is the active window on a desktop
-        while dialog.current() is not None:
-            signer = dialog.current()
-            signed.append(dialog.name.text())
-            assert not dialog.sign_button.isEnabled()  # no ink yet
-            draw_signature(qtbot, dialog.pad, len(signed))
-            assert dialog.sign_button.isEnabled()
-            qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
-            assert dialog.current() is not signer  # signed: the next one's turn
-
-    QTimer.singleShot(0, sign_all)
-    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)  # returns when all signed
+    signed = sign_in_turn(qtbot, page.start_button)
     assert signed == [n for n, _o, _r in TYPED] + [n for n, _o in IMPORTED]
     page.show_item("p-none")  # unknown: nothing happens
     assert page.signatures_heading.text() == (
