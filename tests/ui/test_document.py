@@ -7,9 +7,9 @@ from collections.abc import Callable
 import pytest
 from samples import demo_session, large_session
 
-from workshop.domain.fingerprint import fingerprint
+from workshop.domain.fingerprint import UNPRINTED_AREAS, fingerprint, unprinted
 from workshop.domain.model import Card, Cluster, Session, Step
-from workshop.ui.document import UNPRINTED_AREAS, SessionDocument, unprinted
+from workshop.ui.document import SessionDocument
 
 EDITS: dict[str, Callable[[Session], object]] = {
     "ambition.cards": lambda s: s.ambition.cards.append(Card(id="card-new", text="Nieuw")),

@@ -462,7 +462,7 @@ def test_signatures_are_checked_only_when_the_agreement_can_change(
     interests, diagnostics) skip the fingerprint: they must indeed leave it as it is."""
     from samples import demo_session
 
-    from workshop.domain.fingerprint import fingerprint
+    from workshop.domain.fingerprint import UNPRINTED_AREAS, fingerprint
     from workshop.domain.model import (
         Card,
         Cluster,
@@ -472,7 +472,6 @@ def test_signatures_are_checked_only_when_the_agreement_can_change(
         Session,
         Signature,
     )
-    from workshop.ui.document import UNPRINTED_AREAS
 
     session = demo_session()
     signed = fingerprint(session)

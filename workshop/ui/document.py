@@ -28,7 +28,6 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from workshop import locale_format
 from workshop.domain.consent import stamp_unversioned
 from workshop.domain.fingerprint import (
-    UNPRINTED_AREAS,
     AgreementCache,
     unprinted,
 )
@@ -45,7 +44,7 @@ from workshop.storage.files import snapshot as snapshot_of
 from workshop.storage.forget import Forgotten, Traces, forget_everywhere
 from workshop.storage.lock import SessionLock
 
-__all__ = ["UNPRINTED_AREAS", "EditRejected", "SessionDocument", "unprinted"]
+__all__ = ["EditRejected", "SessionDocument"]
 
 AUTOSAVE_TICK_MS = 100
 FULL_SNAPSHOT_S = 60.0
