@@ -62,8 +62,8 @@ def _soak(ctx: Context) -> list[Row]:
     from workshop.storage.files import dumps, load_session, save_session
     from workshop.storage.lock import SessionLock
     from workshop.ui.app import application
-    from workshop.ui.gc_policy import settle_garbage
     from workshop.ui.document import SessionDocument
+    from workshop.ui.gc_policy import settle_garbage
     from workshop.ui.main_window import STEPS, MainWindow
 
     app = application()

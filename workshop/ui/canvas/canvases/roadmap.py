@@ -3,9 +3,9 @@
 Every action is its title (one line, ending in "…" when it is longer than the room can
 read) on a line of its own, above a solid bar from its start to its due date: no edge
 of a box runs through a letter, and the today line stops short of every title. Actions
-that overlap in time are stacked in rows of their lane; lanes run over as many pages as
-they need, while the month axis, the milestones and the evaluation moments stay on
-every page.
+that overlap in time are stacked in rows of their lane. The milestones and the
+evaluation moments are the first lanes; lanes run over as many pages as they need,
+while the month axis and the today line stay on every page.
 """
 
 from __future__ import annotations
