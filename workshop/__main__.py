@@ -7,6 +7,10 @@ from pathlib import Path
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--room-server"]:  # the bundle's room server (a process of its own)
+        from workshop.room.process import main as serve
+
+        return serve()
     from workshop.cli import run
 
     def open_app(path: Path | None) -> int:

@@ -95,6 +95,8 @@ class LightTrace(UiTrace):
 
     WATCHED = (
         "workshop.ui.room.bridge:RoomBridge._process",
+    "workshop.ui.room.server_process:ServerProcess._read",
+    "workshop.ui.room.server_process:ServerProcess.send",
         "workshop.ui.room.bridge:RoomBridge.publish",
         "workshop.ui.room.bridge:RoomBridge._on_arrived",
         "workshop.ui.room.bridge:RoomBridge._on_watch",

@@ -105,3 +105,26 @@ def test_every_phones_page_from_one_look_is_that_phones_page_alone() -> None:
         assert {c["id"]: c["dots"] for c in page["cards"] if c["dots"]} == given
         assert page["used"] == sum(given.values())
     assert dots.state(people[0], "en")["cards"][-8]["dots"] == 2  # k-t1
+
+
+def test_compact_pages_for_the_server_process_expand_to_the_same_pages() -> None:
+    """What the app sends the server process (the cards to vote on once, each page
+    naming them) becomes, in the server, exactly the page of each phone."""
+    from workshop.domain.model import Card, Vote
+    from workshop.room.views import Pages, expand
+
+    session = demo_session()
+    people = [p.id for p in session.participants if p.present]
+    session.ambition.cards += [Card(id=f"k-c{n}", text=f"<b>Kaart {n}</b>",
+                                    author_id=people[n % 2]) for n in range(5)]
+    session.ambition.votes += [Vote(participant_id=people[1], card_id="k-c3", dots=3)]
+    for serial, kind in enumerate(ActivityKind, 1):
+        activity = Activity(kind, serial=serial)
+        full, compact = Pages(session, activity), Pages(session, activity, compact=True)
+        for pid in people:
+            page = compact.state(pid, "nl")
+            cards = page.get("cards")
+            ballots = {"b1": cards["ballot"]} if isinstance(cards, dict) else {}
+            if ballots:
+                page = {**page, "cards": {"ballot": "b1", "dots": cards["dots"]}}
+            assert expand(page, ballots) == full.state(pid, "nl")

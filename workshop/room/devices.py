@@ -205,6 +205,11 @@ class Registry:
             device.connected = max(0, device.connected + delta)
             self.version += 1
 
+    def devices(self) -> list[Device]:
+        """Every device, in the order they joined."""
+        with self.lock:
+            return list(self._by_id.values())
+
     def snapshot(self) -> list[DeviceInfo]:
         with self.lock:
             return [DeviceInfo(d.id, d.participant_id, d.blocked, d.connected > 0,

@@ -1,4 +1,5 @@
-"""The room's web server: aiohttp on an asyncio loop in a thread of its own.
+"""The room's web server: aiohttp on an asyncio loop in a thread of its own, in the
+room's server process (``workshop.room.process``), never in the app's.
 
 Why aiohttp: it is maintained, speaks HTTP and WebSockets in one small library, caps
 body and message sizes itself, and keeps every phone's slow or vanished connection off

@@ -55,9 +55,14 @@ class Pages:
     to vote on, the lists grouped by participant) is worked out once, not once a phone,
     so forty phones cost little more than one."""
 
-    def __init__(self, session: Session, activity: Activity) -> None:
+    def __init__(self, session: Session, activity: Activity, *, compact: bool = False
+                 ) -> None:
         self.session = session
         self.activity = activity
+        self.compact = compact
+        """Pages with the cards to vote on by reference (``expand`` makes them whole):
+        what goes to the server process, where the ballot is sent once, not once a
+        phone."""
         self._by_author: dict[str, list[str]] | None = None
         self._votes: dict[str, dict[str, int]] | None = None
         self._ballot: list[dict[str, Any]] | None = None
@@ -81,17 +86,20 @@ class Pages:
                                 for c in self.session.ambition.cards]
             return phone_state(self.session, self.activity, participant_id, lang,
                                votes=self._votes.get(participant_id, {}),
-                               ballot=self._ballot)
+                               ballot=self._ballot, compact=self.compact)
         return phone_state(self.session, self.activity, participant_id, lang)
 
 
 def phone_state(session: Session, activity: Activity, participant_id: str,
                 lang: Language, *, mine: list[str] | None = None,
                 votes: dict[str, int] | None = None,
-                ballot: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+                ballot: list[dict[str, Any]] | None = None,
+                compact: bool = False) -> dict[str, Any]:
     """The page of one participant's phone (JSON-ready). ``mine``, ``votes`` and
     ``ballot`` are what ``Pages`` worked out once for every phone (the participant's
-    card texts; their dots per card; every card with no dots)."""
+    card texts; their dots per card; every card with no dots). ``compact``: the cards
+    to vote on as ``{"ballot": the shared list, "dots": this participant's}``, which
+    ``expand`` turns into the page the phone gets."""
     who = session.participant(participant_id)
     kind = activity.kind
     state: dict[str, Any] = {
@@ -114,6 +122,9 @@ def phone_state(session: Session, activity: Activity, participant_id: str,
         state["used"] = sum(given.values())
         if ballot is None:
             ballot = [{"id": c.id, "text": c.text, "dots": 0} for c in a.cards]
+        if compact:
+            state["cards"] = {"ballot": ballot, "dots": dict(given)}
+            return state
         # the shared entries of cards without this participant's dots (never changed)
         state["cards"] = [card if card["id"] not in given else {**card, "dots": given[
             card["id"]]} for card in ballot]
@@ -147,6 +158,19 @@ def phone_state(session: Session, activity: Activity, participant_id: str,
         state["decision"] = record.decision.value if record else None
         state["note"] = record.note if record else ""
     return state
+
+
+def expand(state: dict[str, Any], ballots: dict[str, list[dict[str, Any]]]
+           ) -> dict[str, Any]:
+    """The page a phone gets from a compact one (``phone_state(compact=True)`` with its
+    ballot sent as ``ballots[key]``): every card to vote on, with this phone's dots."""
+    cards = state.get("cards")
+    if not isinstance(cards, dict):
+        return state
+    ballot = ballots.get(str(cards.get("ballot")), [])
+    given = cards.get("dots") or {}
+    return {**state, "cards": [card if card["id"] not in given else
+                               {**card, "dots": given[card["id"]]} for card in ballot]}
 
 
 def answered(session: Session, activity: Activity) -> set[str]:

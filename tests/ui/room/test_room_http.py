@@ -200,7 +200,6 @@ def test_answers_that_arrive_together_are_one_undo_step_each_answer_once(
     """Phones' answers waiting for the UI thread are taken in as one edit (one undo step,
     "Phones: 3 answers"): each card once in the file and on the wall; one undo takes the
     whole batch back."""
-    import time
 
     window, panel = room
     document = window.document
@@ -216,14 +215,11 @@ def test_answers_that_arrive_together_are_one_undo_step_each_answer_once(
     window.go_to(window.current_step().AMBITION)
     depth = document.undo_stack.count()
     texts = [f"Samen kaart {n}" for n in range(3)]
-    # The UI thread takes no events until all three reached the server: they wait together.
+    # The UI thread takes no events until all three reached the app: they wait together.
+    before = bridge.server.jobs
     answers = [in_thread(phone.send, key, {"kind": "add_card", "text": text})
                for phone, text in zip(phones, texts, strict=True)]
-    devices = [bridge.registry.device(phone.device) for phone in phones]
-    deadline = time.monotonic() + 10
-    while not all(d is not None and d.messages for d in devices):
-        assert time.monotonic() < deadline, "the phones' messages did not reach the server"
-        time.sleep(0.01)
+    assert bridge.server.wait_for_jobs(before + 3), "the phones' messages did not arrive"
     qtbot.waitUntil(lambda: all(a.done() for a in answers), timeout=10000)
     assert [a.result()[1]["status"] for a in answers] == ["ok"] * 3
     for phone, text in zip(phones, texts, strict=True):  # its own page has it already

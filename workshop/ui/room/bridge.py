@@ -1,14 +1,15 @@
 """Phones' messages become edits: on the UI thread, through the document, one by one.
 
-The server thread calls ``RoomBridge.receive`` (any thread) and gets a future; a queued
-signal brings the message to the UI thread, where it is judged against the session as
-it is now (``workshop.room.plan``) and applied with ``document.edit`` (undoable,
-autosaved, on the projector like every other edit). What arrived together is applied
-as one edit ("Phones: 12 answers", one undo step per batch; a single tap stays its own
-step, named after its participant), at most once a frame (``FRAME_MS``) and at most
-``MAX_BATCH`` answers an edit, so forty phones at once cost the window a few refreshes
-a second instead of one per tap, and the facilitator's window keeps reacting. After a
-batch only the answering phones' pages are renewed (a phone sees only its own entries).
+The server runs in a process of its own (``ServerProcess``); each message it passes on
+reaches ``RoomBridge.receive`` on the UI thread, which returns a future for its answer.
+The message is judged against the session as it is now (``workshop.room.plan``) and
+applied with ``document.edit`` (undoable, autosaved, on the projector like every other
+edit). What arrived together is applied as one edit ("Phones: 12 answers", one undo step
+per batch; a single tap stays its own step, named after its participant), at most once a
+frame (``FRAME_MS``) and at most ``MAX_BATCH`` answers an edit, so forty phones at once
+cost the window a few refreshes a second instead of one per tap, and the facilitator's
+window keeps reacting. After a batch only the answering phones' pages are renewed (a
+phone sees only its own entries).
 """
 
 from __future__ import annotations
@@ -24,13 +25,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from workshop.domain import diagnostics as dg
 from workshop.domain.model import Card, Session, new_id
 from workshop.i18n import Language, current_language, tr
-from workshop.room.devices import Registry
 from workshop.room.plan import Activity, Held, Planned, Refused, activity_areas, approve, plan
 from workshop.room.protocol import ActivityKind, Envelope
-from workshop.room.server import RoomServer, Sender
+from workshop.room.server import Sender
 from workshop.room.views import Pages, answered, participants_list
 from workshop.ui.document import EditRejected, SessionDocument
 from workshop.ui.editing import try_edit
+from workshop.ui.room.server_process import RegistryMirror, ServerProcess
 
 PUBLISH_MS = 150
 """Phones' pages are recomputed at most this often while edits stream in (after the
@@ -70,15 +71,15 @@ class RoomBridge(QObject):
     sig_opened = Signal(bool)
     """The room opened (True) or closed (False)."""
     _sig_arrived = Signal(object)
-    """A message from the server thread (queued to the UI thread)."""
+    """A message from the server (the benchmark's clock listens)."""
 
     def __init__(self, document: SessionDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.activity = Activity()
         self.pending: list[PendingCard] = []
-        self.registry: Registry | None = None
-        self.server: RoomServer | None = None
+        self.registry: RegistryMirror | None = None
+        self.server: ServerProcess | None = None
         self.url = ""
         self.address = ""
         self.opened_at = 0.0
@@ -118,22 +119,21 @@ class RoomBridge(QObject):
         """Serve on ``address`` only; returns the join address. Raises OSError."""
         if self.server is not None:
             return self.url
-        registry = Registry()
-        server = RoomServer(registry, self.receive)
+        server = ServerProcess(self.receive, self)
         try:
-            server.start(address, port)
+            server.start(address, port)  # the preferred port, or any free one
         except OSError:
-            if port == 0:
-                raise
-            server = RoomServer(registry, self.receive)
-            server.start(address, 0)  # the preferred port is taken: any free one
+            server.deleteLater()
+            raise
+        registry = server.registry
+        assert registry is not None
         self.registry, self.server = registry, server
         shown = f"[{address}]" if ":" in address else address
         self.address = f"http://{shown}:{server.port}"
         self.url = f"{self.address}/#{registry.join_token}"
         self.opened_at = time.monotonic()
         self.worst_block_ms = 0.0
-        self.publish()
+        self.publish(wait=True)
         self._watch.start()
         self.sig_opened.emit(True)
         self.sig_changed.emit()
@@ -146,7 +146,8 @@ class RoomBridge(QObject):
             return
         self.server = None
         self._watch.stop()
-        server.stop()
+        server.stop()  # what it had passed on is in the queue now
+        server.deleteLater()
         while self._queue:  # arrived before the close: applied, not lost
             self._apply(self._queue.popleft())
         self.registry = None
@@ -166,7 +167,7 @@ class RoomBridge(QObject):
         self.activity = Activity(kind=kind, subject_id=subject_id, moment_id=moment_id,
                                  anonymous=self.activity.anonymous, hold=self.activity.hold,
                                  serial=self.activity.serial + 1)
-        self.publish()
+        self.publish(wait=True)
         self.sig_changed.emit()
 
     def _scan_moment(self) -> str:
@@ -198,7 +199,7 @@ class RoomBridge(QObject):
             self._after_device_change()
 
     def _after_device_change(self) -> None:
-        self.publish()
+        self.publish(wait=True)
         self.sig_changed.emit()
 
     def approve(self, card_ids: list[str]) -> int:
@@ -212,13 +213,13 @@ class RoomBridge(QObject):
             edit = approve(pending.card, who.name)
             if try_edit(self.document, edit.label(current_language()), edit.op, *edit.args):
                 done += 1
-        self.publish()
+        self.publish(wait=True)
         self.sig_changed.emit()
         return done
 
     def reject(self, card_ids: list[str]) -> None:
         self.pending = [p for p in self.pending if p.card.id not in set(card_ids)]
-        self.publish()
+        self.publish(wait=True)
         self.sig_changed.emit()
 
     # --- what the panel shows ------------------------------------------------------
@@ -238,7 +239,8 @@ class RoomBridge(QObject):
 
     def receive(self, sender: Sender, envelope: Envelope
                 ) -> concurrent.futures.Future[dict[str, Any]]:
-        """Any thread: queue ``envelope`` for the UI thread; its answer comes later."""
+        """Queue ``envelope`` (from the server, on the UI thread); its answer comes
+        later, in the future returned."""
         future: concurrent.futures.Future[dict[str, Any]] = concurrent.futures.Future()
         self._sig_arrived.emit(_Job(sender, envelope, future))
         return future
@@ -377,10 +379,11 @@ class RoomBridge(QObject):
         if not self._publish_timer.isActive():
             self._publish_timer.start()
 
-    def publish(self, only: set[str] | None = None) -> None:
+    def publish(self, only: set[str] | None = None, *, wait: bool = False) -> None:
         """Recompute every bound phone's page and hand them to the server; ``only``: the
         pages of these participants (the ones whose answers were just taken in: a phone
-        sees only the open question and its own entries, so no other page changed)."""
+        sees only the open question and its own entries, so no other page changed);
+        ``wait``: return once the server has them (the facilitator's own change)."""
         if self.server is None or self.registry is None:
             return
         session = self.document.session
@@ -388,7 +391,7 @@ class RoomBridge(QObject):
         for p in self.pending:
             held.setdefault(p.card.author_id or "", []).append(p.card.text)
         states: dict[tuple[str, str], dict[str, Any]] = {}
-        pages = Pages(session, self.activity)
+        pages = Pages(session, self.activity, compact=True)
         for pid, lang in self.registry.bound_languages():
             if only is not None and pid not in only:
                 continue
@@ -398,7 +401,7 @@ class RoomBridge(QObject):
                 state["held"] = held.get(pid, [])
             states[(pid, lang)] = state
         if only is None:
-            self.server.publish(participants_list(session), states)
+            self.server.publish(participants_list(session), states, wait=wait)
         else:
             self.server.publish_some(states)
 

@@ -1,0 +1,105 @@
+"""The room's server runs in a process of its own, and ends with the room and the app."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+from typing import Any
+
+from room_client import Phone, in_thread
+from room_helpers import choose
+
+
+def _listening(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie (ended, not yet reaped by its parent) counts as ended
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _wait(condition: Any, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def test_the_server_is_another_process_and_ends_with_the_room(room: Any, qtbot: Any,
+                                                             saved: Any) -> None:
+    window, panel = room
+    server = panel.bridge.server
+    pid = server._proc.processId()
+    assert pid and pid != os.getpid() and _alive(pid)
+    port = server.port
+    phone = Phone(port)
+    assert phone.join(token=panel.bridge.registry.join_token) == 200
+    assert phone.bind(window.document.session.participants[0].id)[0] == 200
+    key = choose(panel, "cards")
+    sent = in_thread(phone.send, key, {"kind": "add_card", "text": "Over de grens <b>"})
+    qtbot.waitUntil(sent.done, timeout=10000)
+    assert sent.result()[1]["status"] == "ok"
+    assert "Over de grens <b>" in [c.text for c in saved(window.document).ambition.cards]
+    # the facilitator's panel lists the phone the server process knows
+    qtbot.waitUntil(lambda: panel.devices.rowCount() == 1)
+    panel.open_button.click()  # now "Close the room"
+    assert not panel.bridge.is_open
+    assert _wait(lambda: not _alive(pid)), "the server process outlived the room"
+    assert not _listening(port)
+
+
+APP = textwrap.dedent("""
+    import concurrent.futures, sys
+    from workshop.ui.canvas.render import ensure_app
+    from workshop.ui.room.server_process import ServerProcess
+
+    app = ensure_app()
+    server = ServerProcess(lambda sender, envelope: concurrent.futures.Future())
+    server.start("127.0.0.1", 0)
+    print(server.port, server._proc.processId(), flush=True)
+    app.exec()  # until killed
+""")
+
+
+def test_a_killed_app_leaves_nothing_listening(tmp_path: Path) -> None:
+    """The app is killed (no chance to close the room): the server process sees its
+    input end and stops; nothing listens on the laptop after the app is gone."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    app = subprocess.Popen([sys.executable, "-c", APP], stdout=subprocess.PIPE, text=True,
+                           env=env, cwd=tmp_path)
+    try:
+        assert app.stdout is not None
+        port_text, pid_text = app.stdout.readline().split()
+        port, pid = int(port_text), int(pid_text)
+        assert _listening(port) and _alive(pid)
+        app.send_signal(signal.SIGKILL)
+        app.wait(10)
+        assert _wait(lambda: not _alive(pid)), "the server process outlived the app"
+        assert not _listening(port)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(10)
+        if app.stdout is not None:
+            app.stdout.close()
