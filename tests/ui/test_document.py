@@ -53,3 +53,23 @@ def test_a_printed_edit_after_signing_still_voids(make_document: Callable[..., S
     document.edit("statement", ("ambition.statement",),
                   lambda s: setattr(s.ambition, "statement", "Anders."))
     assert len(voided) == 1 and voided[0]
+
+
+def test_a_refused_edit_can_be_said_in_each_language(
+        make_document: Callable[..., SessionDocument]) -> None:
+    """The facilitator reads the refusal in the app's language; a phone's participant
+    gets the same problems in the phone's language (``EditRejected.said``)."""
+    from workshop.i18n import current_language
+    from workshop.ui.document import EditRejected
+
+    document = make_document(demo_session())
+    cards = len(document.session.ambition.cards)
+    with pytest.raises(EditRejected) as caught:
+        document.edit("card", ("ambition.cards",), lambda s: s.ambition.cards.append(
+            Card.model_construct(id="card-bad", text="", author_id=None, cluster_id=None)))
+    assert len(document.session.ambition.cards) == cards  # nothing changed
+    refused = caught.value
+    dutch, english = refused.said("nl"), refused.said("en")
+    assert dutch and english and dutch != english
+    assert refused.problems == refused.said(current_language())
+    assert all(p.startswith("ambition.cards") for p in english)

@@ -34,7 +34,7 @@ from workshop.domain.fingerprint import (
 from workshop.domain.incremental import touched_problems
 from workshop.domain.model import Session
 from workshop.domain.validation import problems_from
-from workshop.i18n import current_language, tr
+from workshop.i18n import Language, Message, current_language, tr
 from workshop.storage import paths
 from workshop.storage.autosave import Autosaver, SaveWorker
 from workshop.storage.backups import BackupStore
@@ -61,11 +61,28 @@ Mutation = Callable[[Session], object]
 
 
 class EditRejected(ValueError):
-    """An edit would leave the session invalid; nothing was changed."""
+    """An edit would leave the session invalid; nothing was changed.
 
-    def __init__(self, problems: list[str]) -> None:
+    ``problems`` are said in the app's language; ``said(lang)`` says them in another
+    (a phone's, whose participant may read English while the facilitator reads Dutch).
+    """
+
+    def __init__(self, problems: list[str],
+                 messages: list[tuple[str, Message]] | None = None) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
+        self._messages = messages
+
+    def said(self, lang: Language) -> list[str]:
+        if self._messages is None:
+            return list(self.problems)
+        return [_say(area, message, lang) for area, message in self._messages]
+
+
+def _say(area: str, message: Message, lang: Language) -> str:
+    """A problem as the facilitator reads it: the area it is in, unless it names it."""
+    text = message.text(lang)
+    return f"{area}: {text}" if area and not text.startswith(area) else text
 
 
 @cache
@@ -299,13 +316,14 @@ class SessionDocument(QObject):
             if "consents" in areas:
                 stamp_unversioned(self.session)  # a decision counts for the words it was given to
             after = _snapshot(self.session, areas)
-            problems = self._problems(areas, after)
+            found = self._problems(areas, after)
         except ValidationError as exc:
-            problems = [p.text(current_language()) for p in problems_from(exc)]
-        if problems:
+            found = [("", p) for p in problems_from(exc)]
+        if found:
             _restore(self.session, before)
+            problems = [_say(area, p, current_language()) for area, p in found]
             self.sig_rejected.emit(problems)
-            raise EditRejected(problems)
+            raise EditRejected(problems, found)
         if after == before:
             return False
         self._touched(areas)
@@ -348,19 +366,19 @@ class SessionDocument(QObject):
         if names:
             self.sig_signatures_voided.emit(names, label)
 
-    def _problems(self, areas: tuple[str, ...], after: dict[str, Any]) -> list[str]:
-        problems: list[str] = []
+    def _problems(self, areas: tuple[str, ...], after: dict[str, Any]
+                  ) -> list[tuple[str, Message]]:
+        """What is wrong after the edit: (the area it is in, or "", the message)."""
+        problems: list[tuple[str, Message]] = []
         for area in areas:
             holder, leaf = _resolve(self.session, area)
             try:
                 _adapter(type(holder), leaf).validate_python(after[area])
             except ValidationError as exc:
-                said = [p.text(current_language()) for p in problems_from(exc)]
-                problems += [f"{area}: {p}" if not p.startswith(area) else p for p in said]
+                problems += [(area, p) for p in problems_from(exc)]
         # The session was valid before this edit: only the rules the touched areas take
         # part in can be broken now (a full check where an edit can reach everything).
-        return problems or [p.text(current_language())
-                            for p in touched_problems(self.session, areas)]
+        return problems or [("", p) for p in touched_problems(self.session, areas)]
 
     def _forget_printed(self, areas: Iterable[str]) -> None:
         """The fingerprint is made again, with the printed parts that ``areas`` reach."""

@@ -287,8 +287,9 @@ class RoomBridge(QObject):
             try:
                 answers[id(job)] = self._edit_together([job])[id(job)]
             except EditRejected as exc:
+                said = exc.said(job.sender.lang)  # in the phone's language
                 answers[id(job)] = {"status": "refused", "code": "invalid",
-                                    "message": exc.problems[0] if exc.problems else str(exc)}
+                                    "message": said[0] if said else str(exc)}
             except Exception as exc:  # noqa: BLE001 - a phone never takes the app down
                 answers[id(job)] = {"status": "refused", "code": "error",
                                     "message": tr("The laptop could not take this in: "
