@@ -144,3 +144,32 @@ def test_install_script_registers_the_bundle_with_the_desktop(bundle: Path,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert not (home / ".local" / "share" / "applications" / "workshop.desktop").exists()
+
+
+def test_the_bundle_serves_the_room_from_a_process_of_its_own(bundle: Path,
+                                                              tmp_path: Path) -> None:
+    """The room's server is the bundle's own executable with ``--room-server`` (no
+    Python to run ``-m`` with): it listens, serves the phone page and stops when told."""
+    import json
+    import urllib.request
+
+    home = tmp_path / "home"
+    home.mkdir()
+    server = subprocess.Popen([str(bundle / "workshop"), "--room-server"], cwd=bundle,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                              env=clean_env(home, QT_QPA_PLATFORM="offscreen"))
+    try:
+        assert server.stdin is not None and server.stdout is not None
+        server.stdin.write(json.dumps({"t": "start", "host": "127.0.0.1", "port": 0}) + "\n")
+        server.stdin.flush()
+        ready = json.loads(server.stdout.readline())
+        assert ready["t"] == "ready" and len(ready["token"]) >= 32
+        with urllib.request.urlopen(f"http://127.0.0.1:{ready['port']}/", timeout=10) as page:
+            assert b"phone.js" in page.read()
+        server.stdin.write(json.dumps({"t": "stop"}) + "\n")
+        server.stdin.flush()
+        assert server.wait(20) == 0
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait(10)

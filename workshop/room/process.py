@@ -129,6 +129,7 @@ class Child:
         elif kind == "stop":
             return False
         if "ack" in message:  # the app waits for this one: it has been taken in
+            self.send_registry()  # and the devices as they are now, before the ack
             self.write({"t": "ack", "k": message["ack"]})
         return True
 
