@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -101,15 +102,54 @@ def standing_objections(records: list[ConsentRecord]) -> list[ConsentRecord]:
     ]
 
 
+Grouped = dict[str, list[ConsentRecord]]
+_memos: dict[int, tuple[weakref.ref[Session], dict[str, Grouped]]] = {}
+"""Sessions whose owner reports every change (``memoize``), and their grouped records
+per way of asking for the agreement's version."""
+
+
+def memoize(session: Session) -> None:
+    """Keep ``records_by_subject``'s answers for ``session`` until ``changed(session)``.
+
+    For an owner through which every change of the session passes (the app's
+    ``SessionDocument``): one edit's refresh asks for the same grouping six or seven
+    times (the page, the step bar, the step states, the projector, the fingerprint),
+    each a walk over every decision of the meeting."""
+    key = id(session)
+    ref = weakref.ref(session, lambda _gone: _memos.pop(key, None))
+    _memos[key] = (ref, {})
+
+
+def changed(session: Session) -> None:
+    """``session`` changed (or is about to): forget what was kept for it."""
+    entry = _memos.get(id(session))
+    if entry is not None:
+        entry[1].clear()
+
+
 def records_by_subject(session: Session,
                        agreement: str | Callable[[], str] | None = None
-                       ) -> dict[str, list[ConsentRecord]]:
-    """The current decisions per subject.
+                       ) -> Grouped:
+    """The current decisions per subject (not to be changed: it may be kept, see
+    ``memoize``).
 
     ``agreement`` is the agreement's version when the caller has it, or where to get it
     (``SessionDocument.agreement_version``); without it the agreement's records are
     filtered only when there are any (it costs a rendering of the whole agreement's
     content). Either way it is only asked for when there are any."""
+    entry = _memos.get(id(session))
+    if entry is None or entry[0]() is not session:
+        return _records_by_subject(session, agreement)
+    # a version given, or "" for the session's own (asked for, or worked out: the same)
+    key = agreement if isinstance(agreement, str) else ""
+    kept = entry[1].get(key)
+    if kept is None:
+        kept = entry[1][key] = _records_by_subject(session, agreement)
+    return kept
+
+
+def _records_by_subject(session: Session, agreement: str | Callable[[], str] | None
+                        ) -> Grouped:
     versions = item_versions(session)
     grouped: dict[str, list[ConsentRecord]] = {}
     known: str | None = agreement if isinstance(agreement, str) else None

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop import locale_format
+from workshop.domain import consent
 from workshop.domain.consent import stamp_unversioned
 from workshop.domain.fingerprint import (
     AgreementCache,
@@ -206,6 +207,7 @@ class SessionDocument(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        consent.memoize(session)  # every change passes here, and says so
         self.path = path
         self.read_only = read_only
         self._lock = lock
@@ -311,6 +313,7 @@ class SessionDocument(QObject):
         before = self._share(_snapshot(self.session, areas))
         if printed:  # otherwise the fingerprint stays what it was
             self._forget_printed(areas)
+        consent.changed(self.session)
         try:
             mutate(self.session)
             if "consents" in areas:
@@ -321,6 +324,7 @@ class SessionDocument(QObject):
             found = [("", p) for p in problems_from(exc)]
         if found:
             _restore(self.session, before)
+            consent.changed(self.session)
             problems = [_say(area, p, current_language()) for area, p in found]
             self.sig_rejected.emit(problems)
             raise EditRejected(problems, found)
@@ -389,6 +393,7 @@ class SessionDocument(QObject):
         if not all(unprinted(area) for area in snapshot):
             self._forget_printed(snapshot)
         _restore(self.session, snapshot)
+        consent.changed(self.session)
         self._touched(snapshot)
         self._last_snapshot.update(snapshot)
         self._pending_areas = top_areas(snapshot)

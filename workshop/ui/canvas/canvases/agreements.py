@@ -55,9 +55,9 @@ class AgreementsCanvas(Canvas):
         return session.principles if self._which == "principles" else session.rules
 
     def _grouped(self, session: Session) -> dict[str, list[ConsentRecord]]:
-        """The current decisions per subject, with the agreement's version the scene's
-        owner knows already (rendering the agreement for it takes tens of ms)."""
-        return records_by_subject(session, self.scene.known_agreement_version(session))
+        """The current decisions on the principles or rules (the agreement's own round,
+        whose version takes a rendering of the whole agreement, is not shown here)."""
+        return records_by_subject(session, agreement="-")
 
     def _state_runs(self, ctx: Context, records: list[ConsentRecord], present: set[str],
                     lit: bool) -> tuple[Run, ...]:

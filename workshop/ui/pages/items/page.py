@@ -14,7 +14,6 @@ comes back); Ctrl+L opens the library.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import ClassVar
 
 from PySide6.QtCore import (
@@ -317,14 +316,12 @@ class AgreementItemsPage(Page):
 
     # --- refresh -------------------------------------------------------------------
 
-    def _agreement_version(self, session: Session) -> Callable[[], str] | None:
-        """Where the document keeps the agreement's version (once per state)."""
-        return self.document.agreement_version if session is self.document.session else None
-
     def refresh(self, areas: frozenset[str]) -> None:
         session = self.session
         items = self.items(session)
-        grouped = records_by_subject(session, self._agreement_version(session))
+        # principles and rules only: the agreement's own round (and the rendering of the
+        # whole agreement its version takes) is not asked for
+        grouped = records_by_subject(session, agreement="-")
         present = {p.id for p in session.participants if p.present}
         rows = []
         for item in items:
