@@ -42,18 +42,18 @@ def _stats(name: str, samples: Samples, baseline: Samples | None = None,
 @benchmark("diagnostics")
 def _diagnostics(ctx: Context) -> list[Row]:
     import numpy as np
-    from PySide6.QtWidgets import QApplication
 
     from workshop.domain import diagnostics as dg
     from workshop.domain.model import Condition
     from workshop.storage.files import load_session, save_session
     from workshop.storage.lock import SessionLock
+    from workshop.ui.app import application
     from workshop.ui.canvas.options import CanvasOptions
     from workshop.ui.canvas.scene import CanvasScene
     from workshop.ui.diagnostics.panel import DiagnosticsPanel
     from workshop.ui.document import SessionDocument
 
-    app = QApplication.instance() or QApplication([])
+    app = application()  # as the app runs: its garbage collector's timers, not Python's
     path = ctx.tmp / "diagnostics-large.workshop"
     save_session(ctx.session, path)
     lock = SessionLock(path)

@@ -216,6 +216,8 @@ class CardDelegate(QStyledItemDelegate):
         self._view = parent
         self._wrapped: dict[tuple[str, int, str], list[str]] = {}
         self._heights: dict[tuple[str, int, str], int] = {}
+        self._width_for = -1
+        self._width = 40
 
     def _text_width(self) -> int:
         """The width the text wraps to, as if the column's scroll bar were always shown.
@@ -227,8 +229,12 @@ class CardDelegate(QStyledItemDelegate):
         bar keeps every card's height whether the column scrolls or not.
         """
         view = self._view
-        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
-        return max(40, view.width() - 2 * view.frameWidth() - bar - 2 * PAD - 4)
+        width = view.width()
+        if width != self._width_for:  # asked for every card measured or painted
+            self._width_for = width
+            bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+            self._width = max(40, width - 2 * view.frameWidth() - bar - 2 * PAD - 4)
+        return self._width
 
     def _lines(self, text: str, font: QFont, width: int) -> list[str]:
         key = (text, width, font.key())
