@@ -73,3 +73,57 @@ def test_a_refused_edit_can_be_said_in_each_language(
     assert dutch and english and dutch != english
     assert refused.problems == refused.said(current_language())
     assert all(p.startswith("ambition.cards") for p in english)
+
+
+def test_kept_consent_groupings_follow_every_edit_undo_redo_and_refusal(
+        make_document: Callable[..., SessionDocument]) -> None:
+    """The document keeps ``records_by_subject``'s answer per state of its session; after
+    each decision, text change, undo, redo and refused edit it is what a fresh count
+    gives."""
+    import random
+
+    from workshop.domain import consent
+    from workshop.domain.model import ConsentRecord, Decision
+    from workshop.ui.document import EditRejected
+
+    document = make_document(demo_session())
+    session = document.session
+    rng = random.Random(7)
+    people = [p.id for p in session.participants if p.present]
+
+    def fresh(key: str) -> dict[str, list[int]]:
+        return {k: [id(r) for r in v]
+                for k, v in consent._records_by_subject(session, key or None).items()}
+
+    def check() -> None:
+        for key in ("-", ""):
+            kept = consent.records_by_subject(session, key or None)
+            assert kept is consent.records_by_subject(session, key or None)  # kept
+            assert {k: [id(r) for r in v] for k, v in kept.items()} == fresh(key)
+
+    for step in range(60):
+        check()
+        roll = rng.random()
+        subject = rng.choice(session.principles + session.rules).id
+        if roll < 0.5:
+            pid = rng.choice(people)
+            document.edit("decide", ("consents",), lambda s, subject=subject, pid=pid: (
+                s.consents.__setitem__(slice(None), [
+                    r for r in s.consents
+                    if not (r.subject_id == subject and r.participant_id == pid)]),
+                s.consents.append(ConsentRecord(subject_id=subject, participant_id=pid,
+                                                decision=rng.choice(list(Decision))))))
+        elif roll < 0.65:  # new words: the decisions on the old ones stop counting
+            document.edit("retext", ("principles", "rules"), lambda s, subject=subject: [
+                setattr(i, "text", i.text + f" {step}")
+                for i in s.principles + s.rules if i.id == subject])
+        elif roll < 0.8:
+            document.undo_stack.undo()
+        elif roll < 0.9:
+            document.undo_stack.redo()
+        else:
+            with pytest.raises(EditRejected):
+                document.edit("bad", ("consents",), lambda s: s.consents.append(
+                    ConsentRecord.model_construct(subject_id="", participant_id="x",
+                                                  decision=Decision.CONSENT)))
+    check()
