@@ -114,7 +114,7 @@ def test_kept_consent_groupings_follow_every_edit_undo_redo_and_refusal(
                 s.consents.append(ConsentRecord(subject_id=subject, participant_id=pid,
                                                 decision=rng.choice(list(Decision))))))
         elif roll < 0.65:  # new words: the decisions on the old ones stop counting
-            document.edit("retext", ("principles", "rules"), lambda s, subject=subject: [
+            document.edit("retext", ("principles", "rules"), lambda s, subject=subject, step=step: [
                 setattr(i, "text", i.text + f" {step}")
                 for i in s.principles + s.rules if i.id == subject])
         elif roll < 0.8:

@@ -6,7 +6,8 @@ forty phones at once made the window wait for the lock half as long again as for
 own work. In a process of its own it runs on the other core and the window's thread
 only reads a line per message.
 
-The app talks to it over the child's stdin and stdout, one JSON object a line (no
+The app talks to it over the child's stdin and stdout, one JSON object a line, in
+ASCII (every other character escaped: no text can break a line or the encoding; no
 pickle: nothing that arrives can become code in the app):
 
 - app -> server: ``start`` (host, port), ``answer`` (n, answer), ``publish``
@@ -80,11 +81,11 @@ class Child:
         return future
 
     def _write_locked(self, message: dict[str, Any]) -> None:
-        line = json.dumps(message, ensure_ascii=False, separators=(",", ":")) + "\n"
+        line = json.dumps(message, separators=(",", ":")) + "\n"
         try:
             self.out.write(line.encode("utf-8"))
             self.out.flush()
-        except (BrokenPipeError, ValueError, OSError):
+        except (BrokenPipeError, ValueError, OSError):  # ValueError: stdout closed
             self.stopped.set()  # the app is gone
 
     def _send_registry_locked(self) -> None:

@@ -87,3 +87,27 @@ def test_a_killed_app_leaves_nothing_listening(tmp_path: Path) -> None:
             app.wait(10)
         if app.stdout is not None:
             app.stdout.close()
+
+
+def test_a_server_that_dies_closes_the_room_and_the_panel_says_so(room: Any, qtbot: Any,
+                                                                  saved: Any) -> None:
+    """The server process is killed while the room is open (the operating system ran out
+    of memory, say): the room closes, what the phones had sent is kept, and the panel
+    says what happened and what to do, in the app's language."""
+    window, panel = room
+    bridge = panel.bridge
+    phone = Phone(bridge.server.port)
+    assert phone.join(token=bridge.registry.join_token) == 200
+    assert phone.bind(window.document.session.participants[0].id)[0] == 200
+    key = choose(panel, "cards")
+    sent = in_thread(phone.send, key, {"kind": "add_card", "text": "Voor de storing"})
+    qtbot.waitUntil(sent.done, timeout=10000)
+    port = bridge.server.port
+    bridge.server._proc.kill()
+    qtbot.waitUntil(lambda: not bridge.is_open, timeout=10000)
+    assert bridge.lost and not _listening(port)
+    qtbot.waitUntil(lambda: "closed by itself" in panel.state_label.text())
+    assert panel.open_button.text() == "&Open the room"
+    assert "Voor de storing" in [c.text for c in saved(window.document).ambition.cards]
+    panel.open_button.click()  # open again: a new server, new codes
+    assert bridge.is_open and bridge.server.port and not bridge.lost

@@ -83,6 +83,8 @@ class RoomBridge(QObject):
         self.url = ""
         self.address = ""
         self.opened_at = 0.0
+        self.lost = False
+        """The room closed because its server process ended by itself."""
         self.worst_block_ms = 0.0
         """The longest slice of phones' work on the UI thread since the room opened."""
         self.applied = 0
@@ -128,6 +130,8 @@ class RoomBridge(QObject):
         registry = server.registry
         assert registry is not None
         self.registry, self.server = registry, server
+        self.lost = False
+        server.sig_ended.connect(lambda: self._on_server_ended(server))
         shown = f"[{address}]" if ":" in address else address
         self.address = f"http://{shown}:{server.port}"
         self.url = f"{self.address}/#{registry.join_token}"
@@ -138,6 +142,13 @@ class RoomBridge(QObject):
         self.sig_opened.emit(True)
         self.sig_changed.emit()
         return self.url
+
+    def _on_server_ended(self, server: ServerProcess) -> None:
+        """The server process went away by itself (killed, out of memory): the room is
+        closed, what had arrived is applied, and the panel says so."""
+        if self.server is server:
+            self.lost = True
+            self.close()
 
     def close(self) -> None:
         """Stop listening; what already arrived is applied; nothing else is kept."""

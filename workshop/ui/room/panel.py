@@ -378,6 +378,12 @@ class RoomWindow(QDialog):
             seconds = time.monotonic() - bridge.opened_at
             self.hint_label.setText(reach_hint(bridge.server.host if bridge.server else "",
                                                registry.page_loads, seconds))
+        elif bridge.lost:
+            self.state_label.setText(tr("The room closed by itself: its server on this laptop "
+                                        "stopped. Nothing listens on the network; what the "
+                                        "phones had sent is in the session. Open the room "
+                                        "again to go on (the phones scan the new code)."))
+            self.hint_label.setText("")
         else:
             self.state_label.setText(tr("The room is closed: nothing listens on the network."))
             self.hint_label.setText("")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from workshop.i18n import Language
 from workshop.room.devices import DeviceInfo
@@ -106,9 +106,13 @@ class ServerProcess(QObject):
     """One open room's server: ``start`` returns when it listens, ``stop`` when it is
     gone; the phones' messages go to ``handler`` (on the UI thread) as they arrive."""
 
+    sig_ended = Signal()
+    """The server process ended without being asked to (killed, crashed)."""
+
     def __init__(self, handler: Handler, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.handler = handler
+        self._stopping = False
         self.host = ""
         self.port = 0
         self.registry: RegistryMirror | None = None
@@ -156,12 +160,14 @@ class ServerProcess(QObject):
         self.host, self.port = str(first["host"]), int(first["port"])
         self.registry = RegistryMirror(self, str(first["token"]), str(first["code"]))
         self._proc.readyReadStandardOutput.connect(self._read)
+        self._proc.finished.connect(self._on_finished)
         if self._buffer:
             self._read()
 
     def stop(self) -> None:
         """Close every connection and the listening socket; what the server had already
         passed on is handed to ``handler`` first. Returns when the process is gone."""
+        self._stopping = True
         if self._proc.state() == QProcess.ProcessState.NotRunning:
             return
         self.send({"t": "stop"})
@@ -169,6 +175,11 @@ class ServerProcess(QObject):
         if not self._proc.waitForFinished(int(STOP_TIMEOUT * 1000)):
             self._kill()
         self._read()  # the last lines: messages that arrived before the close
+
+    def _on_finished(self) -> None:
+        if not self._stopping:
+            self._read()  # what it said before it went
+            self.sig_ended.emit()
 
     def _kill(self) -> None:
         self._proc.kill()
@@ -188,7 +199,7 @@ class ServerProcess(QObject):
         if wait:
             self._acks += 1
             message = {**message, "ack": self._acks}
-        line = json.dumps(message, ensure_ascii=False, separators=(",", ":")) + "\n"
+        line = json.dumps(message, separators=(",", ":")) + "\n"
         self._proc.write(line.encode("utf-8"))
         if not wait:
             return
