@@ -171,7 +171,8 @@ def main() -> int:
             child.server = RoomServer(child.registry, child.handle)
             child.server.start(host, 0)  # the preferred port is taken: any free one
     except OSError as exc:
-        child.write({"t": "error", "errno": exc.errno or 0, "message": str(exc)})
+        child.write({"t": "error", "errno": exc.errno or 0,
+                     "message": exc.strerror or str(exc)})
         return 1
     child.write({"t": "ready", "port": child.server.port, "host": child.server.host,
                  "token": child.registry.join_token, "code": child.registry.code})

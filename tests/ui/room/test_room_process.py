@@ -111,3 +111,32 @@ def test_a_server_that_dies_closes_the_room_and_the_panel_says_so(room: Any, qtb
     assert "Voor de storing" in [c.text for c in saved(window.document).ambition.cards]
     panel.open_button.click()  # open again: a new server, new codes
     assert bridge.is_open and bridge.server.port and not bridge.lost
+
+
+def test_an_address_the_laptop_does_not_have_is_explained_and_nothing_listens(
+        make_document: Any, qtbot: Any, monkeypatch: Any) -> None:
+    """The network chosen is gone (the Wi-Fi dropped between choosing and opening): the
+    server cannot listen there; the facilitator reads why, and the room stays closed."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from workshop.ui.main_window import MainWindow
+    from workshop.ui.room.panel import RoomWindow
+
+    window = MainWindow(make_document())
+    qtbot.addWidget(window)
+    window.room_action.trigger()
+    panel = window._room_window
+    assert isinstance(panel, RoomWindow)
+    panel.interface_box.addItem("gone: 192.0.2.1", "192.0.2.1")  # TEST-NET: not ours
+    panel.interface_box.setCurrentIndex(panel.interface_box.count() - 1)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, title, text, *_a: said.append(f"{title}: {text}"))
+    panel.open_button.click()
+    assert not panel.bridge.is_open and panel.bridge.server is None
+    assert len(said) == 1 and "could not listen on 192.0.2.1" in said[0]
+    assert QApplication.overrideCursor() is None  # the wait cursor is gone again
+    assert panel.open_button.text() == "&Open the room"
+    panel.shutdown()
+    window.close_session()
+    window.projector_controls.close()

@@ -12,6 +12,7 @@ import time
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -226,12 +227,19 @@ class RoomWindow(QDialog):
                 "This session is open read-only, so it cannot take answers from phones."))
             return False
         address = self.interface_box.currentData() or "127.0.0.1"
+        # the server starts in a process of its own: about half a second
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        failed: OSError | None = None
         try:
             self.bridge.open(address)
         except OSError as exc:
+            failed = exc
+        finally:
+            QApplication.restoreOverrideCursor()
+        if failed is not None:
             QMessageBox.warning(self, tr("The room could not open"), tr(
                 "The laptop could not listen on {address}: {error}", address=address,
-                error=exc.strerror or exc))
+                error=failed.strerror or failed))
             return False
         self._tick.start()
         self.join_check.setChecked(True)

@@ -153,7 +153,12 @@ class ServerProcess(QObject):
             self._buffer += bytes(self._proc.readAllStandardOutput().data())
             if b"\n" in self._buffer:
                 line, self._buffer = self._buffer.split(b"\n", 1)
-                first = json.loads(line)
+                try:
+                    first = json.loads(line)
+                except ValueError:
+                    self._kill()
+                    raise OSError(0, "the room's server said something else than "
+                                     "expected") from None
         if first.get("t") != "ready":
             self._proc.waitForFinished(int(STOP_TIMEOUT * 1000))
             raise OSError(int(first.get("errno") or 0), str(first.get("message", "")))
