@@ -56,7 +56,7 @@ class Child:
         """The cards to vote on, sent once; the pages name them (``views.expand``)."""
         self.pending_lock = threading.Lock()
         self.count = 0
-        self.sent_version = -1
+        self.sent_stamp: tuple[int, int] = (-1, 0)
         self.stopped = threading.Event()
 
     def write(self, message: dict[str, Any]) -> None:
@@ -91,11 +91,15 @@ class Child:
     def _send_registry_locked(self) -> None:
         registry = self.registry
         with registry.lock:
-            if registry.version == self.sent_version:
+            known = registry.devices()
+            # a change the panel shows, or a phone seen again (its "last seen", to the
+            # second: the panel's column)
+            stamp = (registry.version, int(max((d.last_seen for d in known), default=0)))
+            if stamp == self.sent_stamp:
                 return
-            self.sent_version = registry.version
+            self.sent_stamp = stamp
             devices = [[d.id, d.participant_id, d.blocked, d.connected > 0, d.last_seen,
-                        d.agent, d.address, d.lang] for d in registry.devices()]
+                        d.agent, d.address, d.lang] for d in known]
             message = {"t": "registry", "devices": devices,
                        "page_loads": registry.page_loads}
         self._write_locked(message)

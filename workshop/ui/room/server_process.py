@@ -19,9 +19,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
-from workshop.i18n import Language
+from workshop.i18n import Language, tr
 from workshop.room.devices import DeviceInfo
 from workshop.room.protocol import Envelope
 from workshop.room.server import Sender
@@ -55,12 +56,18 @@ class RegistryMirror:
         self._devices: dict[str, _Device] = {}
 
     def update(self, devices: list[list[Any]], page_loads: int) -> None:
-        self._devices = {
-            str(d[0]): _Device(DeviceInfo(str(d[0]), d[1], bool(d[2]), bool(d[3]),
-                                          float(d[4]), str(d[5]), str(d[6])), str(d[7]))
-            for d in devices}
+        """The server's list. ``version`` changes only when more than the phones' "last
+        seen" did (a new version makes the bridge publish every page again)."""
+        new = {str(d[0]): _Device(DeviceInfo(str(d[0]), d[1], bool(d[2]), bool(d[3]),
+                                             float(d[4]), str(d[5]), str(d[6])), str(d[7]))
+               for d in devices}
+        seen_only = int(page_loads) == self.page_loads and new.keys() == self._devices.keys() \
+            and all(replace(d.info, last_seen=0.0) == replace(new[i].info, last_seen=0.0)
+                    and d.lang == new[i].lang for i, d in self._devices.items())
+        self._devices = new
         self.page_loads = int(page_loads)
-        self.version += 1
+        if not seen_only:
+            self.version += 1
 
     def snapshot(self) -> list[DeviceInfo]:
         return [d.info for d in self._devices.values()]
@@ -305,5 +312,13 @@ class ServerProcess(QObject):
         lang: Language = "en" if message.get("lang") == "en" else "nl"
         sender = Sender(str(message["device"]), str(message["participant"]), lang)
         n = int(message["n"])
-        future = self.handler(sender, Envelope.model_validate_json(message["envelope"]))
+        try:  # the server checked it already; the app believes only what it checks itself
+            envelope = Envelope.model_validate_json(message["envelope"])
+        except ValidationError:
+            self.send({"t": "answer", "n": n, "answer": {
+                "status": "refused", "code": "invalid", "message": tr(
+                    "The phone sent something the room does not understand. Reload the "
+                    "page.", lang)}})
+            return
+        future = self.handler(sender, envelope)
         future.add_done_callback(lambda done, n=n: self._answer(n, done))  # type: ignore[misc]
