@@ -173,3 +173,6 @@ def test_the_bundle_serves_the_room_from_a_process_of_its_own(bundle: Path,
         if server.poll() is None:
             server.kill()
             server.wait(10)
+        for pipe in (server.stdin, server.stdout):
+            if pipe is not None:
+                pipe.close()
