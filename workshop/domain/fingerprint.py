@@ -63,7 +63,9 @@ class _Printed:
         self.present = {p.id for p in session.participants if p.present}
         # The agreement's own round is filtered by its version, known only once the
         # rest is built (``agreement_content`` sets it afterwards).
-        self.records = records_by_subject(session, agreement="-")
+        # a copy: the agreement's own round is set in it below, and the grouping itself
+        # may be the one the document keeps for everyone (``consent.memoize``)
+        self.records = dict(records_by_subject(session, agreement="-"))
         current = {id(r) for records in self.records.values() for r in records}
         self.earlier: dict[str, list[ConsentRecord]] = {}
         for record in session.consents:
