@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton
@@ -265,6 +266,38 @@ def test_spotlight_shows_the_item_under_discussion(qtbot: QtBot,
     assert not any(other in t for t in room_texts(projector))
     controls(window).spotlight_action.trigger()
     shows(qtbot, projector, other[:20])
+
+
+def test_a_step_change_builds_the_new_canvas_once_with_its_own_highlight(
+        qtbot: QtBot, document: SessionDocument, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Going to a step shows its canvas with the item under discussion there lit at once:
+    one build, not one with the old step's highlight and one more with its own."""
+    from workshop.ui.canvas.canvases.agreements import AgreementsCanvas
+    from workshop.ui.canvas.canvases.ambition import AmbitionCanvas
+
+    window = open_window(qtbot, document, Step.AMBITION)
+    projector = room(window)
+    card = document.session.ambition.cards[0]
+    principle = document.session.principles[0]
+    discuss(window, Step.AMBITION, card.id)
+    window.go_to(Step.PRINCIPLES)
+    discuss(window, Step.PRINCIPLES, principle.id)
+    builds: list[str] = []
+    for canvas in (AmbitionCanvas, AgreementsCanvas):
+        original = canvas.build
+        monkeypatch.setattr(canvas, "build", lambda self, ctx, _o=original, _n=canvas.__name__:
+                            (builds.append(_n), _o(self, ctx))[1])
+    window.go_to(Step.AMBITION)
+    qtbot.waitUntil(lambda: projector.canvas_name == "ambition", timeout=2000)
+    qtbot.wait(200)  # whatever else would follow the change of step
+    assert builds == ["AmbitionCanvas"]
+    assert projector.options.highlight_id == card.id
+    builds.clear()
+    window.go_to(Step.PRINCIPLES)
+    qtbot.waitUntil(lambda: projector.canvas_name == "principles", timeout=2000)
+    qtbot.wait(200)
+    assert builds == ["AgreementsCanvas"]
+    assert projector.options.highlight_id == principle.id
 
 
 # --- the session stays as it was -------------------------------------------------------------

@@ -314,8 +314,7 @@ class ProjectorController(QObject):
     def _follow_step(self, session: Session) -> None:
         name = self.canvas_override or canvas_for_step(session.view.current_step)
         if name != self.scene.canvas_name:
-            self.scene.set_canvas(name)
-            self._apply_highlight()
+            self.scene.set_canvas(name, self._highlighted(name))  # built once, lit
 
     # --- the facilitator's choices -------------------------------------------------
 
@@ -410,10 +409,14 @@ class ProjectorController(QObject):
     def highlight_id(self) -> str | None:
         return self._highlights.get(self.scene.canvas_name) or None
 
+    def _highlighted(self, canvas: str) -> CanvasOptions:
+        """The options with ``canvas``'s highlighted item (and spotlight)."""
+        item = self._highlights.get(canvas) or None
+        return self.options.replace(highlight_id=item,
+                                    spotlight_id=item if self.spotlight else None)
+
     def _apply_highlight(self) -> None:
-        item = self.highlight_id()
-        self.scene.set_options(self.options.replace(
-            highlight_id=item, spotlight_id=item if self.spotlight else None))
+        self.scene.set_options(self._highlighted(self.scene.canvas_name))
 
     # --- screens -------------------------------------------------------------------
 

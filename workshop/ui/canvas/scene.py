@@ -233,7 +233,9 @@ class CanvasScene(QGraphicsScene):
     def logical_size(self) -> QSizeF:
         return QSizeF(self._width, LOGICAL_HEIGHT)
 
-    def set_canvas(self, name: str) -> None:
+    def set_canvas(self, name: str, options: CanvasOptions | None = None) -> None:
+        """Show canvas ``name``; with ``options``, shown with these (its highlight, say)
+        from the start, instead of built once with the old ones and again."""
         if name not in _REGISTRY:
             from workshop.ui.canvas import canvases
 
@@ -241,7 +243,11 @@ class CanvasScene(QGraphicsScene):
         if name not in _REGISTRY:
             raise KeyError(f"unknown canvas {name!r}; known: {', '.join(canvas_names())}")
         if name == self._canvas_name:
+            if options is not None:
+                self.set_options(options)
             return
+        if options is not None:
+            self._options = options
         if self._canvas is not None:
             # Kept, hidden (as under a spotlight): coming back to a canvas then only
             # brings it up to date, instead of building a 1,000-card board again on
