@@ -1,8 +1,10 @@
 """The phones of one opened room: join token, join code, device tokens, rate limits.
 
-Thread-safe (one lock): the server thread authenticates and counts, the UI thread reads
-a snapshot for the facilitator's panel and unbinds or blocks. Tokens are kept only as
-SHA-256 digests, so looking one up takes the same path whatever the guess.
+Thread-safe (one lock). It lives in the room's server process: the server thread
+authenticates and counts, the process's main thread unbinds and blocks for the
+facilitator, and the app sees the list it is sent (``workshop.room.process``,
+``ui/room/server_process.RegistryMirror``). Tokens are kept only as SHA-256 digests,
+so looking one up takes the same path whatever the guess.
 """
 
 from __future__ import annotations
@@ -210,19 +212,3 @@ class Registry:
         with self.lock:
             return list(self._by_id.values())
 
-    def snapshot(self) -> list[DeviceInfo]:
-        with self.lock:
-            return [DeviceInfo(d.id, d.participant_id, d.blocked, d.connected > 0,
-                               d.last_seen, d.agent, d.address)
-                    for d in self._by_id.values()]
-
-    def bindings(self) -> dict[str, tuple[str | None, bool]]:
-        """Device id -> (participant id, blocked), for judging a batch of messages."""
-        with self.lock:
-            return {d.id: (d.participant_id, d.blocked) for d in self._by_id.values()}
-
-    def bound_languages(self) -> set[tuple[str, str]]:
-        """(participant id, language) of every bound, unblocked device."""
-        with self.lock:
-            return {(d.participant_id, d.lang) for d in self._devices.values()
-                    if d.participant_id is not None and not d.blocked}
