@@ -105,3 +105,18 @@ def test_the_safety_net_freezes_every_field_again_one_at_a_time(
     assert all(f["ambition"]["statement"] != "Verborgen" for f in frozen[:turn])
     assert all(f == whole for f in frozen[turn:])
     assert files.dumps_snapshot(frozen[-1]) == files.dumps(document.session)
+
+
+def test_the_workers_encoder_lets_other_threads_in_and_writes_the_same_bytes() -> None:
+    """The save worker's encoder pauses between its small encodings (``files.Pause``) so
+    the UI thread gets Python's lock at once; the file's bytes are the same."""
+    from samples import large_session
+
+    session = large_session()
+    paused: list[int] = []
+    encoder = files.SnapshotEncoder(pause=lambda: paused.append(1))
+    assert encoder.dumps(files.snapshot(session)) == files.dumps(session)
+    assert len(paused) > 100  # between the chunks of cards, consents, actions...
+    timed = files.Pause(every=0.0)  # always: a real sleep(0) each time
+    assert files.SnapshotEncoder(pause=timed).dumps(files.snapshot(session)) == \
+        files.dumps(session)

@@ -167,8 +167,9 @@ class Autosaver:
         """(generation, unsaved_since) of the save the worker is doing."""
         self._outcomes: list[_Outcome] = []
         self._lock = threading.Lock()
-        self._encoder = files.SnapshotEncoder()
-        """Used on the worker only: re-encodes only the fields a snapshot changed."""
+        self._encoder = files.SnapshotEncoder(pause=files.Pause())
+        """Used on the worker only: re-encodes only the fields a snapshot changed, and
+        lets the UI thread in every millisecond while it does."""
 
     # --- state ---------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ import math
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -59,34 +60,60 @@ _CHUNK_ITEMS = 64
 _CHUNK_DEPTH = 6
 
 
-def _encode_parts(value: Any, out: list[str], depth: int) -> None:
+class Pause:
+    """Hands Python's lock to another thread at least every ``every`` seconds of work.
+
+    A thread that holds the lock keeps it until the interpreter takes it away (every
+    5 ms); the UI thread, which gives it up around each Qt call, then waits up to 5 ms
+    each time it wants it back: a refresh of 12 ms of work took 40 ms while a save ran.
+    ``time.sleep(0)`` gives it up at once to whoever waits (and costs about 1 µs when
+    nobody does)."""
+
+    def __init__(self, every: float = 0.001) -> None:
+        self.every = every
+        self._last = time.perf_counter()
+
+    def __call__(self) -> None:
+        now = time.perf_counter()
+        if now - self._last >= self.every:
+            time.sleep(0)
+            self._last = time.perf_counter()
+
+
+def _encode_parts(value: Any, out: list[str], depth: int,
+                  pause: Callable[[], None] | None = None) -> None:
     """``json.dumps(value)`` in many small calls instead of one.
 
     The C encoder holds the GIL for the whole call (about 100 ms for the large session);
-    between small calls the UI thread gets its turn, so a save on the worker does not
-    stall the window. The text is the same, character for character.
+    between small calls the UI thread gets its turn (at once with ``pause``), so a save
+    on the worker does not stall the window. The text is the same, character for
+    character.
     """
     if depth < _CHUNK_DEPTH and isinstance(value, dict) and value and all(
             isinstance(key, str) for key in value):
         out.append("{")
         for n, (key, item) in enumerate(value.items()):
             out.append(("," if n else "") + _ENCODE(key) + ":")
-            _encode_parts(item, out, depth + 1)
+            _encode_parts(item, out, depth + 1, pause)
         out.append("}")
     elif depth < _CHUNK_DEPTH and isinstance(value, list) and len(value) > _CHUNK_ITEMS:
         out.append("[")  # many items: a call per 64 of them
         for start in range(0, len(value), _CHUNK_ITEMS):
             out.append(("," if start else "") + _ENCODE(value[start:start + _CHUNK_ITEMS])[1:-1])
+            if pause is not None:
+                pause()
         out.append("]")
     elif depth < _CHUNK_DEPTH and isinstance(value, list) and value:
         out.append("[")  # few items, maybe large ones (signatures and their strokes)
         for n, item in enumerate(value):
             if n:
                 out.append(",")
-            _encode_parts(item, out, depth + 1)
+            _encode_parts(item, out, depth + 1, pause)
         out.append("]")
     else:
         out.append(_ENCODE(value))
+        if pause is not None:
+            pause()
 
 
 class SnapshotEncoder:
@@ -98,8 +125,10 @@ class SnapshotEncoder:
     per saver, used by one thread at a time.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, pause: Callable[[], None] | None = None) -> None:
         self._cache: dict[tuple[str, ...], tuple[Any, str]] = {}
+        self._pause = pause
+        """Called between small encodings (``Pause``: a worker that lets the UI in)."""
 
     def _field(self, path: tuple[str, ...], value: Any) -> str:
         found = self._cache.get(path)
@@ -111,7 +140,7 @@ class SnapshotEncoder:
                                   for key, item in value.items()) + "}"
         else:
             parts: list[str] = []
-            _encode_parts(value, parts, len(path))
+            _encode_parts(value, parts, len(path), self._pause)
             text = "".join(parts)
         self._cache[path] = (value, text)
         return text
