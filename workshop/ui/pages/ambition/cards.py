@@ -444,7 +444,10 @@ class CardListView(QListView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
+        # Fixed: Qt would lay every card out again after any change of the column's
+        # height (the step bar above differs per step, so on every visit of the step);
+        # a change of width lays them out below (``resizeEvent``), a height never needs to
+        self.setResizeMode(QListView.ResizeMode.Fixed)
         self.setUniformItemSizes(False)
         lay_out_in_batches(self)
         self.setSpacing(3)
