@@ -125,9 +125,7 @@ def phone_state(session: Session, activity: Activity, participant_id: str,
         if compact:
             state["cards"] = {"ballot": ballot, "dots": dict(given)}
             return state
-        # the shared entries of cards without this participant's dots (never changed)
-        state["cards"] = [card if card["id"] not in given else {**card, "dots": given[
-            card["id"]]} for card in ballot]
+        state["cards"] = with_dots(ballot, given)
     elif kind is ActivityKind.INTERESTS:
         state["kinds"] = [{"key": k.value, "label": label(k, lang)} for k in InterestKind]
         state["mine"] = [{"kind": i.kind.value, "text": i.text, "private": i.private}
@@ -167,10 +165,15 @@ def expand(state: dict[str, Any], ballots: dict[str, list[dict[str, Any]]]
     cards = state.get("cards")
     if not isinstance(cards, dict):
         return state
-    ballot = ballots.get(str(cards.get("ballot")), [])
-    given = cards.get("dots") or {}
-    return {**state, "cards": [card if card["id"] not in given else
-                               {**card, "dots": given[card["id"]]} for card in ballot]}
+    return {**state, "cards": with_dots(ballots.get(str(cards.get("ballot")), []),
+                                        cards.get("dots") or {})}
+
+
+def with_dots(ballot: list[dict[str, Any]], given: dict[str, int]) -> list[dict[str, Any]]:
+    """Every card to vote on with one participant's dots: the ballot's own (shared,
+    never changed) entries where they gave none."""
+    return [card if card["id"] not in given else {**card, "dots": given[card["id"]]}
+            for card in ballot]
 
 
 def answered(session: Session, activity: Activity) -> set[str]:
