@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QFontMetrics,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -105,6 +107,7 @@ class AmbitionBoard(QWidget):
         self.columns: dict[ColumnKey, ClusterColumn] = {}
         self._order: list[ColumnKey] = []
         self._current: ColumnKey = None
+        self._key_actions: list[QAction] = []
         metrics = QFontMetrics(self.font())
         self.column_width = max(230, metrics.averageCharWidth() * 36)
         self._build()
@@ -402,29 +405,48 @@ class AmbitionBoard(QWidget):
     def add_key_actions(self, view: CardListView) -> None:
         """The command registry's keys of the board, on one column of cards (a widget
         shortcut on the list: a card's editor keeps its keys, and the letters here are
-        commands, never typing)."""
-        on = {
-            "cards.previous_column": lambda: self.step_column(view, -1),
-            "cards.next_column": lambda: self.step_column(view, 1),
-            "cards.move_left": lambda: self.move_by_key(view, -1),
-            "cards.move_right": lambda: self.move_by_key(view, 1),
-            "cards.move_to": lambda: self.open_picker(view),
-            "cards.new_cluster": lambda: self.new_cluster(view.selected_ids()),
-            "cards.name_cluster": lambda: self.focus_cluster_name(view.cluster_id),
-            "cards.edit": lambda: self.edit_card(view),
-            "cards.remove": lambda: self.remove_cards(view),
-            "cards.remove_cluster": lambda: self.remove_cluster(view),
-            "cards.dot": lambda: self.vote(view, +1),
-            "cards.undot": lambda: self.vote(view, -1),
+        commands, never typing). One set of actions for the whole board, added to every
+        column's list: each acts on the list that has the focus. (An action per list and
+        command made 26 columns × 25 actions on the first visit of a large board.)"""
+        if not self._key_actions:
+            self._key_actions = self._make_key_actions()
+        view.addActions(self._key_actions)
+
+    def _make_key_actions(self) -> list[QAction]:
+        view = self._key_view
+        on: dict[str, Callable[[], object]] = {
+            "cards.previous_column": lambda: self.step_column(view(), -1),
+            "cards.next_column": lambda: self.step_column(view(), 1),
+            "cards.move_left": lambda: self.move_by_key(view(), -1),
+            "cards.move_right": lambda: self.move_by_key(view(), 1),
+            "cards.move_to": lambda: self.open_picker(view()),
+            "cards.new_cluster": lambda: self.new_cluster(view().selected_ids()),
+            "cards.name_cluster": lambda: self.focus_cluster_name(view().cluster_id),
+            "cards.edit": lambda: self.edit_card(view()),
+            "cards.remove": lambda: self.remove_cards(view()),
+            "cards.remove_cluster": lambda: self.remove_cluster(view()),
+            "cards.dot": lambda: self.vote(view(), +1),
+            "cards.undot": lambda: self.vote(view(), -1),
             "cards.previous_voter": lambda: self.cycle_voter(-1),
             "cards.next_voter": lambda: self.cycle_voter(1),
-            "cards.choose_voter": lambda: self.open_voter_picker(view),
+            "cards.choose_voter": lambda: self.open_voter_picker(view()),
             "cards.back": lambda: self.sig_escape.emit(),
         }
-        for command_id, slot in on.items():
-            make_action(command_id, view, slot)
-        for number, key in enumerate(COMMANDS["cards.voter"].keys, start=1):
-            make_action("cards.voter", view, self._voter_number(number), keys=[key])
+        made = [make_action(command_id, self, slot) for command_id, slot in on.items()]
+        made += [make_action("cards.voter", self, self._voter_number(number), keys=[key])
+                 for number, key in enumerate(COMMANDS["cards.voter"].keys, start=1)]
+        for action in made:  # the lists' keys, not the board's own (it takes no focus)
+            self.removeAction(action)
+        return made
+
+    def _key_view(self) -> CardListView:
+        """The list a key acts on: the one with the focus (a widget shortcut fires only
+        there), else the current column's."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, CardListView) and focus.board is self \
+                and focus.cluster_id in self.columns:
+            return focus
+        return self.current_view()
 
     def _voter_number(self, number: int) -> Callable[[], None]:
         def choose() -> None:
