@@ -97,7 +97,7 @@ def test_export_runs_off_the_ui_thread_on_a_snapshot(qtbot: QtBot, page: Signing
                                                      document: SessionDocument,
                                                      tmp_path: Path) -> None:
     """Edits made while the worker lays out do not reach the PDF being made."""
-    import workshop.ui.export.worker as export_ui
+    import workshop.export.agreement as export_ui  # the worker imports it when it runs
 
     threads: list[str] = []
     real = export_ui.export_agreement

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.export.appendix_names import APPENDICES, APPENDIX_TITLES, DEFAULT_APPENDICES
-from workshop.export.roadmap import GroupBy, PageSize
 from workshop.i18n import Language, tr
 from workshop.ui.document import SessionDocument
 from workshop.ui.export.worker import ExportRequest, default_paths, snapshot
+
+if TYPE_CHECKING:  # reportlab (~0.2 s to import) loads with the first export, not the page
+    from workshop.export.roadmap import GroupBy, PageSize
 
 
 class ExportDialog(QDialog):

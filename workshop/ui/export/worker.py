@@ -7,7 +7,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import (
     QObject,
@@ -15,15 +15,16 @@ from PySide6.QtCore import (
 )
 
 from workshop.domain.model import Session
-from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.export.appendix_names import APPENDICES, DEFAULT_APPENDICES
-from workshop.export.roadmap import GroupBy, PageSize, RoadmapOptions, export_roadmap
 from workshop.i18n import Language, current_language, tr
 from workshop.storage import paths
 from workshop.storage.errors import SessionFileError
 from workshop.storage.files import remove_partial_exports, write_atomic
 from workshop.storage.paths import default_pdf_paths
 from workshop.ui.document import SessionDocument
+
+if TYPE_CHECKING:
+    from workshop.export.roadmap import GroupBy, PageSize
 
 _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workshop-export")
 
@@ -79,6 +80,11 @@ def steps(request: ExportRequest) -> list[str]:
 def run_request(request: ExportRequest, progress: Callable[[int], None],
                 cancelled: Callable[[], bool]) -> ExportResult:
     """Lay out (and for an export, write) the PDFs; runs on the worker thread."""
+    # Here, not at the top: reportlab takes ~0.2 s to import; the first export pays it
+    # on this thread, instead of the first visit of the signing step on the UI thread.
+    from workshop.export.agreement import AgreementOptions, export_agreement
+    from workshop.export.roadmap import RoadmapOptions, export_roadmap
+
     result = ExportResult(request)
     try:
         progress(0)
