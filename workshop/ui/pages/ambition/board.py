@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -349,6 +349,15 @@ class AmbitionBoard(QWidget):
         self.focus_column(self._current)
 
     # --- focus and columns ---------------------------------------------------------
+
+    def in_sight(self, widget: QWidget) -> bool:
+        """Whether ``widget`` (inside the board) lies, at least in part, in the visible
+        part of the board's scroll area."""
+        viewport = self.scroll_area.viewport()
+        if not viewport.isAncestorOf(widget):
+            return True
+        return QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size()).intersects(
+            viewport.rect())
 
     def current_view(self) -> CardListView:
         return self.columns[self._current if self._current in self.columns else None].view

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QEvent,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -38,6 +39,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QLineEdit,
     QListView,
     QStyle,
@@ -428,6 +430,9 @@ def lay_out_in_batches(view: QListView) -> None:
 class CardListView(QListView):
     """The cards of one column; its keys and drops are the board's to handle."""
 
+    _layout_deferred = False
+    """Out of the board's sight when last resized: laid out next turn, not when shown."""
+
     def __init__(self, board: AmbitionBoard, cluster_id: str | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -464,9 +469,22 @@ class CardListView(QListView):
         if width != self._wrap_width:
             # The cards wrap to the column's width: place them anew before any paint
             # (Qt keeps their old places after a change of width).
+            # A column out of the board's sight (a large board's first visit shows a
+            # few of its 26 columns) is laid out in the next turn of the event loop, so
+            # the page shows first (its cards are measured in Qt's delayed layout).
             self._wrap_width = width
             self.scheduleDelayedItemsLayout()
-            self.executeDelayedItemsLayout()
+            self._layout_deferred = not self.board.in_sight(self)
+            if not self._layout_deferred:
+                self.executeDelayedItemsLayout()
+
+    def event(self, event: QEvent) -> bool:
+        if self._layout_deferred and event.type() == QEvent.Type.Show:
+            # Qt lays a list out when it is shown (its resize comes first, above): a
+            # column out of sight keeps its layout for the delayed one, next turn.
+            self._layout_deferred = False
+            return QAbstractScrollArea.event(self, event)
+        return super().event(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusInEvent(event)
