@@ -192,6 +192,8 @@ class ProjectorController(QObject):
         self._update.timeout.connect(self._apply_session)
         self._changed_areas: set[str] | None = set()
         """What changed since the last update (None: everything)."""
+        self._waited = False
+        """A new canvas's build has waited its turn (``_apply_session``)."""
         self.window = ProjectorWindow(self)
         self.destroyed.connect(self.window.deleteLater)  # a top-level window has no parent
         app = QGuiApplication.instance()
@@ -293,8 +295,17 @@ class ProjectorController(QObject):
         if self.document is None:
             return
         session = self.document.session
-        changed, self._changed_areas = self._changed_areas, set()
         name = self.canvas_override or canvas_for_step(session.view.current_step)
+        if not self.scene.has_built(name) and not self._waited:
+            # A canvas shown for the first time waits one more turn of the event loop:
+            # the page of a step's first visit comes first (the large session's board
+            # lays out its columns in the turn after the step changed), its canvas next
+            # (1,000 cards: some 0.15 s), so neither turn holds the window for both.
+            self._waited = True
+            self._update.start()
+            return
+        self._waited = False
+        changed, self._changed_areas = self._changed_areas, set()
         same = name == self.scene.canvas_name
         if (changed != {"view"} or same) and not (same and unaffected(name, changed)):
             self.scene.update_session(session)

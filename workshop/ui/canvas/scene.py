@@ -233,6 +233,10 @@ class CanvasScene(QGraphicsScene):
     def logical_size(self) -> QSizeF:
         return QSizeF(self._width, LOGICAL_HEIGHT)
 
+    def has_built(self, name: str) -> bool:
+        """Whether canvas ``name`` is shown or kept (shown again, it is only updated)."""
+        return name == self._canvas_name or name in self._kept
+
     def set_canvas(self, name: str, options: CanvasOptions | None = None) -> None:
         """Show canvas ``name``; with ``options``, shown with these (its highlight, say)
         from the start, instead of built once with the old ones and again."""
