@@ -15,6 +15,7 @@ To add figures, register a function that returns rows::
 from __future__ import annotations
 
 import argparse
+import compileall
 import gc
 import hashlib
 import json
@@ -33,6 +34,15 @@ ROOT = Path(__file__).resolve().parents[2]
 for _folder in (ROOT, ROOT / "tests"):  # the package, and the sample sessions of the tests
     if str(_folder) not in sys.path:
         sys.path.insert(0, str(_folder))
+
+# As installed: pip writes the package's bytecode, so a first import (a step's first visit
+# imports its page) reads it instead of compiling the source. Under
+# PYTHONDONTWRITEBYTECODE (CI sets it, and so does this machine) every run would compile
+# the modules again inside the figures. Written outside the source tree, as the start's
+# figure does for its processes.
+sys.pycache_prefix = str(Path(tempfile.gettempdir()) / "workshop-bench-pycache")
+sys.dont_write_bytecode = False
+compileall.compile_dir(str(ROOT / "workshop"), quiet=1)
 
 from samples import large_session  # noqa: E402
 
