@@ -404,6 +404,10 @@ DEPENDS: dict[str, frozenset[str]] = {
 commitments and evaluation, there only when so) are made again every time."""
 
 
+_ITEM_CONTEXT = frozenset({"participants", "amendments"})
+"""What an item's printed form is made of besides its words and its decisions."""
+
+
 def _assemble(parts: dict[str, bytes]) -> bytes:
     """The canonical form of a dict from the canonical forms of its values: what
     ``_canonical`` makes of the whole (sorted keys, no spaces)."""
@@ -419,28 +423,56 @@ class AgreementCache:
 
     def __init__(self) -> None:
         self._parts: dict[str, bytes] = {}
+        self._items: dict[str, tuple[tuple[Any, ...], bytes]] = {}
+        """A principle's or rule's printed form per id, with what it was made from
+        (``_item``): a decision on one item remakes that item, not all fifty."""
 
     def forget(self, areas: Iterable[str] | None = None) -> None:
         """The session's ``areas`` (dotted paths; None: anything) changed."""
         if areas is None:
             self._parts.clear()
+            self._items.clear()
             return
         top = {area.split(".", 1)[0] for area in areas}
         for key in [k for k in self._parts if DEPENDS[k] & top]:
             del self._parts[key]
+        if top & _ITEM_CONTEXT:  # the names, who is present, the amendments
+            self._items.clear()
+
+    def _item(self, pr: _Printed, item: AgreementItem) -> bytes:
+        """``_canonical`` of the item as ``_Printed.items`` prints it, kept while the
+        item's words and its decisions (each record's fields) stay the same; what else
+        it is made of (``_ITEM_CONTEXT``) clears them all."""
+        records = pr.records.get(item.id, ())
+        earlier = pr.earlier.get(item.id, ())
+        key = (item.text, item.source,
+               tuple((r.participant_id, r.decision, r.resolution, r.note) for r in records),
+               tuple((r.participant_id, r.decision, r.resolution, r.note) for r in earlier))
+        kept = self._items.get(item.id)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        made = _canonical(pr.items([item])[0])
+        self._items[item.id] = (key, made)
+        return made
 
     def fingerprint_and_version(self, session: Session) -> tuple[str, str]:
         pr = _Printed(session)
         parts: dict[str, bytes] = {}
+        items = {"principles": session.principles, "rules": session.rules}
         for key, build in _builders(session, pr).items():
             if key == _ROUND_KEY:
                 continue
             part = self._parts.get(key)
             if part is None:
-                part = _canonical(build())
+                if key in items:  # a list's canonical form: its items' joined by commas
+                    part = b"[" + b",".join(self._item(pr, i) for i in items[key]) + b"]"
+                else:
+                    part = _canonical(build())
                 if key in DEPENDS:
                     self._parts[key] = part
             parts[key] = part
+        if len(self._items) > 2 * (len(session.principles) + len(session.rules)) + 64:
+            self._items.clear()  # removed items are not kept for ever
         version = hashlib.sha256(_assemble(parts)).hexdigest()[:16]
         pr.records[AGREEMENT_SUBJECT] = [
             r for r in session.consents
