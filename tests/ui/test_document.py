@@ -128,3 +128,53 @@ def test_kept_consent_groupings_follow_every_edit_undo_redo_and_refusal(
                     ConsentRecord.model_construct(subject_id="", participant_id="x",
                                                   decision=Decision.CONSENT)))
     check()
+
+
+def test_an_edit_checks_its_new_elements_as_the_whole_list_would(
+        document: SessionDocument) -> None:
+    """An edit of a list of 2,000 decisions checks only the elements it made (the others
+    are the very ones of the valid state before); what it refuses, and the words it
+    refuses with, are those of checking the whole list."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from workshop.domain.model import MAX_TEXT, ConsentRecord, Decision
+    from workshop.domain.validation import problems_from
+    from workshop.ui.document import EditRejected
+
+    session = document.session
+    subject, person = session.principles[0].id, session.participants[0].id
+    bad_note = ConsentRecord.model_construct(
+        subject_id=subject, participant_id=person, decision=Decision.CONCERN,
+        note="x" * (MAX_TEXT + 1), resolution=ConsentRecord.model_fields[
+            "resolution"].default, version="")
+    bad_id = Card.model_construct(id="kaart met spaties", text="Een kaart", author_id=None,
+                                  cluster_id=None)
+    cases = [
+        ("consents", lambda s: s.consents.append(bad_note), list[ConsentRecord],
+         lambda s: s.consents),
+        ("ambition.cards", lambda s: s.ambition.cards.insert(0, bad_id), list[Card],
+         lambda s: s.ambition.cards),
+        # an element changed in place, past its own checks: a new dump, checked again
+        ("ambition.cards", lambda s: object.__setattr__(s.ambition.cards[-1], "text", ""),
+         list[Card], lambda s: s.ambition.cards),
+    ]
+    for area, mutate, kind, value in cases:
+        before = document.session.model_dump(mode="json")
+        with pytest.raises(EditRejected) as refused:
+            document.edit("bad", (area,), mutate)
+        assert document.session.model_dump(mode="json") == before  # nothing changed
+        probe = document.session.model_copy(deep=True)
+        mutate(probe)
+        with pytest.raises(ValidationError) as full:
+            TypeAdapter(kind).validate_python(
+                [e.model_dump() for e in value(probe)])
+        assert refused.value.problems == [
+            f"{area}: {p.text('en')}" if not p.text("en").startswith(area) else p.text("en")
+            for p in problems_from(full.value)]
+    # and a valid one still goes through, as one step
+    count = document.undo_stack.count()
+    from workshop.domain.consent import decide
+
+    assert document.edit("ok", ("consents",),
+                         lambda s: decide(s, subject, person, Decision.OBJECTION))
+    assert document.undo_stack.count() == count + 1
