@@ -120,3 +120,36 @@ def test_a_card_edited_longer_never_covers_the_next_one(
         qtbot.wait(30)
     assert [f for f in frames if f]
     assert faults(frames) == []
+
+
+def test_columns_out_of_sight_are_laid_out_a_turn_later_and_never_overlap(
+        qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
+    """The large board's first visit lays out only the columns in sight at once; the
+    others follow in the next turn of the event loop. Walked to with the keys, the last
+    column shows every card where its text fits, none over another."""
+    from samples import large_session
+
+    page = open_page(qtbot, make_document(large_session()))
+    board = page.board
+    columns = [board.columns[key] for key in board._order]
+    assert len(columns) > 10
+    out_of_sight = [c for c in columns if not board.in_sight(c.view)]
+    assert out_of_sight, "every column fits: nothing was left for later"
+    qtbot.wait(50)  # the next turns
+    last = columns[-1].view
+    frames: list[Frame] = [[]]
+    last.setItemDelegate(FrameRecorder(last, frames))
+    last.viewport().installEventFilter(FrameStarts(frames))
+    board.focus_column(columns[0].key)
+    for _ in columns[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    qtbot.waitUntil(last.hasFocus)
+    qtbot.waitUntil(lambda: board.in_sight(last))
+    qtbot.wait(50)
+    model = last.model()
+    assert model.rowCount() > 0
+    rects = [last.visualRect(model.index(row, 0)) for row in range(model.rowCount())]
+    assert all(r.height() > 0 for r in rects)
+    assert all(a.bottom() < b.top() for a, b in zip(rects, rects[1:], strict=False))
+    assert [f for f in frames if f], "the column was never painted"
+    assert faults(frames) == []
