@@ -107,9 +107,11 @@ class LetterKeys(QObject):
         self._windows = windows
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+        # isinstance first: every event of the app passes here, and asking its type
+        # makes a Python enum each time (a key event's wrapper is a QKeyEvent)
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress \
+                or not isinstance(watched, QWidget):
             return False
-        assert isinstance(event, QKeyEvent)
         action = self.actions.get(Qt.Key(event.key()))
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if action is None or modifiers & ~Qt.KeyboardModifier.ShiftModifier:

@@ -78,7 +78,9 @@ class PasteLimits(QObject):
     """An application event filter: pastes into a text field are cut to its limit."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        # isinstance first: every event of the app passes here, and asking its type
+        # makes a Python enum each time (a key event's wrapper is a QKeyEvent)
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return False
         if not event.matches(QKeySequence.StandardKey.Paste):
             return False

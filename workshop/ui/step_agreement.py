@@ -44,7 +44,10 @@ def _moment(at: dt.datetime) -> str:
 
 def describe(session: Session, step: Step) -> str:
     """One line: where the step stands, in the words the facilitator needs."""
-    state = step_state(session, step)
+    if step not in AGREED_BY_FACILITATOR and step is not Step.AMBITION:
+        state = None  # (the signing step's would fingerprint the whole agreement)
+    else:
+        state = step_state(session, step)
     if step in AGREED_BY_FACILITATOR:
         agreement = step_agreement(session, step)
         if state is StepState.AGREED and agreement is not None:
@@ -63,6 +66,7 @@ def describe(session: Session, step: Step) -> str:
             return tr("Agreed: the consent round on the ambition passed.")
         if state is StepState.FILLED:
             return tr("Filled in: hold the consent round on the ambition.")
+        assert state is not None
         return tr(STATE_LABELS[state]).capitalize() + "."
     if step in (Step.PRINCIPLES, Step.RULES):
         items = session.principles if step is Step.PRINCIPLES else session.rules

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -614,8 +614,6 @@ class AmbitionBoard(QWidget):
             bar.setValue(bar.value() + 24)
 
     def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802
-        from PySide6.QtCore import QEvent
-
         if (isinstance(watched, ClusterNameEdit) and isinstance(event, QEvent)
                 and event.type() == QEvent.Type.FocusIn):
             self.sig_highlight.emit(str(watched.property("cluster_id")))
