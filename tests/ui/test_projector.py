@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QAction, QColor, QImage
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from samples import demo_session
@@ -271,7 +271,8 @@ def test_spotlight_shows_the_item_under_discussion(qtbot: QtBot,
 def test_a_step_change_builds_the_new_canvas_once_with_its_own_highlight(
         qtbot: QtBot, document: SessionDocument, monkeypatch: pytest.MonkeyPatch) -> None:
     """Going to a step shows its canvas with the item under discussion there lit at once:
-    one build, not one with the old step's highlight and one more with its own."""
+    one build, not one with the old step's highlight and one more with its own; and no
+    build at all when it comes back as it was, lit as it was."""
     from workshop.ui.canvas.canvases.agreements import AgreementsCanvas
     from workshop.ui.canvas.canvases.ambition import AmbitionCanvas
 
@@ -280,24 +281,31 @@ def test_a_step_change_builds_the_new_canvas_once_with_its_own_highlight(
     card = document.session.ambition.cards[0]
     principle = document.session.principles[0]
     discuss(window, Step.AMBITION, card.id)
-    window.go_to(Step.PRINCIPLES)
-    discuss(window, Step.PRINCIPLES, principle.id)
+    qtbot.wait(100)
     builds: list[str] = []
     for canvas in (AmbitionCanvas, AgreementsCanvas):
         original = canvas.build
         monkeypatch.setattr(canvas, "build", lambda self, ctx, _o=original, _n=canvas.__name__:
                             (builds.append(_n), _o(self, ctx))[1])
+    window.go_to(Step.PRINCIPLES)  # its first visit: built once
+    qtbot.waitUntil(lambda: projector.canvas_name == "principles", timeout=2000)
+    qtbot.wait(200)  # whatever else would follow the change of step
+    assert builds == ["AgreementsCanvas"]
+    discuss(window, Step.PRINCIPLES, principle.id)
+    qtbot.wait(100)
+    builds.clear()
     window.go_to(Step.AMBITION)
     qtbot.waitUntil(lambda: projector.canvas_name == "ambition", timeout=2000)
-    qtbot.wait(200)  # whatever else would follow the change of step
-    assert builds == ["AmbitionCanvas"]
+    qtbot.wait(200)
+    assert builds == []  # nothing it shows changed: shown as it was built
     assert projector.options.highlight_id == card.id
     builds.clear()
     window.go_to(Step.PRINCIPLES)
     qtbot.waitUntil(lambda: projector.canvas_name == "principles", timeout=2000)
     qtbot.wait(200)
-    assert builds == ["AgreementsCanvas"]
+    assert builds == []
     assert projector.options.highlight_id == principle.id
+    assert any(principle.text[:30] in t for t in room_texts(projector))
 
 
 # --- the session stays as it was -------------------------------------------------------------
@@ -560,3 +568,49 @@ def test_the_diagnostics_go_on_the_projector_anonymously_when_asked(
     assert not any(name in shown for name in names)
     controls.canvas_actions[None].trigger()
     assert controller.scene.canvas_name == document.session.view.current_step.value
+
+
+def test_a_step_shown_again_is_built_again_only_when_it_changed_meanwhile(
+        qtbot: QtBot, document: SessionDocument) -> None:
+    """Back on a step whose canvas nothing changed, the room sees it as it was without
+    a new build; an undo on another step that takes away its card shows on return."""
+    from tests.ui.pages.test_page_ambition import type_card
+    from workshop.ui.canvas import scene as scenes
+
+    window = open_window(qtbot, document, Step.AMBITION)
+    projector = room(window)
+    page = window.pages[Step.AMBITION]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.focus_first()
+    qtbot.waitUntil(page.entry.hasFocus)
+    type_card(qtbot, page, "Een huiskamer in elke wijk")
+    shows(qtbot, projector, "Een huiskamer in elke wijk")
+    qtbot.wait(100)  # the projector's own update of the edit, too
+    builds: list[str] = []
+    original = scenes.CanvasScene._refresh
+
+    def counted(scene: scenes.CanvasScene, *args: object, **kwargs: object) -> None:
+        builds.append(scene.canvas_name)
+        original(scene, *args, **kwargs)  # type: ignore[arg-type]
+
+    scenes.CanvasScene._refresh = counted  # type: ignore[method-assign]
+    try:
+        for _ in range(2):
+            window.go_to(Step.PRINCIPLES)
+            qtbot.waitUntil(lambda: projector.canvas_name == "principles", timeout=2000)
+            window.go_to(Step.AMBITION)
+            shows(qtbot, projector, "Een huiskamer in elke wijk")
+        assert "ambition" not in builds  # shown again as built
+        window.go_to(Step.PRINCIPLES)
+        qtbot.waitUntil(lambda: projector.canvas_name == "principles", timeout=2000)
+        undo = window.findChild(QAction, "edit.undo")  # Edit > Undo: the card goes
+        assert undo is not None and undo.isEnabled()
+        undo.trigger()
+        window.go_to(Step.AMBITION)
+        qtbot.waitUntil(lambda: projector.canvas_name == "ambition", timeout=2000)
+        qtbot.waitUntil(lambda: "ambition" in builds, timeout=2000)
+        assert not any("Een huiskamer in elke wijk" in t for t in room_texts(projector))
+        assert room_texts(projector)  # the board itself, without that card
+    finally:
+        scenes.CanvasScene._refresh = original  # type: ignore[method-assign]

@@ -36,6 +36,9 @@ from workshop.ui.canvas.view import CanvasView
 from workshop.ui.commands import make_action
 from workshop.ui.document import SessionDocument
 
+_STEP_CANVASES = frozenset(canvas_for_step(step) for step in Step)
+"""Canvases drawn from the session alone (the room's shows its phones, too)."""
+
 TEXT_SCALES = (0.6, 0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5, 3.0)
 """The steps of "larger text" and "smaller text"."""
 
@@ -194,6 +197,9 @@ class ProjectorController(QObject):
         """What changed since the last update (None: everything)."""
         self._waited = False
         """A new canvas's build has waited its turn (``_apply_session``)."""
+        self._since_left: dict[str, set[str] | None] = {}
+        """For each step's canvas left (kept by the scene): the areas changed since
+        (None: anything). Coming back with none it shows, it is not built again."""
         self.window = ProjectorWindow(self)
         self.destroyed.connect(self.window.deleteLater)  # a top-level window has no parent
         app = QGuiApplication.instance()
@@ -306,17 +312,23 @@ class ProjectorController(QObject):
             return
         self._waited = False
         changed, self._changed_areas = self._changed_areas, set()
+        for left, since in self._since_left.items():
+            if since is not None:
+                self._since_left[left] = None if changed is None else since | changed
         same = name == self.scene.canvas_name
-        if (changed != {"view"} or same) and not (same and unaffected(name, changed)):
+        view_only = bool(changed) and changed is not None and changed <= {"view"}
+        if not view_only and not (same and unaffected(name, changed)):
             self.scene.update_session(session)
-        # else: only the step changed; the next canvas is built from the session below,
-        # so the canvas being left is not built once more for nothing.
+        # else: only the view changed (the step: the next canvas is built or shown from
+        # the session below, so the canvas being left is not built once more for
+        # nothing; the theme and the text size come to the scene as options).
         self._follow_step(session)
         lang = session.details.language
         if lang != self.options.lang:
             self.scene.set_options(self.options.replace(lang=lang))
 
     def _refresh_all(self) -> None:
+        self._since_left.clear()  # another session, or everything anew
         session = self.document.session if self.document is not None else self._empty
         self.scene.update_session(session)
         self._follow_step(session)
@@ -324,8 +336,15 @@ class ProjectorController(QObject):
 
     def _follow_step(self, session: Session) -> None:
         name = self.canvas_override or canvas_for_step(session.view.current_step)
-        if name != self.scene.canvas_name:
-            self.scene.set_canvas(name, self._highlighted(name))  # built once, lit
+        left = self.scene.canvas_name
+        if name != left:
+            since = self._since_left.pop(name, None)
+            shown = (since or set()) - {"view"}  # the view: the options, compared below
+            unchanged = since is not None and (not shown or unaffected(name, shown))
+            if left in _STEP_CANVASES:  # (others show more than the session: the room)
+                self._since_left[left] = set()
+            self.scene.set_canvas(name, self._highlighted(name),  # built once, lit
+                                  unchanged=unchanged and name in _STEP_CANVASES)
 
     # --- the facilitator's choices -------------------------------------------------
 

@@ -15,6 +15,7 @@ session.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, fields
 from typing import Protocol
@@ -195,6 +196,9 @@ class CanvasScene(QGraphicsScene):
         self._canvas_name = ""
         self._kept: dict[str, Canvas] = {}
         """Canvases shown before, hidden, by name (see ``set_canvas``)."""
+        self._kept_as: dict[str, tuple[Context, int, dt.date]] = {}
+        """What each kept canvas was last built with: its context, its page count, the
+        day (the roadmap draws today)."""
         self._page = 0
         self._pages = 1
         self._spotlit = False
@@ -237,9 +241,14 @@ class CanvasScene(QGraphicsScene):
         """Whether canvas ``name`` is shown or kept (shown again, it is only updated)."""
         return name == self._canvas_name or name in self._kept
 
-    def set_canvas(self, name: str, options: CanvasOptions | None = None) -> None:
+    def set_canvas(self, name: str, options: CanvasOptions | None = None, *,
+                   unchanged: bool = False) -> None:
         """Show canvas ``name``; with ``options``, shown with these (its highlight, say)
-        from the start, instead of built once with the old ones and again."""
+        from the start, instead of built once with the old ones and again.
+
+        ``unchanged``: the owner knows nothing the canvas shows changed since it was
+        last shown; a kept canvas is then shown as it was built (when the options, the
+        size and the day are those it was built with too), not built again."""
         if name not in _REGISTRY:
             from workshop.ui.canvas import canvases
 
@@ -258,10 +267,35 @@ class CanvasScene(QGraphicsScene):
             # every change of step.
             if self._ctx is not None:
                 self._canvas.show(self._ctx, -1)
+                if not self._spotlit:
+                    self._kept_as[self._canvas_name] = (self._ctx, self._pages,
+                                                        dt.date.today())
             self._kept[self._canvas_name] = self._canvas
-        self._canvas = self._kept.pop(name, None) or _REGISTRY[name](self)
+        kept = self._kept.pop(name, None)
+        built_as = self._kept_as.pop(name, None)
+        self._canvas = kept or _REGISTRY[name](self)
         self._canvas_name = name
+        if kept is not None and unchanged and built_as is not None \
+                and self._as_built(*built_as):
+            ctx, self._pages, _ = built_as
+            self._ctx = dataclasses.replace(ctx, options=self._options, resized_only=False)
+            self._spotlit = False
+            self._spot.clear()
+            self._show_page(self._ctx)
+            self._sync_frame(self._ctx)
+            return
         self._refresh()
+
+    def _as_built(self, ctx: Context, pages: int, day: dt.date) -> bool:
+        """Whether a canvas built with ``ctx`` on ``day`` shows what a build now would
+        (its session unchanged, as the owner says): the same session, size, day and
+        options, but for the page and the timer, which are not built."""
+        if ctx.session is not self._session or ctx.width != self._width \
+                or day != dt.date.today() or self._options.spotlight_id is not None:
+            return False
+        differ = {f.name for f in fields(CanvasOptions)
+                  if getattr(ctx.options, f.name) != getattr(self._options, f.name)}
+        return differ <= _FRAME_ONLY | _PAGE_ONLY
 
     known_states: Callable[[Session], KnownStates | None] | None = None
     """Where the scene's owner keeps the fingerprint and the agreement's version of a
