@@ -25,6 +25,7 @@ from run import (  # type: ignore[import-not-found]  # noqa: E402
     Row,
     Samples,
     benchmark,
+    settle,
 )
 
 EDITS = int(os.environ.get("WORKSHOP_SOAK_EDITS", "2000"))
@@ -78,7 +79,7 @@ def _soak(ctx: Context) -> list[Row]:
     app.processEvents()
     for step in STEPS:  # every page built first: that is the first-visit figure
         window.go_to(step)
-        app.processEvents()
+        settle(app)
     session = document.session
     rng = random.Random(14)
     people = [p.id for p in session.participants]
@@ -155,7 +156,7 @@ def _soak(ctx: Context) -> list[Row]:
         name, areas, mutate, step, _ = rng.choices(kinds, weights)[0]
         if window.current_step() is not step and rng.random() < 0.5:
             window.go_to(step)  # the facilitator follows the meeting (not timed)
-            app.processEvents()
+            settle(app)
         if i % 97 == 96:
             name, act = "undo", document.undo_stack.undo
         else:

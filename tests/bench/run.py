@@ -161,6 +161,19 @@ class Samples:
         return len(self.wall)
 
 
+def settle(app: Any, quiet: int = 3) -> None:
+    """Turns of the event loop until ``quiet`` turns in a row do next to nothing: what
+    the app does by itself after an untimed step (a step change: its projector canvas
+    follows a turn later) is done before the next timed one, as it would be long before
+    the facilitator's next key."""
+    idle = turns = 0
+    while idle < quiet and turns < 40:
+        started = time.thread_time()
+        app.processEvents()
+        idle = idle + 1 if time.thread_time() - started < 0.002 else 0
+        turns += 1
+
+
 def sampled(fn: Callable[[], object], n: int, process: bool = False) -> Samples:
     """``n`` samples of ``fn`` after one to warm up."""
     out = Samples.new(process)
