@@ -503,3 +503,36 @@ def test_rows_fit_their_text_when_the_window_narrows(qtbot: QtBot,
     qtbot.waitUntil(lambda: page.table.rowHeight(0) > before)
     page.resize(1100, 700)
     qtbot.waitUntil(lambda: page.table.rowHeight(0) == before)
+
+
+def test_rows_added_and_removed_keep_their_numbers_and_fit_their_text(
+        qtbot: QtBot, document: SessionDocument) -> None:
+    """A principle typed in and one removed with Del: the table shows 1, 2, 3... in
+    order, and every row is as tall as its text needs (rows come and go one by one)."""
+    from PySide6.QtCore import QRect
+
+    page = _page(qtbot, document)
+    table = page.table
+    long_text = "Wij delen wat we weten, " * 12 + "ook als het ongemakkelijk is."
+    page.new_edit.setFocus()
+    qtbot.waitUntil(page.new_edit.hasFocus)
+    qtbot.keyClicks(page.new_edit, long_text)
+    qtbot.keyClick(page.new_edit, Qt.Key.Key_Return)
+    table.setFocus()
+    table.setCurrentIndex(page.model.index(0, 1))
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    qtbot.wait(20)
+
+    model = page.model
+    texts = [p.text for p in document.session.principles]
+    assert long_text.strip() in texts and len(texts) == model.rowCount()
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == \
+        [str(r + 1) for r in range(model.rowCount())]
+    width = table.columnWidth(1)
+    metrics = table.fontMetrics()
+    for row in range(model.rowCount()):
+        text = str(model.index(row, 1).data())
+        need = metrics.boundingRect(QRect(0, 0, width - 8, 100_000),
+                                    int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
+                                    text).height()
+        assert table.rowHeight(row) >= need, (row, table.rowHeight(row), need)

@@ -66,6 +66,7 @@ _LEFT_TOP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 class _ItemsModel(RowModel):
     COLUMNS = ("number", "text", "state")
+    POSITIONAL = True
 
     rows: list[_ItemRow]
 

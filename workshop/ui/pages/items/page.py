@@ -94,11 +94,18 @@ class _ItemsTable(QTableView):
         self.horizontalHeader().sectionResized.connect(self._fit_timer.start)
         model.modelReset.connect(self.resizeRowsToContents)
         model.dataChanged.connect(self._on_rows_changed)
+        model.rowsInserted.connect(self._on_rows_inserted)
         self.resizeRowsToContents()
 
     def _on_rows_changed(self, first: QModelIndex, last: QModelIndex,
                          _roles: list[int]) -> None:
+        if first.column() == last.column() == 0:
+            return  # only the rows' numbers: their heights stay
         for row in range(first.row(), last.row() + 1):
+            self.resizeRowToContents(row)
+
+    def _on_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(first, last + 1):
             self.resizeRowToContents(row)
 
 class _ItemTextEdit(QPlainTextEdit):
