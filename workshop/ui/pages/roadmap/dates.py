@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import cache
 
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap
@@ -20,13 +21,17 @@ from workshop import locale_format
 from workshop.domain.schedule import add_months
 from workshop.i18n import current_language, tr
 
-_MONTHS = {
-    name.lower()[:3]: number
-    for lang in ("nl", "en") for abbreviated in (False, True)
-    for number, name in enumerate(locale_format.month_names(lang, abbreviated), start=1)
-}
-"""The first three letters of every Dutch and English month name (CLDR) typed in a date:
-``mrt`` and ``maa`` (maart), ``mar`` (March), ``okt`` and ``oct``, ``mei`` and ``may``."""
+@cache
+def _months() -> dict[str, int]:
+    """The first three letters of every Dutch and English month name (CLDR) typed in a
+    date: ``mrt`` and ``maa`` (maart), ``mar`` (March), ``okt`` and ``oct``, ``mei`` and
+    ``may``. Asked for with the first date typed: CLDR's data takes ~40 ms to read, not
+    to be spent before the window shows (the step bar imports this module)."""
+    return {
+        name.lower()[:3]: number
+        for lang in ("nl", "en") for abbreviated in (False, True)
+        for number, name in enumerate(locale_format.month_names(lang, abbreviated), start=1)
+    }
 _INVALID_STYLE = "border: 2px solid #b00020;"
 
 
@@ -56,8 +61,8 @@ def parse_date(text: str, reference: dt.date | None = None) -> dt.date | None:
     day = int(parts[0])
     if parts[1].isdigit():
         month = int(parts[1])
-    elif parts[1][:3] in _MONTHS:
-        month = _MONTHS[parts[1][:3]]
+    elif parts[1][:3] in _months():
+        month = _months()[parts[1][:3]]
     else:
         raise ValueError(text)
     if len(parts) == 3:
