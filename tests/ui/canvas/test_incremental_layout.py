@@ -131,3 +131,66 @@ def test_board_after_resizes_equals_a_fresh_board(make_scene: SceneFactory) -> N
         assert _layout(scene) == _layout(fresh), size
         if size == (1366, 768):
             _add(session)
+
+
+def _agreement_layout(scene: CanvasScene) -> tuple[object, ...]:
+    canvas = scene.canvas
+    return (scene.page_count, scene.page, dict(canvas.placements),
+            {k: t.spec for k, t in canvas.tiles.tiles.items()}, scene.texts())
+
+
+@pytest.mark.parametrize("which", ["principles", "rules"])
+def test_agreements_after_random_edits_equal_a_fresh_canvas(make_scene: SceneFactory,
+                                                             which: str) -> None:
+    """The principles' canvas keeps each item's tiles with what they were made of: after
+    any mix of decisions, objections, words, names, presence, highlight, language and
+    size it shows what a canvas built afresh shows."""
+    from samples import demo_session
+
+    from workshop.domain import consent as rounds
+    from workshop.domain.model import AgreementItem, Decision, ObjectionResolution
+
+    rng = random.Random(11)
+    session = demo_session()
+    scene = make_scene(session, which, lang="nl")
+    options = scene.options
+    size = (1920, 1080)
+    for step in range(160):
+        items = session.principles if which == "principles" else session.rules
+        person = rng.choice(session.participants)
+        what = rng.randrange(9)
+        if what <= 2 and items:
+            rounds.decide(session, rng.choice(items).id, person.id,
+                          rng.choice([*Decision, None]))
+        elif what == 3 and items:
+            rounds.decide_with_note(session, rng.choice(items).id, person.id,
+                                    Decision.OBJECTION, f"bezwaar {step}")
+        elif what == 4:
+            standing = [r for r in session.consents if r.decision is Decision.OBJECTION]
+            if standing:
+                r = rng.choice(standing)
+                rounds.update_current(session, r.subject_id, r.participant_id,
+                                      resolution=rng.choice(list(ObjectionResolution)))
+        elif what == 5:
+            person.present = not person.present
+        elif what == 6:
+            person.name = f"{person.name.split(' #')[0]} #{step}"
+        elif what == 7 and items:
+            if rng.random() < 0.5:
+                items.insert(rng.randrange(len(items) + 1),
+                             AgreementItem(id=f"x{step}", text=f"Nieuw {step} " * 4))
+            else:
+                items.pop(rng.randrange(len(items)))
+        else:
+            options = options.replace(
+                highlight_id=rng.choice([None, *(i.id for i in items)]),
+                lang=rng.choice(["nl", "en"]))
+            scene.set_options(options)
+            if rng.random() < 0.3:
+                size = rng.choice([(1920, 1080), (1366, 768), (1280, 1024)])
+                scene.set_output_size(*size)
+        scene.update_session(session)
+        if step % 8 == 7:
+            fresh = make_scene(session.model_copy(deep=True), which, size=size,
+                               **{f: getattr(options, f) for f in ("lang", "highlight_id")})
+            assert _agreement_layout(scene) == _agreement_layout(fresh), step

@@ -50,6 +50,9 @@ class AgreementsCanvas(Canvas):
     def __init__(self, scene: CanvasScene, which: str) -> None:
         super().__init__(scene)
         self._which = which
+        self._rows: dict[tuple[str, float], tuple[tuple[object, ...], TileSpec, TileSpec]] = {}
+        """Each item's two tiles, with what they were made from (``_row``): a decision
+        on one item makes that item's tiles again, not all fifty."""
 
     def items(self, session: Session) -> list[AgreementItem]:
         return session.principles if self._which == "principles" else session.rules
@@ -111,39 +114,56 @@ class AgreementsCanvas(Canvas):
     def _specs(self, ctx: Context, grouped: dict[str, list[ConsentRecord]]
                ) -> dict[Hashable, TileSpec]:
         s = ctx.session
-        th = ctx.theme
         area = ctx.area
         present = {p.id for p in s.participants if p.present}
-        state_w = min(ctx.px(STATE_WIDTH), area.w * 0.36)
-        text_w = area.w - state_w - GAP
-        highlight = ctx.options.highlight_id
+        # Everything a row is made of besides its item and its decisions: the names (of
+        # those still waiting), who is present, the options (scale, theme, language,
+        # highlight), the wall's width.
+        context = (ctx.options, area.w, frozenset(present),
+                   tuple((p.id, p.name) for p in s.participants))
         specs: dict[Hashable, TileSpec] = {}
         items = self.items(s)
+        scale = ctx.options.text_scale  # (a short list is tried at two sizes more)
         for n, item in enumerate(items, start=1):
             records = grouped.get(item.id, [])
-            lit = item.id == highlight
-            result = outcome_of(records, present)
-            border = th.ink("accent" if lit else "muted")
-            width = 6.0 if lit else 1.5
-            specs[item.id] = TileSpec(
-                width=text_w, fill=th.surface("raised" if lit else "card"), border=border,
-                border_width=width, radius=10.0, pad_x=ctx.px(18), pad_y=ctx.px(12),
-                runs=(ctx.run(f"{n}.  {item.text}", "body", max_lines=ITEM_LINES),))
-            specs[("state", item.id)] = TileSpec(
-                width=state_w, fill=th.surface(SURFACE[result]), border=border,
-                border_width=width, radius=10.0, pad_x=ctx.px(16), pad_y=ctx.px(12),
-                runs=self._state_runs(ctx, records, present, lit))
+            key = (context, n, item.text,
+                   tuple((r.participant_id, r.decision, r.resolution) for r in records))
+            row = self._rows.get((item.id, scale))
+            if row is None or row[0] != key:
+                row = self._rows[(item.id, scale)] = (
+                    key, *self._row(ctx, n, item, records, present))
+            specs[item.id], specs[("state", item.id)] = row[1], row[2]
+        if len(self._rows) > 3 * len(items) + 16:  # items removed, sizes no longer tried
+            shown = {(item.id, scale) for item in items}
+            self._rows = {k: v for k, v in self._rows.items() if k in shown}
         if not items:
             specs["empty"] = TileSpec(width=area.w, pad_x=0, runs=(ctx.run(
                 tr("Nothing agreed yet.", ctx.lang), "body",
                 "muted"),))
-        # Both halves of a row as tall as the taller one.
-        for item in items:
-            keys = (item.id, ("state", item.id))
-            h = max(measure(specs[k]) for k in keys)
-            for key in keys:
-                specs[key] = dataclasses.replace(specs[key], min_height=h)
         return specs
+
+    def _row(self, ctx: Context, n: int, item: AgreementItem, records: list[ConsentRecord],
+             present: set[str]) -> tuple[TileSpec, TileSpec]:
+        """An item's two tiles (its words, its state), as tall as the taller one."""
+        th = ctx.theme
+        area = ctx.area
+        state_w = min(ctx.px(STATE_WIDTH), area.w * 0.36)
+        text_w = area.w - state_w - GAP
+        lit = item.id == ctx.options.highlight_id
+        result = outcome_of(records, present)
+        border = th.ink("accent" if lit else "muted")
+        width = 6.0 if lit else 1.5
+        text = TileSpec(
+            width=text_w, fill=th.surface("raised" if lit else "card"), border=border,
+            border_width=width, radius=10.0, pad_x=ctx.px(18), pad_y=ctx.px(12),
+            runs=(ctx.run(f"{n}.  {item.text}", "body", max_lines=ITEM_LINES),))
+        state = TileSpec(
+            width=state_w, fill=th.surface(SURFACE[result]), border=border,
+            border_width=width, radius=10.0, pad_x=ctx.px(16), pad_y=ctx.px(12),
+            runs=self._state_runs(ctx, records, present, lit))
+        h = max(measure(text), measure(state))
+        return (dataclasses.replace(text, min_height=h),
+                dataclasses.replace(state, min_height=h))
 
     def _place(self, ctx: Context) -> int:
         area = ctx.area

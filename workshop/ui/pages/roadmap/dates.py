@@ -21,6 +21,7 @@ from workshop import locale_format
 from workshop.domain.schedule import add_months
 from workshop.i18n import current_language, tr
 
+
 @cache
 def _months() -> dict[str, int]:
     """The first three letters of every Dutch and English month name (CLDR) typed in a
