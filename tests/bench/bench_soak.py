@@ -25,6 +25,7 @@ from run import (  # type: ignore[import-not-found]  # noqa: E402
     Row,
     Samples,
     benchmark,
+    prepared,
     settle,
 )
 
@@ -149,6 +150,7 @@ def _soak(ctx: Context) -> list[Row]:
     app.processEvents()
     gc.collect()
     settle_garbage()
+    prepared(document)
     rss_start, file_start = _rss(), len(dumps(session))
     samples = Samples.new()
     by_kind: dict[str, Samples] = {}

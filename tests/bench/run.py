@@ -174,6 +174,17 @@ def settle(app: Any, quiet: int = 3) -> None:
         turns += 1
 
 
+def prepared(document: Any) -> None:
+    """What the document does ``PREPARE_SAVING_MS`` after opening (the first save's
+    whole encoding on the save worker), done and finished before the figures start."""
+    prepare = getattr(document, "prepare_saving", None)  # (an older checkout: none)
+    if prepare is None:
+        return
+    prepare()
+    if document.autosaver is not None and document.autosaver.worker is not None:
+        document.autosaver.worker.wait_idle(30)
+
+
 def sampled(fn: Callable[[], object], n: int, process: bool = False) -> Samples:
     """``n`` samples of ``fn`` after one to warm up."""
     out = Samples.new(process)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from PySide6.QtCore import Qt
 
 from workshop.domain.model import AgreementItem, Card, Session, Step
 from workshop.storage import files
@@ -117,6 +118,47 @@ def test_the_workers_encoder_lets_other_threads_in_and_writes_the_same_bytes() -
     encoder = files.SnapshotEncoder(pause=lambda: paused.append(1))
     assert encoder.dumps(files.snapshot(session)) == files.dumps(session)
     assert len(paused) > 100  # between the chunks of cards, consents, actions...
-    timed = files.Pause(every=0.0)  # always: a real sleep(0) each time
+    timed = files.Pause(every=0.0)  # always: a rest each time
     assert files.SnapshotEncoder(pause=timed).dumps(files.snapshot(session)) == \
         files.dumps(session)
+
+
+def test_the_first_save_is_prepared_while_nobody_edits(
+        monkeypatch: pytest.MonkeyPatch, make_document: object, qtbot: object) -> None:
+    """A while after opening, the document freezes the session and the save worker
+    encodes it (``prepare_saving``); the first save after an edit then encodes only the
+    field the edit touched, and its bytes are the whole session's as ever."""
+    from pytestqt.qtbot import QtBot
+
+    from workshop.ui.pages.ambition.page import AmbitionPage
+
+    assert isinstance(qtbot, QtBot)
+    monkeypatch.setattr(document_module, "PREPARE_SAVING_MS", 10)
+    encoded: list[tuple[str, ...]] = []
+    original = files.SnapshotEncoder._field
+
+    def field(self: files.SnapshotEncoder, path: tuple[str, ...], value: object) -> str:
+        found = self._cache.get(path)
+        if not (found is not None and found[0] is value):
+            encoded.append(path)
+        return original(self, path, value)
+
+    monkeypatch.setattr(files.SnapshotEncoder, "_field", field)
+    document = make_document()  # type: ignore[operator]
+    saver = document.autosaver
+    qtbot.waitUntil(lambda: saver._prepared and saver.worker.idle, timeout=3000)
+    assert ("participants",) in encoded and ("ambition",) in encoded  # all of it
+    assert not document.is_modified()
+    encoded.clear()
+    page = AmbitionPage(document)
+    qtbot.addWidget(page)
+    page.refresh(frozenset())
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.keyClicks(page.entry, "Een kaart na het openen")
+    qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+    assert document.is_modified()
+    qtbot.waitUntil(lambda: not document.is_modified(), timeout=10_000)  # autosaved
+    assert [p for p in encoded if len(p) == 1] == [("ambition",)]  # only what changed
+    assert files.load_session(saver.path).model_dump() == document.session.model_dump()
+    assert saver.path.read_bytes() == files.dumps(document.session)

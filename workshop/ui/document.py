@@ -48,6 +48,8 @@ from workshop.storage.lock import SessionLock
 __all__ = ["EditRejected", "SessionDocument"]
 
 AUTOSAVE_TICK_MS = 100
+PREPARE_SAVING_MS = 2_000
+"""After opening, when the first save's whole encoding is done (``prepare_saving``)."""
 FULL_SNAPSHOT_S = 60.0
 """At least this often every part of the session is frozen again, not only the areas
 edits said they touched: a safety net under the area bookkeeping (explicit flushes and
@@ -277,6 +279,17 @@ class SessionDocument(QObject):
         if path is not None and autosave and not read_only:
             self.autosaver = self._autosaver(path, backups or BackupStore())
             self._timer.start()
+            self._prepare = QTimer(self)
+            self._prepare.setSingleShot(True)
+            self._prepare.setInterval(PREPARE_SAVING_MS)
+            self._prepare.timeout.connect(self.prepare_saving)
+            self._prepare.start()
+
+    def prepare_saving(self) -> None:
+        """What the document does ``PREPARE_SAVING_MS`` after opening: the first save's
+        whole encoding, done before anyone edits (``Autosaver.prepare``)."""
+        if self.autosaver is not None:
+            self.autosaver.prepare()
 
     def _autosaver(self, path: Path, backups: BackupStore) -> Autosaver:
         """Saves on a worker thread: the UI thread only takes a frozen snapshot."""
