@@ -284,10 +284,14 @@ class MatrixDelegate(QStyledItemDelegate):
     GAP = 4
     MARK = 12
     _HEIGHTS_KEPT = 20_000
+    _LAYOUTS_KEPT = 2_000
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._heights: dict[tuple[str, str, int], int] = {}
+        self._layouts: dict[tuple[str, str, int], tuple[QTextLayout, int]] = {}
+        """The laid-out interests painted last (a layout is drawn again where asked):
+        showing the step again paints every cell, each with its interests' text."""
         """Wrapped heights by (text, font, width): the rows are sized to their contents,
         and Qt measures every row again on each change; laying out the same texts anew
         each time would cost tens of milliseconds per keystroke with 40 participants."""
@@ -314,7 +318,14 @@ class MatrixDelegate(QStyledItemDelegate):
         for item in items:
             font = QFont(option.font)
             font.setItalic(item.private)
-            layout, height = text_layout(shown_text(item.text), font, width)
+            text = shown_text(item.text)
+            key = (text, font.key(), width)
+            laid = self._layouts.get(key)
+            if laid is None:
+                if len(self._layouts) >= self._LAYOUTS_KEPT:
+                    self._layouts.clear()
+                laid = self._layouts[key] = text_layout(text, font, width)
+            layout, height = laid
             rect = QRect(left, top, width, height)
             out.append((layout, rect))
             top = rect.bottom() + 1 + self.GAP
