@@ -43,12 +43,11 @@ def _moment(at: dt.datetime) -> str:
 
 
 def describe(session: Session, step: Step) -> str:
-    """One line: where the step stands, in the words the facilitator needs."""
-    if step not in AGREED_BY_FACILITATOR and step is not Step.AMBITION:
-        state = None  # (the signing step's would fingerprint the whole agreement)
-    else:
-        state = step_state(session, step)
+    """One line: where the step stands, in the words the facilitator needs. (The state
+    is asked for only where the line uses it: the signing step's would fingerprint the
+    whole agreement.)"""
     if step in AGREED_BY_FACILITATOR:
+        state = step_state(session, step)
         agreement = step_agreement(session, step)
         if state is StepState.AGREED and agreement is not None:
             return tr("Agreed by the table on {when}.", when=_moment(agreement.at))
@@ -62,11 +61,11 @@ def describe(session: Session, step: Step) -> str:
                       "step when it is ready.")
         return tr("Filled in, not yet agreed by the table.")
     if step is Step.AMBITION:
+        state = step_state(session, step)
         if state is StepState.AGREED:
             return tr("Agreed: the consent round on the ambition passed.")
         if state is StepState.FILLED:
             return tr("Filled in: hold the consent round on the ambition.")
-        assert state is not None
         return tr(STATE_LABELS[state]).capitalize() + "."
     if step in (Step.PRINCIPLES, Step.RULES):
         items = session.principles if step is Step.PRINCIPLES else session.rules
