@@ -276,13 +276,13 @@ class SessionDocument(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_TICK_MS)
         self._timer.timeout.connect(self._on_tick)
+        self._prepare = QTimer(self)
+        self._prepare.setSingleShot(True)
+        self._prepare.setInterval(PREPARE_SAVING_MS)
+        self._prepare.timeout.connect(self.prepare_saving)
         if path is not None and autosave and not read_only:
             self.autosaver = self._autosaver(path, backups or BackupStore())
             self._timer.start()
-            self._prepare = QTimer(self)
-            self._prepare.setSingleShot(True)
-            self._prepare.setInterval(PREPARE_SAVING_MS)
-            self._prepare.timeout.connect(self.prepare_saving)
             self._prepare.start()
 
     def prepare_saving(self) -> None:
@@ -559,6 +559,8 @@ class SessionDocument(QObject):
             self._stale = None  # the last save freezes the whole session
             ok = self.autosaver.close()
         self._timer.stop()
+        self._prepare.stop()  # (a timer still running is not to be destroyed later, by
+        # whichever thread the garbage collector happens to run on)
         if ok:
             self.autosaver = None  # closed: later edits are not saved behind anyone's back
             self.read_only = True
@@ -574,6 +576,7 @@ class SessionDocument(QObject):
         Returns the recovery copy's path (in the private data folder), or None.
         """
         self._timer.stop()
+        self._prepare.stop()
         copy: Path | None = None
         if self.autosaver is not None:
             self.autosaver.wait(timeout=5.0)  # a save on its way may still succeed
