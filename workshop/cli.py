@@ -16,16 +16,19 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from workshop import __version__
-from workshop.domain.fingerprint import fingerprint, short_fingerprint
-from workshop.domain.model import Session
-from workshop.domain.scorecard import scorecard
 from workshop.export.appendix_names import APPENDICES, DEFAULT_APPENDICES
 from workshop.i18n import LANGUAGES, current_language, set_language, tr
 from workshop.storage.errors import SaveError, SessionFileError
 from workshop.storage.paths import default_pdf_paths
+
+if TYPE_CHECKING:
+    from workshop.domain.model import Session
+
+# The session's models (pydantic) are imported by the commands that read a session, not
+# here: ``workshop FILE`` shows its window before them (``workshop.ui.startup``).
 
 EXIT_OK = 0
 EXIT_SESSION = 1
@@ -94,6 +97,9 @@ class _SafeStream(io.TextIOBase):
 
 def summary(session: Session) -> list[tuple[str, str]]:
     """The lines ``workshop check`` prints: what a facilitator would want to count."""
+    from workshop.domain.fingerprint import fingerprint, short_fingerprint
+    from workshop.domain.scorecard import scorecard
+
     fp = fingerprint(session)
     valid = sum(1 for s in session.signatures if s.fingerprint == fp)
     d = session.details
@@ -149,6 +155,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    from workshop.domain.model import Session
+
     schema = Session.model_json_schema()
     print(json.dumps(schema, indent=2, ensure_ascii=False))
     return EXIT_OK

@@ -10,18 +10,11 @@ from __future__ import annotations
 from enum import Enum
 
 from workshop.domain import model as m
+from workshop.domain.steps import STEP_LABELS
 from workshop.i18n import N_, Language, tr
 
 _LABELS: dict[Enum, str] = {
-    # steps of the meeting
-    m.Step.PREPARATION: N_("Preparation"),
-    m.Step.AMBITION: N_("Shared ambition"),
-    m.Step.INTERESTS: N_("Interests"),
-    m.Step.PRINCIPLES: N_("Leading principles"),
-    m.Step.RULES: N_("Rules of play"),
-    m.Step.ORGANISING: N_("Organising and deciding"),
-    m.Step.ROADMAP: N_("Roadmap"),
-    m.Step.SIGNING: N_("Signing"),
+    **STEP_LABELS,
     # forms of collaboration
     m.CollaborationForm.KNOWLEDGE_NETWORK: N_("Knowledge network"),
     m.CollaborationForm.FACILITIES_SHARING: N_("Sharing facilities"),

@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from workshop.domain.steps import Step as Step  # re-exported: the models use it
 from workshop.domain.validation import RuleProblems
 from workshop.i18n import Message
 
@@ -55,17 +56,6 @@ def new_id(prefix: str) -> str:
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False)
-
-
-class Step(str, Enum):
-    PREPARATION = "preparation"
-    AMBITION = "ambition"
-    INTERESTS = "interests"
-    PRINCIPLES = "principles"
-    RULES = "rules"
-    ORGANISING = "organising"
-    ROADMAP = "roadmap"
-    SIGNING = "signing"
 
 
 class CollaborationForm(str, Enum):

@@ -12,7 +12,6 @@ content as it was (``step_version``) and lapses when the content changes.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from typing import Any
 
 from workshop.domain.consent import outcome_of, records_by_subject, records_for, text_version
@@ -27,23 +26,8 @@ from workshop.domain.model import (
     StepAgreement,
 )
 from workshop.domain.operations import operation
-from workshop.i18n import N_
-
-
-class StepState(str, Enum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    FILLED = "filled"
-    """Complete, but the table has not agreed it (or the content changed since)."""
-    AGREED = "agreed"
-
-
-STATE_LABELS = {
-    StepState.NOT_STARTED: N_("not started"),
-    StepState.IN_PROGRESS: N_("in progress"),
-    StepState.FILLED: N_("filled in"),
-    StepState.AGREED: N_("agreed"),
-}
+from workshop.domain.steps import STATE_LABELS as STATE_LABELS  # re-exported
+from workshop.domain.steps import StepState as StepState
 
 AGREED_BY_FACILITATOR = (Step.PREPARATION, Step.INTERESTS, Step.ORGANISING, Step.ROADMAP)
 """Steps without consent rounds: the facilitator records that the table agrees them."""

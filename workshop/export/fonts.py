@@ -91,10 +91,12 @@ def font_resource(file: str) -> Traversable:
     return resource_root() / "fonts" / file
 
 
-def app_font_files() -> list[Traversable]:
+def app_font_files(*, first_family: bool = False) -> list[Traversable]:
     """The font files the app loads (``QFontDatabase.addApplicationFontFromData``),
-    so that the screen shows the same family as the PDF."""
-    return [font_resource(f.file) for f in FONT_FILES]
+    so that the screen shows the same family as the PDF. ``first_family``: only the
+    faces of the first (the app's own words; the others are fallbacks for scripts)."""
+    return [font_resource(f.file) for f in FONT_FILES
+            if not first_family or f.family == FONT_FILES[0].family]
 
 
 @cache

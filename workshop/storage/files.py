@@ -16,13 +16,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from workshop.domain.consent import stamp_unversioned
-from workshop.domain.model import FORMAT_MARKER, SCHEMA_VERSION, Session
-from workshop.domain.validation import problems_from
 from workshop.i18n import N_, Message
 from workshop.storage import platform
 from workshop.storage.errors import (
@@ -34,6 +29,13 @@ from workshop.storage.errors import (
     SaveError,
 )
 from workshop.storage.migrations import MIGRATIONS, migrate
+
+if TYPE_CHECKING:
+    from workshop.domain.model import Session
+
+# pydantic and the session's models are imported by ``loads``, the one function that
+# needs them: writing a file atomically (the settings, a window's place at quit) does
+# not, and the window shows before them (``workshop.ui.startup``).
 
 EXTENSION = ".workshop"
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -250,6 +252,12 @@ def _decode(raw: bytes, path: Path) -> Any:
 
 def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
     """Parse, check the format and version, migrate, and validate."""
+    from pydantic import ValidationError
+
+    from workshop.domain.consent import stamp_unversioned
+    from workshop.domain.model import FORMAT_MARKER, SCHEMA_VERSION, Session
+    from workshop.domain.validation import problems_from
+
     path = Path(path)
     doc = _decode(raw, path)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_MARKER:

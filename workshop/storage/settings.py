@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from workshop.storage import files, paths, platform
+from workshop.storage import paths, platform
 from workshop.storage.errors import SaveError
 
 MAX_RECENT = 10
@@ -35,6 +35,10 @@ def load() -> dict[str, Any]:
 
 def save(data: dict[str, Any]) -> None:
     """Best effort: a settings file that cannot be written is not worth an error."""
+    # Here, not at the top: the window reads the settings before the session's models
+    # (which ``files`` brings) are imported (``workshop.ui.startup``).
+    from workshop.storage import files
+
     try:
         paths.ensure_private_dir(paths.data_folder())
         files.write_atomic(_settings_path(), json.dumps(data, indent=1).encode("utf-8"))

@@ -11,8 +11,12 @@ from workshop import __version__
 from workshop.ui.gc_policy import calm_garbage_collector
 
 
-def application() -> QApplication:
-    """The one QApplication, set up for Workshop (name, version, bundled fonts)."""
+def application(*, first_window: bool = False) -> QApplication:
+    """The one QApplication, set up for Workshop (name, version, bundled fonts, icon).
+
+    ``first_window``: only what the first window shows (the app's own font family, no
+    icon: its first image read alone is ~6 ms); ``finish_application`` adds the rest
+    once the window is on screen (the main window does, with the session)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Workshop")
@@ -20,12 +24,23 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Workshop")
     app.setDesktopFileName("workshop")  # Wayland and task bars match the .desktop entry
-    app.setWindowIcon(app_icon())
+    calm_garbage_collector(app)
+    if first_window:
+        from workshop.ui.fonts import install_app_font
+
+        install_app_font(app, first_family=True)
+    else:
+        finish_application(app)
+    return app
+
+
+def finish_application(app: QApplication) -> None:
+    """The fonts for every script and the icon (once; see ``application``)."""
     from workshop.ui.fonts import install_app_font
 
     install_app_font(app)
-    calm_garbage_collector(app)
-    return app
+    if app.windowIcon().isNull():
+        app.setWindowIcon(app_icon())
 
 
 def app_icon() -> QIcon:

@@ -362,7 +362,6 @@ def make_action(command_id: str, parent: QWidget, slot: Callable[..., object] | 
     focus; a room key gets no shortcut at all (the ``LetterKeys`` filter triggers it) and
     its letter is shown beside the menu words.
     """
-    from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction, QKeySequence
 
     command = COMMANDS[command_id]
@@ -377,16 +376,18 @@ def make_action(command_id: str, parent: QWidget, slot: Callable[..., object] | 
         action.setShortcuts(getattr(QKeySequence.StandardKey, command.standard))
     elif command.keys:
         action.setShortcuts([QKeySequence(k) for k in command.keys])
-    if command.context is Context.LIST:
-        # The list itself, not its children: Enter and Del in a cell's editor stay the
-        # editor's.
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        parent.addAction(action)
-    elif command.context is Context.DIALOG:
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        parent.addAction(action)
-    elif command.context is Context.PROJECTOR and not command.room_key:
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    if command.context is not Context.WINDOW and not command.room_key:
+        # Here, not at the top: the window's own menus need no ``Qt`` (its first import
+        # makes ~90 enums, 20 ms before the first window; see workshop.ui.main_window).
+        from PySide6.QtCore import Qt
+
+        action.setShortcutContext({
+            # The list itself, not its children: Enter and Del in a cell's editor stay
+            # the editor's.
+            Context.LIST: Qt.ShortcutContext.WidgetShortcut,
+            Context.DIALOG: Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            Context.PROJECTOR: Qt.ShortcutContext.WindowShortcut,
+        }[command.context])
         parent.addAction(action)
     if slot is not None:
         action.triggered.connect(slot)

@@ -10,15 +10,20 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 _loaded: list[str] = []
+_read: set[str] = set()
 
 
-def app_font_families() -> list[str]:
-    """Register the bundled fonts once; the families Qt knows them by."""
-    if _loaded:
-        return _loaded
+def app_font_families(*, first_family: bool = False) -> list[str]:
+    """Register the bundled fonts once; the families Qt knows them by, in the order of
+    ``FONT_FILES`` (the app's own family first). ``first_family``: only that family's
+    faces so far (the first window's start: the script fallbacks, 3.5 of 5 MB, follow
+    with the session)."""
     from workshop.export.fonts import app_font_files
 
-    for file in app_font_files():
+    for file in app_font_files(first_family=first_family):
+        if file.name in _read:
+            continue
+        _read.add(file.name)
         try:
             data = file.read_bytes()
         except OSError:  # an old checkout without the fonts: the platform's sans-serif
@@ -31,9 +36,10 @@ def app_font_families() -> list[str]:
     return _loaded
 
 
-def install_app_font(app: QApplication) -> None:
-    families = app_font_families()
-    if families:
+def install_app_font(app: QApplication, *, first_family: bool = False) -> None:
+    """The app's font: the bundled families (see ``app_font_families``)."""
+    families = app_font_families(first_family=first_family)
+    if families and QFont(app.font()).families() != families:
         font = QFont(app.font())
         font.setFamilies(families)
         app.setFont(font)

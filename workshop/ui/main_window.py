@@ -10,56 +10,54 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from workshop.domain.labels import label
-from workshop.domain.model import Session, Step
-from workshop.domain.progress import STATE_LABELS, StepState
-from workshop.domain.readiness import STEP_SUBJECT, Finding
+from workshop.domain.steps import STATE_LABELS, Step, StepState, step_label
 from workshop.i18n import Language, current_language, set_language, tr
 from workshop.storage import settings
 from workshop.ui.commands import COMMANDS, action_of, add_menu
-from workshop.ui.document import SessionDocument
-from workshop.ui.evaluation.steps import EvaluationSteps
 from workshop.ui.must import must
-from workshop.ui.new_session_dialog import NewSessionDialog
-from workshop.ui.pages.base import Page
-from workshop.ui.paste_limits import install_paste_limits
-from workshop.ui.projector_controls import ProjectorControls
 from workshop.ui.qt_translations import use_qt_language
 from workshop.ui.restyle import restyle
-from workshop.ui.session_files import (
-    ask_open_path,
-    ask_restore,
-    clean_partial_exports,
-    demo_document,
-    explain,
-    file_filter,
-    new_document,
-    open_document,
-)
-from workshop.ui.start_screen import StartScreen
-from workshop.ui.step_agreement import StepAgreementBar
-from workshop.ui.step_states import StepStates
 from workshop.ui.timer import TimeBoxTimer
 from workshop.ui.window_place import place_window, remember_window
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from workshop.domain.model import Session
+    from workshop.domain.readiness import Finding
+    from workshop.ui.document import SessionDocument
+    from workshop.ui.new_session_dialog import NewSessionDialog
+    from workshop.ui.pages.base import Page
+    from workshop.ui.projector_controls import ProjectorControls
+    from workshop.ui.start_screen import StartScreen
+    from workshop.ui.step_states import StepStates
+
+# What the window shows before the session is read (the menus, the step list, "Opening
+# FILE…") needs neither pydantic nor the session's models: those, the document and
+# what shows it are imported where first used (``MainWindow.complete``), after the
+# window is on screen (``workshop.ui.startup``). Nor Qt's ``Qt`` namespace: PySide6
+# makes its ~90 enums as Python enums on the first ``from PySide6.QtCore import Qt``
+# (20 ms here), so the functions that need it import it themselves, and so do
+# QFileDialog's and QMessageBox's users. A test keeps the first window free of all
+# of them (tests/ui/test_start.py).
 
 
 def _preparation_page() -> type[Page]:
@@ -138,7 +136,7 @@ STATE_MARKS = {StepState.NOT_STARTED: "○", StepState.IN_PROGRESS: "◐", StepS
                StepState.AGREED: "●"}
 
 
-class Pages(dict[Step, Page]):
+class Pages(dict[Step, "Page"]):
     """The pages of one document, each built on its first use (``pages[step]``).
 
     Building all eight up front cost about 0.4 s of every start and every language
@@ -186,7 +184,7 @@ class StepNavigator(QListWidget):
         self.setAccessibleName(tr("Steps of the meeting"))
         self.setIconSize(QSize(0, 0))
         self.setSpacing(2)
-        self._states = StepStates()
+        self._states: StepStates | None = None  # with the first session shown
         for _ in STEPS:
             self.addItem(QListWidgetItem())
 
@@ -195,15 +193,21 @@ class StepNavigator(QListWidget):
         """``current``: the session's fingerprint when known (the document keeps it), so
         the signing step's state does not fingerprint the whole agreement once more.
         ``areas``: what changed since the last call (none: another session or all)."""
+        if self._states is None:
+            from workshop.ui.step_states import StepStates
+
+            self._states = StepStates()
         if not areas:
             self._states.forget()
         states = self._states.update(session, areas, current)
+        from PySide6.QtCore import Qt  # see the module's start
+
         minutes = {a.step: a.minutes for a in session.agenda}
         for row, step in enumerate(STEPS):
             state = states[step]
             item = self.item(row)
             item.setText(tr("{number}. {step}\n{mark} {state} · {minutes} min",
-                            number=row + 1, step=label(step, current_language()),
+                            number=row + 1, step=step_label(step, current_language()),
                             mark=STATE_MARKS[state],
                             state=tr(STATE_LABELS[state]), minutes=minutes.get(step, 0)))
             item.setForeground(STATE_COLOURS[state] if state is not StepState.IN_PROGRESS
@@ -236,21 +240,19 @@ class MainWindow(QMainWindow):
         self._save_label = QLabel()
         self._save_label.setObjectName("saveState")
         self.statusBar().addPermanentWidget(self._save_label)
-        self.projector_controls = ProjectorControls(self)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            install_paste_limits(app)  # a megabyte pasted is cut to what a field holds
-        self._build()
+        self._projector_controls: ProjectorControls | None = None
         if opening is not None and document is None:
-            self.set_document(None, start_screen=False)
+            self._build(complete=False)  # the rest with the session (``complete``)
             self.show_opening(opening)
         else:
+            self._build()
             self.set_document(document)
 
     # --- building ------------------------------------------------------------------
 
-    def _build(self) -> None:
-        """(Re)build menus, start screen and workspace in the current language."""
+    def _build(self, *, complete: bool = True) -> None:
+        """(Re)build menus, start screen and workspace in the current language.
+        ``complete`` false: only what shows before a session is read (``complete``)."""
         use_qt_language(current_language())  # Qt's own buttons and dialogs too
         self.menuBar().clear()
         while self._stack.count():
@@ -274,7 +276,6 @@ class MainWindow(QMainWindow):
         header.addWidget(self.timer)
         self.banner = QLabel()
         self.banner.setObjectName("voidBanner")
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff4ce; color: #3d2c00; padding: 8px;"
                                   "border: 1px solid #b86e00;")
@@ -284,15 +285,11 @@ class MainWindow(QMainWindow):
         right_layout.addLayout(header)
         right_layout.addWidget(self.banner)
         right_layout.addWidget(self.page_stack, 1)
-        self.step_bar = StepAgreementBar()
-        right_layout.addWidget(self.step_bar)
+        self._right_layout = right_layout
         self.side = QWidget()
-        side_layout = QVBoxLayout(self.side)
+        side_layout = self._side_layout = QVBoxLayout(self.side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        self.evaluation_steps = EvaluationSteps(self)  # shown in an evaluation meeting
-        side_layout.addWidget(self.evaluation_steps)
         side_layout.addWidget(self.navigator, 1)
-        side_layout.addWidget(self.projector_controls.build_preview())
         # The step list stays readable on a 1024x768 laptop: the page gives way instead.
         self.side.setMinimumWidth(SIDE_MIN_WIDTH)
         splitter = QSplitter()
@@ -306,11 +303,57 @@ class MainWindow(QMainWindow):
         # children added to a shown widget would only appear at the next event.
         self._stack.addWidget(self.workspace)
         self._build_menus()
+        self._completed = False
+        if complete:
+            self.complete()
+
+    def complete(self) -> None:
+        """Add what needs the session's models: the step's agreement bar, the evaluation
+        steps, the projector's preview and menu. At once when the window is built with
+        a document or for the start screen; right after the window shows when it opens
+        a file (``workshop.ui.startup``). Imports the models on the first call."""
+        if self._completed:
+            return
+        self._completed = True
+        from workshop.ui.app import finish_application
+        from workshop.ui.evaluation.steps import EvaluationSteps
+        from workshop.ui.step_agreement import StepAgreementBar
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            finish_application(app)  # fonts for every script, the icon
+
+        controls = self.projector_controls
+        self.step_bar = StepAgreementBar()
+        self._right_layout.addWidget(self.step_bar)
+        self.evaluation_steps = EvaluationSteps(self)  # shown in an evaluation meeting
+        self._side_layout.insertWidget(0, self.evaluation_steps)
+        self._side_layout.addWidget(controls.build_preview())
+        self.projector_menu = controls.build_menu(self.menuBar())
+        # Before the Language menu, where it was made first.
+        self.menuBar().insertMenu(self._language_menu.menuAction(), self.projector_menu)
+        if not self.timer.isEnabled():  # shown while a file opened: see show_opening
+            self.step_bar.setEnabled(False)
+
+    @property
+    def projector_controls(self) -> ProjectorControls:
+        """The projector's window, preview and menu (made with ``complete``)."""
+        if self._projector_controls is None:
+            from workshop.ui.paste_limits import install_paste_limits
+            from workshop.ui.projector_controls import ProjectorControls
+
+            self._projector_controls = ProjectorControls(self)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                install_paste_limits(app)  # a megabyte pasted is cut to what a field holds
+        return self._projector_controls
 
     @property
     def start_screen(self) -> StartScreen:
         """Built when first shown: ``workshop FILE`` opens the file and never shows it."""
         if self._start_screen is None:
+            from workshop.ui.start_screen import StartScreen
+
             screen = self._start_screen = StartScreen()
             screen.sig_new.connect(self.new_session)
             screen.sig_open.connect(self.open_session)
@@ -337,9 +380,10 @@ class MainWindow(QMainWindow):
             "file.quit": self.close,
             "go.next": lambda: self.move_step(1),
             "go.previous": lambda: self.move_step(-1),
-            "go.step": lambda number: (f"&{number} {label(STEPS[number - 1], current_language())}",
-                                       lambda checked=False: self.go_to(STEPS[number - 1])),
-            "go.agree": self.step_bar.toggle,
+            "go.step": lambda number: (
+                f"&{number} {step_label(STEPS[number - 1], current_language())}",
+                lambda checked=False: self.go_to(STEPS[number - 1])),
+            "go.agree": self._toggle_step_agreement,
             "go.timer": self.timer.toggle,
             "go.timer_reset": self.timer.reset,
             "go.diagnostics": self._show_diagnostics,
@@ -374,8 +418,7 @@ class MainWindow(QMainWindow):
         self.room_action = action_of(made, "go.room")
         self.full_screen_action = action_of(made, "view.full_screen")
         action_of(made, "file.quit").setMenuRole(QAction.MenuRole.QuitRole)
-        self.projector_menu = self.projector_controls.build_menu(bar)
-        language_menu = bar.addMenu(tr("&Language"))
+        language_menu = self._language_menu = bar.addMenu(tr("&Language"))
         group = QActionGroup(self)
         for code, name in (("nl", "Nederlands"), ("en", "English")):
             action = language_menu.addAction(name)
@@ -386,6 +429,10 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             action.triggered.connect(lambda checked=False, c=code: self.switch_language(c))
         language_menu.setToolTipsVisible(True)
+
+    def _toggle_step_agreement(self) -> None:
+        if self._completed:  # the bar is made with the session (``complete``)
+            self.step_bar.toggle()
 
     def _export_actions(self, name: str) -> None:
         """Export, preview or paper: the Signing page's ``export_actions`` do it."""
@@ -408,6 +455,7 @@ class MainWindow(QMainWindow):
     def set_document(self, document: SessionDocument | None, *,
                      start_screen: bool = True) -> None:
         """Show ``document`` (or the start screen); the previous one must be closed."""
+        self.complete()
         self.document = document
         for action in self.edit_menu.actions():
             self.edit_menu.removeAction(action)
@@ -419,10 +467,7 @@ class MainWindow(QMainWindow):
         has = document is not None
         for waiting in (self.timer, self.step_bar, self.navigator):  # see show_opening
             waiting.setEnabled(True)
-        for action in (self.save_as_action, self.close_action, self.next_action,
-                       self.previous_action, self.timer_action, self.export_action,
-                       self.preview_action, self.paper_action, self.evaluation_action):
-            action.setEnabled(has)
+        self._enable_document_actions(has)
         if document is None:
             if start_screen:
                 self._stack.setCurrentWidget(self.start_screen)
@@ -455,19 +500,29 @@ class MainWindow(QMainWindow):
         self.go_to(document.session.view.current_step, focus=True)
         self.sig_document_changed.emit(document)
 
+    def _enable_document_actions(self, enabled: bool) -> None:
+        for action in (self.save_as_action, self.close_action, self.next_action,
+                       self.previous_action, self.timer_action, self.export_action,
+                       self.preview_action, self.paper_action, self.evaluation_action):
+            action.setEnabled(enabled)
+
     def show_opening(self, path: Path) -> None:
         """While ``path`` is read (the window shows before it): the step list, and
         "Opening…" where the step's page will be."""
+        self.setWindowTitle("Workshop")
+        self._enable_document_actions(False)
         for row, step in enumerate(STEPS):
-            self.navigator.item(row).setText(f"{row + 1}. {label(step, current_language())}")
+            self.navigator.item(row).setText(f"{row + 1}. {step_label(step, current_language())}")
         opening = QLabel(tr("Opening “{name}”…", name=path.name))
         opening.setObjectName("opening")
-        opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        opening.setStyleSheet("qproperty-alignment: AlignCenter;")  # see the module's start
         self.page_stack.addWidget(opening)
         self.page_stack.setCurrentWidget(opening)
         self.step_title.setText("")
-        for waiting in (self.timer, self.step_bar, self.navigator):  # nothing to act on yet
+        for waiting in (self.timer, self.navigator):  # nothing to act on yet
             waiting.setEnabled(False)
+        if self._completed:
+            self.step_bar.setEnabled(False)
         self._stack.setCurrentWidget(self.workspace)
 
     def _build_page(self, step: Step) -> Page:
@@ -488,6 +543,8 @@ class MainWindow(QMainWindow):
         (the item, the participant, the tab, or the step's own agreement)."""
         self.go_to(finding.step, focus=False)
         page = self.pages[finding.step]
+        from workshop.domain.readiness import STEP_SUBJECT
+
         if finding.item_id == STEP_SUBJECT:
             self.step_bar.agree_button.setFocus()
         elif not (finding.item_id and page.show_item(finding.item_id)):
@@ -515,6 +572,9 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def _on_signatures_voided(self, names: list[str], change: str) -> None:
+        from PySide6.QtCore import Qt  # see the module's start
+
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)  # names as typed, never markup
         self.banner.setText(tr(
             "The signatures of {names} no longer count: the text changed after they "
             "signed (“{change}”). They must sign again; undo the change to keep them.",
@@ -580,7 +640,7 @@ class MainWindow(QMainWindow):
         page = self.pages[step]
         self.page_stack.setCurrentWidget(page)
         self.step_title.setText(tr("Step {number}: {step}", number=STEPS.index(step) + 1,
-                                   step=label(step, current_language())))
+                                   step=step_label(step, current_language())))
         self.timer.set_step(step, self._minutes(step))
         self.step_bar.show_step(self.document, step)
         self.document.set_view(current_step=step)
@@ -657,6 +717,9 @@ class MainWindow(QMainWindow):
 
     def new_session(self) -> None:
         """Ask the name and the language of the documents, then create it."""
+        from workshop.ui.new_session_dialog import NewSessionDialog
+        from workshop.ui.session_files import new_document
+
         dialog = self.new_session_dialog = NewSessionDialog(self)
         dialog.accepted.connect(lambda: self._replace_document(
             new_document(self, dialog.name(), dialog.language())))
@@ -664,6 +727,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_session(self, path: Path | None = None) -> None:
+        from workshop.ui.session_files import ask_open_path, open_document
+
         path = path or ask_open_path(self)
         if path is None:
             return
@@ -673,9 +738,13 @@ class MainWindow(QMainWindow):
         self._replace_document(open_document(self, path))
 
     def open_demo(self) -> None:
+        from workshop.ui.session_files import demo_document
+
         self._replace_document(demo_document(self))
 
     def restore_backup(self) -> None:
+        from workshop.ui.session_files import ask_restore, open_document
+
         target = self.document.path if self.document is not None else None
         if target is not None and not self.close_session():
             return
@@ -696,6 +765,10 @@ class MainWindow(QMainWindow):
     def save_as(self) -> None:
         if self.document is None:
             return
+        from PySide6.QtWidgets import QFileDialog
+
+        from workshop.ui.session_files import explain, file_filter
+
         filename, _ = QFileDialog.getSaveFileName(self, tr("Save as"), str(
             self.document.path.parent if self.document.path else ""), file_filter())
         if not filename:
@@ -719,6 +792,9 @@ class MainWindow(QMainWindow):
         self.sig_closing.emit()
         if not document.close():
             error = document.autosaver.last_error if document.autosaver else None
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(self)
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(tr("Your last changes are not saved"))
@@ -746,7 +822,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.close_session():
-            self.projector_controls.close()
+            if self._projector_controls is not None:
+                self._projector_controls.close()
             event.accept()
         else:
             event.ignore()
@@ -758,7 +835,7 @@ def run_main_window(path: Path | None) -> int:
     from workshop.ui.app import application
     from workshop.ui.startup import open_after_show, quit_after_show_if_asked
 
-    app = application()
+    app = application(first_window=True)  # the rest with the session (``complete``)
     if single_instance.forward(path):
         return 0  # the Workshop already running opened it
     saved = settings.language()
@@ -773,6 +850,8 @@ def run_main_window(path: Path | None) -> int:
     # The window first, the session right after (workshop.ui.startup).
 
     def opened() -> None:
+        from workshop.ui.session_files import clean_partial_exports
+
         clean_partial_exports(path.parent if path else None)  # a few folder listings
         quit_after_show_if_asked(window)
 

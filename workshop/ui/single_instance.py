@@ -10,11 +10,11 @@ Otherwise the new process becomes the one that listens.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
+import zlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
@@ -33,7 +33,9 @@ def server_name() -> str:
     except Exception:  # noqa: BLE001 - no login name: the data folder still separates
         user = ""
     key = f"{user}\0{paths.data_folder()}".encode()
-    return "workshop-" + hashlib.sha256(key).hexdigest()[:16]
+    # Two CRC-32s (of the key and of it reversed): a name, not a secret, and ``hashlib``
+    # would load OpenSSL (~3 ms) before the first window.
+    return f"workshop-{zlib.crc32(key):08x}{zlib.crc32(key[::-1]):08x}"
 
 
 def forward(path: Path | None, name: str | None = None) -> bool:
@@ -113,8 +115,6 @@ def serve(window: QWidget) -> InstanceServer | None:
 
     None if the name cannot be taken (then later starts simply open their own window).
     """
-    from PySide6.QtCore import Qt
-
     server = InstanceServer(parent=window)
     if not server.listen():
         server.deleteLater()
@@ -125,6 +125,7 @@ def serve(window: QWidget) -> InstanceServer | None:
         if path is not None:
             window.open_session(path)  # type: ignore[attr-defined]
 
-    # Queued: the file opens (maybe with a dialog) after the socket is answered.
-    server.sig_open.connect(on_open, Qt.ConnectionType.QueuedConnection)
+    # In a later turn: the file opens (maybe with a dialog) after the socket is answered
+    # (a timer, not a queued connection, whose ``Qt`` the first window need not make).
+    server.sig_open.connect(lambda path: QTimer.singleShot(0, lambda: on_open(path)))
     return server

@@ -43,17 +43,18 @@ real start, not a test harness's."""
 def open_after_show(window: Opening, path: Path | None,
                     then: Callable[[], None] = lambda: None) -> None:
     """``window`` is shown (made with ``MainWindow(opening=path)``, or ``show_opening``
-    was called): open ``path`` in the next turn of the event loop, then call ``then``.
-    Without a path, ``then`` runs at once."""
+    was called): open ``path`` in the next turn of the event loop, then call ``then``
+    (not when the window was closed before). Without a path, ``then`` runs at once."""
     if path is None:
         then()
         return
 
     def open_now() -> None:
-        if window.isVisible():  # not closed in the meantime
-            window.open_session(path)
-            if window.document is None:  # damaged, newer, locked, or the user said no
-                window.set_document(None)  # the start screen
+        if not window.isVisible():  # closed in the meantime: nothing to open or finish
+            return
+        window.open_session(path)
+        if window.document is None:  # damaged, newer, locked, or the user said no
+            window.set_document(None)  # the start screen
         then()
 
     QTimer.singleShot(0, open_now)

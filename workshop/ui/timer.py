@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from workshop.domain.model import Step
+from workshop.domain.steps import Step
 from workshop.i18n import tr
 
 
