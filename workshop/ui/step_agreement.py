@@ -95,10 +95,18 @@ class StepAgreementBar(QWidget):
         self.agree_button = QPushButton()
         self.agree_button.setObjectName("agreeStep")
         self.agree_button.clicked.connect(self.toggle)
+        # The bar keeps its height from step to step (the button is hidden on the steps
+        # the table agrees through consent rounds; the state may take two lines): a bar
+        # that changed height resized the step's page at every switch, which laid the
+        # whole page out and painted it twice.
+        policy = self.agree_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.agree_button.setSizePolicy(policy)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.state_label, 1)
         layout.addWidget(self.agree_button)
+        self.state_label.setMinimumHeight(2 * self.state_label.fontMetrics().lineSpacing())
 
     def show_step(self, document: SessionDocument | None, step: Step) -> None:
         self.document = document
