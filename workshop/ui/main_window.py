@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -646,6 +646,10 @@ class MainWindow(QMainWindow):
         self.document.set_view(current_step=step)
         if focus:
             page.focus_first()
+        # Qt asks each widget shown to paint itself once more with an event it posts
+        # (UpdateLater), which came after the page's first paint: the whole page was
+        # painted twice at every switch. Handled now, they join that first paint.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater)
 
     def move_step(self, delta: int) -> None:
         index = STEPS.index(self.current_step()) + delta
