@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from drive import press
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from samples import large_session
@@ -30,7 +30,12 @@ from workshop.domain.model import (
 )
 from workshop.i18n import catalogue, set_language
 from workshop.ui.document import SessionDocument
-from workshop.ui.pages.ambition.cards import CardListView, decode_ids, encode_ids
+from workshop.ui.pages.ambition.cards import (
+    _CARD_PIXMAPS,
+    CardListView,
+    decode_ids,
+    encode_ids,
+)
 from workshop.ui.pages.ambition.page import AmbitionPage
 
 Saved = Callable[[SessionDocument], Session]
@@ -179,6 +184,35 @@ def test_a_card_is_edited_in_place_and_an_empty_text_is_refused(
     qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
     assert "needs text" in messages(page)[-1]
     assert saved(page.document).ambition.cards[0].text == "Older people stay at home longer"
+
+
+def test_a_card_kept_drawn_is_the_card_drawn_anew_and_follows_its_changes(
+        qtbot: QtBot, page: AmbitionPage) -> None:
+    """The board keeps each card's picture (a switch to the board drew every card anew):
+    the kept picture is pixel for pixel the card drawn afresh, before and after an edit,
+    and an edit shows."""
+    type_card(qtbot, page, "Home care")
+    type_card(qtbot, page, "Fall prevention")
+    card_id = page.document.session.ambition.cards[0].id
+    view = select(qtbot, page, None, card_id)  # selected, with the focus
+
+    def shown() -> QImage:
+        view.viewport().repaint()
+        return view.viewport().grab().toImage()
+
+    kept = shown()
+    _CARD_PIXMAPS.clear()
+    assert shown() == kept
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()  # type: ignore[union-attr]
+    qtbot.keyClicks(editor, "Home cure")  # the same size: only the words tell
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
+    changed = shown()
+    assert changed != kept
+    _CARD_PIXMAPS.clear()
+    assert shown() == changed
 
 
 def test_hostile_card_text_is_kept_and_drawn(qtbot: QtBot, page: AmbitionPage,

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QRectF,
     QSize,
@@ -35,6 +36,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPen,
+    QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -73,6 +75,11 @@ CARD_MUTED = QColor("#5b5b5b")
 DOT_OTHERS = QColor("#c62828")
 DOT_VOTER = QColor("#1565c0")
 MAX_DOTS_DRAWN = 6
+
+
+MAX_CARD_PIXMAPS = 320
+"""Cards kept drawn, for all the board's columns (about 60 kB each: some 20 MB at most),
+more than the board shows at once on a large screen."""
 
 
 @dataclass(frozen=True)
@@ -276,14 +283,39 @@ class CardDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
+        """The card from its picture, drawn once for what it shows (``_card_pixmap``):
+        showing the board again or repainting a column after an added card drew every
+        card in sight anew, text line by text line (about a third of a step switch to
+        the board)."""
         face = index.data(FACE_ROLE)
         if not isinstance(face, CardFace):
             return
-        painter.save()
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        size = option.rect.size()
+        ratio = painter.device().devicePixelRatioF()
+        key = (face, selected, focused, size.width(), size.height(), self._text_width(),
+               option.font.key(), option.palette.highlight().color().rgba(), ratio)
+        pixmap = _CARD_PIXMAPS.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(size * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            on_card = QPainter(pixmap)
+            self._draw_card(on_card, QRect(QPoint(0, 0), size), face, option, selected,
+                            focused)
+            on_card.end()
+            if len(_CARD_PIXMAPS) >= MAX_CARD_PIXMAPS:  # the oldest quarter goes
+                for old in list(_CARD_PIXMAPS)[:MAX_CARD_PIXMAPS // 4]:
+                    del _CARD_PIXMAPS[old]
+            _CARD_PIXMAPS[key] = pixmap
+        painter.drawPixmap(option.rect.topLeft(), pixmap)
+
+    def _draw_card(self, painter: QPainter, bounds: QRect, face: CardFace,
+                   option: QStyleOptionViewItem, selected: bool, focused: bool) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(option.rect).adjusted(1, 1, -1, -1)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        rect = QRectF(bounds).adjusted(1, 1, -1, -1)
         painter.setBrush(CARD_BG_SELECTED if selected else CARD_BG)
         if selected or focused:
             painter.setPen(QPen(option.palette.highlight().color(), 2.5 if selected else 1.5))
@@ -313,7 +345,6 @@ class CardDelegate(QStyledItemDelegate):
                                     max(0, footer.width() - dots_width - 6))
         painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                                      | Qt.TextFlag.TextSingleLine), author)
-        painter.restore()
 
     def _paint_dots(self, painter: QPainter, footer: QRect, face: CardFace,
                     metrics: QFontMetrics) -> int:
@@ -359,6 +390,10 @@ class CardDelegate(QStyledItemDelegate):
         rect = option.rect
         editor.setGeometry(rect.left() + 2, rect.top() + 2, rect.width() - 4,
                            max(editor.sizeHint().height(), 28))
+
+
+_CARD_PIXMAPS: dict[tuple[object, ...], QPixmap] = {}
+"""A card's picture by everything it shows (``CardDelegate.paint``)."""
 
 
 def _small(font: QFont) -> QFont:
