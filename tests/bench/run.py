@@ -47,7 +47,7 @@ compileall.compile_dir(str(ROOT / "workshop"), quiet=1)
 from samples import large_session  # noqa: E402
 
 from workshop.domain.fingerprint import agreement_content, fingerprint  # noqa: E402
-from workshop.domain.model import Session  # noqa: E402
+from workshop.domain.model import Session, canonical_number  # noqa: E402
 from workshop.storage.files import dumps, load_session, save_session  # noqa: E402
 
 # --- the registry ----------------------------------------------------------------------
@@ -270,7 +270,8 @@ def _fingerprint(ctx: Context) -> list[Row]:
     content = agreement_content(session)
 
     def plain() -> str:
-        text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                          default=canonical_number)  # the money amounts (Decimal)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     assert plain() == fingerprint(session)
