@@ -8,10 +8,11 @@ and the storage modules at start, and as much again for the app's own Qt modules
 
 Workshop never uses ``__feature__``, so:
 
-- ``workshop.ui`` imports the Qt-free layers before PySide6 (the hook never sees them);
 - ``skip_feature_scan()`` answers the hook's question without reading the source for
-  every module imported after it. Modules keep working as before; only the
-  ``__feature__`` switches (which nothing here selects) would no longer apply to them.
+  every module imported after it (``workshop.ui`` calls it as soon as PySide6 is in:
+  the session's models, imported after the first window, are spared the scan too).
+  Modules keep working as before; only the ``__feature__`` switches (which nothing
+  here selects) would no longer apply to them.
 """
 
 from __future__ import annotations
