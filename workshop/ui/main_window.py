@@ -193,6 +193,8 @@ class StepNavigator(QListWidget):
         """``current``: the session's fingerprint when known (the document keeps it), so
         the signing step's state does not fingerprint the whole agreement once more.
         ``areas``: what changed since the last call (none: another session or all)."""
+        from PySide6.QtCore import Qt  # see the module's start
+
         if self._states is None:
             from workshop.ui.step_states import StepStates
 
@@ -200,8 +202,6 @@ class StepNavigator(QListWidget):
         if not areas:
             self._states.forget()
         states = self._states.update(session, areas, current)
-        from PySide6.QtCore import Qt  # see the module's start
-
         minutes = {a.step: a.minutes for a in session.agenda}
         for row, step in enumerate(STEPS):
             state = states[step]
@@ -541,10 +541,10 @@ class MainWindow(QMainWindow):
     def open_finding(self, finding: Finding) -> None:
         """A readiness finding chosen: its step, and there the widget where it is fixed
         (the item, the participant, the tab, or the step's own agreement)."""
-        self.go_to(finding.step, focus=False)
-        page = self.pages[finding.step]
         from workshop.domain.readiness import STEP_SUBJECT
 
+        self.go_to(finding.step, focus=False)
+        page = self.pages[finding.step]
         if finding.item_id == STEP_SUBJECT:
             self.step_bar.agree_button.setFocus()
         elif not (finding.item_id and page.show_item(finding.item_id)):
