@@ -317,11 +317,13 @@ class MainWindow(QMainWindow):
         self._completed = True
         from workshop.ui.app import finish_application
         from workshop.ui.evaluation.steps import EvaluationSteps
+        from workshop.ui.paste_limits import install_paste_limits
         from workshop.ui.step_agreement import StepAgreementBar
 
         app = QApplication.instance()
         if isinstance(app, QApplication):
             finish_application(app)  # fonts for every script, the icon
+            install_paste_limits(app)  # a megabyte pasted is cut to what a field holds
 
         controls = self.projector_controls
         self.step_bar = StepAgreementBar()
@@ -339,13 +341,9 @@ class MainWindow(QMainWindow):
     def projector_controls(self) -> ProjectorControls:
         """The projector's window, preview and menu (made with ``complete``)."""
         if self._projector_controls is None:
-            from workshop.ui.paste_limits import install_paste_limits
             from workshop.ui.projector_controls import ProjectorControls
 
             self._projector_controls = ProjectorControls(self)
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                install_paste_limits(app)  # a megabyte pasted is cut to what a field holds
         return self._projector_controls
 
     @property
