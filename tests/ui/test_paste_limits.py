@@ -82,3 +82,28 @@ def test_a_short_paste_is_pasted_as_usual(qtbot: QtBot, document: SessionDocumen
     assert card.text() == "Eén loket per wijk"
     card.undo()
     assert card.text() == ""
+
+
+def test_a_paste_into_a_dialog_is_cut_too(qtbot: QtBot, document: SessionDocument) -> None:
+    """The limits follow the keyboard into another window (they sit on the focus
+    widget, not on the application: ``workshop.ui.focus_filters``)."""
+    from workshop.ui.new_session_dialog import NewSessionDialog
+
+    window = open_window(qtbot, document)
+    dialog = NewSessionDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    paste(qtbot, dialog.name_edit)
+    assert len(dialog.name_edit.text()) == MAX_TEXT
+    assert MEBIBYTE.startswith(dialog.name_edit.text())
+    dialog.close()
+    # back in the window, its fields are cut as before
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.go_to(Step.AMBITION)
+    card = window.pages[Step.AMBITION].findChild(QLineEdit, "cardEntry")
+    paste(qtbot, card)
+    assert len(card.text()) == card.maxLength() < len(MEBIBYTE)

@@ -392,6 +392,8 @@ def test_letters_typed_into_fields_stay_text(qtbot: QtBot, document: SessionDocu
 def test_letters_act_where_nothing_is_typed(qtbot: QtBot, document: SessionDocument) -> None:
     window = open_window(qtbot, document, Step.PREPARATION)
     projector = room(window)
+    window.activateWindow()  # the facilitator types in their window (keys go to its focus)
+    qtbot.waitUntil(window.isActiveWindow)
     button = window.timer.findChild(QPushButton)
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_B)

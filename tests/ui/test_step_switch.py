@@ -33,3 +33,43 @@ def test_the_page_keeps_its_place_on_every_step(qtbot: QtBot,
         assert len(set(places.values())) == 1, places
     finally:
         set_language("en")
+
+
+def test_a_switch_is_not_watched_by_the_key_filters(qtbot: QtBot,
+                                                    make_document: DocumentFactory,
+                                                    monkeypatch: object) -> None:
+    """The room's letters and the paste limits look at key presses only, on the focus
+    widget: the Show, Hide and Paint events of the thousand widgets a switch shows and
+    hides do not pass through Python (as application filters, every one did: half of a
+    switch's time on the large session, issue 14)."""
+    import pytest
+
+    from workshop.ui.key_context import LetterKeys
+    from workshop.ui.paste_limits import PasteLimits
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    seen: list[str] = []
+    for cls in (LetterKeys, PasteLimits):
+        original = cls.eventFilter
+
+        def counted(self: object, watched: object, event: object,
+                    original: object = original) -> bool:
+            seen.append(type(watched).__name__)
+            return original(self, watched, event)  # type: ignore[operator]
+        monkeypatch.setattr(cls, "eventFilter", counted)
+    window = MainWindow(make_document())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for step in STEPS:  # every page built once
+        go_to_step(qtbot, window, step)
+    seen.clear()
+    switches = [*STEPS, *reversed(STEPS)]
+    for step in switches:
+        go_to_step(qtbot, window, step)
+        qtbot.wait(1)
+    # What the window and the focus widget get (the Go menu's keys, the focus moving to
+    # the page, its paint): some 15 a switch; as application filters, some 400.
+    assert len(seen) < 40 * len(switches), sorted(set(seen))

@@ -91,7 +91,8 @@ def takes_letters(widget: QWidget | None) -> bool:
 
 
 class LetterKeys(QObject):
-    """An application event filter: single letters act in the FREE context only.
+    """An event filter on the focus widget and the windows (``follow_focus``): single
+    letters act in the FREE context only.
 
     ``actions`` maps a key to its action; ``windows()`` gives the windows where the
     letters act (the facilitator's window and the projector). A key event travels from

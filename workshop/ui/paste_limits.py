@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from workshop import locale_format
 from workshop.domain.model import MAX_NAME, MAX_TEXT
 from workshop.i18n import current_language, tr
+from workshop.ui.focus_filters import follow_focus
 
 LIMIT_PROPERTY = "maxLength"
 
@@ -75,7 +76,8 @@ def _insert(widget: QWidget, text: str) -> None:
 
 
 class PasteLimits(QObject):
-    """An application event filter: pastes into a text field are cut to its limit."""
+    """An event filter on the focus widget: pastes into a text field are cut to its
+    limit."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         # isinstance first: every event of the app passes here, and asking its type
@@ -105,8 +107,9 @@ class PasteLimits(QObject):
 
 
 def install_paste_limits(app: QApplication) -> None:
-    """Once per application."""
+    """Once per application: on whichever widget has the keyboard (a paste is a key
+    press, which goes to the focus widget; ``workshop.ui.focus_filters``)."""
     if getattr(app, "_workshop_paste_limits", None) is None:
         limits = PasteLimits(app)
-        app.installEventFilter(limits)
+        follow_focus(limits)
         app._workshop_paste_limits = limits  # type: ignore[attr-defined]

@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -30,6 +29,7 @@ from workshop.ui.canvas.scene import canvas_names
 from workshop.ui.canvas.theme import ThemeName
 from workshop.ui.commands import COMMANDS, action_of, add_menu
 from workshop.ui.document import SessionDocument
+from workshop.ui.focus_filters import follow_focus
 from workshop.ui.key_context import LetterKeys, takes_letters  # noqa: F401 (re-exported)
 from workshop.ui.projector import Blank, ProjectionFace, ProjectorController
 
@@ -149,9 +149,7 @@ class ProjectorControls(QObject):
         self._timer: QObject | None = None
         self._keys = LetterKeys(self, self.letter_actions,
                                 lambda: (self.main, self.controller.window))
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._keys)
+        follow_focus(self._keys, self.main, self.controller.window)
 
     @property
     def document(self) -> SessionDocument | None:
