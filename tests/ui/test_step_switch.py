@@ -36,27 +36,25 @@ def test_the_page_keeps_its_place_on_every_step(qtbot: QtBot,
 
 
 def test_a_switch_is_not_watched_by_the_key_filters(qtbot: QtBot,
-                                                    make_document: DocumentFactory,
-                                                    monkeypatch: object) -> None:
+                                                    make_document: DocumentFactory) -> None:
     """The room's letters and the paste limits look at key presses only, on the focus
     widget: the Show, Hide and Paint events of the thousand widgets a switch shows and
     hides do not pass through Python (as application filters, every one did: half of a
     switch's time on the large session, issue 14)."""
-    import pytest
+    import sys
+    from types import FrameType
 
     from workshop.ui.key_context import LetterKeys
     from workshop.ui.paste_limits import PasteLimits
 
-    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    filters = {LetterKeys.eventFilter.__code__, PasteLimits.eventFilter.__code__}
     seen: list[str] = []
-    for cls in (LetterKeys, PasteLimits):
-        original = cls.eventFilter
 
-        def counted(self: object, watched: object, event: object,
-                    original: object = original) -> bool:
-            seen.append(type(watched).__name__)
-            return original(self, watched, event)  # type: ignore[operator]
-        monkeypatch.setattr(cls, "eventFilter", counted)
+    def calls(frame: FrameType, event: str, _arg: object) -> None:
+        # counted by their code, the classes untouched (PySide6 keeps the overrides)
+        if event == "call" and frame.f_code in filters:
+            seen.append(type(frame.f_locals.get("watched")).__name__)
+
     window = MainWindow(make_document())
     qtbot.addWidget(window)
     window.show()
@@ -65,11 +63,14 @@ def test_a_switch_is_not_watched_by_the_key_filters(qtbot: QtBot,
     qtbot.waitUntil(window.isActiveWindow)
     for step in STEPS:  # every page built once
         go_to_step(qtbot, window, step)
-    seen.clear()
     switches = [*STEPS, *reversed(STEPS)]
-    for step in switches:
-        go_to_step(qtbot, window, step)
-        qtbot.wait(1)
+    sys.setprofile(calls)
+    try:
+        for step in switches:
+            go_to_step(qtbot, window, step)
+            qtbot.wait(1)
+    finally:
+        sys.setprofile(None)
     # What the window and the focus widget get (the Go menu's keys, the focus moving to
     # the page, its paint): some 15 a switch; as application filters, some 400.
-    assert len(seen) < 40 * len(switches), sorted(set(seen))
+    assert 0 < len(seen) < 40 * len(switches), sorted(set(seen))
