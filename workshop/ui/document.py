@@ -394,8 +394,12 @@ class SessionDocument(QObject):
         return True
 
     def _share(self, snapshot: dict[str, Any]) -> dict[str, Any]:
+        """``snapshot`` (taken before an edit) sharing the last snapshot's parts. Nearly
+        always it equals the last one: compared whole first (in C, a sixth of sharing
+        2,000 decisions element by element)."""
         last = self._last_snapshot
-        return {area: _shared(value, last[area]) if area in last else value
+        return {area: (value if area not in last else last[area] if value == last[area]
+                       else _shared(value, last[area]))
                 for area, value in snapshot.items()}
 
     def fingerprint(self) -> str:

@@ -346,8 +346,11 @@ class TileSet:
             self._at.pop(key, None)
             self._shown.discard(key)
             self._scene.removeItem(tile)
+        tiles = self.tiles
         for key, spec in specs.items():
-            self.sync_one(key, spec)
+            existing = tiles.get(key)
+            if existing is None or existing.spec is not spec:  # (most are the same spec)
+                self.sync_one(key, spec)
 
     def sync_one(self, key: Hashable, spec: TileSpec) -> None:
         """Add or change one tile, leaving the others alone."""

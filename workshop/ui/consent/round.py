@@ -312,8 +312,11 @@ class ConsentRoundWidget(QWidget):
         # view may have changed its words.
         if (not areas or areas & _WATCHED
                 or (self.subject_id == AGREEMENT_SUBJECT and areas - {"view"})):
-            if self.subject_id == AGREEMENT_SUBJECT and not self.isVisible():
-                self._stale = True  # its version costs a rendering of the whole agreement
+            if not self.isVisible():
+                # Shown again, it refreshes (``showEvent``): a decision refreshed every
+                # round of the session (the agreement's version costs a rendering of
+                # the whole agreement; the others, their table and tally).
+                self._stale = True
                 return
             self.refresh()
 

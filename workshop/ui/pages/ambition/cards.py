@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -82,9 +81,12 @@ MAX_CARD_PIXMAPS = 320
 more than the board shows at once on a large screen."""
 
 
-@dataclass(frozen=True)
-class CardFace:
-    """What a card shows: its text, its author's name, its dots (all, and the voter's)."""
+class CardFace(NamedTuple):
+    """What a card shows: its text, its author's name, its dots (all, and the voter's).
+
+    A named tuple: the board makes one for each of a thousand cards and compares it with
+    the one before on every edit (made and compared in C, twice as fast as a frozen
+    dataclass's)."""
 
     text: str
     author: str
