@@ -9,7 +9,7 @@ import random
 import pytest
 from PySide6.QtCore import Qt
 
-from workshop.domain.model import AgreementItem, Card, Session, Step
+from workshop.domain.model import AgreementItem, Card, ConsentRecord, Decision, Session, Step
 from workshop.storage import files
 from workshop.ui import document as document_module
 from workshop.ui.document import EditRejected, SessionDocument
@@ -34,9 +34,30 @@ def _edits(rng: random.Random) -> list[tuple[str, tuple[str, ...], object]]:
         s.principles = [p for p in s.principles if not p.id.startswith("pr-r")][:1] + [
             p for p in s.principles if not p.id.startswith("pr-r")][1:]  # ours go
 
+    def retype(s: Session) -> None:  # in place: the list stays, one element changes
+        if s.ambition.cards:
+            s.ambition.cards[n % len(s.ambition.cards)].text = f"anders {n}"
+
+    def drop_card(s: Session) -> None:
+        if s.ambition.cards:
+            s.ambition.cards.pop(n % len(s.ambition.cards))
+
+    def decide(s: Session) -> None:  # one decision among many replaced
+        present = [p.id for p in s.participants if p.present]
+        if not (s.principles and present):
+            return
+        subject, who = s.principles[n % len(s.principles)].id, present[n % len(present)]
+        s.consents[:] = [r for r in s.consents
+                         if (r.subject_id, r.participant_id) != (subject, who)]
+        s.consents.append(ConsentRecord(subject_id=subject, participant_id=who,
+                                        decision=list(Decision)[n % 2], note=f"n{n}"))
+
     return [("rename", ("details",), rename), ("card", ("ambition.cards",), card),
             ("statement", ("ambition",), statement), ("principle", ("principles",), principle),
-            ("drop", ("principles",), drop_principle)]
+            ("drop", ("principles",), drop_principle),
+            ("retype", ("ambition.cards",), retype), ("drop card", ("ambition.cards",),
+                                                      drop_card),
+            ("decide", ("consents",), decide)]
 
 
 def test_the_incremental_snapshot_is_always_the_whole_session(
@@ -46,7 +67,7 @@ def test_the_incremental_snapshot_is_always_the_whole_session(
     encoder = files.SnapshotEncoder()  # the worker's: re-encodes only changed fields
     assert document._freeze() == files.snapshot(document.session)
     steps = [Step.AMBITION, Step.PRINCIPLES, Step.ROADMAP]
-    for _ in range(120):
+    for _ in range(240):
         action = rng.random()
         if action < 0.6:
             label, areas, mutate = rng.choice(_edits(rng))
@@ -106,6 +127,44 @@ def test_the_safety_net_freezes_every_field_again_one_at_a_time(
     assert all(f["ambition"]["statement"] != "Verborgen" for f in frozen[:turn])
     assert all(f == whole for f in frozen[turn:])
     assert files.dumps_snapshot(frozen[-1]) == files.dumps(document.session)
+
+
+def test_the_safety_net_reads_the_session_not_the_edits_snapshots(
+        document: SessionDocument, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list an edit left a snapshot of is saved from that snapshot, element by element
+    (``_json_of``); the safety net's field in turn is read from the session itself, so a
+    hidden change to such a list reaches the file too."""
+    monkeypatch.setattr(document_module, "FULL_SNAPSHOT_S", 1e9)
+    document._freeze()
+    document.edit("principle", ("principles",), lambda s: s.principles.append(
+        AgreementItem(id="pr-net", text="Gezien")))
+    assert document._freeze() == files.snapshot(document.session)
+
+    def sneaky(s: Session) -> None:
+        s.details.name = "Gezien"
+        s.principles[-1].text = "Verborgen"  # not declared
+
+    document.edit("sneaky", ("details",), sneaky)
+    document.edit("principle", ("principles",),  # a snapshot after it: it is in there
+                  lambda s: s.principles.append(AgreementItem(id="pr-net2", text="Ook")))
+    assert document._freeze() == files.snapshot(document.session)
+
+    def sneakier(s: Session) -> None:
+        s.details.name = "Nog eens"
+        s.principles[-1].text = "Verborgen"  # not declared, after the last snapshot
+
+    document.edit("sneakier", ("details",), sneakier)
+    document.edit("principle", ("principles",),  # this one's snapshot: still it
+                  lambda s: s.principles.append(AgreementItem(id="pr-net3", text="Nog")))
+    assert document._freeze() == files.snapshot(document.session)
+    document.edit("sneakiest", ("details",), lambda s: (
+        setattr(s.details, "name", "Tot slot"), setattr(s.principles[0], "text", "Stil")))
+    assert document._freeze() != files.snapshot(document.session)
+    monkeypatch.setattr(document_module, "FULL_SNAPSHOT_S", 0.0)  # one field every save
+    fields = document_module.ROLLING_FIELDS
+    frozen = [document._freeze() for _ in fields]
+    turn = fields.index("principles")
+    assert all(f == files.snapshot(document.session) for f in frozen[turn:])
 
 
 def test_the_workers_encoder_lets_other_threads_in_and_writes_the_same_bytes() -> None:

@@ -58,6 +58,9 @@ the period: a whole snapshot of the large session at once is ~40 ms of the UI th
 a stall in the middle of typing (tests/bench: soak)."""
 ROLLING_FIELDS = tuple(Session.model_fields)
 """The fields the safety net freezes again in turn."""
+JSON_ONE_BY_ONE = 64
+"""A save makes at most this many elements of a list anew one by one (``_json_of``);
+more (the area's first save) are dumped at once."""
 
 
 Mutation = Callable[[Session], object]
@@ -190,6 +193,11 @@ def _restore(session: Session, snapshot: dict[str, Any]) -> None:
         object.__setattr__(holder, leaf, value)  # no validate-on-assign surprises
 
 
+def _overlap(a: str, b: str) -> bool:
+    """Whether areas ``a`` and ``b`` share data: the same, or one within the other."""
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+
+
 def top_areas(areas: Iterable[str]) -> frozenset[str]:
     """``{"ambition.cards", "consents"}`` -> ``{"ambition", "consents"}``."""
     return frozenset(a.split(".", 1)[0] for a in areas)
@@ -263,6 +271,8 @@ class SessionDocument(QObject):
         self._pending_areas: frozenset[str] = frozenset()
         self._last_snapshot: dict[str, Any] = {}
         """The latest snapshot of each area: the next edit's snapshots share with it."""
+        self._json_elements: dict[str, dict[int, tuple[Any, Any]]] = {}
+        """For a save: the JSON form of each element of an area's last snapshot."""
         self.autosaver: Autosaver | None = None
         self._worker: SaveWorker | None = None
         self._shown_state: tuple[str, str] | None = None
@@ -301,7 +311,15 @@ class SessionDocument(QObject):
 
     def _touched(self, areas: Iterable[str]) -> None:
         """Note what an edit, undo, redo or view change touched: top-level fields, or
-        their fields (``"ambition.cards"``); deeper areas count as their second level."""
+        their fields (``"ambition.cards"``); deeper areas count as their second level.
+
+        The last snapshots of these areas, and of any area within or around them, are
+        dropped: the caller keeps the new ones (an edit, an undo), or none (the view), so
+        a snapshot kept is always the area as it is now (``_json_of`` counts on it)."""
+        areas = tuple(areas)
+        for kept in [k for k in self._last_snapshot
+                     if any(_overlap(k, area) for area in areas)]:
+            del self._last_snapshot[kept]
         if self._stale is not None:
             self._stale |= {".".join(area.split(".")[:2]) for area in areas}
 
@@ -318,33 +336,68 @@ class SessionDocument(QObject):
             self._frozen = snapshot_of(self.session)
             self._full_at = now
         else:
-            self._roll_one(now)
+            rolled = self._roll_one(now)
             frozen = dict(self._frozen)
             whole = {area for area in self._stale if "." not in area}
             for name in whole:
-                frozen[name] = self.session.model_dump(mode="json", include={name})[name]
+                frozen[name] = self._json_of(name, live=name == rolled)
             for area in sorted(self._stale - whole):
                 name, field = area.split(".")
                 if name in whole:
                     continue
-                holder: BaseModel = getattr(self.session, name)
                 part = dict(frozen[name])  # the previous snapshot's stays as it was
-                part[field] = holder.model_dump(mode="json", include={field})[field]
+                part[field] = self._json_of(area)
                 frozen[name] = part
             self._frozen = frozen
         self._stale = set()
         return self._frozen
 
-    def _roll_one(self, now: float) -> None:
+    def _json_of(self, area: str, live: bool = False) -> Any:
+        """The JSON form of ``area`` as it is now, for a save.
+
+        A list of models that an edit or undo left a snapshot of (``_last_snapshot``,
+        the area as it is now; its unchanged elements are the very objects of the
+        snapshots before, ``_shared``) is made element by element, each element's JSON
+        form kept while it is the same object: a save after a decision among 2,080
+        dumps one record, not all (a whole dump was 4 ms of the UI thread at every
+        save). Anything else, or ``live`` (the safety net's field in turn), is dumped
+        from the session."""
+        holder, leaf = _resolve(self.session, area)
+        known = None if live else self._last_snapshot.get(area)
+        element = _element_adapter(type(holder), leaf)
+        if element is None or not isinstance(known, list):
+            self._json_elements.pop(area, None)
+            return holder.model_dump(mode="json", include={leaf})[leaf]
+        kept = self._json_elements.get(area, {})  # id -> (element, its JSON form)
+        missing = sum(1 for e in known if id(e) not in kept)
+        if missing > JSON_ONE_BY_ONE:  # the first save of the area: at once
+            whole = _adapter(type(holder), leaf)
+            dumped = whole.dump_python(whole.validate_python(known), mode="json")
+            fresh = {id(e): (e, j) for e, j in zip(known, dumped, strict=True)}
+        else:
+            fresh = {}
+            for e in known:
+                hit = kept.get(id(e))  # (kept holds the element: its id stays its own)
+                if hit is None:
+                    hit = (e, element.dump_python(element.validate_python(e), mode="json"))
+                fresh[id(e)] = hit
+            dumped = [fresh[id(e)][1] for e in known]
+        self._json_elements[area] = fresh
+        return dumped
+
+    def _roll_one(self, now: float) -> str | None:
         """The safety net: the next top-level field in turn counts as touched, one every
         ``FULL_SNAPSHOT_S / len(ROLLING_FIELDS)`` seconds, so every field is frozen again
-        at least every ``FULL_SNAPSHOT_S``."""
+        at least every ``FULL_SNAPSHOT_S``, from the session itself. Returns that field
+        (None: not yet)."""
         assert self._stale is not None
         if now - self._full_at < FULL_SNAPSHOT_S / len(ROLLING_FIELDS):
-            return
-        self._stale.add(ROLLING_FIELDS[self._rolled % len(ROLLING_FIELDS)])
+            return None
+        field = ROLLING_FIELDS[self._rolled % len(ROLLING_FIELDS)]
+        self._stale.add(field)
         self._rolled += 1
         self._full_at = now
+        return field
 
     # --- editing -------------------------------------------------------------------
 
