@@ -12,7 +12,7 @@ from samples import demo_session
 
 from workshop.domain import diagnostics as dg
 from workshop.domain.model import Card, CollaborationForm, Condition, Session
-from workshop.ui.canvas.reads import DIAGNOSTIC_CANVASES, unaffected
+from workshop.ui.canvas.reads import CANVAS_READS, DIAGNOSTIC_CANVASES, unaffected
 from workshop.ui.canvas.scene import canvas_names
 from workshop.ui.document import SessionDocument
 from workshop.ui.projector import ProjectorController
@@ -72,3 +72,25 @@ def test_the_projector_rebuilds_for_a_card_not_for_a_score(qapp: object) -> None
     projector._apply_session()
     assert builds == [session]
     projector.close()
+
+
+@pytest.mark.parametrize("canvas", sorted(CANVAS_READS))
+def test_a_canvas_shows_only_the_areas_it_reads(make_scene: SceneFactory, canvas: str) -> None:
+    """Every area the canvas does not read is taken from another session at once: what
+    it shows stays the same. And it does show each area it reads: taken from the other
+    session, that area changes what it shows (so this test can fail)."""
+    from samples import large_session
+
+    session, other = demo_session(), large_session()
+    reads = CANVAS_READS[canvas]
+    unread = [f for f in Session.model_fields if f not in reads]
+    mixed = session.model_copy(update={f: getattr(other, f) for f in unread})
+    assert all(getattr(mixed, f) != getattr(session, f) for f in unread
+               if getattr(other, f) != getattr(session, f))
+    before = sorted(make_scene(session, canvas).all_texts())
+    assert sorted(make_scene(mixed, canvas).all_texts()) == before
+    assert unaffected(canvas, set(unread))
+    shown = session.model_copy(update={f: getattr(other, f) for f in reads})
+    assert sorted(make_scene(shown, canvas).all_texts()) != before
+    for area in reads:
+        assert not unaffected(canvas, {area, *unread})
