@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QToolTip
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from workshop.domain.model import MAX_NAME, MAX_TEXT, Session, Step
@@ -23,13 +23,18 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 MEBIBYTE = ("Samen gezond ouder worden in de regio. " * 27 + "\n") * 1000
 
 
-def open_window(qtbot: QtBot, document: SessionDocument) -> MainWindow:
-    window = MainWindow(document)
+def shown(qtbot: QtBot, window: QWidget) -> None:
+    """``window`` on screen and active: the keys go to its focus widget."""
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+
+
+def open_window(qtbot: QtBot, document: SessionDocument) -> MainWindow:
+    window = MainWindow(document)
+    shown(qtbot, window)
     return window
 
 
@@ -91,11 +96,7 @@ def test_a_paste_into_a_dialog_is_cut_too(qtbot: QtBot, document: SessionDocumen
 
     window = open_window(qtbot, document)
     dialog = NewSessionDialog(window)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+    shown(qtbot, dialog)
     paste(qtbot, dialog.name_edit)
     assert len(dialog.name_edit.text()) == MAX_TEXT
     assert MEBIBYTE.startswith(dialog.name_edit.text())
