@@ -108,7 +108,7 @@ class LetterKeys(QObject):
         self._windows = windows
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        # isinstance first: every event of the app passes here, and asking its type
+        # isinstance first: every event of the focus widget passes here, and asking its type
         # makes a Python enum each time (a key event's wrapper is a QKeyEvent)
         if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress \
                 or not isinstance(watched, QWidget):
