@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, cast, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -58,9 +58,6 @@ the period: a whole snapshot of the large session at once is ~40 ms of the UI th
 a stall in the middle of typing (tests/bench: soak)."""
 ROLLING_FIELDS = tuple(Session.model_fields)
 """The fields the safety net freezes again in turn."""
-JSON_ONE_BY_ONE = 64
-"""A save makes at most this many elements of a list anew one by one (``_json_of``);
-more (the area's first save) are dumped at once."""
 
 
 Mutation = Callable[[Session], object]
@@ -369,21 +366,17 @@ class SessionDocument(QObject):
             self._json_elements.pop(area, None)
             return holder.model_dump(mode="json", include={leaf})[leaf]
         kept = self._json_elements.get(area, {})  # id -> (element, its JSON form)
-        missing = sum(1 for e in known if id(e) not in kept)
-        if missing > JSON_ONE_BY_ONE:  # the first save of the area: at once
+        # (kept holds each element: its id stays its own while it is there)
+        hits = [kept.get(id(e)) for e in known]
+        missing = [e for e, hit in zip(known, hits, strict=True) if hit is None]
+        if missing:  # the new elements, dumped in one go (all of them at the first save)
             whole = _adapter(type(holder), leaf)
-            dumped = whole.dump_python(whole.validate_python(known), mode="json")
-            fresh = {id(e): (e, j) for e, j in zip(known, dumped, strict=True)}
-        else:
-            fresh = {}
-            for e in known:
-                hit = kept.get(id(e))  # (kept holds the element: its id stays its own)
-                if hit is None:
-                    hit = (e, element.dump_python(element.validate_python(e), mode="json"))
-                fresh[id(e)] = hit
-            dumped = [fresh[id(e)][1] for e in known]
-        self._json_elements[area] = fresh
-        return dumped
+            made = iter(whole.dump_python(whole.validate_python(missing), mode="json"))
+            hits = [hit if hit is not None else (e, next(made))
+                    for e, hit in zip(known, hits, strict=True)]
+        done = cast("list[tuple[Any, Any]]", hits)  # every element has its JSON form now
+        self._json_elements[area] = {id(hit[0]): hit for hit in done}
+        return [hit[1] for hit in done]
 
     def _roll_one(self, now: float) -> str | None:
         """The safety net: the next top-level field in turn counts as touched, one every
