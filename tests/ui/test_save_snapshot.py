@@ -221,3 +221,45 @@ def test_the_first_save_is_prepared_while_nobody_edits(
     assert [p for p in encoded if len(p) == 1] == [("ambition",)]  # only what changed
     assert files.load_session(saver.path).model_dump() == document.session.model_dump()
     assert saver.path.read_bytes() == files.dumps(document.session)
+
+
+def test_the_safety_net_waits_for_a_pause_in_editing(
+        document: SessionDocument, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The field in turn is read from the session in a pause of editing, not in the
+    middle of typing (a whole field can take 20 ms, felt in a keystroke); without any
+    pause it waits ``FULL_SNAPSHOT_S`` longer at most."""
+    fields = document_module.ROLLING_FIELDS
+    monkeypatch.setattr(document_module, "FULL_SNAPSHOT_S", float(len(fields)))  # 1 s each
+    now = [1_000.0]
+    monkeypatch.setattr(document_module, "_clock", lambda: now[0])
+    document._freeze()
+    document.edit("sneaky", ("details",), lambda s: (
+        setattr(s.details, "name", "Gezien"), setattr(s.agenda[0], "minutes", 7)))
+
+    def type_for(seconds: float) -> list[dict[str, object]]:
+        """An edit every 0.2 s, a save (as the autosave's at most every second) each 1 s."""
+        frozen = []
+        for tick in range(round(seconds / 0.2)):
+            now[0] += 0.2
+            document.edit("type", ("details",),
+                          lambda s, t=tick: setattr(s.details, "name", f"Regio {t}"))
+            if tick % 5 == 4:
+                frozen.append(document._freeze())
+        return frozen
+
+    typed = type_for(10.0)
+    assert all(f["agenda"][0]["minutes"] != 7 for f in typed)  # nothing read again
+    now[0] += document_module.ROLL_PAUSE_S  # a pause: the fields in turn, one a second
+    in_pause = [document._freeze()]
+    for _ in fields[1:]:
+        now[0] += 1.0
+        in_pause.append(document._freeze())
+    turn = fields.index("agenda")
+    assert in_pause[turn]["agenda"][0]["minutes"] == 7
+    assert in_pause[-1] == files.snapshot(document.session)
+
+    document.edit("sneaky", ("details",), lambda s: (
+        setattr(s.details, "name", "Weer"), setattr(s.agenda[0], "minutes", 8)))
+    typed = type_for(len(fields) * (len(fields) + 1.0) + 2)  # non-stop: late, not never
+    assert typed[-1]["agenda"][0]["minutes"] == 8
+    assert typed[-1] == files.snapshot(document.session)

@@ -15,6 +15,7 @@ on the way back (validated into fresh models).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import time
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -51,13 +52,24 @@ AUTOSAVE_TICK_MS = 100
 PREPARE_SAVING_MS = 2_000
 """After opening, when the first save's whole encoding is done (``prepare_saving``)."""
 FULL_SNAPSHOT_S = 60.0
-"""At least this often every part of the session is frozen again, not only the areas
-edits said they touched: a safety net under the area bookkeeping (explicit flushes and
-closing freeze the whole session). One top-level field at a time, in turn, spread over
-the period: a whole snapshot of the large session at once is ~40 ms of the UI thread,
-a stall in the middle of typing (tests/bench: soak)."""
+"""At least this often (in pauses of editing, ``ROLL_PAUSE_S``) every part of the
+session is frozen again, not only the areas edits said they touched: a safety net under
+the area bookkeeping (explicit flushes and closing freeze the whole session). One
+top-level field at a time, in turn, spread over the period: a whole snapshot of the
+large session at once is ~40 ms of the UI thread, a stall in the middle of typing
+(tests/bench: soak)."""
 ROLLING_FIELDS = tuple(Session.model_fields)
 """The fields the safety net freezes again in turn."""
+ROLL_PAUSE_S = 0.5
+"""The safety net freezes its field in turn only in a pause of editing (no edit for
+this long: the autosave's delay, so a save after a pause qualifies) unless it waited
+``FULL_SNAPSHOT_S`` for one: a field is read from the session whole (the 40
+signatures of the large session, 15,600 points, take 5-20 ms), which in the middle of
+typing lands in a keystroke."""
+
+
+def _clock() -> float:
+    return time.monotonic()
 
 
 Mutation = Callable[[Session], object]
@@ -280,6 +292,8 @@ class SessionDocument(QObject):
         self._full_at = 0.0
         """When the whole session or the last field in turn was frozen again."""
         self._rolled = 0
+        self._edited_at = -math.inf
+        """When the last edit, undo or redo was made (``_clock``)."""
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_TICK_MS)
         self._timer.timeout.connect(self._on_tick)
@@ -328,7 +342,7 @@ class SessionDocument(QObject):
         (frozen JSON values, never changed), so the cost follows the edit, not the
         session. A new dict every time: the worker may still be writing the previous one.
         """
-        now = time.monotonic()
+        now = _clock()
         if self._stale is None:
             self._frozen = snapshot_of(self.session)
             self._full_at = now
@@ -380,12 +394,18 @@ class SessionDocument(QObject):
 
     def _roll_one(self, now: float) -> str | None:
         """The safety net: the next top-level field in turn counts as touched, one every
-        ``FULL_SNAPSHOT_S / len(ROLLING_FIELDS)`` seconds, so every field is frozen again
-        at least every ``FULL_SNAPSHOT_S``, from the session itself. Returns that field
+        ``FULL_SNAPSHOT_S / len(ROLLING_FIELDS)`` seconds in a pause of editing
+        (``ROLL_PAUSE_S``), so every field is frozen again from the session itself at
+        least every ``FULL_SNAPSHOT_S`` of a meeting that pauses now and then; without a
+        pause a field waits ``FULL_SNAPSHOT_S`` longer at most. Returns that field
         (None: not yet)."""
         assert self._stale is not None
-        if now - self._full_at < FULL_SNAPSHOT_S / len(ROLLING_FIELDS):
+        period = FULL_SNAPSHOT_S / len(ROLLING_FIELDS)
+        waited = now - self._full_at
+        if waited < period:
             return None
+        if now - self._edited_at < ROLL_PAUSE_S and waited < period + FULL_SNAPSHOT_S:
+            return None  # in the middle of editing: in the next pause
         field = ROLLING_FIELDS[self._rolled % len(ROLLING_FIELDS)]
         self._stale.add(field)
         self._rolled += 1
@@ -502,6 +522,7 @@ class SessionDocument(QObject):
         self._pending_areas = top_areas(snapshot)
 
     def _on_index_changed(self, _index: int) -> None:
+        self._edited_at = _clock()
         areas, self._pending_areas = self._pending_areas, frozenset()
         if self.autosaver is not None:
             self.autosaver.changed()
