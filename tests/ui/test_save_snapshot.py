@@ -263,3 +263,59 @@ def test_the_safety_net_waits_for_a_pause_in_editing(
     typed = type_for(len(fields) * (len(fields) + 1.0) + 2)  # non-stop: late, not never
     assert typed[-1]["agenda"][0]["minutes"] == 8
     assert typed[-1] == files.snapshot(document.session)
+
+
+def test_the_workers_encoder_encodes_what_edits_made_not_whole_lists(
+        make_document: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the large session, a save after a decision, a card added, retyped or dropped
+    encodes that record (the list's other elements are the same objects, their text
+    kept), and its bytes are the whole session's; after an undo, and when the safety
+    net reads a list whole from the session, too."""
+    from samples import large_session
+
+    from workshop.domain import diagnostics as dg
+    from workshop.domain.model import Condition
+
+    document = make_document(large_session(), "large")  # type: ignore[operator]
+    monkeypatch.setattr(document_module, "FULL_SNAPSHOT_S", 1e9)
+    encoder = files.SnapshotEncoder()
+    assert encoder.dumps(document._freeze()) == files.dumps(document.session)
+    real = files._ENCODE
+    encoded: list[int] = []
+
+    def counting(value: object) -> str:
+        text = real(value)
+        encoded.append(len(text))
+        return text
+
+    monkeypatch.setattr(files, "_ENCODE", counting)
+    rng = random.Random(5)
+    kinds = ("decide", "card", "retype", "drop card")
+    for label, areas, mutate in _edits(rng):  # each list's first save encodes it whole
+        if label in kinds:
+            document.edit(label, areas, mutate)  # type: ignore[arg-type]
+    assert encoder.dumps(document._freeze()) == files.dumps(document.session)
+    moment, people = document.session.diagnostics.moments[-1].id, document.session.participants
+    for step in range(16):
+        label, areas, mutate = rng.choice([e for e in _edits(rng) if e[0] in kinds])
+        document.edit(label, areas, mutate)  # type: ignore[arg-type]
+        if step % 3 == 2:  # the diagnostics are dumped whole for a save: encoded whole
+            saved = encoder.dumps(document._freeze())
+            assert saved == files.dumps(document.session)
+            who, condition, value = people[step].id, list(Condition)[step % 3], 1 + step % 5
+            document.edit("score", ("diagnostics",), lambda s, w=who, c=condition, v=value:
+                          dg.set_score(s, moment, w, c, v))
+            assert encoder.dumps(document._freeze()) == files.dumps(document.session)
+        undone = step % 5 == 4
+        if undone:
+            document.undo_stack.undo()
+        encoded.clear()
+        saved = encoder.dumps(document._freeze())
+        if not undone:  # the file is ~1 MB; the decisions ~300 kB, the cards ~200 kB
+            assert sum(encoded) < 5_000, (step, label, sum(encoded))
+        assert saved == files.dumps(document.session)
+    monkeypatch.setattr(document_module, "FULL_SNAPSHOT_S", 0.0)  # the net, each save
+    for _ in document_module.ROLLING_FIELDS:
+        assert encoder.dumps(document._freeze()) == files.dumps(document.session)
+    document.edit(*_edits(rng)[-1])  # type: ignore[arg-type]  # a decision after it
+    assert encoder.dumps(document._freeze()) == files.dumps(document.session)

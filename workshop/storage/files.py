@@ -123,10 +123,16 @@ def _encode_parts(value: Any, out: list[str], depth: int,
             pause()
 
 
+_Texts = dict[int, tuple[Any, str]]
+
+
 class SnapshotEncoder:
     """``dumps_snapshot`` that remembers: a field whose value is the very object it
     encoded last time (an incremental snapshot shares unchanged fields with the one
-    before) is not encoded again. Two levels deep (``ambition`` and ``ambition.cards``).
+    before) is not encoded again. Two levels deep (``ambition`` and ``ambition.cards``),
+    and in a long list at those levels, each element: a save after one decision among
+    2,080 encodes that record, not the list (the document's snapshots keep the
+    unchanged elements' very objects, ``SessionDocument._json_of``).
 
     Snapshots are never changed once made, so the object is its content. One encoder
     per saver, used by one thread at a time.
@@ -134,8 +140,40 @@ class SnapshotEncoder:
 
     def __init__(self, pause: Callable[[], None] | None = None) -> None:
         self._cache: dict[tuple[str, ...], tuple[Any, str]] = {}
+        self._elements: dict[tuple[str, ...], tuple[_Texts, _Texts]] = {}
+        """Per long list, of its last two encodings: id of an element -> (the element,
+        its text); holding the element keeps its id its own. (Two: a save of the list
+        read whole from the session, the safety net's, comes between two saves of the
+        same elements.)"""
+        self._misses: dict[tuple[str, ...], int] = {}
+        """Per long list: how many encodings in a row knew none of its elements."""
         self._pause = pause
         """Called between small encodings (``Pause``: a worker that lets the UI in)."""
+
+    def _list(self, path: tuple[str, ...], value: list[Any]) -> str:
+        """A long list's text from its elements' texts, each kept while it is the same
+        object."""
+        last, before = self._elements.get(path, ({}, {}))
+        hits = [last.get(id(item)) or before.get(id(item)) for item in value]
+        misses = 0 if any(hits) else self._misses.get(path, 0) + 1
+        self._misses[path] = misses
+        if misses > 2 and misses % 8:
+            # made anew at every save (a field the document dumps whole, such as the
+            # diagnostics' scores): in chunks, half the time of one call per element;
+            # one save in eight looks at the elements again
+            parts: list[str] = []
+            _encode_parts(value, parts, len(path), self._pause)
+            self._elements.pop(path, None)
+            return "".join(parts)
+        fresh: dict[int, tuple[Any, str]] = {}
+        for item, hit in zip(value, hits, strict=True):
+            if hit is None:
+                hit = (item, _ENCODE(item))
+                if self._pause is not None:
+                    self._pause()
+            fresh[id(item)] = hit
+        self._elements[path] = (fresh, last)
+        return "[" + ",".join([fresh[id(item)][1] for item in value]) + "]"
 
     def _field(self, path: tuple[str, ...], value: Any) -> str:
         found = self._cache.get(path)
@@ -145,7 +183,10 @@ class SnapshotEncoder:
                 isinstance(key, str) for key in value):
             text = "{" + ",".join(_ENCODE(key) + ":" + self._field(path + (key,), item)
                                   for key, item in value.items()) + "}"
+        elif isinstance(value, list) and len(value) > _CHUNK_ITEMS:
+            text = self._list(path, value)
         else:
+            self._elements.pop(path, None)
             parts: list[str] = []
             _encode_parts(value, parts, len(path), self._pause)
             text = "".join(parts)
@@ -158,8 +199,9 @@ class SnapshotEncoder:
             return dumps_snapshot(data)
         text = "{" + ",".join(_ENCODE(key) + ":" + self._field((key,), value)
                               for key, value in data.items()) + "}"
-        for path in [p for p in self._cache if p[0] not in data]:
-            del self._cache[path]
+        for cache in (self._cache, self._elements, self._misses):
+            for path in [p for p in cache if p[0] not in data]:
+                del cache[path]
         return text.encode("utf-8") + b"\n"
 
 
