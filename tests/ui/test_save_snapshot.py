@@ -196,7 +196,7 @@ def test_the_first_save_is_prepared_while_nobody_edits(
     encoded: list[tuple[str, ...]] = []
     original = files.SnapshotEncoder._field
 
-    def field(self: files.SnapshotEncoder, path: tuple[str, ...], value: object) -> str:
+    def field(self: files.SnapshotEncoder, path: tuple[str, ...], value: object) -> bytes:
         found = self._cache.get(path)
         if not (found is not None and found[0] is value):
             encoded.append(path)
@@ -319,3 +319,24 @@ def test_the_workers_encoder_encodes_what_edits_made_not_whole_lists(
         assert encoder.dumps(document._freeze()) == files.dumps(document.session)
     document.edit(*_edits(rng)[-1])  # type: ignore[arg-type]  # a decision after it
     assert encoder.dumps(document._freeze()) == files.dumps(document.session)
+
+
+def test_the_workers_encoder_keeps_hostile_text_and_refuses_what_cannot_be_written() -> None:
+    """Markup, emoji, right-to-left and long texts in a long list come out as the
+    reference writes them, element texts kept or not; a lone surrogate is refused with
+    ``ValueError`` (the save's error), and the next save is whole and right."""
+    hostile = ["<b>&amp;</b>", "🤝🏽 samen", "שלום عليكم", "x" * 100_000, '"\\\n\t']
+    cards = [{"id": f"c{i}", "text": hostile[i % len(hostile)]} for i in range(100)]
+    data = {"format": "workshop", "ambition": {"cards": cards, "statement": "🙂"}}
+    encoder = files.SnapshotEncoder()
+    assert encoder.dumps(data) == files.dumps_snapshot(data)
+    cards = [*cards[:50], {"id": "new", "text": "nieuw ✓"}, *cards[50:]]
+    data = {**data, "ambition": {**data["ambition"], "cards": cards}}
+    assert encoder.dumps(data) == files.dumps_snapshot(data)
+    broken = {**data, "ambition": {**data["ambition"],
+                                   "cards": [*cards, {"id": "bad", "text": "\ud800"}]}}
+    with pytest.raises(ValueError):
+        encoder.dumps(broken)
+    cards = cards[1:]
+    data = {**data, "ambition": {**data["ambition"], "cards": cards}}
+    assert encoder.dumps(data) == files.dumps_snapshot(data)

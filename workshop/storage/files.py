@@ -123,7 +123,12 @@ def _encode_parts(value: Any, out: list[str], depth: int,
             pause()
 
 
-_Texts = dict[int, tuple[Any, str]]
+_Texts = dict[int, tuple[Any, bytes]]
+
+
+def _key(key: str) -> bytes:
+    """``"key":`` as UTF-8."""
+    return (_ENCODE(key) + ":").encode("utf-8")
 
 
 class SnapshotEncoder:
@@ -139,7 +144,9 @@ class SnapshotEncoder:
     """
 
     def __init__(self, pause: Callable[[], None] | None = None) -> None:
-        self._cache: dict[tuple[str, ...], tuple[Any, str]] = {}
+        self._cache: dict[tuple[str, ...], tuple[Any, bytes]] = {}
+        """Per field: (its value, its text as UTF-8; kept as bytes, so a save joins
+        bytes instead of encoding the whole file's text again)."""
         self._elements: dict[tuple[str, ...], tuple[_Texts, _Texts]] = {}
         """Per long list, of its last two encodings: id of an element -> (the element,
         its text); holding the element keeps its id its own. (Two: a save of the list
@@ -150,7 +157,7 @@ class SnapshotEncoder:
         self._pause = pause
         """Called between small encodings (``Pause``: a worker that lets the UI in)."""
 
-    def _list(self, path: tuple[str, ...], value: list[Any]) -> str:
+    def _list(self, path: tuple[str, ...], value: list[Any]) -> bytes:
         """A long list's text from its elements' texts, each kept while it is the same
         object."""
         last, before = self._elements.get(path, ({}, {}))
@@ -164,32 +171,32 @@ class SnapshotEncoder:
             parts: list[str] = []
             _encode_parts(value, parts, len(path), self._pause)
             self._elements.pop(path, None)
-            return "".join(parts)
-        fresh: dict[int, tuple[Any, str]] = {}
+            return "".join(parts).encode("utf-8")
+        fresh: _Texts = {}
         for item, hit in zip(value, hits, strict=True):
             if hit is None:
-                hit = (item, _ENCODE(item))
+                hit = (item, _ENCODE(item).encode("utf-8"))
                 if self._pause is not None:
                     self._pause()
             fresh[id(item)] = hit
         self._elements[path] = (fresh, last)
-        return "[" + ",".join([fresh[id(item)][1] for item in value]) + "]"
+        return b"[" + b",".join([fresh[id(item)][1] for item in value]) + b"]"
 
-    def _field(self, path: tuple[str, ...], value: Any) -> str:
+    def _field(self, path: tuple[str, ...], value: Any) -> bytes:
         found = self._cache.get(path)
         if found is not None and found[0] is value:
             return found[1]
         if len(path) == 1 and isinstance(value, dict) and value and all(
                 isinstance(key, str) for key in value):
-            text = "{" + ",".join(_ENCODE(key) + ":" + self._field(path + (key,), item)
-                                  for key, item in value.items()) + "}"
+            text = b"{" + b",".join(_key(key) + self._field(path + (key,), item)
+                                    for key, item in value.items()) + b"}"
         elif isinstance(value, list) and len(value) > _CHUNK_ITEMS:
             text = self._list(path, value)
         else:
             self._elements.pop(path, None)
             parts: list[str] = []
             _encode_parts(value, parts, len(path), self._pause)
-            text = "".join(parts)
+            text = "".join(parts).encode("utf-8")
         self._cache[path] = (value, text)
         return text
 
@@ -197,12 +204,12 @@ class SnapshotEncoder:
         """``dumps_snapshot(data)``, encoding only what changed since the last call."""
         if not data:
             return dumps_snapshot(data)
-        text = "{" + ",".join(_ENCODE(key) + ":" + self._field((key,), value)
-                              for key, value in data.items()) + "}"
+        text = b"{" + b",".join(_key(key) + self._field((key,), value)
+                                for key, value in data.items()) + b"}\n"
         for cache in (self._cache, self._elements, self._misses):
             for path in [p for p in cache if p[0] not in data]:
                 del cache[path]
-        return text.encode("utf-8") + b"\n"
+        return text
 
 
 def dumps_snapshot(data: dict[str, Any]) -> bytes:
