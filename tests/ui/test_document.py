@@ -83,7 +83,17 @@ def test_kept_consent_groupings_follow_every_edit_undo_redo_and_refusal(
     import random
 
     from workshop.domain import consent
-    from workshop.domain.model import ConsentRecord, Decision
+    from workshop.domain.consent import stamp_unversioned
+    from workshop.domain.fingerprint import fingerprint
+    from workshop.domain.model import (
+        AGREEMENT_SUBJECT,
+        Card,
+        ConsentRecord,
+        Decision,
+        InterestItem,
+        InterestKind,
+        new_id,
+    )
     from workshop.ui.document import EditRejected
 
     document = make_document(demo_session())
@@ -95,14 +105,27 @@ def test_kept_consent_groupings_follow_every_edit_undo_redo_and_refusal(
         return {k: [id(r) for r in v]
                 for k, v in consent._records_by_subject(session, key or None).items()}
 
+    def ids(grouped: dict[str, list[ConsentRecord]]) -> dict[str, list[int]]:
+        return {k: [id(r) for r in v] for k, v in grouped.items()}
+
     def check() -> None:
         document.fingerprint()  # as a refresh does first: it must not change a kept one
         for key in ("-", ""):
             kept = consent.records_by_subject(session, key or None)
             assert kept is consent.records_by_subject(session, key or None)  # kept
-            assert {k: [id(r) for r in v] for k, v in kept.items()} == fresh(key)
+            assert ids(kept) == fresh(key)
+        current = {id(r) for v in consent._records_by_subject(session, "-").values()
+                   for r in v}
+        earlier: dict[str, list[int]] = {}
+        for r in session.consents:
+            if id(r) not in current and r.subject_id != AGREEMENT_SUBJECT:
+                earlier.setdefault(r.subject_id, []).append(id(r))
+        assert ids(consent.earlier_by_subject(session)) == earlier
+        assert [id(r) for r in consent.agreement_records(session)] == [
+            id(r) for r in session.consents if r.subject_id == AGREEMENT_SUBJECT]
+        assert document.fingerprint() == fingerprint(session)
 
-    for step in range(60):
+    for step in range(120):
         check()
         roll = rng.random()
         subject = rng.choice(session.principles + session.rules).id
@@ -118,7 +141,24 @@ def test_kept_consent_groupings_follow_every_edit_undo_redo_and_refusal(
             document.edit("retext", ("principles", "rules"), lambda s, subject=subject, step=step: [
                 setattr(i, "text", i.text + f" {step}")
                 for i in s.principles + s.rules if i.id == subject])
-        elif roll < 0.8:
+        elif roll < 0.7:  # the whole agreement's decisions count for everything printed
+            pid = rng.choice(people)
+            document.edit("decide on the whole", ("consents",), lambda s, pid=pid: (
+                stamp_unversioned(s), s.consents.append(ConsentRecord(
+                    subject_id=AGREEMENT_SUBJECT, participant_id=pid,
+                    decision=Decision.CONSENT))))
+        elif roll < 0.75:  # printed, not the decisions: the whole agreement's version
+            document.edit("interest", ("interests.items",), lambda s, step=step: (
+                s.interests.items.append(InterestItem(
+                    id=new_id("i"), participant_id=rng.choice(people),
+                    kind=InterestKind.COLLECTIVE, text=f"Belang {step}"))))
+        elif roll < 0.78:  # the ambition's words: the ambition's own round
+            document.edit("statement", ("ambition.statement",), lambda s, step=step:
+                          setattr(s.ambition, "statement", s.ambition.statement + f" {step}"))
+        elif roll < 0.81:  # not printed: nothing kept changes
+            document.edit("card", ("ambition.cards",), lambda s, step=step: s.ambition.cards.append(
+                Card(id=new_id("card"), text=f"Kaart {step}")))
+        elif roll < 0.86:
             document.undo_stack.undo()
         elif roll < 0.9:
             document.undo_stack.redo()

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from workshop.domain.model import (
@@ -103,9 +103,46 @@ def standing_objections(records: list[ConsentRecord]) -> list[ConsentRecord]:
 
 
 Grouped = dict[str, list[ConsentRecord]]
-_memos: dict[int, tuple[weakref.ref[Session], dict[str, Grouped]]] = {}
-"""Sessions whose owner reports every change (``memoize``), and their grouped records
-per way of asking for the agreement's version."""
+
+
+class _Split:
+    """One walk over a session's decisions: the current ones per subject and the
+    earlier ones (history) per subject, both without the agreement as a whole, and the
+    agreement's own records, whose version is the whole agreement's (``split``)."""
+
+    __slots__ = ("agreement", "current", "earlier")
+
+    def __init__(self, session: Session) -> None:
+        versions = item_versions(session)
+        self.current: Grouped = {}
+        self.earlier: Grouped = {}
+        self.agreement: list[ConsentRecord] = []
+        for record in session.consents:
+            subject = record.subject_id
+            if subject == AGREEMENT_SUBJECT:
+                self.agreement.append(record)
+            elif is_current(record, versions.get(subject, "")):
+                self.current.setdefault(subject, []).append(record)
+            else:
+                self.earlier.setdefault(subject, []).append(record)
+
+
+class _Memo:
+    """What is kept for a session whose owner reports every change (``memoize``)."""
+
+    __slots__ = ("answers", "ref", "split")
+
+    def __init__(self, ref: weakref.ref[Session]) -> None:
+        self.ref = ref
+        self.split: _Split | None = None
+        """Changes only with the decisions and the words they were given to."""
+        self.answers: dict[str, Grouped] = {}
+        """``records_by_subject`` per way of asking for the agreement's version: changes
+        also with everything the agreement prints."""
+
+
+_memos: dict[int, _Memo] = {}
+"""Sessions whose owner reports every change (``memoize``), and what is kept for them."""
 
 
 def memoize(session: Session) -> None:
@@ -116,15 +153,56 @@ def memoize(session: Session) -> None:
     times (the page, the step bar, the step states, the projector, the fingerprint),
     each a walk over every decision of the meeting."""
     key = id(session)
-    ref = weakref.ref(session, lambda _gone: _memos.pop(key, None))
-    _memos[key] = (ref, {})
+    _memos[key] = _Memo(weakref.ref(session, lambda _gone: _memos.pop(key, None)))
 
 
-def changed(session: Session) -> None:
-    """``session`` changed (or is about to): forget what was kept for it."""
+_RECORDS_AREAS = frozenset({"consents", "principles", "rules"})
+"""Top-level areas that reach the decisions or the words of a principle or rule (the
+ambition's printed words count too: ``changed``)."""
+
+
+def changed(session: Session, areas: Iterable[str] | None = None) -> None:
+    """``session`` changed (or is about to) in ``areas`` (dotted paths; None: anything):
+    forget what was kept for it that these areas reach. Areas the agreement does not
+    print (cards, votes, scores, the view) reach nothing kept; other printed areas
+    (names, interests, the roadmap) reach only the agreement's own records, which count
+    for the version of everything printed."""
     entry = _memos.get(id(session))
-    if entry is not None:
-        entry[1].clear()
+    if entry is None:
+        return
+    if areas is None:
+        entry.split = None
+        entry.answers.clear()
+        return
+    from workshop.domain.fingerprint import unprinted  # fingerprint imports us
+
+    printed = [area for area in areas if not unprinted(area)]
+    if any(area.split(".", 1)[0] in _RECORDS_AREAS or area.split(".", 1)[0] == "ambition"
+           for area in printed):
+        entry.split = None
+    if printed:
+        entry.answers.clear()
+
+
+def _split(session: Session) -> _Split:
+    entry = _memos.get(id(session))
+    if entry is None or entry.ref() is not session:
+        return _Split(session)
+    if entry.split is None:
+        entry.split = _Split(session)
+    return entry.split
+
+
+def earlier_by_subject(session: Session) -> Grouped:
+    """Decisions given to earlier words, per subject (the agreement as a whole left
+    out); kept like ``records_by_subject``, not to be changed."""
+    return _split(session).earlier
+
+
+def agreement_records(session: Session) -> list[ConsentRecord]:
+    """Every decision on the agreement as a whole, of any version, in the session's
+    order; kept like ``records_by_subject``, not to be changed."""
+    return _split(session).agreement
 
 
 def records_by_subject(session: Session,
@@ -138,31 +216,33 @@ def records_by_subject(session: Session,
     filtered only when there are any (it costs a rendering of the whole agreement's
     content). Either way it is only asked for when there are any."""
     entry = _memos.get(id(session))
-    if entry is None or entry[0]() is not session:
+    if entry is None or entry.ref() is not session:
         return _records_by_subject(session, agreement)
     # a version given, or "" for the session's own (asked for, or worked out: the same)
     key = agreement if isinstance(agreement, str) else ""
-    kept = entry[1].get(key)
+    kept = entry.answers.get(key)
     if kept is None:
-        kept = entry[1][key] = _records_by_subject(session, agreement)
+        kept = entry.answers[key] = _grouped(session, _split(session), agreement)
     return kept
+
+
+def _grouped(session: Session, split: _Split, agreement: str | Callable[[], str] | None
+             ) -> Grouped:
+    """``split``'s current decisions with the agreement's that count for its version."""
+    grouped = dict(split.current)
+    if split.agreement:
+        version = agreement if isinstance(agreement, str) else (
+            agreement() if callable(agreement) else agreement_version(session))
+        counting = [r for r in split.agreement if is_current(r, version)]
+        if counting:
+            grouped[AGREEMENT_SUBJECT] = counting
+    return grouped
 
 
 def _records_by_subject(session: Session, agreement: str | Callable[[], str] | None
                         ) -> Grouped:
-    versions = item_versions(session)
-    grouped: dict[str, list[ConsentRecord]] = {}
-    known: str | None = agreement if isinstance(agreement, str) else None
-    for record in session.consents:
-        if record.subject_id == AGREEMENT_SUBJECT:
-            if known is None:
-                known = agreement() if callable(agreement) else agreement_version(session)
-            version = known
-        else:
-            version = versions.get(record.subject_id, "")
-        if is_current(record, version):
-            grouped.setdefault(record.subject_id, []).append(record)
-    return grouped
+    """``records_by_subject`` made afresh (nothing kept)."""
+    return _grouped(session, _Split(session), agreement)
 
 
 def outcome(session: Session, subject_id: str) -> Outcome:

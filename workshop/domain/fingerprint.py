@@ -16,7 +16,9 @@ from typing import Any
 
 from workshop.domain import parties
 from workshop.domain.consent import (
+    agreement_records,
     amendments_of,
+    earlier_by_subject,
     outcome_of,
     records_by_subject,
 )
@@ -66,11 +68,7 @@ class _Printed:
         # a copy: the agreement's own round is set in it below, and the grouping itself
         # may be the one the document keeps for everyone (``consent.memoize``)
         self.records = dict(records_by_subject(session, agreement="-"))
-        current = {id(r) for records in self.records.values() for r in records}
-        self.earlier: dict[str, list[ConsentRecord]] = {}
-        for record in session.consents:
-            if id(record) not in current and record.subject_id != AGREEMENT_SUBJECT:
-                self.earlier.setdefault(record.subject_id, []).append(record)
+        self.earlier: dict[str, list[ConsentRecord]] = earlier_by_subject(session)
 
     def label(self, participant_id: str) -> str:
         return self.labels.get(participant_id, participant_id)
@@ -164,8 +162,7 @@ def _rendered(session: Session, lang: Language | None = None
     rest = _canonical(content)
     version = hashlib.sha256(rest).hexdigest()[:16]
     pr.records[AGREEMENT_SUBJECT] = [
-        r for r in session.consents
-        if r.subject_id == AGREEMENT_SUBJECT and (not r.version or r.version == version)]
+        r for r in agreement_records(session) if not r.version or r.version == version]
     consent = pr.consent(AGREEMENT_SUBJECT)
     if content and min(content) > _ROUND_KEY:
         canonical = (b'{"' + _ROUND_KEY.encode() + b'":' + _canonical(consent) + b","
@@ -475,8 +472,7 @@ class AgreementCache:
             self._items.clear()  # removed items are not kept for ever
         version = hashlib.sha256(_assemble(parts)).hexdigest()[:16]
         pr.records[AGREEMENT_SUBJECT] = [
-            r for r in session.consents
-            if r.subject_id == AGREEMENT_SUBJECT and (not r.version or r.version == version)]
+            r for r in agreement_records(session) if not r.version or r.version == version]
         parts[_ROUND_KEY] = _canonical(pr.consent(AGREEMENT_SUBJECT))
         return hashlib.sha256(_assemble(parts)).hexdigest(), version
 

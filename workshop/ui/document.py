@@ -430,11 +430,12 @@ class SessionDocument(QObject):
         before = self._share(_snapshot(self.session, areas))
         if printed:  # otherwise the fingerprint stays what it was
             self._forget_printed(areas)
-        consent.changed(self.session)
+        consent.changed(self.session, areas)
         try:
             mutate(self.session)
             if "consents" in areas:
                 stamp_unversioned(self.session)  # a decision counts for the words it was given to
+            consent.changed(self.session, areas)  # (kept while mutating: stamping asks)
             # shared with ``before`` first: unchanged parts are then known without
             # comparing them again, and need no second check
             after = {area: _shared(value, before[area])
@@ -444,7 +445,7 @@ class SessionDocument(QObject):
             found = [("", p) for p in problems_from(exc)]
         if found:
             _restore(self.session, before)
-            consent.changed(self.session)
+            consent.changed(self.session, areas)
             problems = [_say(area, p, current_language()) for area, p in found]
             self.sig_rejected.emit(problems)
             raise EditRejected(problems, found)
@@ -516,7 +517,7 @@ class SessionDocument(QObject):
         if not all(unprinted(area) for area in snapshot):
             self._forget_printed(snapshot)
         _restore(self.session, snapshot)
-        consent.changed(self.session)
+        consent.changed(self.session, snapshot)
         self._touched(snapshot)
         self._last_snapshot.update(snapshot)
         self._pending_areas = top_areas(snapshot)
