@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 from strategies import rich_session
 
 from workshop.domain.fingerprint import (
@@ -55,10 +56,20 @@ def _set(path: str, value: object) -> Mutation:
 
     def mutate(s: Session) -> None:
         *parents, last = path.split(".")
+        holder: object = s
         node: object = s
         for part in parents:
+            holder = node
             node = node[int(part)] if part.isdigit() else getattr(node, part)  # type: ignore[index]
-        setattr(node, last, value)
+        if isinstance(node, BaseModel) and node.model_config.get("frozen"):
+            # a record never changed once made (a decision): a changed one in its place
+            changed = node.model_copy(update={last: value})
+            if parents[-1].isdigit():
+                holder[int(parents[-1])] = changed  # type: ignore[index]
+            else:
+                setattr(holder, parents[-1], changed)
+        else:
+            setattr(node, last, value)
 
     mutate.__name__ = f"{path}={value!r}"
     return mutate

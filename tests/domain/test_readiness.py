@@ -140,22 +140,26 @@ def test_each_gap_appears_and_disappears() -> None:
 def test_objections_block_until_resolved() -> None:
     s = _ready_demo()
     rule = s.rules[1]
-    record = next(r for r in s.consents
-                  if r.subject_id == rule.id and r.participant_id == s.participants[1].id)
-    record.decision = Decision.OBJECTION
+    at = next(i for i, r in enumerate(s.consents)
+              if r.subject_id == rule.id and r.participant_id == s.participants[1].id)
+
+    def change(index: int, **fields: object) -> None:  # a record is replaced, not changed
+        s.consents[index] = s.consents[index].model_copy(update=fields)
+
+    change(at, decision=Decision.OBJECTION)
     found = readiness(s, "en")
     assert _ids(found) == {(Step.RULES, "blocking", rule.id)}
     assert s.participants[1].name in found[0].message
     assert short(rule.text) in found[0].message
     assert blocking(found) == found
-    record.resolution = ObjectionResolution.AMENDED
+    change(at, resolution=ObjectionResolution.AMENDED)
     assert readiness(s, "en") == []
-    record.decision = Decision.CONCERN  # a concern never blocks
-    record.resolution = ObjectionResolution.STANDING
+    change(at, decision=Decision.CONCERN,  # a concern never blocks
+           resolution=ObjectionResolution.STANDING)
     assert readiness(s, "en") == []
 
-    amb = next(r for r in s.consents if r.subject_id == AMBITION_SUBJECT)
-    amb.decision = Decision.OBJECTION
+    change(next(i for i, r in enumerate(s.consents) if r.subject_id == AMBITION_SUBJECT),
+           decision=Decision.OBJECTION)
     assert _ids(readiness(s, "en")) == {(Step.AMBITION, "blocking", AMBITION_SUBJECT)}
 
 

@@ -114,9 +114,9 @@ def _no_statement(s: Session) -> None:
 
 
 def _ambition_objection(s: Session) -> None:
-    for r in s.consents:
-        if r.subject_id == AMBITION_SUBJECT and r.participant_id == "p-joost":
-            r.decision = Decision.OBJECTION
+    s.consents[:] = [r.model_copy(update={"decision": Decision.OBJECTION})
+                     if r.subject_id == AMBITION_SUBJECT and r.participant_id == "p-joost"
+                     else r for r in s.consents]
 
 
 def _no_interests(s: Session) -> None:

@@ -438,13 +438,12 @@ class AgreementCache:
 
     def _item(self, pr: _Printed, item: AgreementItem) -> bytes:
         """``_canonical`` of the item as ``_Printed.items`` prints it, kept while the
-        item's words and its decisions (each record's fields) stay the same; what else
+        item's words and its decisions (records never changed once made) stay the same; what else
         it is made of (``_ITEM_CONTEXT``) clears them all."""
-        records = pr.records.get(item.id, ())
-        earlier = pr.earlier.get(item.id, ())
-        key = (item.text, item.source,
-               tuple((r.participant_id, r.decision, r.resolution, r.note) for r in records),
-               tuple((r.participant_id, r.decision, r.resolution, r.note) for r in earlier))
+        # (the records themselves: never changed once made, compared as the same objects
+        # first, so a key of fifty decisions costs no more than the list's)
+        key = (item.text, item.source, tuple(pr.records.get(item.id, ())),
+               tuple(pr.earlier.get(item.id, ())))
         kept = self._items.get(item.id)
         if kept is not None and kept[0] == key:
             return kept[1]

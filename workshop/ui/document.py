@@ -153,11 +153,43 @@ def _resolve(session: Session, area: str) -> tuple[BaseModel, str]:
     return holder, leaf
 
 
-def _snapshot(session: Session, areas: Iterable[str]) -> dict[str, Any]:
+@cache
+def _records(owner: type[BaseModel], field: str) -> bool:
+    """Whether the field is a list of records never changed once made (frozen models,
+    such as the decisions): an element that is the same object dumps the same."""
+    element = _element_adapter(owner, field)
+    return element is not None and bool(
+        get_args(owner.model_fields[field].annotation)[0].model_config.get("frozen"))
+
+
+Dumps = dict[str, dict[int, tuple[Any, Any]]]
+"""Per area of frozen records: id -> (the record, its dump), the record kept alive so
+its id stays its own."""
+
+
+def _snapshot(session: Session, areas: Iterable[str], kept: Dumps | None = None
+              ) -> dict[str, Any]:
+    """The areas dumped (Python values, never changed once taken). A list of records
+    never changed once made (``_records``) is dumped element by element, each record's
+    dump kept in ``kept`` while it is there: a decision among 2,080 dumps one record."""
     out = {}
     for area in areas:
         holder, leaf = _resolve(session, area)
-        out[area] = _adapter(type(holder), leaf).dump_python(getattr(holder, leaf))
+        value = getattr(holder, leaf)
+        whole = _adapter(type(holder), leaf)
+        if kept is None or not _records(type(holder), leaf):
+            out[area] = whole.dump_python(value)
+            continue
+        known = kept.get(area, {})
+        hits = [known.get(id(e)) for e in value]
+        missing = [e for e, hit in zip(value, hits, strict=True) if hit is None]
+        if missing:
+            made = iter(whole.dump_python(missing))
+            hits = [hit if hit is not None else (e, next(made))
+                    for e, hit in zip(value, hits, strict=True)]
+        done = cast("list[tuple[Any, Any]]", hits)
+        kept[area] = {id(hit[0]): hit for hit in done}
+        out[area] = [hit[1] for hit in done]
     return out
 
 
@@ -178,13 +210,15 @@ def _shared(new: Any, old: Any) -> Any:
                     if by_id is None:
                         by_id = {e["id"]: e for e in old if isinstance(e, dict) and "id" in e}
                     twin = by_id.get(element["id"])
-            else:
-                if j + 1 < len(old) and old[j] != element and old[j + 1] == element:
+            else:  # (``is`` first: a record's dump kept by ``_snapshot`` is the same)
+                if j + 1 < len(old) and old[j] is not element and old[j] != element \
+                        and (old[j + 1] is element or old[j + 1] == element):
                     j += 1
                 twin = old[j] if j < len(old) else None
-                if twin == element:
+                if twin is element or twin == element:
                     j += 1
-            out.append(twin if twin is not None and twin == element else element)
+            out.append(twin if twin is not None and (twin is element or twin == element)
+                       else element)
         if len(out) == len(old) and all(a is b for a, b in zip(out, old, strict=True)):
             return old  # equal: the old list itself
         return out
@@ -282,6 +316,8 @@ class SessionDocument(QObject):
         """The latest snapshot of each area: the next edit's snapshots share with it."""
         self._json_elements: dict[str, dict[int, tuple[Any, Any]]] = {}
         """For a save: the JSON form of each element of an area's last snapshot."""
+        self._dumps: Dumps = {}
+        """For snapshots: the dump of each record of a list of frozen records."""
         self.autosaver: Autosaver | None = None
         self._worker: SaveWorker | None = None
         self._shown_state: tuple[str, str] | None = None
@@ -427,7 +463,7 @@ class SessionDocument(QObject):
         printed = not all(unprinted(area) for area in areas)
         watch = bool(self.session.signatures) and "signatures" not in areas and printed
         fingerprint_before = self.fingerprint() if watch else ""
-        before = self._share(_snapshot(self.session, areas))
+        before = self._share(_snapshot(self.session, areas, self._dumps))
         if printed:  # otherwise the fingerprint stays what it was
             self._forget_printed(areas)
         consent.changed(self.session, areas)
@@ -439,7 +475,7 @@ class SessionDocument(QObject):
             # shared with ``before`` first: unchanged parts are then known without
             # comparing them again, and need no second check
             after = {area: _shared(value, before[area])
-                     for area, value in _snapshot(self.session, areas).items()}
+                     for area, value in _snapshot(self.session, areas, self._dumps).items()}
             found = self._problems(areas, after, before)
         except ValidationError as exc:
             found = [("", p) for p in problems_from(exc)]

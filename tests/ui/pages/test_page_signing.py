@@ -123,9 +123,9 @@ def test_findings_appear_and_disappear(qtbot: QtBot, document: SessionDocument) 
     ruud = document.session.participants[3]
 
     def object_(s: Session) -> None:
-        rec = next(r for r in s.consents if r.subject_id == rule.id
-                   and r.participant_id == ruud.id)
-        rec.decision = Decision.OBJECTION
+        at = next(i for i, r in enumerate(s.consents) if r.subject_id == rule.id
+                  and r.participant_id == ruud.id)
+        s.consents[at] = s.consents[at].model_copy(update={"decision": Decision.OBJECTION})
 
     document.edit("object", ("consents",), object_)
     # The printed outcome of the rule changed, so the round on the whole is asked again.
@@ -135,9 +135,9 @@ def test_findings_appear_and_disappear(qtbot: QtBot, document: SessionDocument) 
                              f"An objection stands against the rule of play “{rule.text[:59]}…” "
                              f"({ruud.name})."), again]
     assert not page.start_button.isEnabled()
-    document.edit("amend", ("consents",), lambda s: setattr(
-        next(r for r in s.consents if r.decision is Decision.OBJECTION), "resolution",
-        ObjectionResolution.AMENDED))
+    document.edit("amend", ("consents",), lambda s: s.consents.__setitem__(
+        slice(None), [r.model_copy(update={"resolution": ObjectionResolution.AMENDED})
+                      if r.decision is Decision.OBJECTION else r for r in s.consents]))
     assert _lines(page) == [again]
     document.edit("all in order", ALL, _ready)
     assert _lines(page) == []
