@@ -194,3 +194,71 @@ def test_agreements_after_random_edits_equal_a_fresh_canvas(make_scene: SceneFac
             fresh = make_scene(session.model_copy(deep=True), which, size=size,
                                **{f: getattr(options, f) for f in ("lang", "highlight_id")})
             assert _agreement_layout(scene) == _agreement_layout(fresh), step
+
+
+def _roadmap_layout(scene: CanvasScene) -> tuple[object, ...]:
+    from workshop.ui.canvas.canvases.roadmap import RoadmapCanvas
+
+    canvas = scene.canvas
+    assert isinstance(canvas, RoadmapCanvas)
+    return (*_agreement_layout(scene),
+            [canvas.today_segments(p) for p in range(scene.page_count)])
+
+
+def test_roadmap_after_random_edits_equals_a_fresh_canvas(make_scene: SceneFactory) -> None:
+    """The roadmap keeps each bar with what it was made of: after any mix of titles,
+    dates, states, owners, phases, names, milestones, highlight, grouping, language,
+    theme, text size and wall size it shows what a roadmap built afresh shows, the today
+    line's gaps around the titles included."""
+    import datetime as dt
+
+    from workshop.domain.model import ActionStatus, Milestone, Owner, Phase
+
+    rng = random.Random(5)
+    session = large_session()
+    scene = make_scene(session, "roadmap", lang="nl")
+    options = scene.options
+    size = (1920, 1080)
+    day = dt.date(2027, 1, 1)
+    for step in range(72):
+        actions = session.roadmap.actions
+        action = rng.choice(actions)
+        person = rng.choice(session.participants)
+        what = rng.randrange(10)
+        if what <= 2:
+            action.title = action.title[:40] + rng.choice([" x", " · verder", "é 🙂", ""])
+        elif what == 3:
+            action.start = day + dt.timedelta(days=rng.randrange(-400, 400))
+            action.due = rng.choice([None, action.start + dt.timedelta(days=90)])
+        elif what == 4:
+            action.status = rng.choice(list(ActionStatus))
+            action.phase = rng.choice(list(Phase))
+        elif what == 5:
+            action.owner = rng.choice([None, Owner(kind="participant", ref=person.id)])
+        elif what == 6:
+            person.name = f"{person.name.split(' #')[0]} #{step}"
+        elif what == 7:
+            session.roadmap.milestones.append(Milestone(
+                id=f"m{step}", title=f"Mijlpaal {step}",
+                date=day + dt.timedelta(days=rng.randrange(0, 700))))
+        elif what == 8 and rng.random() < 0.3:
+            action.start = action.due = None  # not yet scheduled
+        else:
+            options = options.replace(
+                highlight_id=rng.choice([None, action.id]),
+                lang=rng.choice(["nl", "en"]),
+                roadmap_by=rng.choice(["phase", "owner"]),
+                theme=rng.choice(["light", "dark"]),
+                text_scale=rng.choice([1.0, 1.0, 1.25]))
+            scene.set_options(options)
+            if rng.random() < 0.3:
+                size = rng.choice([(1920, 1080), (1366, 768), (1280, 1024)])
+                scene.set_output_size(*size)
+        scene.update_session(session)
+        if step % 8 == 7:
+            fresh = make_scene(session.model_copy(deep=True), "roadmap", size=size,
+                               **{f: getattr(options, f) for f in (
+                                   "lang", "highlight_id", "roadmap_by", "theme",
+                                   "text_scale")})
+            fresh.set_page(scene.page)
+            assert _roadmap_layout(scene) == _roadmap_layout(fresh), step

@@ -106,6 +106,13 @@ class RoadmapCanvas(Canvas):
         self._pages_grid: dict[int, QPainterPath] = {}
         self._today_x: float | None = None
         self._lines_y = (0.0, 0.0)
+        self._bars: dict[Hashable, tuple[TileSpec, float, float]] = {}
+        """What ``bar_tile`` made (spec, left, height) per what it was made from: an
+        edit of one action makes one tile again, not all of them."""
+        self._bars_frame: tuple[object, ...] | None = None
+        """What every kept tile was made in: the theme, the scale, the months, the width."""
+        self._gaps: dict[Hashable, tuple[tuple[object, ...], list[tuple[float, float]]]] = {}
+        """Per tile, where and how it was placed, and the today line's gaps around it."""
 
     def grouping(self, ctx: Context) -> str:
         return self.forced_grouping or ctx.options.roadmap_by
@@ -135,12 +142,16 @@ class RoadmapCanvas(Canvas):
                     lanes[phase.value] = (label(phase, ctx.lang), members)
         return [(k, name, members) for k, (name, members) in lanes.items()]
 
-    def _label_of(self, ctx: Context, a: Action) -> str:
+    def _label_of(self, ctx: Context, a: Action, names: dict[str, str] | None = None
+                  ) -> str:
+        """The action's line: its title, with its owner when the lanes are phases.
+        ``names``: the participants' names by id, when the caller made them already."""
         text = a.title
         if self.grouping(ctx) == "phase" and a.owner is not None:
-            owner = a.owner.ref if a.owner.kind == "organisation" else (
-                ctx.session.participant(a.owner.ref).name  # type: ignore[union-attr]
-                if ctx.session.participant(a.owner.ref) else a.owner.ref)
+            if names is None:
+                names = {p.id: p.name for p in ctx.session.participants}
+            ref = a.owner.ref
+            owner = ref if a.owner.kind == "organisation" else names.get(ref, ref)
             text = f"{text} · {owner}"
         if a.status is ActionStatus.DONE:
             text = "✓ " + text
@@ -232,6 +243,23 @@ class RoadmapCanvas(Canvas):
 
         track_h = ctx.px(TRACK_HEIGHT)
 
+        frame = (th.name, ctx.scale, span, tx0, tx1, max_label, track_h)
+        bars = self._bars if self._bars_frame == frame else {}
+        made: dict[Hashable, tuple[TileSpec, float, float]] = {}
+
+        def bar(key: Hashable, text: str, d0: dt.date, d1: dt.date, *,
+                status: ActionStatus | None = None,
+                marker: str | None = None) -> tuple[TileSpec, float, float]:
+            """``bar_tile`` and the tile's height, kept while what it is made from and
+            the frame (the theme, the scale, the months, the width) stay the same."""
+            ask = (key, text, d0, d1, status, marker, key == lit)
+            kept = bars.get(ask)
+            if kept is None:
+                spec, left = bar_tile(key, text, d0, d1, status=status, marker=marker)
+                kept = (spec, left, measure(spec))
+            made[ask] = kept
+            return kept
+
         def bar_tile(key: Hashable, text: str, d0: dt.date, d1: dt.date, *,
                      status: ActionStatus | None = None,
                      marker: str | None = None) -> tuple[TileSpec, float]:
@@ -266,7 +294,7 @@ class RoadmapCanvas(Canvas):
                             pad_y=ctx.px(6), dashed=strike), left
 
         # Milestones and evaluation moments first, then the actions' lanes.
-        LaneTiles = list[tuple[Hashable, TileSpec, float]]
+        LaneTiles = list[tuple[Hashable, TileSpec, float, float]]
         lanes_tiles: list[tuple[str, str, LaneTiles]] = []
         if span is not None:
             for lane_key, name, entries, mark in (
@@ -275,11 +303,11 @@ class RoadmapCanvas(Canvas):
             ):
                 tiles: LaneTiles = []
                 for e in entries:
-                    spec, left = bar_tile(e.id, e.title, e.date, e.date, marker=mark)
-                    tiles.append((e.id, spec, left))
+                    tiles.append((e.id, *bar(e.id, e.title, e.date, e.date, marker=mark)))
                 if tiles:
                     lanes_tiles.append((lane_key, name, tiles))
         undated: list[Action] = []
+        names = {p.id: p.name for p in s.participants}
         for lane_key, name, members in self._lanes(ctx):
             tiles = []  # the same LaneTiles list type
             for a in members:
@@ -287,10 +315,11 @@ class RoadmapCanvas(Canvas):
                 if dates is None or span is None:
                     undated.append(a)
                     continue
-                spec, left = bar_tile(a.id, self._label_of(ctx, a), *dates, status=a.status)
-                tiles.append((a.id, spec, left))
+                tiles.append((a.id, *bar(a.id, self._label_of(ctx, a, names), *dates,
+                                         status=a.status)))
             if tiles:
                 lanes_tiles.append((lane_key, name, tiles))
+        self._bars, self._bars_frame = made, frame
 
         fixed_bottom = y
         today_h = face(meta).line_height + ctx.px(6)
@@ -298,8 +327,8 @@ class RoadmapCanvas(Canvas):
         page = 0
         seps: dict[int, list[float]] = {0: []}
         for lane_key, name, tiles in lanes_tiles:
-            rows = pack([(k, left, left + spec.width) for k, spec, left in tiles])
-            by_row: dict[int, list[tuple[Hashable, TileSpec, float]]] = {}
+            rows = pack([(k, left, left + spec.width) for k, spec, left, _h in tiles])
+            by_row: dict[int, list[tuple[Hashable, TileSpec, float, float]]] = {}
             for entry in tiles:
                 by_row.setdefault(rows[entry[0]], []).append(entry)
             head_key: Hashable = ("lane", lane_key)
@@ -308,7 +337,7 @@ class RoadmapCanvas(Canvas):
             lane_top = y
             first = True
             for r in range(len(by_row)):
-                rh = max(measure(spec) for _k, spec, _left in by_row[r])
+                rh = max(height for _k, _spec, _left, height in by_row[r])
                 need = max(rh, head_h) if first else rh
                 if y + need > bottom and y > fixed_bottom:
                     page += 1
@@ -326,7 +355,7 @@ class RoadmapCanvas(Canvas):
                     if y > fixed_bottom:
                         seps[page].append(y - LANE_GAP / 2)
                     first = False
-                for k, spec, left in by_row[r]:
+                for k, spec, left, _h in by_row[r]:
                     specs[k] = spec
                     places[k] = (page, left, y)
                 y += rh + ROW_GAP
@@ -344,7 +373,7 @@ class RoadmapCanvas(Canvas):
             if y > fixed_bottom:
                 seps[page].append(y - LANE_GAP / 2)
             for a in undated:
-                text = self._label_of(ctx, a)
+                text = self._label_of(ctx, a, names)
                 w = min(max_label, body_face.width(text) + 2 * ctx.px(10) + 4)
                 if x + w > tx1 and x > tx0:
                     x = tx0
@@ -394,14 +423,22 @@ class RoadmapCanvas(Canvas):
         tx = self._today_x
         if tx is None:
             return gaps
+        kept, self._gaps = self._gaps, {}
         for key, (page, x, y) in places.items():
             tile = self.tiles.tiles.get(key)
             if page < 0 or tile is None or not x - 8 <= tx <= x + tile.width + 8:
                 continue
-            for rect in tile.text_rects():
-                if x + rect.left() - 8 <= tx <= x + rect.right() + 8:
-                    gaps.setdefault(page, []).append((y + rect.top() - 4,
-                                                      y + rect.bottom() + 4))
+            where = (tile.spec, x, y, tx)
+            known = kept.get(key)
+            if known is not None and known[0] == where:
+                found = known[1]
+            else:
+                found = [(y + rect.top() - 4, y + rect.bottom() + 4)
+                         for rect in tile.text_rects()
+                         if x + rect.left() - 8 <= tx <= x + rect.right() + 8]
+            self._gaps[key] = (where, found)
+            if found:
+                gaps.setdefault(page, []).extend(found)
         return gaps
 
     def today_segments(self, page: int) -> list[tuple[float, float]]:
