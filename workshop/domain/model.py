@@ -246,11 +246,11 @@ AGREEMENT_SUBJECT = "agreement"
 
 
 class ConsentRecord(Strict, frozen=True):
-    """One participant's decision on one subject's words. Never changed once made: a
-    changed decision, note or resolution is a new record in its place (``model_copy``),
-    so a record that is the same object is the same decision (the app's snapshots and
-    the agreement's printed items keep what they made of one while it is there)."""
+    """One participant's decision on one subject's words; a changed decision, note or
+    resolution is a new record in its place."""
 
+    # Frozen: a record that is the same object is the same decision, so the app's
+    # snapshots and the agreement's printed items keep what they made of one.
     subject_id: Id
     """A principle's or rule's id, or "ambition" or "agreement"."""
     participant_id: Id

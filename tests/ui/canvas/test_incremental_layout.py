@@ -262,3 +262,54 @@ def test_roadmap_after_random_edits_equals_a_fresh_canvas(make_scene: SceneFacto
                                    "text_scale")})
             fresh.set_page(scene.page)
             assert _roadmap_layout(scene) == _roadmap_layout(fresh), step
+
+
+def test_interests_after_random_edits_equal_a_fresh_canvas(make_scene: SceneFactory) -> None:
+    """The interests' canvas keeps each item's tile with what it was made of: after any
+    mix of words, kinds, links, "not for print", names, highlight, language, theme and
+    size it shows what a canvas built afresh shows."""
+    from workshop.domain.model import InterestItem, InterestKind, InterestLink, LinkKind
+
+    rng = random.Random(3)
+    session = large_session()
+    scene = make_scene(session, "interests", lang="nl")
+    options = scene.options
+    size = (1920, 1080)
+    for step in range(72):
+        items = session.interests.items
+        item = rng.choice(items)
+        person = rng.choice(session.participants)
+        what = rng.randrange(8)
+        if what <= 1:
+            items.append(InterestItem(id=f"i{step}", participant_id=person.id,
+                                      kind=rng.choice(list(InterestKind)),
+                                      text=f"Belang {step} " * rng.randint(1, 12)))
+        elif what == 2:
+            item.text = item.text[:30] + rng.choice([" x", " 🙂 ‏שלום", ""])
+            item.kind = rng.choice(list(InterestKind))
+        elif what == 3:
+            item.private = not item.private
+        elif what == 4:
+            other = rng.choice(items)
+            if other.id != item.id:
+                session.interests.links.append(InterestLink(
+                    id=f"l{step}", a_id=item.id, b_id=other.id,
+                    kind=rng.choice(list(LinkKind))))
+        elif what == 5:
+            person.name = f"{person.name.split(' #')[0]} #{step}"
+        else:
+            shown = [i.id for i in items if not i.private]
+            options = options.replace(highlight_id=rng.choice([None, *shown[:3]]),
+                                      lang=rng.choice(["nl", "en"]),
+                                      theme=rng.choice(["light", "dark"]))
+            scene.set_options(options)
+            if rng.random() < 0.3:
+                size = rng.choice([(1920, 1080), (1366, 768), (1280, 1024)])
+                scene.set_output_size(*size)
+        scene.update_session(session)
+        if step % 6 == 5:
+            fresh = make_scene(session.model_copy(deep=True), "interests", size=size,
+                               **{f: getattr(options, f) for f in (
+                                   "lang", "highlight_id", "theme")})
+            fresh.set_page(scene.page)
+            assert _agreement_layout(scene) == _agreement_layout(fresh), step

@@ -37,6 +37,28 @@ class InterestsCanvas(Canvas):
         super().__init__(scene)
         self._links: dict[str, QGraphicsPathItem] = {}
         self._link_specs: dict[str, tuple[str, str, LinkKind]] = {}
+        self._items: dict[str, tuple[tuple[object, ...], TileSpec]] = {}
+        """Each item's tile with what it was made of: adding one remakes one, not 500."""
+        self._items_frame: tuple[object, ...] | None = None
+        """What every kept tile was made in: the theme, the scale, the language, the width."""
+
+    @staticmethod
+    def _item_spec(ctx: Context, text: str, partners: tuple[tuple[LinkKind, str], ...],
+                   lit: bool, cell_w: float) -> TileSpec:
+        """An interest's tile: its words, then a line per link (kind and the other's
+        name)."""
+        th = ctx.theme
+        runs = [ctx.run(text, "body", max_lines=ITEM_LINES)]
+        for link_kind, other in partners:
+            overlap = link_kind is LinkKind.OVERLAP
+            word = label(link_kind, ctx.lang)
+            runs.append(ctx.run(f"{'↔' if overlap else '⚡'} {word}: {other}", "meta",
+                                "overlap" if overlap else "tension",
+                                max_lines=1, gap_before=4))
+        return TileSpec(
+            width=cell_w, runs=tuple(runs), fill=th.surface("raised" if lit else "card"),
+            border=th.ink("accent" if lit else "muted"), border_width=6.0 if lit else 1.5,
+            radius=8.0, pad_x=ctx.px(12), pad_y=ctx.px(8))
 
     def build(self, ctx: Context) -> int:
         s = ctx.session
@@ -66,21 +88,20 @@ class InterestsCanvas(Canvas):
                                                         max_lines=2, bold=True),))
         rows: dict[str, list[list[str]]] = {}
         highlight = ctx.options.highlight_id
+        frame = (th.name, ctx.scale, ctx.lang, cell_w)
+        kept = self._items if self._items_frame == frame else {}
+        made: dict[str, tuple[tuple[object, ...], TileSpec]] = {}
+        kind_index = {kind: n for n, kind in enumerate(KINDS)}
         for item in items:
             cells = rows.setdefault(item.participant_id, [[], [], []])
-            cells[KINDS.index(item.kind)].append(item.id)
-            runs = [ctx.run(item.text, "body", max_lines=ITEM_LINES)]
-            for link_kind, other in partners.get(item.id, []):
-                overlap = link_kind is LinkKind.OVERLAP
-                word = label(link_kind, ctx.lang)
-                runs.append(ctx.run(f"{'↔' if overlap else '⚡'} {word}: {other}", "meta",
-                                    "overlap" if overlap else "tension",
-                                    max_lines=1, gap_before=4))
-            lit = item.id == highlight
-            specs[item.id] = TileSpec(
-                width=cell_w, runs=tuple(runs), fill=th.surface("raised" if lit else "card"),
-                border=th.ink("accent" if lit else "muted"), border_width=6.0 if lit else 1.5,
-                radius=8.0, pad_x=ctx.px(12), pad_y=ctx.px(8))
+            cells[kind_index[item.kind]].append(item.id)
+            ask = (item.text, tuple(partners.get(item.id, ())), item.id == highlight)
+            known = kept.get(item.id)
+            if known is None or known[0] != ask:
+                known = (ask, self._item_spec(ctx, *ask, cell_w))
+            made[item.id] = known
+            specs[item.id] = known[1]
+        self._items, self._items_frame = made, frame
         order = [p.id for p in s.participants if p.id in rows]
         for pid in order:
             p = s.participant(pid)
