@@ -50,6 +50,7 @@ def _canvas(ctx: Context) -> list[Row]:
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
+    from workshop.domain.edits.ambition import move_cards
     from workshop.domain.model import Card
     from workshop.ui.canvas.options import CanvasOptions
     from workshop.ui.canvas.render import ensure_app
@@ -95,10 +96,10 @@ def _canvas(ctx: Context) -> list[Row]:
         scene.update_session(session)
         paint(scene)
 
-    moving = session.ambition.cards[10]
+    moving = session.ambition.cards[10].id
 
     def move_card(i: int) -> None:
-        moving.cluster_id = clusters[(i + 2) % len(clusters)]
+        move_cards(session, [moving], clusters[(i + 2) % len(clusters)])
         scene.update_session(session)
         paint(scene)
 

@@ -49,6 +49,7 @@ def _soak(ctx: Context) -> list[Row]:
     import gc
 
     from workshop.domain import diagnostics as dg
+    from workshop.domain.edits.ambition import move_cards, set_card_text
     from workshop.domain.model import (
         AgreementItem,
         Card,
@@ -94,12 +95,12 @@ def _soak(ctx: Context) -> list[Row]:
                                      author_id=rng.choice(people),
                                      cluster_id=rng.choice(clusters)))
 
-    def move_card(s: Session) -> None:
-        rng.choice(s.ambition.cards).cluster_id = rng.choice(clusters)
+    def move_card(s: Session) -> None:  # as the board does (to the bottom of a column)
+        move_cards(s, [rng.choice(s.ambition.cards).id], rng.choice(clusters))
 
-    def retype_card(s: Session) -> None:
+    def retype_card(s: Session) -> None:  # as the board's editor does
         card = s.ambition.cards[rng.randrange(len(s.ambition.cards))]
-        card.text = card.text[:60] + rng.choice("abcdefgh ")
+        set_card_text(s, card.id, card.text[:60] + rng.choice("abcdefgh "))
 
     def decide(s: Session) -> None:
         subject = rng.choice(s.principles + s.rules).id

@@ -194,8 +194,9 @@ def test_an_edit_checks_its_new_elements_as_the_whole_list_would(
          lambda s: s.consents),
         ("ambition.cards", lambda s: s.ambition.cards.insert(0, bad_id), list[Card],
          lambda s: s.ambition.cards),
-        # an element changed in place, past its own checks: a new dump, checked again
-        ("ambition.cards", lambda s: object.__setattr__(s.ambition.cards[-1], "text", ""),
+        # an element replaced by one made past its own checks: checked as new
+        ("ambition.cards", lambda s: s.ambition.cards.__setitem__(
+            -1, s.ambition.cards[-1].model_copy(update={"text": ""})),
          list[Card], lambda s: s.ambition.cards),
     ]
     for area, mutate, kind, value in cases:

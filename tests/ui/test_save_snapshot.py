@@ -34,9 +34,11 @@ def _edits(rng: random.Random) -> list[tuple[str, tuple[str, ...], object]]:
         s.principles = [p for p in s.principles if not p.id.startswith("pr-r")][:1] + [
             p for p in s.principles if not p.id.startswith("pr-r")][1:]  # ours go
 
-    def retype(s: Session) -> None:  # in place: the list stays, one element changes
+    def retype(s: Session) -> None:  # the list stays, one element changes
         if s.ambition.cards:
-            s.ambition.cards[n % len(s.ambition.cards)].text = f"anders {n}"
+            at = n % len(s.ambition.cards)
+            s.ambition.cards[at] = s.ambition.cards[at].model_copy(
+                update={"text": f"anders {n}"})
 
     def drop_card(s: Session) -> None:
         if s.ambition.cards:

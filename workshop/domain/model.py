@@ -122,7 +122,11 @@ class Cluster(Strict):
     name: Text = ""
 
 
-class Card(Strict):
+class Card(Strict, frozen=True):
+    """A card written as people speak; a card retyped or moved is a new card in its
+    place (with the same id)."""
+
+    # Frozen, as a decision is: a card that is the same object is the same card.
     id: Id
     text: Name
     author_id: Id | None = None

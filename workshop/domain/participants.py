@@ -157,9 +157,8 @@ def remove_participant(session: Session, participant_id: str, hand_over: bool) -
 
     ambition = session.ambition
     if hand_over:
-        for card in ambition.cards:
-            if card.author_id == participant_id:
-                card.author_id = None
+        ambition.cards = [c.model_copy(update={"author_id": None})
+                          if c.author_id == participant_id else c for c in ambition.cards]
         gone_cards: set[str] = set()
     else:
         gone_cards = {c.id for c in ambition.cards if c.author_id == participant_id}

@@ -9,6 +9,7 @@ from canvas_helpers import TODAY, SceneFactory, flow_order, tile_showing
 from PySide6.QtGui import QColor
 from samples import demo_session, large_session
 
+from workshop.domain.edits.ambition import move_cards, set_card_text
 from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import (
     Action,
@@ -75,8 +76,7 @@ def test_card_clustered_moves_under_its_cluster(make_scene: SceneFactory) -> Non
     scene = make_scene(session, "ambition")
     order = flow_order(scene)
     assert order.index("k-20") > order.index(("head", "__unclustered__"))
-    card = next(c for c in session.ambition.cards if c.id == "k-20")
-    card.cluster_id = "cl-preventie"
+    move_cards(session, ["k-20"], "cl-preventie")
     scene.update_session(session)
     order = flow_order(scene)
     assert order.index(("head", "cl-preventie")) < order.index("k-20") < order.index(
@@ -216,7 +216,7 @@ def test_large_board_pages_and_says_so(make_scene: SceneFactory) -> None:
 
 def test_long_and_hostile_text_is_cut_visibly(make_scene: SceneFactory) -> None:
     session = demo_session()
-    session.ambition.cards[0].text = "Heel lang verhaal " * 6000
+    set_card_text(session, session.ambition.cards[0].id, "Heel lang verhaal " * 6000)
     session.details.name = "<b>Zorg</b> & <i>welzijn</i> \u202eRTL 🙂"
     scene = make_scene(session, "ambition")
     tile = scene.canvas.tiles["k-01"]

@@ -9,6 +9,7 @@ import pytest
 from canvas_helpers import SceneFactory
 from samples import large_session
 
+from workshop.domain.edits.ambition import move_cards
 from workshop.domain.model import Card, Cluster, Session
 from workshop.ui.canvas.flow import Area, Block, IncrementalFlow, flow
 from workshop.ui.canvas.scene import CanvasScene
@@ -86,7 +87,7 @@ def _add(s: Session) -> None:
 
 
 def _move(s: Session) -> None:
-    s.ambition.cards[10].cluster_id = s.ambition.clusters[-2].id
+    move_cards(s, [s.ambition.cards[10].id], s.ambition.clusters[-2].id)
 
 
 def _remove(s: Session) -> None:
@@ -98,12 +99,12 @@ def _rename(s: Session) -> None:
 
 
 def _unclustered(s: Session) -> None:
-    s.ambition.cards[20].cluster_id = None
+    move_cards(s, [s.ambition.cards[20].id], None)
 
 
 def _new_cluster(s: Session) -> None:
     s.ambition.clusters.insert(2, Cluster(id="c-new", name="Nieuw"))
-    s.ambition.cards[40].cluster_id = "c-new"
+    move_cards(s, [s.ambition.cards[40].id], "c-new")
 
 
 @pytest.mark.parametrize("change", [_add, _move, _remove, _rename, _unclustered,

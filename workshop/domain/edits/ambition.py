@@ -13,9 +13,10 @@ def add_card(session: Session, card: Card) -> None:
 
 @operation("ambition.cards")
 def set_card_text(session: Session, card_id: str, text: str) -> None:
-    for card in session.ambition.cards:
+    cards = session.ambition.cards
+    for index, card in enumerate(cards):
         if card.id == card_id:
-            card.text = text
+            cards[index] = card.model_copy(update={"text": text})
 
 
 @operation("ambition.statement")
@@ -35,9 +36,8 @@ def remove_cards(session: Session, ids: list[str]) -> None:
 def _to_cluster(session: Session, ids: list[str], cluster_id: str | None) -> None:
     moving = set(ids)
     a = session.ambition
-    moved = [c for c in a.cards if c.id in moving]
-    for card in moved:
-        card.cluster_id = cluster_id
+    moved = [c.model_copy(update={"cluster_id": cluster_id}) for c in a.cards
+             if c.id in moving]
     a.cards = [c for c in a.cards if c.id not in moving] + moved
 
 
@@ -66,9 +66,8 @@ def remove_cluster(session: Session, cluster_id: str) -> None:
     """Remove a cluster; its cards go back to "not clustered"."""
     a = session.ambition
     a.clusters = [c for c in a.clusters if c.id != cluster_id]
-    for card in a.cards:
-        if card.cluster_id == cluster_id:
-            card.cluster_id = None
+    a.cards = [c.model_copy(update={"cluster_id": None}) if c.cluster_id == cluster_id
+               else c for c in a.cards]
 
 
 @operation("ambition.votes")
