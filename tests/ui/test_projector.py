@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from samples import demo_session
 
+from workshop.domain.edits.ambition import move_cards
 from workshop.domain.model import (
     Action,
     AgreementItem,
@@ -129,8 +130,7 @@ def test_card_added_voted_and_clustered_appear(qtbot: QtBot, document: SessionDo
                      if t.texts() and t.texts()[0] == cluster), [])
 
     assert f"● {before}" in heading()
-    edit(document, ("ambition",), lambda s: setattr(s.ambition.cards[-1], "cluster_id",
-                                                    "cl-preventie"))
+    edit(document, ("ambition",), lambda s: move_cards(s, ["k-new"], "cl-preventie"))
     # The cluster's heading now counts the two new dots with its own; the card is in it.
     qtbot.waitUntil(lambda: f"● {before + 2}" in heading(), timeout=2000)
     shows(qtbot, projector, "Een loket voor mantelzorgers")
