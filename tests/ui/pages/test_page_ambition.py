@@ -526,6 +526,21 @@ def test_top_clusters_are_sorted_by_dots(qtbot: QtBot, make_document: Callable[.
     assert rows == [["1", "Many", "3", "2"], ["2", "Few", "1", "1"],
                     ["3", "(unnamed cluster)", "0", "1"]]
     assert page.board.columns["cl-2"].summary.text() == "2 cards · 3 dots"
+
+    def shown() -> list[tuple[list[str], bool]]:
+        return [([tree.topLevelItem(r).text(c) for c in range(4)],
+                 tree.topLevelItem(r).font(1).bold()) for r in range(tree.topLevelItemCount())]
+
+    # a card moved: the same order, the counts written in place; then the order changes
+    page.board.edits.move_cards(["k-4"], "cl-1")
+    assert shown() == [(["1", "Many", "3", "2"], True), (["2", "Few", "1", "2"], True),
+                       (["3", "(unnamed cluster)", "0", "0"], False)]
+    page.board.edits.move_cards(["k-2"], "cl-3")
+    assert shown() == [(["1", "(unnamed cluster)", "2", "1"], True),
+                       (["2", "Few", "1", "2"], True), (["3", "Many", "1", "1"], True)]
+    page.board.edits.move_cards(["k-3"], "cl-3")  # in place: Many's dot goes, not bold
+    assert shown() == [(["1", "(unnamed cluster)", "3", "2"], True),
+                       (["2", "Few", "1", "2"], True), (["3", "Many", "0", "0"], False)]
     # Enter on a ranked cluster shows it on the board.
     tree.setFocus()
     tree.setCurrentItem(tree.topLevelItem(1))

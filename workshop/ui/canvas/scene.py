@@ -37,7 +37,7 @@ from workshop.ui.canvas.theme import (
     Theme,
     theme,
 )
-from workshop.ui.canvas.tile import Placement, Run, Tile, TileSet, TileSpec
+from workshop.ui.canvas.tile import Placement, Run, Tile, TileSet, TileSpec, measure
 
 PIXMAP_CACHE_KB = 96 * 1024
 """Room for every tile of a full page at 4k in Qt's pixmap cache (tiles are cached)."""
@@ -479,7 +479,7 @@ class CanvasScene(QGraphicsScene):
         return face(font).width("+00:00") + 48.0
 
     def _header_height(self, th: Theme) -> float:
-        return Tile(self._title_spec(th)).height + 24.0
+        return measure(self._title_spec(th)) + 24.0
 
     def _footer_spec(self, th: Theme, width: float) -> TileSpec:
         d = self._session.details
@@ -493,7 +493,7 @@ class CanvasScene(QGraphicsScene):
         ))
 
     def _footer_height(self, th: Theme) -> float:
-        return Tile(self._footer_spec(th, 400.0)).height + 12.0
+        return measure(self._footer_spec(th, 400.0)) + 12.0
 
     def _sync_frame(self, ctx: Context) -> None:
         th = ctx.theme
@@ -515,7 +515,7 @@ class CanvasScene(QGraphicsScene):
             specs["page"] = TileSpec(width=page_w, pad_x=0, pad_y=0, runs=(run,))
         footer_w = self._width - 2 * MARGIN_X - page_w - (40 if page_w else 0)
         specs["footer"] = self._footer_spec(th, footer_w)
-        footer_h = Tile(specs["footer"]).height
+        footer_h = measure(specs["footer"])
         y_footer = LOGICAL_HEIGHT - MARGIN_BOTTOM - footer_h
         places["footer"] = (0, MARGIN_X, y_footer)
         if page_text:

@@ -74,25 +74,47 @@ class TopClusters(QTreeWidget):
         rows = ranked_clusters(session)
         if rows == self._shown:
             return
+        if [r[0] for r in rows] == [r[0] for r in self._shown]:
+            # The same clusters in the same order (a card added or moved): only the
+            # changed rows are written, so only they are painted again.
+            for rank, (row, before) in enumerate(zip(rows, self._shown, strict=True),
+                                                 start=1):
+                if row != before:
+                    item = self.topLevelItem(rank - 1)
+                    assert item is not None
+                    self._fill(item, rank, row)
+            self._shown = rows
+            return
         current = self.currentItem()
         current_id = current.data(0, ID_ROLE) if current is not None else None
         self._shown = rows
         self.clear()
-        for rank, (cid, name, dots, cards) in enumerate(rows, start=1):
-            item = QTreeWidgetItem([str(rank), name or tr("(unnamed cluster)"), str(dots),
-                                    str(cards)])
-            item.setData(0, ID_ROLE, cid)
+        for rank, row in enumerate(rows, start=1):
+            item = QTreeWidgetItem()
+            item.setData(0, ID_ROLE, row[0])
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight)
-            item.setToolTip(1, name)
-            if rank <= 3 and dots > 0:
-                font = item.font(1)
-                font.setBold(True)
-                for column in range(4):
-                    item.setFont(column, font)
+            self._fill(item, rank, row)
             self.addTopLevelItem(item)
-            if cid == current_id:
+            if row[0] == current_id:
                 self.setCurrentItem(item)
+
+    def _fill(self, item: QTreeWidgetItem, rank: int,
+              row: tuple[str, str, int, int]) -> None:
+        """The row's texts, and bold for the top three that drew dots."""
+        _cid, name, dots, cards = row
+        for column, text in enumerate((str(rank), name or tr("(unnamed cluster)"),
+                                       str(dots), str(cards))):
+            if item.text(column) != text:
+                item.setText(column, text)
+        if item.toolTip(1) != name:
+            item.setToolTip(1, name)
+        bold = rank <= 3 and dots > 0
+        if item.font(0).bold() != bold:
+            font = item.font(1)
+            font.setBold(bold)
+            for column in range(4):
+                item.setFont(column, font)
 
 
 class GoalTextEdit(BoundTextEdit):

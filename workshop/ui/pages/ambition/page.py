@@ -220,7 +220,9 @@ class AmbitionPage(Page):
 
     def _update_tab_titles(self) -> None:
         count = len(self.session.ambition.goals)
-        self.tabs.setTabText(1, tr("Goals ({n})", n=count) if count else tr("Goals"))
+        text = tr("Goals ({n})", n=count) if count else tr("Goals")
+        if self.tabs.tabText(1) != text:  # (setting it lays out and paints the tabs)
+            self.tabs.setTabText(1, text)
 
     def _refresh_authors(self) -> None:
         present = [p for p in self.session.participants if p.present]
