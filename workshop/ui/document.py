@@ -312,6 +312,11 @@ class SessionDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         self._pending_areas: frozenset[str] = frozenset()
+        self._pending_printed = True
+        self.printed_revision = 0
+        """Counts the changes that could reach what the agreement prints (or its
+        signatures): a view made only of that can skip the others (cards, dots,
+        scores, the view)."""
         self._last_snapshot: dict[str, Any] = {}
         """The latest snapshot of each area: the next edit's snapshots share with it."""
         self._json_elements: dict[str, dict[int, tuple[Any, Any]]] = {}
@@ -491,6 +496,7 @@ class SessionDocument(QObject):
         self._last_snapshot.update(after)
         command = EditCommand(self, label, before, after, merge_key)
         self._pending_areas = top_areas(areas)
+        self._pending_printed = printed
         self.undo_stack.push(command)  # indexChanged -> _on_index_changed
         if watch:
             self._note_voided(fingerprint_before, label)
@@ -550,7 +556,8 @@ class SessionDocument(QObject):
         self._agreement.forget(area for area in areas if not unprinted(area))
 
     def _apply(self, snapshot: dict[str, Any]) -> None:
-        if not all(unprinted(area) for area in snapshot):
+        self._pending_printed = not all(unprinted(area) for area in snapshot)
+        if self._pending_printed:
             self._forget_printed(snapshot)
         _restore(self.session, snapshot)
         consent.changed(self.session, snapshot)
@@ -561,6 +568,9 @@ class SessionDocument(QObject):
     def _on_index_changed(self, _index: int) -> None:
         self._edited_at = _clock()
         areas, self._pending_areas = self._pending_areas, frozenset()
+        if self._pending_printed or not areas:
+            self.printed_revision += 1
+        self._pending_printed = True  # (a change not made here counts as printed)
         if self.autosaver is not None:
             self.autosaver.changed()
         self.sig_changed.emit(areas)

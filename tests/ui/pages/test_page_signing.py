@@ -260,6 +260,36 @@ def test_refreshes_only_while_shown(qtbot: QtBot, document: SessionDocument,
         "representative is absent."]
 
 
+def test_what_the_agreement_does_not_print_leaves_the_page_as_it_is(
+        qtbot: QtBot, document: SessionDocument, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shown, the page checks the agreement again after each change it prints (and
+    after its undo); cards, dots and scores changing (a phone adding a card while the
+    table signs) leave it as it is: nothing it shows is made of them."""
+    from workshop.domain.edits.ambition import add_card, vote
+    from workshop.domain.model import Card
+
+    page = _open(qtbot, document)
+    calls: list[int] = []
+    real = readiness_module.readiness
+    monkeypatch.setattr("workshop.ui.pages.signing.page.readiness",
+                        lambda s, *more: calls.append(1) or real(s, *more))
+    lines = _lines(page)
+    person = document.session.participants[0].id
+    document.edit("card", add_card.areas(), lambda s: add_card(
+        s, Card(id="k-phone", text="Van een telefoon", author_id=person)))
+    document.edit("budget", ("ambition.vote_budget",),
+                  lambda s: setattr(s.ambition, "vote_budget", 9))
+    document.edit("dot", vote.areas(), lambda s: vote(s, person, "k-phone", 1))
+    document.undo_stack.undo()
+    assert calls == [] and _lines(page) == lines
+    document.edit("no statement", ("ambition.statement",),
+                  lambda s: setattr(s.ambition, "statement", ""))
+    assert calls == [1]
+    assert ("Blocking", "Shared ambition", "There is no ambition statement yet.") in _lines(page)
+    document.undo_stack.undo()
+    assert calls == [1, 1] and _lines(page) == lines
+
+
 def test_hostile_text(qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
     session = demo_session()
     session.participants[1].name = ("<b>Joost</b> \u202eRTL 🙂 " + "x" * 300)[:300]

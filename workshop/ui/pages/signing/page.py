@@ -121,6 +121,8 @@ class SigningPage(Page):
     def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
         self._stale = True
+        self._shown_revision = -1
+        """``document.printed_revision`` when the page was last filled."""
         self.findings: list[Finding] = []
 
         self.summary = QLabel()
@@ -242,6 +244,8 @@ class SigningPage(Page):
         if not self.isVisible():
             self._stale = True
             return
+        if areas and not self._stale and self._shown_revision == self.document.printed_revision:
+            return  # only what the agreement does not print changed (cards, dots, scores)
         self._refresh_now()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -292,6 +296,7 @@ class SigningPage(Page):
 
     def _refresh_now(self) -> None:
         self._stale = False
+        self._shown_revision = self.document.printed_revision
         self.findings = readiness(self.session, current_language(),
                                   self.document.agreement_version())
         self._show_findings()
