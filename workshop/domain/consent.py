@@ -113,18 +113,23 @@ class _Split:
     __slots__ = ("agreement", "current", "earlier")
 
     def __init__(self, session: Session) -> None:
-        versions = item_versions(session)
-        self.current: Grouped = {}
-        self.earlier: Grouped = {}
-        self.agreement: list[ConsentRecord] = []
-        for record in session.consents:
+        version_of = item_versions(session).get
+        current: Grouped = {}
+        earlier: Grouped = {}
+        agreement: list[ConsentRecord] = []
+        for record in session.consents:  # (``is_current`` inlined: 2,000 records an edit)
             subject = record.subject_id
             if subject == AGREEMENT_SUBJECT:
-                self.agreement.append(record)
-            elif is_current(record, versions.get(subject, "")):
-                self.current.setdefault(subject, []).append(record)
+                agreement.append(record)
+                continue
+            version = record.version
+            group = current if not version or version == version_of(subject, "") else earlier
+            records = group.get(subject)
+            if records is None:
+                group[subject] = [record]
             else:
-                self.earlier.setdefault(subject, []).append(record)
+                records.append(record)
+        self.current, self.earlier, self.agreement = current, earlier, agreement
 
 
 class _Memo:
