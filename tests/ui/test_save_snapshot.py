@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from pydantic import TypeAdapter
 from PySide6.QtCore import Qt
 
 from workshop.domain.model import AgreementItem, Card, ConsentRecord, Decision, Session, Step
@@ -319,8 +320,20 @@ def test_the_workers_encoder_encodes_what_edits_made_not_whole_lists(
     monkeypatch.setattr(document_module, "FULL_SNAPSHOT_S", 0.0)  # the net, each save
     for _ in document_module.ROLLING_FIELDS:
         assert encoder.dumps(document._freeze()) == files.dumps(document.session)
+    monkeypatch.setattr(document_module, "FULL_SNAPSHOT_S", 1e9)
+    dumped: list[int] = []  # records dumped to JSON for a save, on the window's thread
+    real_dump = TypeAdapter.dump_python
+
+    def counting_dump(self: TypeAdapter[object], value: object, *args: object,
+                      **kwargs: object) -> object:
+        if kwargs.get("mode") == "json" and isinstance(value, list):
+            dumped.append(len(value))
+        return real_dump(self, value, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(TypeAdapter, "dump_python", counting_dump)
     document.edit(*_edits(rng)[-1])  # type: ignore[arg-type]  # a decision after it
     assert encoder.dumps(document._freeze()) == files.dumps(document.session)
+    assert sum(dumped) <= 2, dumped  # the net's whole reads left the others' forms kept
 
 
 def test_the_workers_encoder_keeps_hostile_text_and_refuses_what_cannot_be_written() -> None:

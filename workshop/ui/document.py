@@ -418,7 +418,9 @@ class SessionDocument(QObject):
         known = None if live else self._last_snapshot.get(area)
         element = _element_adapter(type(holder), leaf)
         if element is None or not isinstance(known, list):
-            self._json_elements.pop(area, None)
+            if not live:  # (the safety net's whole read leaves the kept forms: they are
+                # those of the snapshots, still the area as the edits left it)
+                self._json_elements.pop(area, None)
             return holder.model_dump(mode="json", include={leaf})[leaf]
         kept = self._json_elements.get(area, {})  # id -> (element, its JSON form)
         # (kept holds each element: its id stays its own while it is there)
