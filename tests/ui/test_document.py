@@ -265,3 +265,34 @@ def test_decisions_kept_dumped_by_the_record_undo_and_redo_exactly(
     for expected in states[1:]:
         document.undo_stack.redo()
         assert state() == expected
+
+
+def test_an_undo_among_a_thousand_cards_makes_only_the_cards_it_changed(
+        make_document: Callable[..., SessionDocument]) -> None:
+    """Cards are never changed once made: undoing a retype, a move or a removal puts
+    back the card as it was and keeps every other card the very object it was (an undo
+    validated all 1,000 again); the session is exactly as before."""
+    from workshop.domain.edits.ambition import move_cards, remove_cards, set_card_text
+
+    document = make_document(large_session(), name="large")
+    cards = document.session.ambition.cards
+    assert len(cards) >= 1000
+    first, other, gone = cards[3].id, cards[500].id, cards[-1].id
+    cluster = document.session.ambition.clusters[-1].id
+    before = document.session.model_dump(mode="json")
+    objects = {id(c) for c in document.session.ambition.cards}
+    edits = [("retype", lambda s: set_card_text(s, first, "Anders 🙂 <b>vet</b>")),
+             ("move", lambda s: move_cards(s, [other], cluster)),
+             ("remove", lambda s: remove_cards(s, [gone]))]
+    for label, mutate in edits:
+        assert document.edit(label, ("ambition.cards", "ambition.votes"), mutate)
+    for _ in edits:
+        document.undo_stack.undo()
+    assert document.session.model_dump(mode="json") == before
+    now = document.session.ambition.cards
+    kept = sum(id(c) in objects for c in now)
+    assert kept >= len(now) - 3, kept  # the three it changed were made again, at most
+    for _ in edits:
+        document.undo_stack.redo()
+    texts = {c.id: c.text for c in document.session.ambition.cards}
+    assert texts[first] == "Anders 🙂 <b>vet</b>" and gone not in texts

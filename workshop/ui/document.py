@@ -229,10 +229,23 @@ def _shared(new: Any, old: Any) -> Any:
     return new
 
 
-def _restore(session: Session, snapshot: dict[str, Any]) -> None:
+def _restore(session: Session, snapshot: dict[str, Any], kept: Dumps | None = None
+             ) -> None:
+    """Put the snapshot's areas back into the session. In a list of records never
+    changed once made, a record whose dump ``kept`` knows (the very dict) is that
+    record itself: an undo among 1,000 cards makes the cards it changed, not all."""
     for area, dumped in snapshot.items():
         holder, leaf = _resolve(session, area)
-        value = _adapter(type(holder), leaf).validate_python(dumped)
+        owner = type(holder)
+        known = kept.get(area) if kept is not None else None
+        if known and isinstance(dumped, list) and _records(owner, leaf):
+            record_of = {id(dump): record for record, dump in known.values()}
+            found = [record_of.get(id(d)) for d in dumped]
+            made = iter(_adapter(owner, leaf).validate_python(
+                [d for d, r in zip(dumped, found, strict=True) if r is None]))
+            value = [r if r is not None else next(made) for r in found]
+        else:
+            value = _adapter(owner, leaf).validate_python(dumped)
         object.__setattr__(holder, leaf, value)  # no validate-on-assign surprises
 
 
@@ -487,7 +500,7 @@ class SessionDocument(QObject):
         except ValidationError as exc:
             found = [("", p) for p in problems_from(exc)]
         if found:
-            _restore(self.session, before)
+            _restore(self.session, before, self._dumps)
             consent.changed(self.session, areas)
             problems = [_say(area, p, current_language()) for area, p in found]
             self.sig_rejected.emit(problems)
@@ -561,7 +574,7 @@ class SessionDocument(QObject):
         self._pending_printed = not all(unprinted(area) for area in snapshot)
         if self._pending_printed:
             self._forget_printed(snapshot)
-        _restore(self.session, snapshot)
+        _restore(self.session, snapshot, self._dumps)
         consent.changed(self.session, snapshot)
         self._touched(snapshot)
         self._last_snapshot.update(snapshot)
