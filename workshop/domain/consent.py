@@ -161,9 +161,9 @@ def memoize(session: Session) -> None:
     _memos[key] = _Memo(weakref.ref(session, lambda _gone: _memos.pop(key, None)))
 
 
-_RECORDS_AREAS = frozenset({"consents", "principles", "rules"})
-"""Top-level areas that reach the decisions or the words of a principle or rule (the
-ambition's printed words count too: ``changed``)."""
+_RECORDS_AREAS = frozenset({"consents", "principles", "rules", "ambition"})
+"""Top-level areas whose printed parts reach the decisions or the words they were given
+to (a principle's, a rule's, the ambition's statement and goals)."""
 
 
 def changed(session: Session, areas: Iterable[str] | None = None) -> None:
@@ -182,8 +182,7 @@ def changed(session: Session, areas: Iterable[str] | None = None) -> None:
     from workshop.domain.fingerprint import unprinted  # fingerprint imports us
 
     printed = [area for area in areas if not unprinted(area)]
-    if any(area.split(".", 1)[0] in _RECORDS_AREAS or area.split(".", 1)[0] == "ambition"
-           for area in printed):
+    if any(area.split(".", 1)[0] in _RECORDS_AREAS for area in printed):
         entry.split = None
     if printed:
         entry.answers.clear()
