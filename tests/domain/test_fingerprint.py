@@ -301,3 +301,21 @@ def test_the_fingerprint_is_the_same_in_another_process() -> None:
         env=dict(os.environ, PYTHONHASHSEED="4242"), cwd=ROOT, check=True,
     )
     assert result.stdout.strip() == fingerprint(rich_session())
+
+
+def test_an_owner_is_labelled_as_the_agreement_prints_it() -> None:
+    """``owner_label`` (asked per action by the roadmap) says what the agreement prints
+    for an owner: a participant with or without an organisation, one no longer in the
+    session, an organisation, nobody."""
+    from workshop.domain.fingerprint import _Printed, owner_label
+    from workshop.domain.model import Owner
+
+    session = rich_session()
+    session.participants[0].organisation = ""
+    printed = _Printed(session)
+    owners = [Owner(kind="participant", ref=p.id) for p in session.participants]
+    owners += [Owner(kind="participant", ref="p-gone"),
+               Owner(kind="organisation", ref="Gemeente <Zuid> 🙂"), None]
+    for owner in owners:
+        assert owner_label(session, owner) == printed.owner(owner), owner
+    assert owner_label(session, owners[0]) == session.participants[0].name

@@ -32,6 +32,7 @@ from workshop.domain.model import (
     InterestKind,
     ObjectionResolution,
     Owner,
+    Participant,
     Session,
     canonical_number,
 )
@@ -58,10 +59,7 @@ class _Printed:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.labels = {
-            p.id: f"{p.name} ({p.organisation})" if p.organisation else p.name
-            for p in session.participants
-        }
+        self.labels = {p.id: _label(p) for p in session.participants}
         self.present = {p.id for p in session.participants if p.present}
         # The agreement's own round is filtered by its version, known only once the
         # rest is built (``agreement_content`` sets it afterwards).
@@ -116,9 +114,20 @@ class _Printed:
         ]
 
 
+def _label(person: Participant) -> str:
+    """How a participant is printed: "Name (Organisation)", or the name."""
+    return f"{person.name} ({person.organisation})" if person.organisation else person.name
+
+
 def owner_label(session: Session, owner: Owner | None) -> str:
-    """How an action's owner is printed: "Name (Organisation)" or the organisation."""
-    return _Printed(session).owner(owner)
+    """How an action's owner is printed: "Name (Organisation)" or the organisation (as
+    ``_Printed.owner``, without walking the decisions: a roadmap asks per action)."""
+    if owner is None:
+        return ""
+    if owner.kind != "participant":
+        return owner.ref
+    person = session.participant(owner.ref)
+    return _label(person) if person is not None else owner.ref
 
 
 def agreement_text(session: Session) -> dict[str, Any]:
