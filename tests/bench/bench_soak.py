@@ -141,7 +141,7 @@ def _soak(ctx: Context) -> list[Row]:
         ("retype card", ("ambition.cards",), retype_card, Step.AMBITION, 15),
         ("consent", ("consents",), decide, Step.PRINCIPLES, 20),
         ("add interest", ("interests.items",), add_interest, Step.INTERESTS, 10),
-        ("score", ("diagnostics",), score, Step.AMBITION, 10),
+        ("score", dg.set_score.areas(), score, Step.AMBITION, 10),  # as the scan declares
         ("retitle action", ("roadmap.actions",), retitle, Step.ROADMAP, 6),
         ("add principle", ("principles",), add_principle, Step.PRINCIPLES, 2),
         ("remove principle", ("principles", "consents"), remove_principle,
