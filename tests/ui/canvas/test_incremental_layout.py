@@ -12,6 +12,7 @@ from samples import large_session
 from workshop.domain.edits.ambition import move_cards
 from workshop.domain.model import Card, Cluster, Session
 from workshop.ui.canvas.flow import Area, Block, IncrementalFlow, flow
+from workshop.ui.canvas.options import CanvasOptions
 from workshop.ui.canvas.scene import CanvasScene
 
 
@@ -134,6 +135,30 @@ def test_board_after_resizes_equals_a_fresh_board(make_scene: SceneFactory) -> N
             _add(session)
 
 
+Size = tuple[int, int]
+WALLS: list[Size] = [(1920, 1080), (1366, 768), (1280, 1024)]
+
+
+def _restyle(scene: CanvasScene, options: CanvasOptions, size: Size,
+             rng: random.Random) -> Size:
+    """``options`` on the scene, and now and then another wall: the wall's size now."""
+    scene.set_options(options)
+    if rng.random() < 0.3:
+        size = rng.choice(WALLS)
+        scene.set_output_size(*size)
+    return size
+
+
+def _as_fresh(make_scene: SceneFactory, scene: CanvasScene, session: Session, canvas: str,
+              size: Size, options: CanvasOptions, fields: tuple[str, ...],
+              layout: Callable[[CanvasScene], tuple[object, ...]], step: int) -> None:
+    """The scene shows what a scene built afresh from the same session shows."""
+    fresh = make_scene(session.model_copy(deep=True), canvas, size=size,
+                       **{f: getattr(options, f) for f in fields})
+    fresh.set_page(scene.page)
+    assert layout(scene) == layout(fresh), step
+
+
 def _agreement_layout(scene: CanvasScene) -> tuple[object, ...]:
     canvas = scene.canvas
     return (scene.page_count, scene.page, dict(canvas.placements),
@@ -155,7 +180,7 @@ def test_agreements_after_random_edits_equal_a_fresh_canvas(make_scene: SceneFac
     session = demo_session()
     scene = make_scene(session, which, lang="nl")
     options = scene.options
-    size = (1920, 1080)
+    size: Size = (1920, 1080)
     for step in range(160):
         items = session.principles if which == "principles" else session.rules
         person = rng.choice(session.participants)
@@ -186,15 +211,11 @@ def test_agreements_after_random_edits_equal_a_fresh_canvas(make_scene: SceneFac
             options = options.replace(
                 highlight_id=rng.choice([None, *(i.id for i in items)]),
                 lang=rng.choice(["nl", "en"]))
-            scene.set_options(options)
-            if rng.random() < 0.3:
-                size = rng.choice([(1920, 1080), (1366, 768), (1280, 1024)])
-                scene.set_output_size(*size)
+            size = _restyle(scene, options, size, rng)
         scene.update_session(session)
         if step % 8 == 7:
-            fresh = make_scene(session.model_copy(deep=True), which, size=size,
-                               **{f: getattr(options, f) for f in ("lang", "highlight_id")})
-            assert _agreement_layout(scene) == _agreement_layout(fresh), step
+            _as_fresh(make_scene, scene, session, which, size, options,
+                      ("lang", "highlight_id"), _agreement_layout, step)
 
 
 def _roadmap_layout(scene: CanvasScene) -> tuple[object, ...]:
@@ -219,7 +240,7 @@ def test_roadmap_after_random_edits_equals_a_fresh_canvas(make_scene: SceneFacto
     session = large_session()
     scene = make_scene(session, "roadmap", lang="nl")
     options = scene.options
-    size = (1920, 1080)
+    size: Size = (1920, 1080)
     day = dt.date(2027, 1, 1)
     for step in range(72):
         actions = session.roadmap.actions
@@ -251,18 +272,12 @@ def test_roadmap_after_random_edits_equals_a_fresh_canvas(make_scene: SceneFacto
                 roadmap_by=rng.choice(["phase", "owner"]),
                 theme=rng.choice(["light", "dark"]),
                 text_scale=rng.choice([1.0, 1.0, 1.25]))
-            scene.set_options(options)
-            if rng.random() < 0.3:
-                size = rng.choice([(1920, 1080), (1366, 768), (1280, 1024)])
-                scene.set_output_size(*size)
+            size = _restyle(scene, options, size, rng)
         scene.update_session(session)
         if step % 8 == 7:
-            fresh = make_scene(session.model_copy(deep=True), "roadmap", size=size,
-                               **{f: getattr(options, f) for f in (
-                                   "lang", "highlight_id", "roadmap_by", "theme",
-                                   "text_scale")})
-            fresh.set_page(scene.page)
-            assert _roadmap_layout(scene) == _roadmap_layout(fresh), step
+            _as_fresh(make_scene, scene, session, "roadmap", size, options,
+                      ("lang", "highlight_id", "roadmap_by", "theme", "text_scale"),
+                      _roadmap_layout, step)
 
 
 def test_interests_after_random_edits_equal_a_fresh_canvas(make_scene: SceneFactory) -> None:
@@ -275,7 +290,7 @@ def test_interests_after_random_edits_equal_a_fresh_canvas(make_scene: SceneFact
     session = large_session()
     scene = make_scene(session, "interests", lang="nl")
     options = scene.options
-    size = (1920, 1080)
+    size: Size = (1920, 1080)
     for step in range(72):
         items = session.interests.items
         item = rng.choice(items)
@@ -303,14 +318,8 @@ def test_interests_after_random_edits_equal_a_fresh_canvas(make_scene: SceneFact
             options = options.replace(highlight_id=rng.choice([None, *shown[:3]]),
                                       lang=rng.choice(["nl", "en"]),
                                       theme=rng.choice(["light", "dark"]))
-            scene.set_options(options)
-            if rng.random() < 0.3:
-                size = rng.choice([(1920, 1080), (1366, 768), (1280, 1024)])
-                scene.set_output_size(*size)
+            size = _restyle(scene, options, size, rng)
         scene.update_session(session)
         if step % 6 == 5:
-            fresh = make_scene(session.model_copy(deep=True), "interests", size=size,
-                               **{f: getattr(options, f) for f in (
-                                   "lang", "highlight_id", "theme")})
-            fresh.set_page(scene.page)
-            assert _agreement_layout(scene) == _agreement_layout(fresh), step
+            _as_fresh(make_scene, scene, session, "interests", size, options,
+                      ("lang", "highlight_id", "theme"), _agreement_layout, step)
