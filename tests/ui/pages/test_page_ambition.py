@@ -730,6 +730,67 @@ def test_undo_and_redo_restore_the_exact_session(
                                  if c.cluster_id == key]
 
 
+def _shown(page: AmbitionPage) -> tuple[object, ...]:
+    """What the board, its voters' list and the ranked clusters show."""
+    board = page.board
+    combo = board.voter_combo
+    top = page.top_clusters
+    return ({card.id: board.face(card.id) for card in page.document.session.ambition.cards},
+            {key: (col.model.ids, col.summary.text()) for key, col in board.columns.items()},
+            [combo.itemText(row) for row in range(combo.count())], board.remaining.text(),
+            [[top.topLevelItem(r).text(c) for c in range(4)]  # type: ignore[union-attr]
+             for r in range(top.topLevelItemCount())])
+
+
+def test_the_board_kept_in_place_shows_what_a_board_built_afresh_shows(
+        qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
+    """The board keeps a card's face while the card is the same record and the names and
+    dots are those it was made with, and the voters' list while nothing it shows changed:
+    after every kind of edit, a rename, a change of voter, undo and redo, it shows what
+    a page built afresh on the same session shows."""
+    from workshop.domain.edits import preparation
+    from workshop.ui.editing import try_edit
+
+    page = open_page(qtbot, make_document())
+    document = page.document
+    assert page.board.voter_id is not None
+
+    def rename(_qtbot: QtBot, _page: AmbitionPage) -> None:  # as the participants' table
+        person = document.session.participants[0]
+        assert try_edit(document, "Rename", preparation.set_participant_field, person.id,
+                        "name", person.name + " Jr.")
+
+    def arrives(_qtbot: QtBot, _page: AmbitionPage) -> None:  # a late participant arrives
+        person = next(p for p in document.session.participants if not p.present)
+        assert try_edit(document, "Present", preparation.set_participant_field, person.id,
+                        "present", True)
+
+    def next_voter(qtbot: QtBot, page: AmbitionPage) -> None:
+        view = select(qtbot, page, "cl-thuis", "k-02")
+        qtbot.keyClick(view, Qt.Key.Key_Down, CTRL)
+
+    def same_as_afresh(name: str) -> None:
+        fresh = AmbitionPage(document)
+        fresh.refresh(frozenset())
+        fresh.board.set_voter(page.board.voter_id)
+        assert _shown(page) == _shown(fresh), name
+        fresh.deleteLater()
+
+    for name, act in [*EDITS.items(), ("rename", rename), ("arrives", arrives),
+                      ("next voter", next_voter)]:
+        act(qtbot, page)  # each from the demo's board, and back
+        same_as_afresh(name)
+        made = document.undo_stack.index()
+        for _ in range(made):
+            document.undo_stack.undo()
+        same_as_afresh(f"{name}, undone")
+        for _ in range(made):
+            document.undo_stack.redo()
+        same_as_afresh(f"{name}, redone")
+        for _ in range(made):
+            document.undo_stack.undo()
+
+
 # --- size, language ------------------------------------------------------------------
 
 

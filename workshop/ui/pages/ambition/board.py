@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.labels import THE_TABLE
-from workshop.domain.model import Session
-from workshop.i18n import tr
+from workshop.domain.model import Card, Session
+from workshop.i18n import current_language, tr
 from workshop.ui.commands import COMMANDS, key_hint, make_action
 from workshop.ui.document import SessionDocument
 from workshop.ui.pages.ambition.cards import (
@@ -103,6 +103,9 @@ class AmbitionBoard(QWidget):
         self.message = message
         self.voter_id: str | None = None
         self._faces: dict[str, CardFace] = {}
+        self._made_of: dict[str, Card] = {}  # card id -> the record its face was made of
+        self._face_inputs: tuple[object, ...] = ()  # what every face was made with
+        self._remaining_shown: object = None  # what the voters' list was written for
         self._column_of: dict[str, ColumnKey] = {}
         self.columns: dict[ColumnKey, ClusterColumn] = {}
         self._order: list[ColumnKey] = []
@@ -224,18 +227,31 @@ class AmbitionBoard(QWidget):
             totals[vote.card_id] = totals.get(vote.card_id, 0) + vote.dots
             if vote.participant_id == self.voter_id:
                 mine[vote.card_id] = vote.dots
+        # A card is a record never changed once made: while the names and the dots are
+        # those the faces were made with, a card that is the same record keeps its face
+        # (an edit among 1,000 cards makes the faces of the cards it made).
+        inputs = (names, table, totals, mine)
+        same = inputs == self._face_inputs
+        self._face_inputs = inputs
+        made_of = self._made_of if same else {}
+        old_faces = self._faces
         faces: dict[str, CardFace] = {}
+        made: dict[str, Card] = {}
         ids: dict[ColumnKey, list[str]] = {None: []}
         ids.update((c.id, []) for c in ambition.clusters)
         column_of: dict[str, ColumnKey] = {}
         for card in ambition.cards:
-            author = names.get(card.author_id, table) if card.author_id else table
-            faces[card.id] = CardFace(card.text, author, totals.get(card.id, 0),
-                                      mine.get(card.id, 0))
+            cid = card.id
+            if made_of.get(cid) is card:
+                faces[cid] = old_faces[cid]
+            else:
+                author = names.get(card.author_id, table) if card.author_id else table
+                faces[cid] = CardFace(card.text, author, totals.get(cid, 0), mine.get(cid, 0))
+            made[cid] = card
             key = card.cluster_id if card.cluster_id in ids else None
-            ids[key].append(card.id)
-            column_of[card.id] = key
-        old = self._faces
+            ids[key].append(cid)
+            column_of[cid] = key
+        self._made_of = made
         self._faces = faces
         self._column_of = column_of
         self._sync_columns([None] + [c.id for c in ambition.clusters])
@@ -249,8 +265,8 @@ class AmbitionBoard(QWidget):
                     column.name_edit.setCursorPosition(0)
         relayout: set[ColumnKey] = set()
         for card_id, face in faces.items():
-            before = old.get(card_id)
-            if before is not None and before != face:
+            before = old_faces.get(card_id)
+            if before is not None and before is not face and before != face:
                 key = column_of[card_id]
                 self.columns[key].model.changed(card_id)
                 if before.text != face.text:
@@ -297,6 +313,7 @@ class AmbitionBoard(QWidget):
         combo = self.voter_combo
         combo.blockSignals(True)
         combo.clear()
+        self._remaining_shown = None  # the list's texts are written again
         for p in present:
             combo.addItem(voter_name(p.name), p.id)
             combo.setItemData(combo.count() - 1, p.name, Qt.ItemDataRole.ToolTipRole)
@@ -306,13 +323,16 @@ class AmbitionBoard(QWidget):
     def _refresh_remaining(self) -> None:
         budget = self.session.ambition.vote_budget
         used = dots_used(self.session)
-        for row in range(self.voter_combo.count()):
-            pid = str(self.voter_combo.itemData(row))
-            participant = self.session.participant(pid)
-            if participant is not None:
-                self.voter_combo.setItemText(row, tr(
-                    "{name} ({left} left)", name=voter_name(participant.name),
-                    left=max(0, budget - used.get(pid, 0))))
+        names = {p.id: p.name for p in self.session.participants}
+        shown = (budget, used, names, current_language())
+        if shown != self._remaining_shown:  # (a card's edit leaves the list as it was)
+            self._remaining_shown = shown
+            for row in range(self.voter_combo.count()):
+                pid = str(self.voter_combo.itemData(row))
+                if pid in names:
+                    self.voter_combo.setItemText(row, tr(
+                        "{name} ({left} left)", name=voter_name(names[pid]),
+                        left=max(0, budget - used.get(pid, 0))))
         if self.voter_id is None:
             self.remaining.setText(tr("Nobody present to vote"))
             return

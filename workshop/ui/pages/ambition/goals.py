@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from operator import attrgetter
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -30,20 +32,20 @@ from workshop.ui.pages.ambition.edits import AmbitionEdits
 from workshop.ui.widgets import BoundTextEdit, EnumComboBox
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+_ID, _CLUSTER_ID = attrgetter("id"), attrgetter("cluster_id")
 
 
 def ranked_clusters(session: Session) -> list[tuple[str, str, int, int]]:
     """(id, name, dots, cards) per cluster, most dots first; ties keep the board order."""
     a = session.ambition
-    dots: dict[str, int] = {}
-    for vote in a.votes:
-        dots[vote.card_id] = dots.get(vote.card_id, 0) + vote.dots
-    totals = {c.id: [0, 0] for c in a.clusters}
-    for card in a.cards:
-        if card.cluster_id in totals:
-            totals[card.cluster_id][0] += dots.get(card.id, 0)
-            totals[card.cluster_id][1] += 1
-    rows = [(c.id, c.name, totals[c.id][0], totals[c.id][1]) for c in a.clusters]
+    clusters = list(map(_CLUSTER_ID, a.cards))
+    cards = Counter(clusters)
+    dots: Counter[str | None] = Counter()
+    if a.votes:
+        cluster_of = dict(zip(map(_ID, a.cards), clusters, strict=True))
+        for vote in a.votes:
+            dots[cluster_of.get(vote.card_id)] += vote.dots
+    rows = [(c.id, c.name, dots[c.id], cards[c.id]) for c in a.clusters]
     order = {c.id: i for i, c in enumerate(a.clusters)}
     return sorted(rows, key=lambda r: (-r[2], order[r[0]]))
 
