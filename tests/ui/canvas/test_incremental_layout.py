@@ -135,6 +135,54 @@ def test_board_after_resizes_equals_a_fresh_board(make_scene: SceneFactory) -> N
             _add(session)
 
 
+def test_board_after_random_edits_equals_a_fresh_board(make_scene: SceneFactory) -> None:
+    """The board keeps a card's tile while the card is the same record and the names,
+    dots and highlight are those it was made with: after any mix of cards added, moved,
+    retyped and removed, names, dots, highlight, anonymity, language, theme and size it
+    shows what a board built afresh shows."""
+    from workshop.domain.edits.ambition import set_card_text
+    from workshop.domain.model import Vote
+
+    rng = random.Random(5)
+    session = large_session()
+    scene = make_scene(session, "ambition", lang="nl")
+    options = scene.options
+    size: Size = (1920, 1080)
+    for step in range(60):
+        cards = session.ambition.cards
+        card = rng.choice(cards)
+        person = rng.choice(session.participants)
+        what = rng.randrange(9)
+        if what == 0:
+            cards.append(Card(id=f"c{step}", text=f"Kaart {step} " * rng.randint(1, 9),
+                              author_id=rng.choice([None, person.id]),
+                              cluster_id=rng.choice(session.ambition.clusters).id))
+        elif what == 1:
+            move_cards(session, [card.id], rng.choice([None, *[
+                c.id for c in session.ambition.clusters]]))
+        elif what == 2:
+            set_card_text(session, card.id, card.text[:40] + rng.choice([" x", " 🙂 ‏שלום"]))
+        elif what == 3:
+            cards.remove(card)
+        elif what == 4:
+            person.name = f"{person.name.split(' #')[0]} #{step}"
+        elif what == 5:
+            session.ambition.votes.append(Vote(participant_id=person.id, card_id=card.id,
+                                               dots=rng.randint(1, 3)))
+        elif what == 6 and session.ambition.votes:
+            session.ambition.votes.pop(rng.randrange(len(session.ambition.votes)))
+        else:
+            options = options.replace(highlight_id=rng.choice([None, card.id]),
+                                      anonymous=rng.random() < 0.3,
+                                      lang=rng.choice(["nl", "en"]),
+                                      theme=rng.choice(["light", "dark"]))
+            size = _restyle(scene, options, size, rng)
+        scene.update_session(session)
+        if step % 5 == 4:
+            _as_fresh(make_scene, scene, session, "ambition", size, options,
+                      ("lang", "highlight_id", "anonymous", "theme"), _layout, step)
+
+
 Size = tuple[int, int]
 WALLS: list[Size] = [(1920, 1080), (1366, 768), (1280, 1024)]
 

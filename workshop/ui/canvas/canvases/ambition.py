@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from workshop.domain.labels import THE_TABLE
-from workshop.domain.model import AMBITION_SUBJECT, Session
+from workshop.domain.model import AMBITION_SUBJECT, Card, Session
 from workshop.i18n import N_, tr
 from workshop.ui.canvas.flow import Area, Block, IncrementalFlow
 from workshop.ui.canvas.scene import Canvas, Context, register_canvas
@@ -39,6 +39,11 @@ class AmbitionCanvas(Canvas):
     def __init__(self, scene: object) -> None:
         super().__init__(scene)  # type: ignore[arg-type]
         self._cards: dict[str, tuple[tuple[str, str, int, bool], TileSpec]] = {}
+        self._made_of: dict[str, Card] = {}
+        """Per card id, the record its spec was made of, while the names, dots and
+        highlight are ``_card_inputs``: a card is never changed once made, so the same
+        record keeps its spec without its key being made and compared again."""
+        self._card_inputs: tuple[object, ...] = ()
         self._heads: dict[tuple[str, int, bool], TileSpec] = {}
         self._style: tuple[object, ...] = ()
         self._continued = TilePool(self.scene, z=10.0)  # come and go with the width
@@ -119,6 +124,7 @@ class AmbitionCanvas(Canvas):
         style = (th.name, ctx.scale, ctx.lang, ctx.options.anonymous)
         if style != self._style:
             self._cards.clear()
+            self._made_of = {}
             self._heads.clear()
             self._statement = (None, None)
             self._style = style
@@ -129,29 +135,39 @@ class AmbitionCanvas(Canvas):
         table = "" if ctx.options.anonymous else tr(THE_TABLE, ctx.lang)
         dots = dots_per_card(s)
         highlight = ctx.options.highlight_id
+        inputs = (names, table, dots, highlight)
+        made_of = self._made_of if inputs == self._card_inputs else {}
+        self._card_inputs = inputs
+        made: dict[str, Card] = {}
         specs: dict[Hashable, TileSpec] = {}
         cache = self._cards
         get_cached = cache.get
         get_dots = dots.get
         get_name = names.get
+        get_made = made_of.get
         # Clusters in the session's order; cards keep the session's order inside one.
         members: dict[str | None, list[str]] = {c.id: [] for c in a.clusters}
         members[None] = []
         for card in a.cards:
             cid = card.id
-            author_id = card.author_id
-            author = get_name(author_id, "") if author_id else table
-            key = (card.text, author, get_dots(cid, 0), cid == highlight)
-            cached = get_cached(cid)
-            if cached is None or cached[0] != key:
-                cached = (key, self._card_spec(ctx, *key))
-                cache[cid] = cached
-            specs[cid] = cached[1]
+            if get_made(cid) is card:
+                specs[cid] = cache[cid][1]
+            else:
+                author_id = card.author_id
+                author = get_name(author_id, "") if author_id else table
+                key = (card.text, author, get_dots(cid, 0), cid == highlight)
+                cached = get_cached(cid)
+                if cached is None or cached[0] != key:
+                    cached = (key, self._card_spec(ctx, *key))
+                    cache[cid] = cached
+                specs[cid] = cached[1]
+            made[cid] = card
             cluster = card.cluster_id
             if cluster in members:
                 members[cluster].append(cid)
             else:
                 members[cluster] = [cid]
+        self._made_of = made
         if len(cache) > len(specs):
             for gone in [k for k in cache if k not in specs]:
                 del cache[gone]
