@@ -176,13 +176,21 @@ def settle(app: Any, quiet: int = 3) -> None:
 
 def prepared(document: Any) -> None:
     """What the document does ``PREPARE_SAVING_MS`` after opening (the first save's
-    whole encoding on the save worker), done and finished before the figures start."""
+    whole encoding on the save worker), done and finished before the figures start;
+    then, as its ticks do in the pause after opening, the long lists' forms made ahead
+    (``SessionDocument._make_ahead``)."""
     prepare = getattr(document, "prepare_saving", None)  # (an older checkout: none)
     if prepare is None:
         return
     prepare()
     if document.autosaver is not None and document.autosaver.worker is not None:
         document.autosaver.worker.wait_idle(30)
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + 30
+    while getattr(document, "_ahead", None) and time.monotonic() < deadline:
+        QApplication.processEvents()  # the document's ticks, every 100 ms
+        time.sleep(0.01)
 
 
 def sampled(fn: Callable[[], object], n: int, process: bool = False) -> Samples:

@@ -355,3 +355,43 @@ def test_the_workers_encoder_keeps_hostile_text_and_refuses_what_cannot_be_writt
     cards = cards[1:]
     data = {**data, "ambition": {**data["ambition"], "cards": cards}}
     assert encoder.dumps(data) == files.dumps_snapshot(data)
+
+
+def test_the_long_lists_forms_are_made_ahead_in_a_pause(
+        make_document: object, monkeypatch: pytest.MonkeyPatch, qtbot: object) -> None:
+    """A while after opening, in pauses of editing, the document makes each long list's
+    snapshot and its elements' JSON forms; the first decision after opening the large
+    session then dumps the records it made, for the undo step and for the save (it
+    dumped all 2,080 twice, 10-15 ms of the window's thread), and the save's bytes are
+    the whole session's."""
+    from pytestqt.qtbot import QtBot
+    from samples import large_session
+
+    from workshop.domain import consent
+    from workshop.ui.editing import try_edit
+
+    assert isinstance(qtbot, QtBot)
+    monkeypatch.setattr(document_module, "PREPARE_SAVING_MS", 10)
+    document = make_document(large_session(), "large")  # type: ignore[operator]
+    assert isinstance(document, SessionDocument)
+    saver = document.autosaver
+    assert saver is not None
+    qtbot.waitUntil(lambda: saver._prepared and not document._ahead, timeout=10_000)
+    assert {"consents", "ambition.cards", "interests.items"} <= set(document._json_elements)
+    dumped: list[tuple[str, int]] = []  # (mode, records) of every list dumped
+    real_dump = TypeAdapter.dump_python
+
+    def counting_dump(self: TypeAdapter[object], value: object, *args: object,
+                      **kwargs: object) -> object:
+        if isinstance(value, list):
+            dumped.append((str(kwargs.get("mode", "python")), len(value)))
+        return real_dump(self, value, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(TypeAdapter, "dump_python", counting_dump)
+    session = document.session
+    subject = session.principles[3].id
+    who = next(p.id for p in session.participants if p.present)
+    assert try_edit(document, "Consent", consent.decide, subject, who, Decision.OBJECTION)
+    qtbot.waitUntil(lambda: not document.is_modified(), timeout=10_000)  # autosaved
+    assert sum(n for _mode, n in dumped) <= 4, dumped
+    assert saver.path.read_bytes() == files.dumps(document.session)

@@ -66,6 +66,8 @@ this long: the autosave's delay, so a save after a pause qualifies) unless it wa
 ``FULL_SNAPSHOT_S`` for one: a field is read from the session whole (the 40
 signatures of the large session, 15,600 points, take 5-20 ms), which in the middle of
 typing lands in a keystroke."""
+AHEAD_MIN_ELEMENTS = 64
+"""A list of models this long gets its saves' forms made ahead (``prepare_saving``)."""
 
 
 def _clock() -> float:
@@ -160,6 +162,23 @@ def _records(owner: type[BaseModel], field: str) -> bool:
     element = _element_adapter(owner, field)
     return element is not None and bool(
         get_args(owner.model_fields[field].annotation)[0].model_config.get("frozen"))
+
+
+def _list_areas(session: Session, least: int) -> list[str]:
+    """The areas that are lists of models (``consents``, ``ambition.cards``: top-level
+    fields and their fields, the areas a save re-dumps) with at least ``least``
+    elements."""
+    found = []
+    for name in type(session).model_fields:
+        value = getattr(session, name)
+        places: list[tuple[BaseModel, str, str]] = [(session, name, name)]
+        if isinstance(value, BaseModel):
+            places = [(value, leaf, f"{name}.{leaf}") for leaf in type(value).model_fields]
+        for holder, leaf, area in places:
+            if _element_adapter(type(holder), leaf) is not None \
+                    and len(getattr(holder, leaf)) >= least:
+                found.append(area)
+    return found
 
 
 Dumps = dict[str, dict[int, tuple[Any, Any]]]
@@ -348,6 +367,8 @@ class SessionDocument(QObject):
         self._rolled = 0
         self._edited_at = -math.inf
         """When the last edit, undo or redo was made (``_clock``)."""
+        self._ahead: list[str] = []
+        """Long lists whose saves' forms are still to be made (``_make_ahead``)."""
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_TICK_MS)
         self._timer.timeout.connect(self._on_tick)
@@ -362,9 +383,24 @@ class SessionDocument(QObject):
 
     def prepare_saving(self) -> None:
         """What the document does ``PREPARE_SAVING_MS`` after opening: the first save's
-        whole encoding, done before anyone edits (``Autosaver.prepare``)."""
+        whole encoding, done before anyone edits (``Autosaver.prepare``); then, one per
+        tick in pauses of editing, each long list's snapshot and its elements' JSON
+        forms (``_make_ahead``)."""
         if self.autosaver is not None:
             self.autosaver.prepare()
+            self._ahead = _list_areas(self.session, AHEAD_MIN_ELEMENTS)
+
+    def _make_ahead(self) -> None:
+        """One long list's snapshot (each record's dump) and its elements' JSON forms,
+        made in a pause of editing. Without them the first edit of the list after
+        opening dumped all of it for the snapshots and again for the save, on the
+        window's thread: the first decision among 2,080 took 10-15 ms more."""
+        area = self._ahead.pop(0)
+        if area in self._json_elements:  # an edit and its save made them already
+            return
+        if area not in self._last_snapshot:
+            self._last_snapshot.update(_snapshot(self.session, (area,), self._dumps))
+        self._json_of(area)
 
     def _autosaver(self, path: Path, backups: BackupStore) -> Autosaver:
         """Saves on a worker thread: the UI thread only takes a frozen snapshot."""
@@ -740,6 +776,8 @@ class SessionDocument(QObject):
         self.autosaver.tick()
         if self.save_state() != self._shown_state:
             self.sig_save_state.emit()
+        if self._ahead and _clock() - self._edited_at >= ROLL_PAUSE_S:
+            self._make_ahead()
 
     def _on_saved(self, _when: dt.datetime) -> None:
         if self.autosaver is not None and not self.autosaver.dirty:
