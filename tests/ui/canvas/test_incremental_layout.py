@@ -135,6 +135,38 @@ def test_board_after_resizes_equals_a_fresh_board(make_scene: SceneFactory) -> N
             _add(session)
 
 
+Size = tuple[int, int]
+WALLS: list[Size] = [(1920, 1080), (1366, 768), (1280, 1024)]
+
+
+def _wall(make_scene: SceneFactory, session: Session, canvas: str
+          ) -> tuple[CanvasScene, CanvasOptions, Size]:
+    """``canvas`` of ``session`` on the first wall, in Dutch: where the random-edit tests
+    start (the scene, its options, the wall's size)."""
+    scene = make_scene(session, canvas, lang="nl")
+    return scene, scene.options, (1920, 1080)
+
+
+def _restyle(scene: CanvasScene, options: CanvasOptions, size: Size,
+             rng: random.Random) -> Size:
+    """``options`` on the scene, and now and then another wall: the wall's size now."""
+    scene.set_options(options)
+    if rng.random() < 0.3:
+        size = rng.choice(WALLS)
+        scene.set_output_size(*size)
+    return size
+
+
+def _as_fresh(make_scene: SceneFactory, scene: CanvasScene, session: Session, canvas: str,
+              size: Size, options: CanvasOptions, fields: tuple[str, ...],
+              layout: Callable[[CanvasScene], tuple[object, ...]], step: int) -> None:
+    """The scene shows what a scene built afresh from the same session shows."""
+    fresh = make_scene(session.model_copy(deep=True), canvas, size=size,
+                       **{f: getattr(options, f) for f in fields})
+    fresh.set_page(scene.page)
+    assert layout(scene) == layout(fresh), step
+
+
 def test_board_after_random_edits_equals_a_fresh_board(make_scene: SceneFactory) -> None:
     """The board keeps a card's tile while the card is the same record and the names,
     dots and highlight are those it was made with: after any mix of cards added, moved,
@@ -145,9 +177,7 @@ def test_board_after_random_edits_equals_a_fresh_board(make_scene: SceneFactory)
 
     rng = random.Random(5)
     session = large_session()
-    scene = make_scene(session, "ambition", lang="nl")
-    options = scene.options
-    size: Size = (1920, 1080)
+    scene, options, size = _wall(make_scene, session, "ambition")
     for step in range(60):
         cards = session.ambition.cards
         card = rng.choice(cards)
@@ -183,30 +213,6 @@ def test_board_after_random_edits_equals_a_fresh_board(make_scene: SceneFactory)
                       ("lang", "highlight_id", "anonymous", "theme"), _layout, step)
 
 
-Size = tuple[int, int]
-WALLS: list[Size] = [(1920, 1080), (1366, 768), (1280, 1024)]
-
-
-def _restyle(scene: CanvasScene, options: CanvasOptions, size: Size,
-             rng: random.Random) -> Size:
-    """``options`` on the scene, and now and then another wall: the wall's size now."""
-    scene.set_options(options)
-    if rng.random() < 0.3:
-        size = rng.choice(WALLS)
-        scene.set_output_size(*size)
-    return size
-
-
-def _as_fresh(make_scene: SceneFactory, scene: CanvasScene, session: Session, canvas: str,
-              size: Size, options: CanvasOptions, fields: tuple[str, ...],
-              layout: Callable[[CanvasScene], tuple[object, ...]], step: int) -> None:
-    """The scene shows what a scene built afresh from the same session shows."""
-    fresh = make_scene(session.model_copy(deep=True), canvas, size=size,
-                       **{f: getattr(options, f) for f in fields})
-    fresh.set_page(scene.page)
-    assert layout(scene) == layout(fresh), step
-
-
 def _agreement_layout(scene: CanvasScene) -> tuple[object, ...]:
     canvas = scene.canvas
     return (scene.page_count, scene.page, dict(canvas.placements),
@@ -226,9 +232,7 @@ def test_agreements_after_random_edits_equal_a_fresh_canvas(make_scene: SceneFac
 
     rng = random.Random(11)
     session = demo_session()
-    scene = make_scene(session, which, lang="nl")
-    options = scene.options
-    size: Size = (1920, 1080)
+    scene, options, size = _wall(make_scene, session, which)
     for step in range(160):
         items = session.principles if which == "principles" else session.rules
         person = rng.choice(session.participants)
@@ -286,9 +290,7 @@ def test_roadmap_after_random_edits_equals_a_fresh_canvas(make_scene: SceneFacto
 
     rng = random.Random(5)
     session = large_session()
-    scene = make_scene(session, "roadmap", lang="nl")
-    options = scene.options
-    size: Size = (1920, 1080)
+    scene, options, size = _wall(make_scene, session, "roadmap")
     day = dt.date(2027, 1, 1)
     for step in range(72):
         actions = session.roadmap.actions
@@ -336,9 +338,7 @@ def test_interests_after_random_edits_equal_a_fresh_canvas(make_scene: SceneFact
 
     rng = random.Random(3)
     session = large_session()
-    scene = make_scene(session, "interests", lang="nl")
-    options = scene.options
-    size: Size = (1920, 1080)
+    scene, options, size = _wall(make_scene, session, "interests")
     for step in range(72):
         items = session.interests.items
         item = rng.choice(items)
