@@ -63,15 +63,14 @@ def _kind_dot(kind: LinkKind, private: bool) -> QPixmap:
         _LOCKS[key] = pixmap
     return _LOCKS[key]
 
-def _end_text(session: Session, items: dict[str, InterestItem], item_id: str
+def _end_text(names: dict[str, str], items: dict[str, InterestItem], item_id: str
               ) -> tuple[str, bool]:
     item = items.get(item_id)
     if item is None:
         return item_id, False
-    person = session.participant(item.participant_id)
     text = item.text if len(item.text) <= LINK_SHOWN_CHARS \
         else item.text[:LINK_SHOWN_CHARS] + "…"
-    name = person.name if person else "?"
+    name = names.get(item.participant_id, "?")
     if item.private:
         return tr("{name}: {text} (not for print)", name=name, text=text), True
     return tr("{name}: {text}", name=name, text=text), False
@@ -143,14 +142,15 @@ class LinksModel(QAbstractListModel):
     def update(self, session: Session, participant_ids: set[str] | None) -> None:
         """Show the links; only those touching ``participant_ids`` when given."""
         items = {i.id: i for i in session.interests.items}
+        names = {p.id: p.name for p in session.participants}
         rows = []
         for link in session.interests.links:
             if participant_ids is not None and not any(
                     end in items and items[end].participant_id in participant_ids
                     for end in (link.a_id, link.b_id)):
                 continue
-            a, a_private = _end_text(session, items, link.a_id)
-            b, b_private = _end_text(session, items, link.b_id)
+            a, a_private = _end_text(names, items, link.a_id)
+            b, b_private = _end_text(names, items, link.b_id)
             rows.append(LinkRow(link.id, link.kind, a, b, link.note, a_private or b_private,
                                 (link.a_id, link.b_id)))
         if [r.id for r in rows] != [r.id for r in self._rows]:
