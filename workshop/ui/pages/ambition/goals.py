@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from operator import attrgetter
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -32,19 +31,16 @@ from workshop.ui.pages.ambition.edits import AmbitionEdits
 from workshop.ui.widgets import BoundTextEdit, EnumComboBox
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-_ID, _CLUSTER_ID = attrgetter("id"), attrgetter("cluster_id")
 
 
 def ranked_clusters(session: Session) -> list[tuple[str, str, int, int]]:
     """(id, name, dots, cards) per cluster, most dots first; ties keep the board order."""
     a = session.ambition
-    clusters = list(map(_CLUSTER_ID, a.cards))
-    cards = Counter(clusters)
+    cluster_of = {card.id: card.cluster_id for card in a.cards}
+    cards = Counter(cluster_of.values())
     dots: Counter[str | None] = Counter()
-    if a.votes:
-        cluster_of = dict(zip(map(_ID, a.cards), clusters, strict=True))
-        for vote in a.votes:
-            dots[cluster_of.get(vote.card_id)] += vote.dots
+    for vote in a.votes:
+        dots[cluster_of.get(vote.card_id)] += vote.dots
     rows = [(c.id, c.name, dots[c.id], cards[c.id]) for c in a.clusters]
     order = {c.id: i for i, c in enumerate(a.clusters)}
     return sorted(rows, key=lambda r: (-r[2], order[r[0]]))
