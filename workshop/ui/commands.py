@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from workshop.i18n import N_, tr
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
+    from PySide6.QtGui import QAction, QKeySequence
     from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 
@@ -354,6 +354,19 @@ def key_hint(*groups: Iterable[str] | str, colon: bool = True) -> str:
 # --- Qt: actions and menus from the registry ---------------------------------------------
 
 
+def shortcuts(command: Command) -> list[QKeySequence]:
+    """The keys of ``command``: those the registry lists (the ones the key hints and the
+    README promise, the first shown in the menu), then what the platform's standard key
+    adds (Redo is Ctrl+Y alone on some platforms, Quit has no key on Windows)."""
+    from PySide6.QtGui import QKeySequence
+
+    keys = [QKeySequence(k) for k in command.keys]
+    if command.standard is not None:
+        keys += [k for k in QKeySequence.keyBindings(
+            getattr(QKeySequence.StandardKey, command.standard)) if k not in keys]
+    return keys
+
+
 def make_action(command_id: str, parent: QWidget, slot: Callable[..., object] | None = None,
                 *, text: str | None = None, keys: Iterable[str] | None = None) -> QAction:
     """The QAction of a command: its words, its keys (in its context), its slot.
@@ -372,10 +385,8 @@ def make_action(command_id: str, parent: QWidget, slot: Callable[..., object] | 
         action.setText(action.text() + "\t" + command.keys[0])
     elif keys is not None:
         action.setShortcuts([QKeySequence(k) for k in keys])
-    elif command.standard is not None:
-        action.setShortcuts(getattr(QKeySequence.StandardKey, command.standard))
-    elif command.keys:
-        action.setShortcuts([QKeySequence(k) for k in command.keys])
+    else:
+        action.setShortcuts(shortcuts(command))
     if command.context is not Context.WINDOW and not command.room_key:
         # Here, not at the top: the window's own menus need no ``Qt`` (its first import
         # makes ~90 enums, 20 ms before the first window; see workshop.ui.main_window).

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QColor
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from workshop.domain.steps import STATE_LABELS, Step, StepState, step_label
 from workshop.i18n import Language, current_language, set_language, tr
 from workshop.storage import settings
-from workshop.ui.commands import COMMANDS, action_of, add_menu
+from workshop.ui.commands import COMMANDS, action_of, add_menu, shortcuts
 from workshop.ui.must import must
 from workshop.ui.qt_translations import use_qt_language
 from workshop.ui.restyle import restyle
@@ -478,10 +478,10 @@ class MainWindow(QMainWindow):
             self.sig_document_changed.emit(None)
             return
         undo = document.undo_stack.createUndoAction(self, tr(COMMANDS["edit.undo"].label))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(shortcuts(COMMANDS["edit.undo"]))
         undo.setObjectName("edit.undo")
         redo = document.undo_stack.createRedoAction(self, tr(COMMANDS["edit.redo"].label))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(shortcuts(COMMANDS["edit.redo"]))
         redo.setObjectName("edit.redo")
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
