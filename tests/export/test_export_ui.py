@@ -13,11 +13,12 @@ from pdfcheck import body_text
 from pypdf import PdfReader
 from PySide6.QtCore import QUrl
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from workshop.domain.fingerprint import fingerprint
 from workshop.export.verify import verify_bytes
+from workshop.i18n import set_language
 from workshop.storage.files import load_session
 from workshop.ui.document import SessionDocument
 from workshop.ui.export.actions import ExportActions
@@ -235,3 +236,68 @@ def test_the_appendices_are_chosen_in_the_export_dialog(qtbot: QtBot, page: Sign
         "Appendix C. Roadmap", "Appendix D. Agreement scorecard",
         "Appendix E. Sources of the templates used"]
     assert verify_bytes(data, load_session(document.path)).ok
+
+
+def _try_export(qtbot: QtBot, dialog: ExportDialog, agreement: str, roadmap: str) -> str:
+    """Type both paths as a facilitator does and click Export: the problem the dialog
+    shows, or "" when it accepted."""
+    for edit, text in ((dialog.agreement_path, agreement), (dialog.roadmap_path, roadmap)):
+        edit.selectAll()
+        edit.del_()
+        qtbot.keyClicks(edit, text)
+    dialog.export_button.click()
+    if dialog.result() == QDialog.DialogCode.Accepted:
+        return ""
+    assert dialog.isVisible() and dialog.problem.isVisible()
+    return dialog.problem.text()
+
+
+def test_the_dialog_refuses_paths_that_would_lose_a_file_and_says_why(
+        qtbot: QtBot, page: SigningPage, document: SessionDocument, tmp_path: Path) -> None:
+    """Both PDFs to one name wrote the roadmap over the agreement and reported both as
+    ready; an empty field tried to write "."; a missing folder gave the system's English.
+    Each is said in the dialog, which stays open; nothing is written until they differ."""
+    assert document.path is not None
+    session_bytes = document.path.read_bytes()
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    out = tmp_path / "uit"
+    out.mkdir()
+    same = str(out / "afspraken.pdf")
+    assert "two different files" in _try_export(qtbot, dialog, same, same)
+    assert "file name for the agreement" in _try_export(qtbot, dialog, "  ", same)
+    missing = out / "niet-er" / "a.pdf"
+    assert f"“{missing.parent}” does not exist" in _try_export(qtbot, dialog, str(missing),
+                                                               same)
+    assert "is a folder" in _try_export(qtbot, dialog, str(out), same)
+    assert "session file" in _try_export(qtbot, dialog, same, str(document.path))
+    assert document.path.read_bytes() == session_bytes
+    assert list(out.iterdir()) == []  # nothing written while the dialog refused
+    set_language("nl")
+    try:
+        assert "twee verschillende bestanden" in _try_export(qtbot, dialog, same, same)
+    finally:
+        set_language("en")
+    # A name without .pdf, relative: beside the session, as a PDF
+    assert _try_export(qtbot, dialog, "afspraken", "routekaart") == ""
+    folder = document.path.parent
+    assert dialog.agreement_path.text() == str(folder / "afspraken.pdf")
+    result = _finish(qtbot, page.export_actions,
+                     lambda: page.export_actions.start(dialog.request()))
+    assert result.ok and result.written == [folder / "afspraken.pdf",
+                                            folder / "routekaart.pdf"]
+    assert verify_bytes((folder / "afspraken.pdf").read_bytes()).ok
+    assert PdfReader(folder / "routekaart.pdf").pages
+
+
+def test_a_read_only_folder_is_said_in_the_exports_own_words(
+        qtbot: QtBot, page: SigningPage, document: SessionDocument, tmp_path: Path) -> None:
+    """Not the session's "use Save as" (the export dialog has none): another folder."""
+    from workshop.storage.errors import SaveError
+    from workshop.ui.export.worker import export_failed
+
+    error = SaveError(tmp_path / "a.pdf", "Saving failed", kind="read_only",
+                      reason="Permission denied")
+    assert "Export to another folder" in export_failed(error)
+    assert "Save as" not in export_failed(error)

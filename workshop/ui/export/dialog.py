@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -77,13 +78,71 @@ class ExportDialog(QDialog):
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.problem = QLabel()
+        self.problem.setObjectName("exportProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(appendices)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
     def chosen_language(self) -> Language:
         return "en" if self.language.currentData() == "en" else "nl"
+
+    def accept(self) -> None:
+        """Export only to two PDF files in folders that exist, never over the session:
+        otherwise say what to change, here, and keep the dialog open."""
+        try:
+            problem, field = self._check_paths()
+        except (OSError, RuntimeError) as exc:  # no permission to look; a symlink loop
+            problem, field = tr("The PDFs cannot be written there: {reason}. Choose "
+                                "another folder.", reason=getattr(exc, "strerror", None)
+                                or str(exc)), self.agreement_path
+        if problem:
+            self.problem.setText(problem)
+            self.problem.show()
+            if field is not None:
+                field.setFocus()
+                field.selectAll()
+            return
+        self.problem.hide()
+        super().accept()
+
+    def _check_paths(self) -> tuple[str, QLineEdit | None]:
+        """The first problem with the two paths (and the field it is in), after making
+        each a whole path ending in .pdf (a relative one beside the default folder)."""
+        empty = {self.agreement_path: tr("Give a file name for the agreement."),
+                 self.roadmap_path: tr("Give a file name for the roadmap.")}
+        chosen: dict[QLineEdit, Path] = {}
+        for edit, default in zip(empty, self._defaults, strict=True):
+            text = edit.text().strip()
+            if not text:
+                return empty[edit], edit
+            path = Path(text).expanduser()
+            if not path.is_absolute():
+                path = default.parent / path
+            if path.is_dir():
+                return tr("“{path}” is a folder. Give a file name ending in .pdf.",
+                          path=path), edit
+            session = self.document.path
+            if path.suffix.lower() == ".workshop" or (
+                    session is not None and path.resolve() == session.resolve()):
+                return tr("“{path}” is a session file: a PDF is not written over it.",
+                          path=path), edit
+            if path.suffix.lower() != ".pdf":
+                path = path.with_name(path.name + ".pdf")
+            if not path.parent.is_dir():
+                return tr("The folder “{folder}” does not exist. Choose one with “Choose "
+                          "folder…”.", folder=path.parent), edit
+            edit.setText(str(path))
+            chosen[edit] = path
+        if chosen[self.agreement_path].resolve() == chosen[self.roadmap_path].resolve():
+            return (tr("The agreement and the roadmap need two different files."),
+                    self.roadmap_path)
+        return "", None
 
     def request(self) -> ExportRequest:
         size: PageSize = "A3" if self.paper_size.currentData() == "A3" else "A4"

@@ -18,7 +18,7 @@ from workshop.domain.model import Session
 from workshop.export.appendix_names import APPENDICES, DEFAULT_APPENDICES
 from workshop.i18n import Language, current_language, tr
 from workshop.storage import paths
-from workshop.storage.errors import SessionFileError
+from workshop.storage.errors import SaveError, SessionFileError
 from workshop.storage.files import remove_partial_exports, write_atomic
 from workshop.storage.paths import default_pdf_paths
 from workshop.ui.document import SessionDocument
@@ -77,6 +77,21 @@ def steps(request: ExportRequest) -> list[str]:
         out.append(tr("Writing the files…"))
     return out
 
+def export_failed(exc: SaveError) -> str:
+    """The window's words for a PDF that could not be written (the save's own message
+    speaks of the session and of Save as, which the export dialog does not have)."""
+    if exc.kind == "disk_full":
+        return tr("“{path}” could not be written: the disk is full. Free some space, or "
+                  "export to another folder. A file of that name that was there is "
+                  "unchanged.", path=exc.path)
+    if exc.kind == "read_only":
+        return tr("“{path}” could not be written: the folder is read-only or you lack "
+                  "permission. Export to another folder. A file of that name that was "
+                  "there is unchanged.", path=exc.path)
+    return tr("“{path}” could not be written: {reason}. A file of that name that was there "
+              "is unchanged.", path=exc.path, reason=exc.reason or exc.text(current_language()))
+
+
 def run_request(request: ExportRequest, progress: Callable[[int], None],
                 cancelled: Callable[[], bool]) -> ExportResult:
     """Lay out (and for an export, write) the PDFs; runs on the worker thread."""
@@ -108,6 +123,8 @@ def run_request(request: ExportRequest, progress: Callable[[int], None],
                     remove_partial_exports(target.parent)  # left by a killed export
                     write_atomic(target, data)
                     result.written.append(target)
+    except SaveError as exc:
+        result.error = export_failed(exc)
     except (OSError, SessionFileError) as exc:
         reason = (exc.strerror if isinstance(exc, OSError)
                   else exc.text(current_language()))
