@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 from samples import demo_session
 
@@ -253,3 +254,59 @@ def test_a_scorecard_finding_opens_the_tab_where_it_is_fixed(
     assert window.current_step() is Step.ORGANISING
     page = window.pages[Step.ORGANISING]
     assert page.tabs.currentWidget() is page.clauses
+
+
+def _language_action(window: MainWindow, name: str) -> QAction:
+    menu = next(m for m in window.menuBar().findChildren(QMenu)
+                if name in [a.text() for a in m.actions()])
+    return next(a for a in menu.actions() if a.text() == name)
+
+
+def test_a_language_switch_keeps_what_the_facilitator_was_in_the_middle_of(
+        qtbot: QtBot, document: SessionDocument) -> None:
+    """The menu says "nothing you entered is lost": a card typed and not yet added, the
+    principle chosen in the list, the time box running with its time spent, all stay
+    through the switch (every page is built again in the other language)."""
+    from workshop.ui.pages.ambition.page import AmbitionPage
+    from workshop.ui.pages.items.page import PrinciplesPage
+
+    now = [1000.0]
+    window = open_window(qtbot, document)
+    window.timer.clock._clock = lambda: now[0]  # the seconds pass when the test says so
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    principles = window.pages[Step.PRINCIPLES]
+    assert isinstance(principles, PrinciplesPage)
+    qtbot.waitUntil(principles.table.hasFocus)
+    qtbot.keyClick(principles.table, Qt.Key.Key_Down)
+    qtbot.keyClick(principles.table, Qt.Key.Key_Down)
+    chosen = principles.selected_id()
+    assert chosen != document.session.principles[0].id
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    ambition = window.pages[Step.AMBITION]
+    assert isinstance(ambition, AmbitionPage)
+    qtbot.keyClicks(ambition.entry, "Half getypt kaartje")
+    window.timer.start_button.click()
+    now[0] += 3.0
+    minutes = {a.step: a.minutes for a in document.session.agenda}[Step.AMBITION]
+    before = document.session.model_dump(exclude={"view"})
+    try:
+        _language_action(window, "Nederlands").trigger()
+        assert window.step_title.text() == "Stap 2: Gedeelde ambitie"
+        ambition = window.pages[Step.AMBITION]
+        assert isinstance(ambition, AmbitionPage)
+        assert ambition.entry.text() == "Half getypt kaartje"
+        assert window.timer.start_button.text() == "Pauze"  # still running
+        assert window.timer.remaining() == minutes * 60 - 3.0
+        now[0] += 2.0
+        window.timer.update_display()
+        assert window.timer.findChild(QLabel, "timeBoxDisplay").text() == format_seconds(
+            minutes * 60 - 5.0)
+        qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+        principles = window.pages[Step.PRINCIPLES]
+        assert isinstance(principles, PrinciplesPage)
+        assert principles.selected_id() == chosen
+        assert document.session.model_dump(exclude={"view"}) == before  # nothing added
+    finally:
+        set_language("en")

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
     from workshop.domain.model import Session
     from workshop.domain.readiness import Finding
+    from workshop.ui.carry_over import PageState
     from workshop.ui.document import SessionDocument
     from workshop.ui.new_session_dialog import NewSessionDialog
     from workshop.ui.pages.base import Page
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow):
         self._save_label.setObjectName("saveState")
         self.statusBar().addPermanentWidget(self._save_label)
         self._projector_controls: ProjectorControls | None = None
+        self._carried: dict[Step, PageState] = {}
         if opening is not None and document is None:
             self._build(complete=False)  # the rest with the session (``complete``)
             self.show_opening(opening)
@@ -451,10 +453,14 @@ class MainWindow(QMainWindow):
     # --- the document --------------------------------------------------------------
 
     def set_document(self, document: SessionDocument | None, *,
-                     start_screen: bool = True) -> None:
-        """Show ``document`` (or the start screen); the previous one must be closed."""
+                     start_screen: bool = True,
+                     carried: dict[Step, PageState] | None = None) -> None:
+        """Show ``document`` (or the start screen); the previous one must be closed.
+        ``carried``: what its pages held before a language switch, given to each page
+        as it is built again."""
         self.complete()
         self.document = document
+        self._carried = carried or {}
         for action in self.edit_menu.actions():
             self.edit_menu.removeAction(action)
         self.pages = Pages(self._build_page)
@@ -533,6 +539,11 @@ class MainWindow(QMainWindow):
             page.sig_start_signing.connect(self.start_signing)  # type: ignore[attr-defined]
         page.refresh(frozenset())
         self.page_stack.addWidget(page)
+        carried = self._carried.pop(step, None)
+        if carried is not None:
+            from workshop.ui.carry_over import give
+
+            give(page, carried)
         self.projector_controls.controller.follow_page(step, page)
         return page
 
@@ -704,8 +715,17 @@ class MainWindow(QMainWindow):
         if document is not None:
             document.sig_changed.disconnect(self._on_document_changed)
             document.sig_save_state.disconnect(self._update_save_state)
+        # What the pages hold that the session does not (a card typed and not added, a
+        # search, the chosen row, the open tab), and the time box's clock: carried over.
+        from workshop.ui.carry_over import take
+
+        self._carried = ({step: take(page) for step, page in dict.items(self.pages)}
+                         if document is not None else {})
+        clock = self.timer.clock
         self._build()
-        self.set_document(document)
+        self.timer.clock = clock
+        self.timer.update_display()
+        self.set_document(document, carried=self._carried)
 
     # --- files ---------------------------------------------------------------------
 
