@@ -502,7 +502,10 @@ def test_dot_voting_within_the_budget_and_a_refusal_over_it(
     qtbot.keyClicks(board.budget, "1")
     qtbot.keyClick(board.budget, Qt.Key.Key_Return)
     assert board.budget.value() == 2
-    assert "budget" in messages(page)[-1]
+    # said with the names of those who placed more, not the format's field and ids
+    assert messages(page)[-1] == ("The dots per participant cannot go down to 1: more were "
+                                  "placed already by Anna de Vries (2), Bart Smit (2). Take "
+                                  "dots back first.")
     assert saved(page.document).ambition.vote_budget == 2
 
 

@@ -121,6 +121,17 @@ class AmbitionEdits:
         return True
 
     def set_budget(self, budget: int) -> bool:
+        """Refused with the names of those who placed more dots than ``budget``."""
+        s = self.session
+        over = [(participant.name, used) for pid, used in dots_used(s).items()
+                if used > budget and (participant := s.participant(pid)) is not None]
+        if over:
+            names = ", ".join(f"{name} ({used})"
+                              for name, used in sorted(over, key=lambda o: -o[1]))
+            self.message(tr("The dots per participant cannot go down to {budget}: more were "
+                            "placed already by {names}. Take dots back first.",
+                            budget=budget, names=names))
+            return False
         return self._try_edit(tr("Change the dots per participant"), edits.set_vote_budget,
                               budget, merge_key="vote-budget")
 
