@@ -678,3 +678,29 @@ def test_tab_from_a_rows_last_cell_goes_to_the_next_rows_name(
     assert people[last].name == "Bram Bakker"
     assert people[last + 1].name == "Femke Smit"
     assert [p.present for p in people] == present_before + [True]  # no checkbox toggled
+
+
+@pytest.mark.parametrize(("width", "beside"), [(1024, False), (1366, True)])
+def test_the_session_details_stay_readable_on_a_narrow_screen(
+        qtbot: QtBot, document: SessionDocument, width: int, beside: bool) -> None:
+    """In Dutch at 1024 pixels the labels beside the fields left the fields 95 px wide
+    ("Samen gezond o"): there the labels go above the fields; at 1366 they stay beside."""
+    from workshop.ui.main_window import MainWindow
+
+    set_language("nl")
+    try:
+        window = MainWindow(document)
+        qtbot.addWidget(window)
+        window.resize(width, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        window.go_to(Step.PREPARATION)
+        page = window.pages[Step.PREPARATION]
+        assert isinstance(page, PreparationPage)
+        qtbot.waitUntil(lambda: page.name_edit.width() >= 200)
+        label = page.name_edit.parentWidget().layout().labelForField(page.name_edit)
+        assert (label.geometry().right() < page.name_edit.geometry().left()) is beside
+        assert page.name_edit.fontMetrics().horizontalAdvance(
+            "Samen gezond ouder worden") < page.name_edit.width()
+    finally:
+        set_language("en")

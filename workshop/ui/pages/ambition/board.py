@@ -166,7 +166,10 @@ class AmbitionBoard(QWidget):
         self.drop_zone = QPushButton(tr("New cluster\n(N, or drop cards here)"))
         self.drop_zone.setObjectName("newClusterZone")
         self.drop_zone.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.drop_zone.setFixedWidth(self.column_width * 2 // 3)
+        # Two thirds of a column, or what its longest line needs (Dutch runs longer)
+        widest = max(self.drop_zone.fontMetrics().horizontalAdvance(line)
+                     for line in self.drop_zone.text().splitlines())
+        self.drop_zone.setFixedWidth(max(self.column_width * 2 // 3, widest + 2 * (8 + 2) + 8))
         self.drop_zone.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.drop_zone.setStyleSheet("QPushButton { border: 2px dashed #b0b0b0; color: #5b5b5b;"
                                      " border-radius: 6px; padding: 8px; background: none; }"

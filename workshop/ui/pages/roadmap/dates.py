@@ -118,6 +118,12 @@ class DateEdit(QLineEdit):
         action.triggered.connect(self.open_calendar)
         self.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
         self.textChanged.connect(self._on_text_changed)
+        if parent is None:  # a form's field (a table's cell editor takes its cell's width)
+            # Room for a date or the "no date" placeholder, beside the calendar's icon
+            metrics = self.fontMetrics()
+            words = max(metrics.horizontalAdvance(self.placeholderText()),
+                        metrics.horizontalAdvance("00-00-0000"))
+            self.setMinimumWidth(words + metrics.height() + 24)
 
     # --- value ---------------------------------------------------------------------
 
