@@ -49,6 +49,17 @@ def place_window(window: QWidget) -> None:
         window.setWindowState(window.windowState() | window.windowState().WindowMaximized)
 
 
+def resize_on_screen(window: QWidget, width: int, height: int) -> None:
+    """``width`` x ``height``, or as much of it as the free area of the window's screen
+    holds (a dialog of 900x1000 put its buttons below a 768-pixel screen)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    free = screen.availableGeometry()
+    window.resize(min(width, free.width()), min(height, free.height()))
+
+
 def remember_window(window: QWidget) -> None:
     """Keep the window's normal place (not the maximised or full-screen one)."""
     rect = window.normalGeometry() if (window.isMaximized() or window.isFullScreen()) \

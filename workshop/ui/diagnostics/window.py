@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QVBoxLayout, QWidget
 
 from workshop.i18n import tr
 from workshop.ui.document import SessionDocument
+from workshop.ui.window_place import resize_on_screen
 
 if TYPE_CHECKING:  # the panel (and pyqtgraph) load when the window first opens
     from workshop.ui.diagnostics.panel import DiagnosticsPanel
@@ -27,7 +28,7 @@ class DiagnosticsWindow(QDialog):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("diagnosticsWindow")
         self.setModal(False)
-        self.resize(1300, 720)
+        resize_on_screen(self, 1300, 720)
         self.panel: DiagnosticsPanel | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(6, 6, 6, 6)

@@ -33,6 +33,7 @@ from workshop.domain.operations import Operation
 from workshop.i18n import N_, tr
 from workshop.ui.document import EditRejected, SessionDocument
 from workshop.ui.editing import try_edit
+from workshop.ui.window_place import resize_on_screen
 
 COLUMNS = (N_("Goal"), N_("Indicator"), N_("Baseline"), N_("Now"), N_("Trend"))
 BASELINE, NOW = 2, 3
@@ -186,7 +187,7 @@ class IndicatorsDialog(QDialog):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("indicatorsDialog")
         self.setWindowTitle(tr("Goals and indicators"))
-        self.resize(1000, 420)
+        resize_on_screen(self, 1000, 420)
         self.editor = IndicatorsEditor(document, self)
         explain = QLabel(tr(
             "Monitor each goal with existing indicators: the baseline now, the value at "

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from workshop.i18n import tr
 from workshop.ui.commands import make_action
+from workshop.ui.window_place import resize_on_screen
 
 
 class PdfPane(QWidget):
@@ -80,7 +81,7 @@ class PreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pane, 1)
         layout.addLayout(row)
-        self.resize(900, 1000)
+        resize_on_screen(self, 900, 1000)
 
     def _fit(self, whole: bool) -> None:
         self.pane.view.setZoomMode(QPdfView.ZoomMode.FitInView if whole

@@ -37,6 +37,7 @@ from workshop.room.protocol import ActivityKind
 from workshop.ui.document import SessionDocument
 from workshop.ui.projector import ProjectorController
 from workshop.ui.room.bridge import RoomBridge
+from workshop.ui.window_place import resize_on_screen
 
 _ATTRIBUTE = "_room_window"
 REFRESH_MS = 250
@@ -101,7 +102,7 @@ class RoomWindow(QDialog):
         self.setObjectName("roomWindow")
         self.setModal(False)
         self.setWindowTitle(tr("Room for phones"))
-        self.resize(900, 720)
+        resize_on_screen(self, 900, 720)
         self.document = document
         self.projector = projector
         self.bridge = RoomBridge(document, self)
