@@ -46,6 +46,17 @@ def ranked_clusters(session: Session) -> list[tuple[str, str, int, int]]:
     return sorted(rows, key=lambda r: (-r[2], order[r[0]]))
 
 
+def shared_ranks(rows: list[tuple[str, str, int, int]]) -> list[int]:
+    """The rank of each of ``ranked_clusters``' rows: clusters with as many dots share it,
+    and the next rank counts them (3, 3, 3, then 6), so no tie is decided by the order
+    on the board."""
+    ranks: list[int] = []
+    for place, row in enumerate(rows, start=1):
+        tied = place > 1 and row[2] == rows[place - 2][2]
+        ranks.append(ranks[-1] if tied else place)
+    return ranks
+
+
 class TopClusters(QTreeWidget):
     """The clusters ranked by dots: what the statement should carry."""
 
@@ -72,13 +83,15 @@ class TopClusters(QTreeWidget):
         rows = ranked_clusters(session)
         if rows == self._shown:
             return
+        ranks = shared_ranks(rows)
         if [r[0] for r in rows] == [r[0] for r in self._shown]:
             # The same clusters in the same order (a card added or moved): only the
             # changed rows are written, so only they are painted again.
-            for rank, (row, before) in enumerate(zip(rows, self._shown, strict=True),
-                                                 start=1):
-                if row != before:
-                    item = self.topLevelItem(rank - 1)
+            before = zip(shared_ranks(self._shown), self._shown, strict=True)
+            for index, (rank, row, (rank_before, row_before)) in enumerate(
+                    zip(ranks, rows, before, strict=True)):
+                if (rank, row) != (rank_before, row_before):
+                    item = self.topLevelItem(index)
                     assert item is not None
                     self._fill(item, rank, row)
             self._shown = rows
@@ -87,7 +100,7 @@ class TopClusters(QTreeWidget):
         current_id = current.data(0, ID_ROLE) if current is not None else None
         self._shown = rows
         self.clear()
-        for rank, row in enumerate(rows, start=1):
+        for rank, row in zip(ranks, rows, strict=True):
             item = QTreeWidgetItem()
             item.setData(0, ID_ROLE, row[0])
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
@@ -99,7 +112,8 @@ class TopClusters(QTreeWidget):
 
     def _fill(self, item: QTreeWidgetItem, rank: int,
               row: tuple[str, str, int, int]) -> None:
-        """The row's texts, and bold for the top three that drew dots."""
+        """The row's texts, and bold for the top three ranks that drew dots (every
+        cluster tied at the third rank too)."""
         _cid, name, dots, cards = row
         for column, text in enumerate((str(rank), name or tr("(unnamed cluster)"),
                                        str(dots), str(cards))):
