@@ -353,3 +353,18 @@ def test_large_session_fingerprints_once_an_edit(
             s.roadmap.actions[0], "title", f"Actie {i}"))
         assert page.fingerprint_label.text() != shown  # refreshed: the text changed
     assert len(renders) == 10, renders  # once an edit, shared by the page and the window
+
+
+def test_the_agreements_round_says_where_esc_goes(qtbot: QtBot,
+                                                   document: SessionDocument) -> None:
+    """The round on the whole agreement has no list beside it (the principles' round
+    does): its key hint names the tabs, where Esc takes the focus."""
+    page = _open(qtbot, document)
+    page.tabs.setCurrentIndex(1)
+    round_ = page.agreement_round
+    round_.table.setFocus()
+    qtbot.waitUntil(round_.table.hasFocus)
+    assert round_.keys_label.text().endswith("Esc: back to the tabs")
+    assert "list" not in round_.keys_label.text()
+    qtbot.keyClick(round_.table, Qt.Key.Key_Escape)
+    assert page.tabs.tabBar().hasFocus()

@@ -168,6 +168,12 @@ class ConsentRoundWidget(QWidget):
 
     # --- building ------------------------------------------------------------------
 
+    def set_leave_hint(self, hint: str) -> None:
+        """The key hint's last part: where Esc takes the focus, which the embedding page
+        decides (the list of principles, the tabs of the signing step...)."""
+        self.keys_label.setText(tr("↑↓ Home End: choose a participant · Enter or N: note")
+                                + " · " + hint)
+
     def _build(self) -> None:
         self.outcome_label = QLabel()
         self.outcome_label.setObjectName("consentOutcome")
@@ -261,8 +267,8 @@ class ConsentRoundWidget(QWidget):
         note_row.addWidget(self.note_label)
         note_row.addWidget(self.note_edit, 1)
 
-        self.keys_label = QLabel(tr(
-            "↑↓ Home End: choose a participant · Enter or N: note · Esc: back to the list"))
+        self.keys_label = QLabel()
+        self.set_leave_hint(tr("Esc: back to the list"))
         self.keys_label.setObjectName("consentKeys")
         self.keys_label.setWordWrap(True)
         self.keys_label.setStyleSheet("color: palette(placeholder-text);")

@@ -153,6 +153,7 @@ class AmbitionPage(Page):
         self.consent.sig_message.connect(self.sig_message)
         self.consent.sig_subject.connect(self.sig_highlight)
         self.consent.sig_leave.connect(lambda: self.tabs.setFocus())
+        self.consent.set_leave_hint(tr("Esc: back to the tabs"))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("ambitionTabs")
         self.tabs.addTab(self.top_clusters, tr("Clusters by dots"))

@@ -195,6 +195,7 @@ class SigningPage(Page):
         self.agreement_round.sig_message.connect(self.sig_message)
         self.agreement_round.sig_subject.connect(self.sig_highlight)
         self.agreement_round.sig_leave.connect(lambda: self.tabs.tabBar().setFocus())
+        self.agreement_round.set_leave_hint(tr("Esc: back to the tabs"))
         explain = QLabel(tr(
             "Read the agreement with the table (Show the agreement: the preview, which "
             "you can put on the projector), then hold the consent round on it as a "
