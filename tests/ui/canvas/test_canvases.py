@@ -187,6 +187,20 @@ def test_signing_live_and_void(make_scene: SceneFactory) -> None:
         scene, "Anna de Vries").texts()
 
 
+def test_signing_before_anyone_is_present_says_so(make_scene: SceneFactory) -> None:
+    """Not "0 of 0 present participants have signed": nobody is there to sign yet."""
+    session = demo_session()
+    for participant in session.participants:
+        participant.present = False
+    scene = make_scene(session, "signing")
+    assert "Nobody present to sign yet." in scene.texts()
+    assert not [t for t in scene.texts() if "of 0" in t]
+    session.participants[0].present = True
+    scene.update_session(session)
+    assert "0 of 1 present participants have signed" in scene.texts()
+    assert "Nobody present to sign yet." not in scene.texts()
+
+
 def test_spotlight_timer_and_pages(make_scene: SceneFactory) -> None:
     session = demo_session()
     scene = make_scene(session, "ambition", spotlight_id="k-03", timer_seconds=754)

@@ -121,9 +121,11 @@ class SigningCanvas(Canvas):
         valid = sum(1 for p in present
                     if p.id in signatures and signatures[p.id].fingerprint == current)
         specs: dict[Hashable, TileSpec] = {}
+        heading = (tr("{signed} of {present} present participants have signed", ctx.lang,
+                      signed=valid, present=len(present)) if present
+                   else tr("Nobody present to sign yet.", ctx.lang))
         specs["count"] = TileSpec(width=area.w, pad_x=0, pad_y=0, runs=(
-            ctx.run(tr("{signed} of {present} present participants have signed", ctx.lang,
-                           signed=valid, present=len(present)), "heading", max_lines=2),
+            ctx.run(heading, "heading", max_lines=2),
             ctx.run(tr("Text fingerprint {fingerprint}", ctx.lang,
                            fingerprint=short_fingerprint(current)), "meta", "muted",
                     max_lines=1, gap_before=4),
