@@ -383,3 +383,30 @@ def test_refusals_of_understood_commands_exit_1_and_say_why(
     assert sha(session) == before
     assert run(["--lang", "en", "export"]) == 2  # not understood: still 2
 
+
+# --- 7. argparse's own texts in the language of the messages ----------------------
+
+def test_argparses_own_texts_speak_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    assert run(["--lang", "nl", "check"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("gebruik: workshop check [-h] path\n")
+    assert "workshop check: fout: de volgende argumenten zijn verplicht: path" in err
+    assert run(["--lang", "nl", "export", "x.workshop", "--size", "A5"]) == 2
+    err = capsys.readouterr().err
+    assert "fout: argument --size: ongeldige keuze: 'A5' (kies uit 'A4', 'A3')" in err
+    assert run(["--lang", "nl", "check", "--help"]) == 0
+    out = capsys.readouterr().out
+    for dutch in ("gebruik:", "positionele argumenten:", "opties:",
+                  "deze hulptekst tonen en stoppen"):
+        assert dutch in out
+    for english in ("usage:", "positional arguments", "options:", "show this help"):
+        assert english not in out
+    assert run(["--lang", "nl", "--help"]) == 0
+    assert "het versienummer tonen en stoppen" in capsys.readouterr().out
+    assert run(["--lang", "en", "check"]) == 2  # English stays English
+    err = capsys.readouterr().err
+    assert err.startswith("usage: workshop check") and "error: the following arguments " \
+        "are required: path" in err
+    assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]  # given back

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from workshop import __version__
 from workshop.export.appendix_names import APPENDICES, DEFAULT_APPENDICES
-from workshop.i18n import LANGUAGES, current_language, say, set_language, tr
+from workshop.i18n import LANGUAGES, N_, current_language, say, set_language, tr
 from workshop.storage.errors import SaveError, SessionFileError
 from workshop.storage.paths import default_pdf_paths
 
@@ -401,12 +401,60 @@ def _lock_time(started: object) -> str:
     return _display_time(started)
 
 
+ARGPARSE_TEXTS = (
+    N_("usage: "), N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"), N_("positional arguments"),
+    N_("options"), N_("show this help message and exit"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"), N_("expected one argument"),
+    N_("expected at most one argument"), N_("expected at least one argument"),
+    N_("expected %s argument"), N_("expected %s arguments"),
+    N_("not allowed with argument %s"), N_("ignored explicit argument %r"),
+    N_("one of the arguments %s is required"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("unexpected option string: %s"),
+)
+"""The texts of argparse's own a user can meet (usage, errors, help headings)."""
+
+
+@contextlib.contextmanager
+def _argparse_in_language() -> Iterator[None]:
+    """argparse's own texts ("usage:", "error: the following arguments are
+    required", "options") in the language of the messages.
+
+    argparse looks each text up when it is used, through the ``gettext`` and
+    ``ngettext`` it imported (``argparse._``, ``argparse.ngettext``); while the command
+    line builds its parsers and parses, the app's catalogue answers instead.
+    """
+    saved = argparse.__dict__["_"], argparse.__dict__["ngettext"]
+
+    def gettext(message: str) -> str:
+        return tr(message)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return tr(singular if n == 1 else plural)
+
+    setattr(argparse, "_", gettext)  # noqa: B010 - a module's private name
+    setattr(argparse, "ngettext", ngettext)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(argparse, "_", saved[0])  # noqa: B010
+        setattr(argparse, "ngettext", saved[1])  # noqa: B010
+
+
+def _add_version(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action="version", version=f"workshop {__version__}",
+                        help=tr("show the version number and exit"))
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workshop",
         description=tr("Workshop: guide a start meeting of a regional collaboration."),
     )
-    parser.add_argument("--version", action="version", version=f"workshop {__version__}")
+    _add_version(parser)
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("language of messages"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check", help=tr("validate a session and print a summary"))
@@ -499,7 +547,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         description=tr("Open the app, optionally on a session file. Commands: {commands}",
                        commands=", ".join(COMMANDS)),
     )
-    parser.add_argument("--version", action="version", version=f"workshop {__version__}")
+    _add_version(parser)
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("language of the app"))
     parser.add_argument("path", nargs="?", help=tr("a .workshop session file"))
     desktop = parser.add_mutually_exclusive_group()
@@ -568,14 +616,15 @@ def _run(argv: Sequence[str] | None,
     argv = list(sys.argv[1:] if argv is None else argv)
     first = _first_positional(argv)
     _early_language(argv)
-    if first in COMMANDS or (first is None and any(a in ("-h", "--help") for a in argv)):
-        parser = _parser()
-    else:
-        parser = _gui_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    with _argparse_in_language():
+        if first in COMMANDS or (first is None and any(a in ("-h", "--help") for a in argv)):
+            parser = _parser()
+        else:
+            parser = _gui_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:
+            return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     set_language(args.lang)
     if getattr(args, "install_desktop", False) or getattr(args, "uninstall_desktop", False):
         from workshop.desktop import run_command
@@ -583,7 +632,8 @@ def _run(argv: Sequence[str] | None,
         return run_command("install" if args.install_desktop else "uninstall")
     if getattr(args, "run", None) is None:
         if open_app is None:
-            parser.print_usage(sys.stderr)
+            with _argparse_in_language():
+                parser.print_usage(sys.stderr)
             return EXIT_USAGE
         if args.path and not Path(args.path).exists():
             # Before any window: a mistyped command or path says so, also without a display.
