@@ -410,3 +410,59 @@ def test_argparses_own_texts_speak_dutch(capsys: pytest.CaptureFixture[str]) -> 
     assert err.startswith("usage: workshop check") and "error: the following arguments " \
         "are required: path" in err
     assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]  # given back
+
+
+# --- 11. and 14. the documented format is the one the loader reads ----------------
+
+def test_the_schema_requires_what_the_loader_requires(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--lang", "en", "schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["required"] == ["format", "schema_version"]
+    empty = tmp_path / "empty-object.workshop"
+    empty.write_text("{}", encoding="utf-8")
+    assert run(["--lang", "en", "check", str(empty)]) == 1
+    assert "is not a Workshop session file" in capsys.readouterr().err
+    # What the schema requires is enough: the rest takes its defaults, the name too.
+    minimal = tmp_path / "minimal.workshop"
+    minimal.write_text(json.dumps({"format": "workshop-session", "schema_version": 4}),
+                       encoding="utf-8")
+    assert run(["--lang", "en", "check", str(minimal)]) == 0
+    assert "Nieuwe samenwerking" in capsys.readouterr().out
+    assert "`name` (not empty; left out, it is `\"Nieuwe samenwerking\"`)" in (
+        ROOT / "sessions" / "README.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_amount_written_as_a_number_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    def number(doc: dict) -> None:  # type: ignore[type-arg]
+        doc["commitments"]["contributions"][1]["amount"] = 12.25
+
+    session = demo_with(tmp_path, "number.workshop", number)
+    before = sha(session)
+    assert run(["--lang", lang, "check", str(session)]) == 1
+    said = {"en": "  - commitments.contributions[1].amount: 12.25 is a number; an amount is "
+                  "written as text, e.g. \"12.25\", so that its digits stay exact",
+            "nl": "  - commitments.contributions[1].amount: 12.25 is een getal; een bedrag "
+                  "wordt als tekst geschreven, bijv. \"12.25\", zodat de cijfers exact "
+                  "blijven"}[lang]
+    assert said in capsys.readouterr().err.splitlines()
+    assert sha(session) == before
+    schema = json.loads((ROOT / "sessions" / "schema.json").read_text("utf-8"))
+    amount = schema["$defs"]["Contribution"]["properties"]["amount"]
+    assert {"type": "null"} in amount["anyOf"] and {"type": "number"} not in amount["anyOf"]
+
+
+def test_the_session_readme_counts_the_demo() -> None:
+    import re
+
+    from workshop.storage.files import load_session
+
+    demo = load_session(DEMO)
+    text = (ROOT / "sessions" / "README.md").read_text("utf-8")
+    found = re.search(r"\((\d+) participants from different\s+sectors, (\d+) of them present",
+                      text)
+    assert found is not None
+    assert int(found.group(1)) == len(demo.participants)
+    assert int(found.group(2)) == sum(p.present for p in demo.participants)

@@ -300,6 +300,26 @@ def _decode(raw: bytes, path: Path) -> Any:
         ) from None
 
 
+def _amounts_as_numbers(doc: dict[str, Any]) -> list[Message]:
+    """Amounts written as JSON numbers in a file of schema 4, where they are text.
+
+    A JSON number is a binary float to most readers (12.25 may come back as 12.2): only
+    text carries the digits typed exactly, so the format stores "12.25" and a number is
+    refused rather than guessed at (files of schema 3 and older, whose amounts were
+    numbers, are converted exactly by their migration before this)."""
+    commitments = doc.get("commitments")
+    found = commitments.get("contributions") if isinstance(commitments, dict) else None
+    problems: list[Message] = []
+    for n, item in enumerate(found if isinstance(found, list) else []):
+        value = item.get("amount") if isinstance(item, dict) else None
+        if isinstance(value, (int, float, _Unreadable)) and not isinstance(value, bool):
+            problems.append(Message(
+                "commitments.contributions[{index}].amount: {value} is a number; an amount "
+                "is written as text, e.g. \"12.25\", so that its digits stay exact",
+                index=n, value=repr(value)))
+    return problems
+
+
 def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
     """Parse, check the format and version, migrate, and validate."""
     from pydantic import ValidationError
@@ -339,6 +359,17 @@ def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
                 Message("“{path}” has an older format that could not be converted: {reason}",
                         path=path, reason=type(exc).__name__),
             ) from None
+    numbers = _amounts_as_numbers(doc)
+    if numbers:
+        raise InvalidSessionError(
+            path,
+            Message(
+                "“{path}” contains data that Workshop cannot accept. The file has not "
+                "been changed; fix the fields below or restore a backup.",
+                path=path,
+            ),
+            numbers,
+        )
     try:
         session = Session.model_validate(doc)
     except ValidationError as exc:
