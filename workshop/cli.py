@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from workshop import __version__
 from workshop.export.appendix_names import APPENDICES, DEFAULT_APPENDICES
-from workshop.i18n import LANGUAGES, current_language, set_language, tr
+from workshop.i18n import LANGUAGES, N_, current_language, say, set_language, tr
 from workshop.storage.errors import SaveError, SessionFileError
 from workshop.storage.paths import default_pdf_paths
 
@@ -164,7 +164,9 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 def _cmd_backups(args: argparse.Namespace) -> int:
     from workshop.storage.backups import BackupStore
+    from workshop.storage.files import resolve_path
 
+    resolve_path(args.path)  # a loop of links: said, like `check` says it
     backups = BackupStore().list_backups(Path(args.path))
     if not backups:
         print(tr("No backups of “{path}”.", path=args.path))
@@ -178,16 +180,18 @@ def _cmd_backups(args: argparse.Namespace) -> int:
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     from workshop.storage.backups import BackupStore, restore
+    from workshop.storage.files import resolve_path
     from workshop.storage.lock import SessionLock
 
     backup, target = Path(args.backup), Path(args.path)
     if _same_file(backup, target):
         print(tr("“{path}” is the backup itself: there is nothing to restore.", path=target),
               file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_SESSION
+    real = resolve_path(target)  # a link: the session it points at is locked and written
     try:
-        with SessionLock(target):  # an open Workshop would write its own version back
-            kept = restore(backup, target, BackupStore())
+        with SessionLock(real):  # an open Workshop would write its own version back
+            kept = restore(backup, real, BackupStore())
     except SaveError as exc:
         print(_restore_failed(exc, target), file=sys.stderr)
         return EXIT_SESSION
@@ -209,7 +213,7 @@ def _restore_failed(exc: SaveError, target: Path) -> str:
                   "permission. The session was not changed. To restore into a folder you "
                   "can write to: workshop restore BACKUP NEW.workshop", path=exc.path)
     return tr("“{path}” could not be written: {reason}. The session was not changed.",
-              path=exc.path, reason=exc.reason or exc.text(current_language()))
+              path=exc.path, reason=_reason(exc))
 
 
 def _export_failed(exc: SaveError) -> str:
@@ -223,11 +227,19 @@ def _export_failed(exc: SaveError) -> str:
                   "permission. Write the PDFs elsewhere with --agreement and --roadmap. A "
                   "file of that name that was there is unchanged.", path=exc.path)
     return tr("“{path}” could not be written: {reason}. A file of that name that was there "
-              "is unchanged.", path=exc.path, reason=exc.reason or exc.text(current_language()))
+              "is unchanged.", path=exc.path, reason=_reason(exc))
+
+
+def _reason(exc: SaveError) -> str:
+    """Why a write failed, in the user's language (the system's words only when rare)."""
+    return say(exc.reason, current_language()) if exc.reason else exc.text(current_language())
 
 
 def _same_file(a: Path, b: Path) -> bool:
-    return a.resolve() == b.resolve()
+    """One file, links followed; a loop of links is said as ``check`` says it."""
+    from workshop.storage.files import same_file
+
+    return same_file(a, b)
 
 
 def _shows_progress(args: argparse.Namespace) -> bool:
@@ -268,10 +280,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if _same_file(out, path) or out.suffix.lower() == ".workshop":
             print(tr("“{path}” is a session file: a PDF is not written over it.", path=out),
                   file=sys.stderr)
-            return EXIT_USAGE
+            return EXIT_SESSION
     if _same_file(agreement_path, roadmap_path):
         print(tr("The agreement and the roadmap need two different files."), file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_SESSION
     chosen = set(DEFAULT_APPENDICES)
     for key in args.appendix or ():
         chosen.add(key)
@@ -315,7 +327,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_verify(args: argparse.Namespace) -> int:
     from workshop.export.verify import report_lines, verify_bytes
-    from workshop.storage.files import load_session
+    from workshop.storage.files import load_session, os_reason
 
     pdf = Path(args.pdf)
     try:
@@ -324,31 +336,40 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         print(tr("“{path}” does not exist.", path=pdf), file=sys.stderr)
         return EXIT_SESSION
     except OSError as exc:
-        print(tr("“{path}” cannot be read: {reason}", path=pdf, reason=exc.strerror),
-              file=sys.stderr)
+        print(tr("“{path}” cannot be read: {reason}.", path=pdf,
+                 reason=say(os_reason(exc), current_language())), file=sys.stderr)
         return EXIT_SESSION
     session = load_session(args.path) if args.path else None
     report = verify_bytes(data, session)
-    for line in report_lines(report, pdf, current_language()):
-        print(line)
+    lines = report_lines(report, pdf, current_language())
     if session is not None and report.manifest is not None:
         from workshop.history import pdf_position
 
         position = pdf_position(str(report.manifest.get("fingerprint", "")), session,
                                 Path(args.path), current_language())
-        if position:
-            print(position)
+        if position:  # before the Checks line, which ends every verify
+            lines.insert(len(lines) - 1, position)
+    for line in lines:
+        print(line)
     return EXIT_OK if report.ok else EXIT_SESSION
 
 
 def _cmd_unlock(args: argparse.Namespace) -> int:
     from workshop.storage.errors import LockedError
+    from workshop.storage.files import resolve_path
     from workshop.storage.lock import SessionLock, lock_path
 
     path = Path(args.path)
+    resolve_path(path)  # a loop of links: said, like `check` says it
     lock = SessionLock(path)
     holder = lock.holder()
     if holder is None:
+        if path.is_dir():
+            print(tr("“{path}” is a folder, not a session.", path=path), file=sys.stderr)
+            return EXIT_SESSION
+        if not path.exists():
+            print(tr("“{path}” does not exist.", path=path), file=sys.stderr)
+            return EXIT_SESSION
         print(tr("“{path}” is not locked: it can be opened.", path=path))
         return EXIT_OK
     verdict = lock.judge(holder) if holder else "unknown"
@@ -380,12 +401,60 @@ def _lock_time(started: object) -> str:
     return _display_time(started)
 
 
+ARGPARSE_TEXTS = (
+    N_("usage: "), N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"), N_("positional arguments"),
+    N_("options"), N_("show this help message and exit"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"), N_("expected one argument"),
+    N_("expected at most one argument"), N_("expected at least one argument"),
+    N_("expected %s argument"), N_("expected %s arguments"),
+    N_("not allowed with argument %s"), N_("ignored explicit argument %r"),
+    N_("one of the arguments %s is required"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("unexpected option string: %s"),
+)
+"""The texts of argparse's own a user can meet (usage, errors, help headings)."""
+
+
+@contextlib.contextmanager
+def _argparse_in_language() -> Iterator[None]:
+    """argparse's own texts ("usage:", "error: the following arguments are
+    required", "options") in the language of the messages.
+
+    argparse looks each text up when it is used, through the ``gettext`` and
+    ``ngettext`` it imported (``argparse._``, ``argparse.ngettext``); while the command
+    line builds its parsers and parses, the app's catalogue answers instead.
+    """
+    saved = argparse.__dict__["_"], argparse.__dict__["ngettext"]
+
+    def gettext(message: str) -> str:
+        return tr(message)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return tr(singular if n == 1 else plural)
+
+    setattr(argparse, "_", gettext)  # noqa: B010 - a module's private name
+    setattr(argparse, "ngettext", ngettext)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(argparse, "_", saved[0])  # noqa: B010
+        setattr(argparse, "ngettext", saved[1])  # noqa: B010
+
+
+def _add_version(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action="version", version=f"workshop {__version__}",
+                        help=tr("show the version number and exit"))
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workshop",
         description=tr("Workshop: guide a start meeting of a regional collaboration."),
     )
-    parser.add_argument("--version", action="version", version=f"workshop {__version__}")
+    _add_version(parser)
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("language of messages"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check", help=tr("validate a session and print a summary"))
@@ -478,7 +547,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         description=tr("Open the app, optionally on a session file. Commands: {commands}",
                        commands=", ".join(COMMANDS)),
     )
-    parser.add_argument("--version", action="version", version=f"workshop {__version__}")
+    _add_version(parser)
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("language of the app"))
     parser.add_argument("path", nargs="?", help=tr("a .workshop session file"))
     desktop = parser.add_mutually_exclusive_group()
@@ -547,14 +616,15 @@ def _run(argv: Sequence[str] | None,
     argv = list(sys.argv[1:] if argv is None else argv)
     first = _first_positional(argv)
     _early_language(argv)
-    if first in COMMANDS or (first is None and any(a in ("-h", "--help") for a in argv)):
-        parser = _parser()
-    else:
-        parser = _gui_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    with _argparse_in_language():
+        if first in COMMANDS or (first is None and any(a in ("-h", "--help") for a in argv)):
+            parser = _parser()
+        else:
+            parser = _gui_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:
+            return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     set_language(args.lang)
     if getattr(args, "install_desktop", False) or getattr(args, "uninstall_desktop", False):
         from workshop.desktop import run_command
@@ -562,7 +632,8 @@ def _run(argv: Sequence[str] | None,
         return run_command("install" if args.install_desktop else "uninstall")
     if getattr(args, "run", None) is None:
         if open_app is None:
-            parser.print_usage(sys.stderr)
+            with _argparse_in_language():
+                parser.print_usage(sys.stderr)
             return EXIT_USAGE
         if args.path and not Path(args.path).exists():
             # Before any window: a mistyped command or path says so, also without a display.

@@ -134,3 +134,28 @@ def test_without_the_session_only_the_seal_is_claimed(exported: tuple[Path, Path
     result = workshop("verify", str(agreement))
     assert result.returncode == 0, result.stdout
     assert "Checks: seal: held." in result.stdout
+
+
+def test_a_resealed_pdf_whose_offsets_moved_is_judged_quietly(
+        exported: tuple[Path, Path], tmp_path: Path) -> None:
+    """A forger who edits the bytes in place and reseals moves every offset after the
+    edit: pypdf's complaints about that (an incorrect startxref pointer) are not printed
+    on stderr; the findings on stdout say what is wrong."""
+    import re
+
+    session, agreement = exported
+    data = agreement.read_bytes()
+    manifest = check_seal(data).manifest
+    assert manifest is not None
+    manifest["generator"] = {"workshop": "0.0.1-a-much-longer-version", "reportlab": "3"}
+    encoded = base64.b64encode(json.dumps(manifest).encode()).decode()
+    edited = re.sub(rb"/WorkshopManifest\s*\([A-Za-z0-9+/=]*\)",
+                    b"/WorkshopManifest (" + encoded.encode() + b")", data)
+    edited = re.sub(rb"(/WorkshopSeal\s*\(sha256:)[0-9a-f]{64}",
+                    lambda m: m.group(1) + b"0" * 64, edited)
+    target = tmp_path / "moved.pdf"
+    target.write_bytes(seal(edited))
+    result = workshop("verify", str(target), str(session))
+    assert "Not rebuilt for a byte comparison" in result.stdout
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[-1].startswith("Checks: seal: held")

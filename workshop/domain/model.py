@@ -809,6 +809,12 @@ class ViewState(Strict):
 
 
 class Session(Strict):
+    model_config = ConfigDict(
+        extra="forbid", frozen=False, use_enum_values=False,
+        # What the loader requires of a file (``workshop.storage.files.loads``); every
+        # other key has a default.
+        json_schema_extra={"required": ["format", "schema_version"]})
+
     format: Literal["workshop-session"] = FORMAT_MARKER
     schema_version: Literal[4] = SCHEMA_VERSION
     id: Id = Field(default_factory=lambda: new_id("s"))

@@ -7,11 +7,27 @@ the page it stands on itself.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import XMP
 from reportlab.platypus import Flowable, Paragraph
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 cannot hold at all, not even as a reference (C0 controls but tab,
+newline and carriage return; lone surrogates; U+FFFE and U+FFFF)."""
+_RAW_CONTROL = re.compile("[\x00-\x1f\x7f]")
+"""ASCII characters the PDF's own encoding of the XMP stream (PDFDocEncoding) lacks."""
+
+
+def xml_text(text: str) -> str:
+    """``text`` as XML character data in plain ASCII: any script as character
+    references, a character XML cannot hold shown as U+FFFD (the page prints it as it
+    is; the metadata cannot)."""
+    ascii_text = escape(_NOT_XML.sub("\ufffd", text)).encode(
+        "ascii", "xmlcharrefreplace").decode("ascii")
+    return _RAW_CONTROL.sub(lambda m: f"&#{ord(m.group())};", ascii_text)
 
 
 class Heading(Paragraph):
@@ -69,16 +85,16 @@ def xmp_packet(title: str, language: str, fingerprint: str, subject: str,
             'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" '
             'xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
             'xmlns:workshop="https://workshop.invalid/ns/1.0/">'
-            f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(title)}</rdf:li>'
+            f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{xml_text(title)}</rdf:li>'
             '</rdf:Alt></dc:title>'
-            f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(subject)}'
+            f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{xml_text(subject)}'
             '</rdf:li></rdf:Alt></dc:description>'
-            f'<dc:language><rdf:Bag><rdf:li>{escape(language)}</rdf:li></rdf:Bag>'
+            f'<dc:language><rdf:Bag><rdf:li>{xml_text(language)}</rdf:li></rdf:Bag>'
             '</dc:language>'
-            f'<dc:identifier>sha256:{escape(fingerprint)}</dc:identifier>'
-            f'<workshop:fingerprint>{escape(fingerprint)}</workshop:fingerprint>'
-            f'<xmp:CreatorTool>{escape(creator)}</xmp:CreatorTool>'
-            f'<pdf:Keywords>fingerprint {escape(fingerprint)}</pdf:Keywords>'
+            f'<dc:identifier>sha256:{xml_text(fingerprint)}</dc:identifier>'
+            f'<workshop:fingerprint>{xml_text(fingerprint)}</workshop:fingerprint>'
+            f'<xmp:CreatorTool>{xml_text(creator)}</xmp:CreatorTool>'
+            f'<pdf:Keywords>fingerprint {xml_text(fingerprint)}</pdf:Keywords>'
             '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
-        ).encode("ascii", "xmlcharrefreplace").decode("ascii")  # any script, as XML
+        )
     return XMP(creator=make)

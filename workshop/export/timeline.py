@@ -165,7 +165,16 @@ def month_start(day: dt.date) -> dt.date:
 
 
 def next_month(day: dt.date) -> dt.date:
+    """The first of the next month; in December 9999, the calendar's last day (the
+    axis ends there: the model accepts every date the calendar has)."""
+    if (day.year, day.month) == (dt.MAXYEAR, 12):
+        return dt.date.max
     return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def day_after(day: dt.date) -> dt.date:
+    """The next day; the calendar's last day has none and stays itself."""
+    return day if day == dt.date.max else day + dt.timedelta(days=1)
 
 
 TODAY = colors.HexColor("#b3261e")
@@ -402,7 +411,7 @@ class Timeline(Flowable):
         for n, line in enumerate(self.title_lines(row)):
             draw_text(c, 21, y + 3.2 - n * LINE, line, LABEL_SIZE)
         x0 = self.x_of(bar.start)
-        x1 = max(self.x_of(bar.due + dt.timedelta(days=1)), x0 + 2.5)
+        x1 = max(self.x_of(day_after(bar.due)), x0 + 2.5)
         colour = PHASE_COLOURS.get(bar.phase, ACCENT)
         c.setLineWidth(0.6)
         if bar.status == "cancelled":

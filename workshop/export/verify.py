@@ -26,7 +26,11 @@ comparisons 3 and 4 was made. No Qt; pypdf only to extract the text for check 4.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -56,6 +60,8 @@ class Report:
     intact: bool = False
     """Every byte is as exported."""
     manifest: dict[str, Any] | None = None
+    session_given: bool = False
+    """A session was given to check the PDF against."""
     session_checked: bool = False
     current_fingerprint: str = ""
     """The session's fingerprint now (when a session was given)."""
@@ -73,11 +79,15 @@ class Report:
     def checks(self) -> list[tuple[str, CheckState]]:
         """Every check this report speaks of, in order, and whether it was made and held.
 
-        Keys: seal, fingerprint, signatures, bytes, words.
+        Keys: seal, fingerprint, signatures, bytes, words. With a session and a seal
+        that failed, the session's checks are listed as not made.
         """
         out: list[tuple[str, CheckState]] = [
             ("seal", "held" if self.sealed and self.intact and self.manifest is not None
              else "failed")]
+        if out[0][1] != "held" and self.session_given:
+            return out + [(key, "not_made")
+                          for key in ("fingerprint", "signatures", "bytes", "words")]
         if not self.session_checked or out[0][1] != "held":
             return out
 
@@ -136,14 +146,31 @@ def _words(data: bytes) -> list[str]:
     from pypdf.errors import PyPdfError
 
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        meta: dict[str, Any] = dict(reader.metadata or {})
-        parts = [str(meta.get(key, "")) for key in ("/Title", "/Author", "/Subject")]
-        parts += [page.extract_text() or "" for page in reader.pages]
+        with _pypdf_quiet():
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            meta: dict[str, Any] = dict(reader.metadata or {})
+            parts = [str(meta.get(key, "")) for key in ("/Title", "/Author", "/Subject")]
+            parts += [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, OSError, KeyError, TypeError, ValueError, AttributeError,
             IndexError, AssertionError, RecursionError, ZeroDivisionError) as exc:
         raise ValueError(type(exc).__name__) from None
     return " ".join(parts).split()
+
+
+@contextlib.contextmanager
+def _pypdf_quiet() -> Iterator[None]:
+    """pypdf's complaints about a PDF (a moved cross-reference table, broken object
+    streams: what a resealed edit leaves) not printed on stderr: the findings say what
+    is wrong with the PDF, in the reader's language."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
 
 
 def _first_difference(found: list[str], expected: list[str]) -> tuple[str, str]:
@@ -180,7 +207,8 @@ def _compare_words(data: bytes, session: Session, manifest: dict[str, Any],
 def verify_bytes(data: bytes, session: Session | None = None) -> Report:
     """Check a PDF's bytes, and against ``session`` when given."""
     seal = check_seal(data)
-    report = Report(sealed=seal.found, intact=seal.intact, manifest=seal.manifest)
+    report = Report(sealed=seal.found, intact=seal.intact, manifest=seal.manifest,
+                    session_given=session is not None)
     manifest = seal.manifest
     if manifest is None or session is None:
         return report
@@ -224,18 +252,20 @@ def verify_file(pdf: Path, session: Session | None = None) -> Report:
 
 def report_lines(report: Report, pdf: Path | str, lang: Language,
                  ) -> list[str]:
-    """What ``workshop verify`` prints, one line each, in the reader's language."""
+    """What ``workshop verify`` prints, one line each, in the reader's language; the
+    last line is always ``checks_line``."""
     lines: list[str] = []
     if not report.sealed:
         return [tr("“{path}” has no Workshop seal: it was not exported by Workshop, or "
-                   "the seal was removed.", lang, path=pdf)]
+                   "the seal was removed.", lang, path=pdf), checks_line(report, lang)]
     if not report.intact:
         return [tr("“{path}” HAS BEEN CHANGED since it was exported: its bytes no longer "
-                   "match its seal. Do not rely on it.", lang, path=pdf)]
+                   "match its seal. Do not rely on it.", lang, path=pdf),
+                checks_line(report, lang)]
     m = report.manifest
     if m is None:
         return [tr("“{path}” is sealed but its description cannot be read.", lang,
-                   path=pdf)]
+                   path=pdf), checks_line(report, lang)]
     when = str(m.get("exported_at", "?"))[:19].replace("T", " ")
     kind = (tr("Roadmap", lang) if m.get("kind") == "roadmap"
             else tr("Collaboration agreement", lang))

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.domain.model import SCHEMA_VERSION, Session
+from workshop.i18n import Message
 from workshop.storage import files, platform
+from workshop.storage.errors import NotASessionError, SessionFileError
 from workshop.storage.paths import backups_folder, ensure_private_dir, recovery_folder
 
 BACKUP_EXTENSION = files.EXTENSION
@@ -44,6 +46,15 @@ class BackupInfo:
     def load(self) -> Session:
         """The backed-up session (raises a SessionFileError if the backup is damaged)."""
         return files.load_session(self.path)
+
+
+def _resolved(session_path: Path | str) -> Path:
+    """The session's real path, links followed; a loop of links (which no session is
+    behind) keeps its own absolute path, so a backup never fails on it."""
+    try:
+        return files.resolve_path(session_path)
+    except SessionFileError:
+        return Path(session_path).absolute()
 
 
 def _local_naive(moment: dt.datetime) -> dt.datetime:
@@ -97,7 +108,7 @@ class BackupStore:
     # --- where -------------------------------------------------------------------
 
     def folder_for(self, session_path: Path | str) -> Path:
-        resolved = Path(session_path).resolve()
+        resolved = _resolved(session_path)
         digest = hashlib.sha256(platform.path_key(resolved).encode("utf-8")).hexdigest()[:10]
         stem = resolved.stem[:_MAX_STEM] or "session"
         return self.root / f"{stem}-{digest}"
@@ -161,7 +172,7 @@ class BackupStore:
     def _write(self, session_path: Path | str, data: bytes, now: dt.datetime) -> Path:
         """Write a new backup (raises SaveError/OSError on failure)."""
         folder = ensure_private_dir(self.folder_for(session_path))
-        source = str(Path(session_path).resolve())
+        source = str(_resolved(session_path))
         if self._read_source(folder) != Path(source):
             files.write_atomic(folder / SOURCE_FILE, (source + "\n").encode("utf-8"))
         stamp = _local_naive(now).strftime(STAMP_FORMAT)
@@ -286,14 +297,26 @@ def restore(backup_path: Path | str, target_path: Path | str, store: BackupStore
     """Put a backup back in place of ``target_path``; nothing is lost on the way.
 
     The backup is validated first (a damaged one raises its SessionFileError and
-    nothing changes). If the target exists and differs, it is backed up first; that
-    backup's path is returned (None if there was nothing to keep). Then the target is
-    replaced atomically.
+    nothing changes). A target that is a symbolic link stands for the file it points at:
+    that file is restored (the caller locks that one, ``files.resolve_path``). An
+    existing target must be a session, if perhaps a damaged one: another program's file
+    is refused with ``NotASessionError``, unchanged. If the target exists and differs, it
+    is backed up first; that backup's path is returned (None if there was nothing to
+    keep). Then the target is replaced atomically.
     """
-    backup_path, target_path = Path(backup_path), Path(target_path)
+    given = Path(target_path)
+    backup_path, target_path = Path(backup_path), files.resolve_path(given)
     data = files.read_bytes(backup_path)
     files.loads(data, backup_path)
     kept: Path | None = None
+    if target_path.is_dir():
+        raise NotASessionError(given, Message(
+            "“{path}” is a folder: a backup is restored over a session or into a new file.",
+            path=given))
+    if target_path.exists() and not files.looks_like_session(target_path):
+        raise NotASessionError(given, Message(
+            "“{path}” is not a Workshop session: a backup is restored only over a session "
+            "or into a new file. The file has not been changed.", path=given))
     if target_path.exists():
         current = files.read_bytes(target_path)
         if current != data:

@@ -86,14 +86,15 @@ class InvalidSessionError(SessionFileError):
 class SaveError(SessionFileError):
     """Saving failed; the previous file on disk is intact.
 
-    ``kind`` is ``disk_full``, ``read_only`` or ``other`` and ``reason`` the system's
-    words, so that each surface (a window, the command line) can say it in its own way:
-    the message itself speaks to the app's user ("use Save as").
+    ``kind`` is ``disk_full``, ``read_only`` or ``other`` and ``reason`` why the system
+    refused (a ``Message`` for the common cases, else the system's own words), so that
+    each surface (a window, the command line) can say it in its own way: the message
+    itself speaks to the app's user ("use Save as").
     """
 
     def __init__(self, path: Path | str, message: Message | str,
                  problems: Sequence[Message | str] | None = None, *, kind: str = "other",
-                 reason: str = ""):
+                 reason: Message | str = ""):
         super().__init__(path, message, problems)
         self.kind = kind
         self.reason = reason

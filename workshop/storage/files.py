@@ -12,6 +12,7 @@ import errno
 import json
 import math
 import os
+import re
 import tempfile
 import time
 from collections.abc import Callable
@@ -299,6 +300,26 @@ def _decode(raw: bytes, path: Path) -> Any:
         ) from None
 
 
+def _amounts_as_numbers(doc: dict[str, Any]) -> list[Message]:
+    """Amounts written as JSON numbers in a file of schema 4, where they are text.
+
+    A JSON number is a binary float to most readers (12.25 may come back as 12.2): only
+    text carries the digits typed exactly, so the format stores "12.25" and a number is
+    refused rather than guessed at (files of schema 3 and older, whose amounts were
+    numbers, are converted exactly by their migration before this)."""
+    commitments = doc.get("commitments")
+    found = commitments.get("contributions") if isinstance(commitments, dict) else None
+    problems: list[Message] = []
+    for n, item in enumerate(found if isinstance(found, list) else []):
+        value = item.get("amount") if isinstance(item, dict) else None
+        if isinstance(value, (int, float, _Unreadable)) and not isinstance(value, bool):
+            problems.append(Message(
+                "commitments.contributions[{index}].amount: {value} is a number; an amount "
+                "is written as text, e.g. \"12.25\", so that its digits stay exact",
+                index=n, value=repr(value)))
+    return problems
+
+
 def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
     """Parse, check the format and version, migrate, and validate."""
     from pydantic import ValidationError
@@ -338,6 +359,17 @@ def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
                 Message("“{path}” has an older format that could not be converted: {reason}",
                         path=path, reason=type(exc).__name__),
             ) from None
+    numbers = _amounts_as_numbers(doc)
+    if numbers:
+        raise InvalidSessionError(
+            path,
+            Message(
+                "“{path}” contains data that Workshop cannot accept. The file has not "
+                "been changed; fix the fields below or restore a backup.",
+                path=path,
+            ),
+            numbers,
+        )
     try:
         session = Session.model_validate(doc)
     except ValidationError as exc:
@@ -358,6 +390,76 @@ def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
     # it is, so they count for it.
     stamp_unversioned(session)
     return session
+
+
+_REASONS: dict[int, str] = {
+    errno.ENOENT: N_("it does not exist"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ELOOP: N_("it is a loop of symbolic links"),
+    errno.EACCES: N_("you lack permission"),
+    errno.EPERM: N_("you lack permission"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EROFS: N_("the disk or folder is read-only"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+}
+if hasattr(errno, "EDQUOT"):
+    _REASONS[errno.EDQUOT] = N_("the disk is full")
+
+
+def os_reason(exc: OSError | ValueError) -> Message | str:
+    """Why the system refused, in the reader's words for the common cases (a missing
+    file, a folder, a loop of links, no permission, a full or read-only disk, a path
+    through a file, a name too long); the system's own text for the rare rest."""
+    code = exc.errno if isinstance(exc, OSError) else None
+    if code in _REASONS:
+        return Message(_REASONS[code])
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+
+
+def resolve_path(path: Path | str) -> Path:
+    """``path`` with every symbolic link followed (the file a link points at).
+
+    A loop of links (Python 3.11 raises ``RuntimeError``) or another error of the
+    system ends in a ``FileUnreadableError`` that says so, never a traceback.
+    """
+    path = Path(path)
+    try:
+        return path.resolve()
+    except RuntimeError:
+        reason: Message | str = Message(_REASONS[errno.ELOOP])
+    except OSError as exc:
+        reason = os_reason(exc)
+    raise FileUnreadableError(
+        path, Message("“{path}” cannot be used: {reason}.", path=path, reason=reason))
+
+
+def same_file(a: Path | str, b: Path | str) -> bool:
+    """Whether ``a`` and ``b`` are one file: the same path once links are followed, or
+    two names (hard links) of one file. Raises ``FileUnreadableError`` for a loop."""
+    if resolve_path(a) == resolve_path(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # one of them does not exist (yet)
+        return False
+
+
+_MARKER = re.compile(rb'"format"\s*:\s*"workshop-session"')
+
+
+def looks_like_session(path: Path | str) -> bool:
+    """Whether the file at ``path`` is a Workshop session, if perhaps a damaged or empty
+    one (what ``workshop restore`` may write over): it loads, is empty, or is a JSON
+    object whose format marker says so. Another program's file (a PDF, a text) is not.
+    A file that cannot be read raises its ``FileUnreadableError``."""
+    raw = read_bytes(path)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    stripped = raw.lstrip()
+    if not stripped:
+        return True
+    return stripped.startswith(b"{") and _MARKER.search(stripped[:65536]) is not None
 
 
 def read_bytes(path: Path | str) -> bytes:
@@ -384,7 +486,8 @@ def read_bytes(path: Path | str) -> bytes:
         ) from None
     except OSError as exc:
         raise FileUnreadableError(
-            path, Message("“{path}” cannot be read: {reason}", path=path, reason=exc.strerror)
+            path, Message("“{path}” cannot be read: {reason}.", path=path,
+                          reason=os_reason(exc))
         ) from None
 
 
@@ -408,7 +511,7 @@ def _save_error(path: Path, exc: OSError | ValueError) -> SaveError:
     else:
         msg = N_("Saving “{path}” failed: {reason}. The previous version is intact; "
                  "try again or use Save as.")
-    reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+    reason = os_reason(exc)
     return SaveError(path, Message(msg, path=path, reason=reason), kind=kind, reason=reason)
 
 

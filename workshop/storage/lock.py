@@ -125,8 +125,9 @@ class SessionLock:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
             return raw, None
-        if not isinstance(data, dict) or not isinstance(data.get("pid"), int):
-            return raw, None
+        pid = data.get("pid") if isinstance(data, dict) else None
+        if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0:
+            return raw, None  # no process we could identify: a damaged lock file
         return raw, {str(k): v for k, v in data.items()}
 
     def holder(self) -> dict[str, object] | None:
@@ -231,12 +232,12 @@ class SessionLock:
                 "Workshop cannot create a lock file beside “{path}”: the folder is "
                 "read-only or you lack permission. Open it read-only, or copy it to a "
                 "folder you can write to.", path=self.path), kind="read_only",
-                reason=exc.strerror or str(exc))
+                reason=files.os_reason(exc))
         return SaveError(self.path, Message(
             "Workshop cannot create a lock file beside “{path}”: {reason}. Open it "
-            "read-only, or try again.", path=self.path, reason=exc.strerror or str(exc)),
+            "read-only, or try again.", path=self.path, reason=files.os_reason(exc)),
             kind="disk_full" if exc.errno == errno.ENOSPC else "other",
-            reason=exc.strerror or str(exc))
+            reason=files.os_reason(exc))
 
     def _locked_error(self, holder: dict[str, object] | None) -> LockedError:
         if holder is not None and holder.get("unreadable"):

@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workshop.i18n import LANGUAGES, current_language, tr
+from workshop.i18n import LANGUAGES, current_language, say, tr
 from workshop.storage.errors import SaveError
 from workshop.ui.canvas.theme import THEME_NAMES
 
 EXIT_OK = 0
+EXIT_FAILED = 1
 EXIT_USAGE = 2
 MIN_SIZE = (160, 120)
 MAX_SIZE = (7680, 4320)
@@ -65,6 +66,23 @@ def _usage(message: str) -> int:
     return EXIT_USAGE
 
 
+def _write_failed(exc: SaveError) -> str:
+    """The command line's words for a picture that could not be written (the
+    exception's own message speaks to the app's user: "use Save as")."""
+    if exc.kind == "disk_full":
+        return tr("“{path}” could not be written: the disk is full. Free some space, or "
+                  "write the picture elsewhere with --out. A file of that name that was "
+                  "there is unchanged.", path=exc.path)
+    if exc.kind == "read_only":
+        return tr("“{path}” could not be written: the folder is read-only or you lack "
+                  "permission. Write the picture elsewhere with --out. A file of that name "
+                  "that was there is unchanged.", path=exc.path)
+    reason = say(exc.reason, current_language()) if exc.reason else exc.text(
+        current_language())
+    return tr("“{path}” could not be written: {reason}. A file of that name that was there "
+              "is unchanged.", path=exc.path, reason=reason)
+
+
 def run_render(args: argparse.Namespace) -> int:
     from workshop.ui.canvas.render import ensure_app
 
@@ -96,30 +114,33 @@ def run_render(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         print(tr("Could not write “{path}”: the folder “{folder}” does not exist.",
                  path=out, folder=out.parent), file=sys.stderr)
-        return 1
+        return EXIT_FAILED
 
-    from workshop.storage.files import load_session
+    from workshop.storage.files import load_session, os_reason, same_file
     from workshop.ui.canvas.render import render_png, render_svg
 
+    if same_file(out, args.path):  # a loop of links: SessionFileError, said like `check`
+        print(tr("“{path}” is the session file: a picture is not written over it.",
+                 path=out), file=sys.stderr)
+        return EXIT_FAILED
     session = load_session(args.path)  # SessionFileError: handled like `workshop check`
     write = render_svg if kind == ".svg" else render_png
     if out.is_dir():
         print(tr("Could not write “{path}”: it is a folder.", path=out), file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     try:
         write(session, args.canvas, out, size=size, theme=args.theme,
               lang=args.canvas_lang)
     except SaveError as exc:  # the previous picture, if any, is intact
-        print(tr("Could not write “{path}”: {reason}", path=out,
-                 reason=exc.text(current_language())), file=sys.stderr)
-        return 1
+        print(_write_failed(exc), file=sys.stderr)
+        return EXIT_FAILED
     except OSError as exc:
-        if exc.strerror:
-            print(tr("Could not write “{path}”: {reason}", path=out, reason=exc.strerror),
-                  file=sys.stderr)
-        else:
+        if exc.errno is None:  # the picture could not be made (no system error)
             print(tr("Could not write “{path}”.", path=out), file=sys.stderr)
-        return 1
+        else:
+            print(tr("Could not write “{path}”: {reason}", path=out,
+                     reason=say(os_reason(exc), current_language())), file=sys.stderr)
+        return EXIT_FAILED
     print(tr("Saved the {canvas} canvas of “{path}” to “{out}”.", canvas=args.canvas,
              path=args.path, out=out))
     return EXIT_OK

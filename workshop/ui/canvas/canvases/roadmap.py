@@ -60,7 +60,16 @@ def _month_start(d: dt.date) -> dt.date:
 
 
 def _next_month(d: dt.date) -> dt.date:
+    """The first of the next month; in December 9999 the calendar's last day."""
+    if (d.year, d.month) == (dt.MAXYEAR, 12):
+        return dt.date.max
     return dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
+
+
+def _shifted(d: dt.date, days: int) -> dt.date:
+    """``d`` moved by ``days``, stopping at the calendar's first and last day."""
+    ordinal = min(max(d.toordinal() + days, dt.date.min.toordinal()), dt.date.max.toordinal())
+    return dt.date.fromordinal(ordinal)
 
 
 def plan_span(session: Session, today: dt.date) -> tuple[Span | None, bool]:
@@ -71,7 +80,7 @@ def plan_span(session: Session, today: dt.date) -> tuple[Span | None, bool]:
     if not dates:
         return None, False
     first, last = min(dates), max(dates)
-    near = first - dt.timedelta(days=366) <= today <= last + dt.timedelta(days=366)
+    near = _shifted(first, -366) <= today <= _shifted(last, 366)
     if near:
         first, last = min(first, today), max(last, today)
     return Span(_month_start(first), _next_month(last)), near
