@@ -28,6 +28,19 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
+EXPLICIT_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""The characters that set a direction by hand: embeddings, overrides and isolates."""
+
+_WITHOUT_CONTROLS = dict.fromkeys(map(ord, EXPLICIT_CONTROLS))
+
+
+def without_controls(text: str) -> str:
+    """``text`` without its explicit direction controls. The PDF drops them (with every
+    invisible character) and the projector drops them here, so a text that turns its own
+    letters around ("abc" + U+202E + "dcba") reads the same in both, as typed; a
+    signed document's words cannot be shown in an order they were not written in."""
+    return text if text.isascii() else text.translate(_WITHOUT_CONTROLS)
+
 _FORM_NAMES = ("isolated", "final", "initial", "medial")
 _ALEFS = {"\u0622", "\u0623", "\u0625", "\u0627"}
 _LAM = "\u0644"

@@ -187,6 +187,28 @@ def test_signing_live_and_void(make_scene: SceneFactory) -> None:
         scene, "Anna de Vries").texts()
 
 
+def test_a_name_that_turns_its_letters_around_reads_as_typed_on_both(
+        make_scene: SceneFactory) -> None:
+    """An override (U+202E ... U+202C) inside a name: the PDF dropped it and printed
+    "abcdcba", the projector applied it and showed "abcabcd". Both show it as typed."""
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from workshop.export.agreement import AgreementOptions, export_agreement
+
+    session = demo_session()
+    session.participants[0].name = "Anna abc\u202edcba\u202c end"
+    scene = make_scene(session, "preparation")
+    assert "Anna abcdcba end" in scene.all_texts()
+    assert not [t for t in scene.all_texts() if "\u202e" in t or "\u202c" in t]
+    pdf = export_agreement(session, AgreementOptions(language="en"))
+    words = re.sub(r"\s+", "", "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+    assert "Annaabcdcbaend" in words
+
+
 def test_signing_before_anyone_is_present_says_so(make_scene: SceneFactory) -> None:
     """Not "0 of 0 present participants have signed": nobody is there to sign yet."""
     session = demo_session()

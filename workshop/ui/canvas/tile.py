@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
+from workshop.export.bidi import without_controls
 from workshop.ui.canvas.text import FontSpec, face, is_rtl, wrap
 
 Polyline = tuple[tuple[float, float], ...]
@@ -32,6 +33,11 @@ class Run:
     max_lines: int = 3
     align: str = "left"  # left | center | right
     gap_before: float = 0.0
+
+    def __post_init__(self) -> None:
+        # The same words as the PDF prints: never in an order forced by hand
+        if not self.text.isascii():
+            object.__setattr__(self, "text", without_controls(self.text))
 
 
 @dataclass(frozen=True)
