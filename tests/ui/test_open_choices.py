@@ -166,3 +166,24 @@ def _read_only_folder_case(qtbot: QtBot, session_file: Path, tmp_path: Path,
         assert load_session(session_file).details.name == demo_session().details.name
     finally:
         folder.chmod(0o755)
+
+
+def test_a_loop_of_links_opened_beside_an_open_session_is_explained(
+        qtbot: QtBot, session_file: Path, tmp_path: Path) -> None:
+    """Asking whether the chosen file is the one already open followed the links and
+    raised on a loop (a traceback in the window); now opening it explains why not, and
+    the open session stays."""
+    from workshop.ui.main_window import MainWindow
+
+    first, second = tmp_path / "een.workshop", tmp_path / "twee.workshop"
+    first.symlink_to(second)
+    second.symlink_to(first)
+    document = open_document(None, session_file)
+    assert document is not None
+    window = MainWindow(document)
+    qtbot.addWidget(window)
+    clicker = Clicker("no such button")  # the explanation's box, closed
+    window.open_session(first)  # as File > Open… does with the chosen path
+    assert "een.workshop" in clicker.text
+    assert window.document is document and not document.read_only
+    window.close()

@@ -754,9 +754,15 @@ class MainWindow(QMainWindow):
         path = path or ask_open_path(self)
         if path is None:
             return
-        if (self.document is not None and self.document.path is not None
-                and self.document.path.resolve() == Path(path).resolve()):
-            return
+        if self.document is not None and self.document.path is not None:
+            from workshop.storage.errors import SessionFileError
+            from workshop.storage.files import same_file
+
+            try:
+                if same_file(self.document.path, path):
+                    return  # already open
+            except SessionFileError:
+                pass  # a loop of links: opening it says so
         self._replace_document(open_document(self, path))
 
     def open_demo(self) -> None:

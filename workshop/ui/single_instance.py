@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import os
 import zlib
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def forward(path: Path | None, name: str | None = None) -> bool:
     socket.connectToServer(name or server_name())
     if not socket.waitForConnected(CONNECT_MS):
         return False
-    message = {"open": str(Path(path).resolve()) if path is not None else None}
+    message = {"open": _whole(path) if path is not None else None}
     socket.write(json.dumps(message).encode("utf-8") + b"\n")
     socket.flush()
     answered = socket.waitForReadyRead(REPLY_MS) and bytes(socket.readAll().data()).strip() == b"ok"
@@ -129,3 +130,12 @@ def serve(window: QWidget) -> InstanceServer | None:
     # (a timer, not a queued connection, whose ``Qt`` the first window need not make).
     server.sig_open.connect(lambda path: QTimer.singleShot(0, lambda: on_open(path)))
     return server
+
+
+def _whole(path: Path | str) -> str:
+    """The whole path for the running Workshop (another working folder): the file a link
+    points at, or just the absolute path for a loop of links (opening it says so)."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)

@@ -16,10 +16,10 @@ from PySide6.QtCore import (
 
 from workshop.domain.model import Session
 from workshop.export.appendix_names import APPENDICES, DEFAULT_APPENDICES
-from workshop.i18n import Language, current_language, tr
+from workshop.i18n import Language, current_language, say, tr
 from workshop.storage import paths
 from workshop.storage.errors import SaveError, SessionFileError
-from workshop.storage.files import remove_partial_exports, write_atomic
+from workshop.storage.files import os_reason, remove_partial_exports, write_atomic
 from workshop.storage.paths import default_pdf_paths
 from workshop.ui.document import SessionDocument
 
@@ -126,7 +126,7 @@ def run_request(request: ExportRequest, progress: Callable[[int], None],
     except SaveError as exc:
         result.error = export_failed(exc)
     except (OSError, SessionFileError) as exc:
-        reason = (exc.strerror if isinstance(exc, OSError)
+        reason = (say(os_reason(exc), current_language()) if isinstance(exc, OSError)
                   else exc.text(current_language()))
         result.error = tr("The PDF could not be written. {reason}", reason=reason or str(exc))
     except Exception as exc:  # noqa: BLE001 - reported to the facilitator, not lost
