@@ -847,3 +847,33 @@ def test_dutch_page_has_no_english_left(qtbot: QtBot,
     english = [t for t in texts if t and t in dutch and dutch[t] != t]
     assert english == []
     assert "Niet geclusterd" in [w.text() for w in page.findChildren(QLabel)]
+
+
+def test_on_a_narrow_screen_the_board_can_be_given_the_room(
+        qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
+    """At 1024x768 in Dutch the statement and tabs go below the board. Their least
+    height (the consent round's) held the board at ~220 px, too little to drag larger:
+    now the board starts at half the page, the handle gives it more, and what no longer
+    fits below scrolls; the statement and tabs keep the page's width."""
+    from workshop.domain.model import Step
+    from workshop.ui.main_window import MainWindow
+
+    set_language("nl")
+    try:
+        window = MainWindow(make_document())
+        qtbot.addWidget(window)
+        window.resize(1024, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        window.go_to(Step.AMBITION)
+        page = window.pages[Step.AMBITION]
+        assert isinstance(page, AmbitionPage)
+        qtbot.waitUntil(lambda: page.splitter.orientation() == Qt.Orientation.Vertical)
+        board, side = page.splitter.sizes()
+        assert board >= (board + side) * 0.45
+        page.splitter.moveSplitter(int((board + side) * 0.8), 1)  # the handle, dragged
+        assert page.splitter.sizes()[0] >= (board + side) * 0.75
+        assert page.right_scroll.verticalScrollBar().maximum() > 0  # the rest scrolls
+        assert page.right_scroll.widget().width() >= page.right_scroll.viewport().width()
+    finally:
+        set_language("en")

@@ -13,10 +13,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -167,10 +169,21 @@ class AmbitionPage(Page):
         right_layout.addWidget(self.statement, 2)
         right_layout.addWidget(self.tabs, 5)
 
+        # Scrolled when it must: on a narrow screen (1024x768) the statement and the tabs
+        # go below the board, and their least height (the consent round's ~390 px) left
+        # the board ~220 px, too little to drag larger; now the splitter is the
+        # facilitator's to move, and what does not fit scrolls.
+        self.right_scroll = QScrollArea()
+        self.right_scroll.setObjectName("ambitionSide")
+        self.right_scroll.setWidget(right)
+        self.right_scroll.setWidgetResizable(True)
+        self.right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.right_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("ambitionSplitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.right_scroll)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(0, False)
@@ -191,10 +204,16 @@ class AmbitionPage(Page):
     def _fit_orientation(self) -> None:
         """Side by side where both halves fit; on a narrow screen (1024x768) the
         statement, goals and consent round go below the board instead of being cut."""
-        left, right = must(self.splitter.widget(0)), must(self.splitter.widget(1))
+        left, right = must(self.splitter.widget(0)), must(self.right_scroll.widget())
         need = (left.minimumSizeHint().width() + right.minimumSizeHint().width()
                 + self.splitter.handleWidth() + 8)
         wanted = Qt.Orientation.Vertical if self.width() < need else Qt.Orientation.Horizontal
+        # Side by side the statement and tabs keep their whole width (only the height may
+        # scroll, beside its scroll bar); below the board they have the page's width.
+        scroll_bar = self.right_scroll.verticalScrollBar().sizeHint().width()
+        self.right_scroll.setMinimumWidth(
+            0 if wanted == Qt.Orientation.Vertical
+            else right.minimumSizeHint().width() + scroll_bar)
         if wanted != self.splitter.orientation():
             self.splitter.setOrientation(wanted)
             narrow = wanted == Qt.Orientation.Vertical
@@ -203,7 +222,8 @@ class AmbitionPage(Page):
                 hint.setVisible(not narrow)
                 owner.setToolTip(hint.text() if narrow else "")
             total = self.height() if narrow else self.width()
-            self.splitter.setSizes([total * 2 // 3, total - total * 2 // 3])  # the board first
+            first = total * 2 // 3 if not narrow else total // 2  # the board first
+            self.splitter.setSizes([first, total - first])
 
     # --- showing the session -------------------------------------------------------
 
