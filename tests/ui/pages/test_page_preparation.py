@@ -702,5 +702,11 @@ def test_the_session_details_stay_readable_on_a_narrow_screen(
         assert (label.geometry().right() < page.name_edit.geometry().left()) is beside
         assert page.name_edit.fontMetrics().horizontalAdvance(
             "Samen gezond ouder worden") < page.name_edit.width()
+        # The details whole by default; the handle dragged up gives the participants'
+        # tabs the room (the details scroll), which the details' height used to hold
+        tabs = page.people_tabs.height()
+        assert page.splitter.sizes()[0] >= page._top.sizeHint().height() or tabs > 300
+        page.splitter.moveSplitter(150, 1)
+        assert page.people_tabs.height() >= tabs + 100
     finally:
         set_language("en")

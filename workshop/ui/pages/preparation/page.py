@@ -183,9 +183,21 @@ class PreparationPage(Page):
         top_layout.addWidget(self._build_details(), 5)
         top_layout.addWidget(self._build_forms(), 3)
         top_layout.addWidget(self._build_agenda(), 3)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        # The details, forms and agenda scroll when the facilitator drags the handle up
+        # to give the participants more room (a 768-pixel screen has little of it).
+        top_scroll = QScrollArea()
+        top_scroll.setObjectName("preparationTop")
+        top_scroll.setWidgetResizable(True)
+        top_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        top_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        top_scroll.setWidget(top)
+        top_scroll.setMinimumHeight(120)
+        self._top = top
+        self._handle_moved = False
+        splitter = self.splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(top)
+        splitter.addWidget(top_scroll)
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_handle_moved", True))
         self.people_tabs = QTabWidget()
         self.people_tabs.setObjectName("peopleTabs")
         self.people_tabs.addTab(self._build_participants(), tr("Participants"))
@@ -419,6 +431,21 @@ class PreparationPage(Page):
         else:
             self.date_note.setText(locale_format.weekday_date(day, current_language()))
             self.date_note.setStyleSheet("color: #1b5e20;")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if not self._handle_moved:  # until the facilitator moves the handle
+            QTimer.singleShot(0, self._fit_top)  # after the details chose their layout
+
+    def _fit_top(self) -> None:
+        """The details, forms and agenda whole, up to three fifths of the page; the
+        participants' tabs the rest."""
+        total = sum(self.splitter.sizes())
+        if total <= 0 or self._handle_moved:
+            return
+        top = min(self._top.sizeHint().height(), total * 3 // 5)
+        if self.splitter.sizes()[0] != top:
+            self.splitter.setSizes([top, total - top])
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
