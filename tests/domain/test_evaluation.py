@@ -77,7 +77,9 @@ def test_the_comparison_lists_exactly_what_changed() -> None:
     old_text = principle.text
     principle.text = old_text.rstrip(".") + " en rekenen elkaar daarop af."
     leaving = evaluation.participants[-1]
-    remove_participant(evaluation, leaving.id, hand_over=False)
+    # Leaving the collaboration (handed over): the comparison says they left. ("Delete
+    # everything of them" forgets them in the revised version's articles too, below.)
+    remove_participant(evaluation, leaving.id, hand_over=True)
     evaluation.participants.append(Participant(
         id="p-new", name="Noor Yilmaz", organisation="Woonstichting Waalzoom",
         role="Directeur"))

@@ -228,3 +228,75 @@ def test_a_member_moving_to_another_organisation_renames_nothing_while_others_st
     set_organisation(session, first.id, "Elders")
     assert session.commitments.model_dump() == before
     assert org in session.organisations()
+
+
+def test_deleting_someone_in_an_evaluation_meeting_forgets_them_in_the_revised_text() -> None:
+    from workshop.domain.compare import changes_since_previous
+    from workshop.domain.evaluation import new_evaluation
+
+    evaluation = new_evaluation(demo_session(), "start.workshop", dt.date(2026, 10, 1))
+    joost = evaluation.participant("p-joost")
+    assert joost is not None
+    own = (joost.name, joost.represents, joost.mandate, joost.organisation)
+    previous = evaluation.evaluation.previous_articles if evaluation.evaluation else []
+    assert all(any(text in a.title + a.text for a in previous) for text in own)
+
+    remove_participant(evaluation, "p-joost", hand_over=False)
+
+    data = dumps(evaluation).decode("utf-8")
+    assert [text for text in own if text in data] == []
+    assert "p-joost" not in data
+    # The rest of the revised version is kept: his action and role without him, the
+    # other parties as they were; the comparison shows what the table changed.
+    kept = {a.key: a for a in evaluation.evaluation.previous_articles}  # type: ignore[union-attr]
+    assert "parties:p-joost" not in kept and "parties:p-anna" in kept
+    assert kept["actions:a-pilot-zorgplan"].title.startswith("Pilot gedeeld zorgplan")
+    assert "roles:r-pf-informatie" in kept
+    assert not [c for c in changes_since_previous(evaluation) if "Joost" in c.title + c.before]
+
+
+def test_handed_over_in_an_evaluation_meeting_the_comparison_says_they_left() -> None:
+    from workshop.domain.compare import changes_since_previous
+    from workshop.domain.evaluation import new_evaluation
+
+    evaluation = new_evaluation(demo_session(), "start.workshop", dt.date(2026, 10, 1))
+    remove_participant(evaluation, "p-joost", hand_over=True)
+    assert ("removed", "Joost Bakker") in [(c.kind, c.title)
+                                          for c in changes_since_previous(evaluation)]
+
+
+@pytest.mark.parametrize("hand_over", [True, False])
+def test_the_last_of_an_organisation_takes_its_party_record_and_function_along(
+        hand_over: bool) -> None:
+    session = demo_session()
+    record = next(o for o in session.legal.organisations
+                  if o.name == "Huisartsencoöperatie Waalzoom")
+    record.representative_id, record.function = "p-joost", "Bestuurder Qwispel"
+    session = Session.model_validate(session.model_dump())
+
+    remove_participant(session, "p-joost", hand_over=hand_over)
+
+    data = dumps(session).decode("utf-8")
+    assert [o for o in session.legal.organisations
+            if o.name == "Huisartsencoöperatie Waalzoom"] == []
+    assert "Bestuurder Qwispel" not in data and record.kvk not in data
+    assert len(session.legal.organisations) == len(demo_session().legal.organisations) - 1
+
+
+@pytest.mark.parametrize("hand_over", [True, False])
+def test_a_representative_leaving_takes_their_function_not_the_organisation(
+        hand_over: bool) -> None:
+    from workshop.domain.parties import party_views
+
+    session = _with_colleague()  # Bert Kok of Anna's hospital stays
+    record = next(o for o in session.legal.organisations if o.name == "Waalzoom Ziekenhuis")
+    assert record.function == "lid raad van bestuur"  # Anna's, the default representative
+
+    remove_participant(session, "p-anna", hand_over=hand_over)
+
+    stays = next(o for o in session.legal.organisations if o.name == "Waalzoom Ziekenhuis")
+    assert stays.function == "" and stays.kvk == record.kvk
+    view = next(v for v in party_views(session) if v.name == "Waalzoom Ziekenhuis")
+    assert view.representative is not None and view.representative.name == "Bert Kok"
+    assert view.function == ""  # Bert's own role (none), not Anna's function
+    assert "lid raad van bestuur" not in dumps(session).decode("utf-8")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from workshop.domain import parties
 from workshop.domain.fingerprint import fingerprint
-from workshop.domain.model import Owner, Session
+from workshop.domain.model import Owner, Participant, PrintedArticle, Session
 
 REMOVAL_AREAS: tuple[str, ...] = (
     "participants",
@@ -33,6 +33,7 @@ REMOVAL_AREAS: tuple[str, ...] = (
     "diagnostics.forms",
     "signatures",
     "legal",
+    "evaluation",
 )
 """Every session area ``remove_participant`` may change (for the undo snapshot)."""
 
@@ -153,6 +154,10 @@ def remove_participant(session: Session, participant_id: str, hand_over: bool) -
         raise KeyError(participant_id)
     organisation = person.organisation.strip()
     remaining = _remaining_organisations(session, participant_id)
+    represented = parties.represented_by(session, participant_id)
+    if not hand_over:
+        _forget_in_previous_articles(session, person, organisation,
+                                     leaves=bool(organisation) and organisation not in remaining)
     session.participants = [p for p in session.participants if p.id != participant_id]
 
     ambition = session.ambition
@@ -211,7 +216,52 @@ def remove_participant(session: Session, participant_id: str, hand_over: bool) -
     d.forms = [f for f in d.forms if f.participant_id != participant_id]
 
     session.signatures = [s for s in session.signatures if s.participant_id != participant_id]
-    parties.forget_participant(session, participant_id)
+    parties.forget_participant(session, participant_id, organisation, represented)
+
+
+def _forget_in_previous_articles(session: Session, person: Participant, organisation: str,
+                                 leaves: bool) -> None:
+    """An evaluation meeting keeps the revised version's articles as printed
+    (``Evaluation.previous_articles``): what of them is the person's goes as it goes
+    from the session itself. Their own articles (keyed by their id: their party entry
+    with name, organisation, role, represents and mandate) go; where an action's owner
+    or a role's holder printed them, that part goes (as the owner does); when nobody of
+    their organisation stays, so do its contributions and the organisation as an
+    owner, holder or represented party. Free texts that mention them (a principle, an
+    action's description) are the table's words and stay, as other people's cards do.
+    """
+    evaluation = session.evaluation
+    if evaluation is None:
+        return
+    own = f":{person.id}"
+    names = {person.name.strip()}
+    names |= {a.title.strip() for a in evaluation.previous_articles
+              if a.key == f"parties{own}" and a.title.strip()}
+    names.discard("")
+
+    def theirs(part: str) -> bool:
+        part = part.strip()
+        if leaves and part == organisation:
+            return True
+        return any(part == name or (part.startswith(f"{name} (") and part.endswith(")"))
+                   for name in names)
+
+    kept: list[PrintedArticle] = []
+    for article in evaluation.previous_articles:
+        if article.key.endswith(own):
+            continue
+        if leaves and article.section == "contributions" and article.title == organisation:
+            continue
+        if article.section in ("actions", "roles"):
+            parts = [p for p in article.text.split(" · ") if not theirs(p)]
+            if leaves and article.section == "roles":
+                parts = [", ".join(x for x in p.split(", ") if x.strip() != organisation)
+                         for p in parts]
+            text = " · ".join(p for p in parts if p.strip())
+            if text != article.text:
+                article = article.model_copy(update={"text": text})
+        kept.append(article)
+    evaluation.previous_articles = kept
 
 
 RENAME_AREAS: tuple[str, ...] = ("participants", "roadmap.actions", "commitments", "legal")

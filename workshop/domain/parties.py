@@ -186,11 +186,33 @@ def rename(session: Session, old: str, new: str) -> None:
             org.name = new
 
 
-def forget_participant(session: Session, participant_id: str) -> None:
-    """A removed participant no longer signs for anyone."""
+def represented_by(session: Session, participant_id: str) -> list[str]:
+    """The organisations ``participant_id`` signs for (chosen, or by default)."""
+    return [org.name for org in session.legal.organisations
+            if (rep := representative(session, org.name)) is not None
+            and rep.id == participant_id]
+
+
+def forget_participant(session: Session, participant_id: str, organisation: str = "",
+                       represented: list[str] | None = None) -> None:
+    """A removed participant (of ``organisation``) no longer signs for anyone.
+
+    The organisations they represented (``represented``, taken by ``represented_by``
+    before they left) lose the function they held as their representative. When none
+    of the participants left is of ``organisation``, its record goes (legal name, form,
+    seat, KvK, function, mandate): it is no longer printed, nobody could see it.
+    """
+    gone = set(represented or ())
+    leaves = bool(organisation) and organisation not in session.organisations()
+    kept = []
     for org in session.legal.organisations:
         if org.representative_id == participant_id:
             org.representative_id = None
+        if org.name in gone:
+            org.function = ""
+        if not (leaves and org.name == organisation):
+            kept.append(org)
+    session.legal.organisations = kept
 
 
 # --- money per year (for the mandate check) -------------------------------------------

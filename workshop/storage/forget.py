@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workshop.domain import parties
 from workshop.domain.model import Session
 from workshop.domain.participants import remove_participant
 from workshop.storage import files
@@ -57,7 +58,15 @@ class Traces:
 
 
 def traces_of(session: Session, participant_id: str) -> Traces:
-    """The traces of a participant, taken before they are removed."""
+    """The traces of a participant, taken before they are removed.
+
+    Always their name, their interests' texts and their signature's strokes. Also what
+    else describes them, where it is theirs alone (not found in the session once they
+    are removed, so that a role like "Bestuurder" that others share is no trace): their
+    role, what they represent, their mandate, the function they signed in, the name
+    they were printed with in the revised version (an evaluation meeting), and, when
+    nobody of their organisation stays, its name and legal name.
+    """
     person = session.participant(participant_id)
     if person is None:
         raise KeyError(participant_id)
@@ -68,6 +77,21 @@ def traces_of(session: Session, participant_id: str) -> Traces:
             for stroke in signature.strokes:
                 texts.append(json.dumps([list(p) for p in stroke.points[:3]],
                                         separators=(",", ":"))[1:-1])
+    extra = [person.role, person.represents, person.mandate]
+    extra += [parties.record(session, name).function
+              for name in parties.represented_by(session, participant_id)]
+    if session.evaluation is not None:
+        extra += [a.title for a in session.evaluation.previous_articles
+                  if a.key == f"parties:{participant_id}"]
+    trial = session.model_copy(deep=True)
+    remove_participant(trial, participant_id, hand_over=False)
+    organisation = person.organisation.strip()
+    if organisation and organisation not in trial.organisations():
+        extra += [organisation, parties.record(session, organisation).legal_name]
+    left = files.dumps(trial)
+    for text in extra:
+        if text.strip() and not Traces(session.id, participant_id, (text,)).found_in(left):
+            texts.append(text)
     return Traces(session.id, participant_id, tuple(dict.fromkeys(texts)))
 
 

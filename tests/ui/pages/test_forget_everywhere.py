@@ -7,6 +7,10 @@ says first that the backups lose them too). Afterwards no file under the data fo
 beside the session holds their name, an interest or their signature's strokes: every
 byte is searched, as UTF-8, JSON escapes, UTF-16 and base64, and inside every gzip or
 zlib (PDF) stream. Another session's backup with the same name is left alone.
+What describes them goes too: their role, whom they represent, their mandate, the
+function they signed in and their organisation (nobody else of it takes part), also
+from the revised version's articles an evaluation meeting keeps; and the backups are
+rewritten without them, not deleted.
 """
 
 from __future__ import annotations
@@ -25,8 +29,10 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from samples import demo_session
 
+from workshop.domain.evaluation import new_evaluation
 from workshop.domain.fingerprint import fingerprint
 from workshop.domain.model import InterestItem, Session, Signature, Stroke
+from workshop.domain.participants import set_organisation
 from workshop.export.agreement import AgreementOptions, export_agreement
 from workshop.storage import paths
 from workshop.storage.backups import BackupStore
@@ -36,6 +42,10 @@ from workshop.ui.pages.preparation.page import PreparationPage
 from workshop.ui.pages.preparation.participants import NAME
 
 NAME_TEXT = "Xandra Qwertyhuis-Vlietstra"
+ORGANISATION = "Qorvalisbeheer Zuid BV"
+ABOUT = ("Zorgmanager Quintijnen", "Wijkteams Zuiderqwarten", "Mandaat Vlomperdag beperkt",
+         "Bestuurder Qwispel")
+"""Role, represents, mandate, and the function they sign in for their organisation."""
 INTERESTS = ("Mijn baan als zorgmanager Qorvalis veiligstellen",
              "Wachtlijst Zuiderqwarten terugdringen")
 STROKE = Stroke(points=[(123.25 + 7 * i, 345.5 + (i % 5) * 3, 0.625) for i in range(40)])
@@ -44,7 +54,12 @@ STROKE = Stroke(points=[(123.25 + 7 * i, 345.5 + (i % 5) * 3, 0.625) for i in ra
 def _session() -> Session:
     session = demo_session()
     person = session.participants[1]
+    set_organisation(session, person.id, ORGANISATION)  # the only one of it
     person.name = NAME_TEXT
+    person.role, person.represents, person.mandate, function = ABOUT
+    for org in session.legal.organisations:
+        if org.name == ORGANISATION:
+            org.representative_id, org.function = person.id, function
     session.interests.items += [
         InterestItem(id=f"i-x{n}", participant_id=person.id, kind="organisational",
                      text=text) for n, text in enumerate(INTERESTS)]
@@ -55,7 +70,8 @@ def _session() -> Session:
 
 
 def _traces() -> list[bytes]:
-    texts = [NAME_TEXT, *INTERESTS, "123.25,345.5,0.625", "130.25,348.5"]
+    texts = [NAME_TEXT, *INTERESTS, "123.25,345.5,0.625", "130.25,348.5", ORGANISATION,
+             *ABOUT]
     found: list[bytes] = []
     for text in texts:
         found += [text.encode(), json.dumps(text)[1:-1].encode(), text.encode("utf-16-le"),
@@ -89,6 +105,26 @@ def _files_with_traces(*folders: Path) -> list[str]:
     return found
 
 
+def _delete_everything_of_them(qtbot: QtBot, document: SessionDocument) -> str:
+    """Remove… on their row, then "Delete everything of them" in the dialog; what the
+    dialog said."""
+    page = show_page(qtbot, PreparationPage(document))
+    row = next(n for n, p in enumerate(document.session.participants) if p.name == NAME_TEXT)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(row, NAME))
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.remove_dialog is not None and page.remove_dialog.isVisible())
+    dialog = page.remove_dialog
+    assert dialog is not None
+    said = "\n".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "every backup and recovery copy" in said and "cannot be undone" in said
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.hand_over_button)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.remove_dialog is None)
+    assert document.flush()  # waits for the worker, which cleans after the save
+    return said
+
+
 def test_deleting_everything_of_someone_reaches_every_copy(
         tmp_path: Path, qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
     document = make_document(_session(), "regio")
@@ -117,20 +153,7 @@ def test_deleting_everything_of_someone_reaches_every_copy(
     assert document.flush()
     assert _files_with_traces(data_folder, path.parent), "the test found nothing to find"
 
-    page = show_page(qtbot, PreparationPage(document))
-    row = next(n for n, p in enumerate(document.session.participants) if p.name == NAME_TEXT)
-    page.table.setFocus()
-    page.table.setCurrentIndex(page.model.index(row, NAME))
-    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.remove_dialog is not None and page.remove_dialog.isVisible())
-    dialog = page.remove_dialog
-    assert dialog is not None
-    said = "\n".join(label.text() for label in dialog.findChildren(QLabel))
-    assert "every backup and recovery copy" in said and "cannot be undone" in said
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.hand_over_button)
-    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.remove_dialog is None)
-    assert document.flush()  # waits for the worker, which cleans after the save
+    _delete_everything_of_them(qtbot, document)
 
     other_backup = store.list_backups(other_path)[0].path
     left = [p for p in _files_with_traces(data_folder, path.parent)
@@ -147,3 +170,36 @@ def test_deleting_everything_of_someone_reaches_every_copy(
         assert len(restored.participants) == len(_session().participants) - 1
     assert document.forgotten is not None and document.forgotten.failed == []
     assert not (path.parent / "regio-samenwerkingsafspraken.pdf").exists()
+
+
+def test_in_an_evaluation_meeting_they_leave_the_revised_text_and_the_backups_stay(
+        qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
+    """Version 2 keeps the articles of the version it revises, the person's party entry
+    among them: they go with the rest of them, so every backup of the meeting can be
+    rewritten without them, and none is lost."""
+    today = dt.date.today()
+    document = make_document(new_evaluation(_session(), "regio.workshop", today), "regio-2")
+    assert document.path is not None and document.autosaver is not None
+    path = document.path
+    store = BackupStore()
+    now = dt.datetime.now()
+    for days in (1, 9, 40):
+        earlier = new_evaluation(_session(), "regio.workshop", today)
+        earlier.id = document.session.id
+        earlier.details.venue = f"Zaal {days}"
+        store.backup_now(path, dumps(earlier), now - dt.timedelta(days=days))
+    assert document.flush()
+    backups = {info.path for info in store.list_backups(path)}
+    assert len(backups) == 3 and _files_with_traces(paths.data_folder(), path.parent)
+
+    said = _delete_everything_of_them(qtbot, document)
+
+    assert "Nothing of them stays in the session file." in said
+    assert _files_with_traces(paths.data_folder(), path.parent) == []
+    assert document.forgotten is not None
+    assert set(document.forgotten.rewritten) >= backups and document.forgotten.deleted == []
+    assert backups <= {info.path for info in store.list_backups(path)}
+    for backup in backups:
+        kept = load_session(backup)
+        assert kept.evaluation is not None and kept.evaluation.previous_articles
+        assert len(kept.participants) == len(_session().participants) - 1
