@@ -7,6 +7,12 @@ backup per day for a week, per ISO week for five weeks, and per month beyond tha
 (as Anki does), but never beyond the retention period: at every new backup, backups of
 any session and recovery copies older than ``retention_months`` (a setting, default 12)
 are deleted, so that what was deleted from a session does not live on for ever.
+
+A backup or recovery copy is written under a temporary name first
+(``.NAME.XXXXXXXX.saving``, ``files.write_atomic``); a process killed while writing one
+leaves it behind, a whole or partial copy of the session. Such leftovers are removed
+at every new backup (``expire``) and by "Delete everything of them", once older than a
+minute: a younger one may be a write in progress.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +38,9 @@ KEEP_ALL_DAYS = 2  # today and yesterday
 DAILY_DAYS = 7
 WEEKLY_DAYS = 35  # five weeks
 _MAX_STEM = 60
+LEFTOVER_AGE_S = files.PARTIAL_EXPORT_AGE_S
+"""A write takes well under a second from creating its temporary file to the rename; a
+temporary file older than this belongs to a process that was killed."""
 _NAME = re.compile(r"^(\d{8}-\d{6})(?:-(\d+))?" + re.escape(BACKUP_EXTENSION) + "$")
 
 
@@ -159,6 +169,38 @@ class BackupStore:
         every.sort(key=lambda info: (info.taken_at, info.path.name), reverse=True)
         return every
 
+    def leftovers(self) -> list[Path]:
+        """Temporary files of backup and recovery writes (``.NAME.XXXXXXXX.saving``) in
+        every session's backup folder and in the recovery folder, of any age."""
+        try:
+            folders = [f for f in self.root.iterdir() if f.is_dir()]
+        except OSError:
+            folders = []
+        if self.recovery is not None:
+            folders.append(self.recovery)
+        found: list[Path] = []
+        for folder in folders:
+            try:
+                entries = list(folder.iterdir())
+            except OSError:
+                continue
+            found += sorted(e for e in entries if e.name.startswith(files.TEMP_PREFIX)
+                            and e.name.endswith(files.TEMP_SUFFIX) and e.is_file())
+        return found
+
+    def remove_leftovers(self, *, min_age_s: float = LEFTOVER_AGE_S) -> list[Path]:
+        """Remove the leftovers of killed writes (``leftovers``) older than
+        ``min_age_s`` (by the clock, whatever ``now`` a caller works with)."""
+        removed = []
+        for leftover in self.leftovers():
+            try:
+                if time.time() - leftover.stat().st_mtime >= min_age_s:
+                    leftover.unlink()
+                    removed.append(leftover)
+            except OSError:
+                pass
+        return removed
+
     # --- writing -----------------------------------------------------------------
 
     def _newest_matches(self, newest: BackupInfo, data: bytes) -> bool:
@@ -252,9 +294,10 @@ class BackupStore:
 
     def expire(self, now: dt.datetime) -> list[Path]:
         """Delete backups of every session and recovery copies older than the
-        retention period; a session folder left empty goes too."""
+        retention period, and leftovers of killed writes (``remove_leftovers``); a
+        session folder left empty goes too."""
         cutoff = months_before(_local_naive(now), self.retention())
-        removed: list[Path] = []
+        removed: list[Path] = self.remove_leftovers()
         for info in self.list_all():
             if info.taken_at < cutoff:
                 try:
@@ -262,7 +305,7 @@ class BackupStore:
                     removed.append(info.path)
                 except OSError:
                     pass
-        for folder in {p.parent for p in removed}:
+        for folder in {p.parent for p in removed if p.parent.parent == self.root}:
             if not any(_parse(entry) for entry in folder.iterdir()):
                 for leftover in (folder / SOURCE_FILE,):
                     leftover.unlink(missing_ok=True)

@@ -2,7 +2,8 @@
 
 "Delete everything of them" removes a person from the open session; this module takes
 them out of every other copy: the rotating backups of every session in the data folder,
-the recovery copies, leftovers of interrupted saves and exports beside the session, and
+the recovery copies, leftovers of interrupted saves and exports beside the session and
+of killed backup and recovery writes (``.NAME.XXXXXXXX.saving``, deleted), and
 the PDFs exported from this session beside it (they print the person; export again).
 
 A backup or recovery copy of this session is rewritten with the person removed the way
@@ -190,10 +191,26 @@ def copies(store: BackupStore, recovery: Path | None) -> Iterable[Path]:
             return
 
 
+def _leftovers(store: BackupStore, traces: Traces, result: Forgotten) -> None:
+    """Leftovers of killed backup and recovery writes: deleted once a minute old (as
+    ``BackupStore.remove_leftovers``), and at any age when they hold this session or
+    the person (only the process holding the session writes its copies, and that is
+    this one, busy here)."""
+    result.deleted += store.remove_leftovers()
+    for leftover in store.leftovers():
+        try:
+            data = leftover.read_bytes()
+        except OSError:
+            continue
+        if traces.session_id.encode() in data or traces.found_in(data):
+            _remove(leftover, result)
+
+
 def forget_everywhere(traces: Traces, session_path: Path | None, store: BackupStore,
                       recovery: Path | None) -> Forgotten:
     """Take the person out of every copy the app keeps (see the module docstring)."""
     result = Forgotten()
+    _leftovers(store, traces, result)
     for path in copies(store, recovery):
         _scrub_copy(path, traces, result)
     if session_path is not None:
