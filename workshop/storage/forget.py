@@ -20,6 +20,7 @@ Runs on the save worker, after the save that removed the person. No Qt.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -204,6 +205,39 @@ def _leftovers(store: BackupStore, traces: Traces, result: Forgotten) -> None:
             continue
         if traces.session_id.encode() in data or traces.found_in(data):
             _remove(leftover, result)
+
+
+SCAN_BUDGET_S = 0.3
+"""How long ``held_in_copies`` may read copies on the UI thread before it answers
+"perhaps": the window must not freeze over a year of backups."""
+
+
+def held_in_copies(store: BackupStore, recovery: Path | None, session_path: Path | None,
+                   session_id: str, participant_id: str, *,
+                   budget_s: float = SCAN_BUDGET_S) -> bool | None:
+    """Whether a backup, recovery copy or leftover of a killed write of this session
+    holds the participant (their id): before a removal, so that the dialog says so.
+
+    This session's own backups first, newest first, then the rest. None when not every
+    copy could be read within ``budget_s``: perhaps.
+    """
+    person, session = f'"{participant_id}"'.encode(), f'"{session_id}"'.encode()
+    own = store.list_backups(session_path) if session_path is not None else []
+    seen = {info.path for info in own}
+    paths = [info.path for info in own]
+    paths += [p for p in copies(store, recovery) if p not in seen]
+    paths += store.leftovers()
+    start = time.monotonic()
+    for path in paths:
+        if time.monotonic() - start > budget_s:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if person in data and session in data:
+            return True
+    return False
 
 
 def forget_everywhere(traces: Traces, session_path: Path | None, store: BackupStore,

@@ -23,17 +23,19 @@ import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from drive import show_page
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 from samples import demo_session
 
 from workshop.domain.evaluation import new_evaluation
 from workshop.domain.fingerprint import fingerprint
-from workshop.domain.model import InterestItem, Session, Signature, Stroke
+from workshop.domain.model import InterestItem, Participant, Session, Signature, Stroke
 from workshop.domain.participants import set_organisation
 from workshop.export.agreement import AgreementOptions, export_agreement
+from workshop.i18n import set_language
 from workshop.storage import paths
 from workshop.storage.backups import BackupStore
 from workshop.storage.files import dumps, load_session, save_session
@@ -203,3 +205,80 @@ def test_in_an_evaluation_meeting_they_leave_the_revised_text_and_the_backups_st
         kept = load_session(backup)
         assert kept.evaluation is not None and kept.evaluation.previous_articles
         assert len(kept.participants) == len(_session().participants) - 1
+
+
+def _someone_only_the_backups_know(
+        make_document: Callable[..., SessionDocument]) -> tuple[SessionDocument, Path]:
+    """Yvo, only a row in the session, with an interest in a backup of three days ago."""
+    session = demo_session()
+    session.participants.append(Participant(id="p-yvo", name=NAME_TEXT,
+                                            organisation="Waalzoom Ziekenhuis"))
+    session = Session.model_validate(session.model_dump())
+    document = make_document(session, "regio")
+    assert document.path is not None
+    older = session.model_copy(deep=True)
+    older.interests.items.append(InterestItem(
+        id="i-yvo", participant_id="p-yvo", kind="individual", text=INTERESTS[0]))
+    backup = BackupStore().backup_now(document.path, dumps(older),
+                                      dt.datetime.now() - dt.timedelta(days=3))
+    return document, backup
+
+
+def _remove_row(qtbot: QtBot, page: PreparationPage) -> None:
+    row = next(n for n, p in enumerate(page.document.session.participants)
+               if p.name == NAME_TEXT)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(row, NAME))
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_someone_with_nothing_in_the_session_but_in_a_backup_is_asked_about_first(
+        qtbot: QtBot, make_document: Callable[..., SessionDocument], lang: str) -> None:
+    document, backup = _someone_only_the_backups_know(make_document)
+    assert document.flush()
+    before = backup.read_bytes()
+    set_language(lang)
+    try:
+        page = show_page(qtbot, PreparationPage(document))
+        _remove_row(qtbot, page)
+        qtbot.waitUntil(lambda: page.remove_dialog is not None
+                        and page.remove_dialog.isVisible())
+        dialog = page.remove_dialog
+        assert dialog is not None
+        said = "\n".join(label.text() for label in dialog.findChildren(QLabel))
+        # Nothing has happened yet: the backup is as it was, and the dialog says why.
+        assert backup.read_bytes() == before
+        assert document.session.participant("p-yvo") is not None
+        if lang == "nl":
+            assert "Reservekopieën of herstelkopieën van deze sessie bevatten" in said
+            assert "kan niet ongedaan worden gemaakt" in said
+        else:
+            assert "Backups or recovery copies of this session hold them" in said
+            assert "cannot be undone" in said
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.hand_over_button)
+        qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.remove_dialog is None)
+        assert document.flush()
+    finally:
+        set_language("en")
+    assert _files_with_traces(paths.data_folder(), document.path.parent) == []  # type: ignore[union-attr]
+    assert load_session(backup).participant("p-yvo") is None  # rewritten, not deleted
+
+
+def test_cancelling_leaves_the_backups_that_hold_them_alone(
+        qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
+    document, backup = _someone_only_the_backups_know(make_document)
+    assert document.flush()
+    before = backup.read_bytes()
+    page = show_page(qtbot, PreparationPage(document))
+    _remove_row(qtbot, page)
+    qtbot.waitUntil(lambda: page.remove_dialog is not None and page.remove_dialog.isVisible())
+    dialog = page.remove_dialog
+    assert dialog is not None
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(  # type: ignore[union-attr]
+        QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.remove_dialog is None)
+    assert document.flush()
+    assert backup.read_bytes() == before
+    assert document.session.participant("p-yvo") is not None

@@ -55,7 +55,8 @@ from workshop.domain.participants import removal_impact
 from workshop.i18n import Language, current_language, tr
 from workshop.library_language import Switch, apply_switches, parts_touched, switches
 from workshop.storage import paths
-from workshop.storage.forget import traces_of
+from workshop.storage.backups import BackupStore
+from workshop.storage.forget import held_in_copies, traces_of
 from workshop.storage.participants_csv import parse_participants_csv
 from workshop.ui.document import SessionDocument
 from workshop.ui.language_switch import LibrarySwitchQuestion
@@ -574,10 +575,15 @@ class PreparationPage(Page):
             return
         person = self.session.participants[row]
         impact = removal_impact(self.session, person.id)
+        in_copies: bool | None = False
         if not impact.anything:
-            self.remove(person.id, hand_over=False)
-            return
-        dialog = RemoveParticipantDialog(person.name, impact, self)
+            # Nothing of them but their row here: still ask first when the backups hold
+            # more of them, since cleaning those cannot be undone.
+            in_copies = self._held_in_copies(person.id)
+            if in_copies is False:
+                self.remove(person.id, hand_over=False)
+                return
+        dialog = RemoveParticipantDialog(person.name, impact, self, in_copies=in_copies)
         self.remove_dialog = dialog
         pid = person.id
 
@@ -592,6 +598,16 @@ class PreparationPage(Page):
 
         dialog.finished.connect(answered)
         dialog.open()
+
+    def _held_in_copies(self, participant_id: str) -> bool | None:
+        """Whether the copies the app keeps of this session hold them (None: perhaps,
+        too many to read them all at once; the search is bounded in time)."""
+        saver = self.document.autosaver
+        if saver is None:
+            return False  # nothing saved, nothing backed up (``SessionDocument.forget``)
+        store = saver.backups or BackupStore()
+        return held_in_copies(store, store.recovery, self.document.path, self.session.id,
+                              participant_id)
 
     def remove(self, participant_id: str, hand_over: bool) -> bool:
         """Remove a participant as one undoable edit; the cursor stays on that row."""

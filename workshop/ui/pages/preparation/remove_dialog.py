@@ -24,7 +24,10 @@ class RemoveParticipantDialog(QDialog):
     ``choice`` is "hand_over" or "delete" after ``accept``.
     """
 
-    def __init__(self, name: str, impact: RemovalImpact, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, impact: RemovalImpact, parent: QWidget | None = None,
+                 *, in_copies: bool | None = False) -> None:
+        """``in_copies``: whether backups or recovery copies hold them (None: perhaps,
+        not all were searched; ``workshop.storage.forget.held_in_copies``)."""
         super().__init__(parent)
         self.choice = ""
         self.setWindowTitle(tr("Remove participant"))
@@ -40,6 +43,14 @@ class RemoveParticipantDialog(QDialog):
         if facts:
             layout.addWidget(self._plain(QLabel(tr("Of them, the session holds:") + "\n"
                                                 + "\n".join(f"•  {f}" for f in facts))))
+        if in_copies is not False:
+            self.copies_note = self._plain(QLabel(
+                tr("Backups or recovery copies of this session hold them, from earlier "
+                   "states.") if in_copies else
+                tr("Backups or recovery copies of this session may hold them: there were "
+                   "too many to search them all just now.")))
+            self.copies_note.setObjectName("copiesNote")
+            layout.addWidget(self.copies_note)
         personal = (impact.votes or impact.interests or impact.consents or impact.diagnostics
                     or impact.signature)
         hand_over = [tr("Hand over to the table: their cards stay, with “the table” as "
