@@ -282,3 +282,50 @@ def test_cancelling_leaves_the_backups_that_hold_them_alone(
     assert document.flush()
     assert backup.read_bytes() == before
     assert document.session.participant("p-yvo") is not None
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_after_undo_new_backups_hold_them_again_and_the_message_said_so(
+        qtbot: QtBot, make_document: Callable[..., SessionDocument], lang: str) -> None:
+    document = make_document(_session(), "regio")
+    assert document.path is not None and document.autosaver is not None
+    path = document.path
+    store = BackupStore()
+    old = store.backup_now(path, dumps(_session()), dt.datetime.now() - dt.timedelta(days=2))
+    assert document.flush()
+    messages: list[str] = []
+    set_language(lang)
+    try:
+        page = show_page(qtbot, PreparationPage(document))
+        page.sig_message.connect(messages.append)
+        _remove_row(qtbot, page)
+        qtbot.waitUntil(lambda: page.remove_dialog is not None
+                        and page.remove_dialog.isVisible())
+        dialog = page.remove_dialog
+        assert dialog is not None
+        qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.remove_dialog is None)
+        assert document.flush()
+    finally:
+        set_language("en")
+    said = messages[-1]
+    assert "\n" not in said  # the status line shows one line
+    if lang == "nl":
+        assert ("niet in de reservekopieën. Na Ctrl+Z bevatten de reservekopieën die daarna "
+                "worden gemaakt deze deelnemer weer, net als de sessie.") in said
+    else:
+        assert ("not into the backups. After Ctrl+Z, the backups made from then on hold "
+                "them again, as the session does.") in said
+    assert NAME_TEXT.encode() not in old.read_bytes()
+
+    # What the message says: Ctrl+Z, and the next backup holds them; the old one not.
+    document.undo_stack.undo()
+    assert any(p.name == NAME_TEXT for p in document.session.participants)
+    assert document.autosaver.backups is not None
+    document.autosaver.backups.interval_s = 0
+    assert document.edit("venue", ("details",),
+                         lambda s: setattr(s.details, "venue", "Zaal 2"))
+    assert document.flush()
+    newest = store.list_backups(path)[0].path
+    assert newest != old and NAME_TEXT.encode() in newest.read_bytes()
+    assert NAME_TEXT.encode() not in old.read_bytes()

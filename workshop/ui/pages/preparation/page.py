@@ -631,7 +631,9 @@ class PreparationPage(Page):
         self.sig_message.emit(
             tr("{name} removed. Ctrl+Z brings them back.", name=name) if hand_over else
             tr("{name} removed, from the backups too. Ctrl+Z brings them back into this "
-               "session, not into the backups.", name=name))
+               "session, not into the backups.", name=name) + " "
+            + tr("After Ctrl+Z, the backups made from then on hold them again, as the "
+                 "session does."))
         return True
 
     # --- CSV import ------------------------------------------------------------------
