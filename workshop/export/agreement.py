@@ -559,15 +559,15 @@ class _Agreement:
                 shown = tr("{outcome} (objection resolved by amendment)", self.lang,
                            outcome=shown)
             rows.append([
-                Paragraph(self.text(name), s.cell_bold),
-                Paragraph(self.text(shown), s.cell),
-                Paragraph(self.text(", ".join(tally) or "–"), s.cell),
+                self.text.para(name, s.cell_bold),
+                self.text.para(shown, s.cell),
+                self.text.para(", ".join(tally) or "–", s.cell),
             ])
             notes = [r for r in decisions if r["decision"] != m.Decision.CONSENT.value
                      or r["note"]]
             history = consent.get("history", {})
             if notes or history:
-                recorded.append(Paragraph(self.text(name), s.h3))
+                recorded.append(self.text.para(name, s.h3))
             for r in history.get("objections", []):
                 note = r["note"] or tr("(no note)", self.lang)
                 recorded.append(Paragraph(

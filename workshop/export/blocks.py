@@ -14,8 +14,9 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-from workshop.export import fonts
+from workshop.export import bidi, fonts
 from workshop.export.document import ACCENT, INK, RULE, ZEBRA
 
 Cell = str | Flowable | list[Flowable]
@@ -49,6 +50,34 @@ class _Table(Table):
         return []
 
 
+class LogicalParagraph(Paragraph):
+    """A paragraph of right-to-left (or mixed) text that wraps in the order typed.
+
+    ``fonts.markup`` puts right-to-left runs in visual order, and reportlab would then
+    wrap the reversed run: the first word typed ends up on the next line. Here the text
+    is broken into lines first (``fonts.wrap``, with the widths the paragraph is given)
+    and each line is reordered on its own, as the roadmap's timeline does; reportlab
+    receives lines that fit and only stacks them.
+    """
+
+    logical: tuple[str, fonts.Style] | None = None
+    _wrapped_for: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self.logical is not None and availWidth != self._wrapped_for:
+            text, fstyle = self.logical
+            style = self.style
+            later = availWidth - style.leftIndent - style.rightIndent - 0.5
+            first = later - style.firstLineIndent
+            lines = fonts.wrap(text, (first, later), style.fontSize, fstyle)
+            internals: Any = self
+            markup = "<br/>".join(fonts.markup(line, fstyle) for line in lines)
+            internals._setup(markup, style, self.bulletText, None, cleanBlockQuotedText)
+            self._wrapped_for = availWidth
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return size
+
+
 class Text:
     """Turns user text into paragraph markup, counting replaced characters."""
 
@@ -60,8 +89,13 @@ class Text:
 
     def para(self, text: str, style: Any, fstyle: fonts.Style = "regular",
              bullet: str | None = None) -> Paragraph:
-        """A paragraph of user text only (no markup of ours)."""
-        return Paragraph(self(text, fstyle), style, bulletText=bullet)
+        """A paragraph of user text only (no markup of ours); right-to-left text in it
+        wraps in the order typed."""
+        if not bidi.has_rtl(text):
+            return Paragraph(self(text, fstyle), style, bulletText=bullet)
+        paragraph = LogicalParagraph(self(text, fstyle), style, bulletText=bullet)
+        paragraph.logical = (text, fstyle)
+        return paragraph
 
 
 def _unbroken(cell: Cell, room: float) -> Cell:

@@ -261,13 +261,13 @@ class _Roadmap:
         for org in organisations:
             mine = commitments(self.session, org)
             out += [PageBreak(),
-                    Paragraph(self.text(tr("Commitments of {organisation}", self.lang,
-                                           organisation=org), "bold"), s.h1)]
+                    self.text.para(tr("Commitments of {organisation}", self.lang,
+                                      organisation=org), s.h1, "bold")]
             people = [p.name for p in self.session.participants
                       if p.organisation.strip() == org]
-            out.append(Paragraph(self.text(tr(
+            out.append(self.text.para(tr(
                 "At the table for this organisation: {names}.", self.lang,
-                names=", ".join(people))), s.body))
+                names=", ".join(people)), s.body))
             if not mine:
                 out.append(Paragraph(self.text(tr(
                     "This organisation holds no actions on the roadmap.", self.lang)),
