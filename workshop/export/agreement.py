@@ -752,6 +752,7 @@ class _Row(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        # Tops aligned: a block whose name wraps grows downwards.
         for i, block in enumerate(self.blocks):
-            block.drawOn(self.canv, i * self.step, 14)
+            block.drawOn(self.canv, i * self.step, self.height - block.height)
 
