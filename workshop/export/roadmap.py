@@ -33,7 +33,8 @@ from workshop.export.commitments import CommitmentsSections
 from workshop.export.document import Meta, Styles, build, long_date, make_styles
 from workshop.export.roadmap_summary import action_table, moments_table
 from workshop.export.timeline import Bar, Legend, Marker, Row, Timeline
-from workshop.i18n import Language, tr
+from workshop.i18n import N_, Language, tr
+from workshop.locale_format import plural
 
 PageSize = Literal["A4", "A3"]
 GroupBy = Literal["phase", "owner"]
@@ -151,9 +152,10 @@ class _Roadmap:
             1 for a in self.session.roadmap.actions if a.start is not None or a.due is not None)
         if undated:
             out.append(Spacer(1, 2 * mm))
-            out.append(Paragraph(self.text(tr(
-                "{count} actions without dates are listed in the table only.", self.lang,
-                count=undated)), s.muted))
+            out.append(Paragraph(self.text(plural(
+                undated, N_("{count} action without dates is listed in the table only."),
+                N_("{count} actions without dates are listed in the table only."),
+                self.lang)), s.muted))
         table = moments_table(self.content["roadmap"], self.lang, s, self.text,
                               self.width, keys=True)
         if table is not None:
@@ -273,9 +275,13 @@ class _Roadmap:
                     "This organisation holds no actions on the roadmap.", self.lang)),
                     s.muted))
             else:
-                out.append(Paragraph(self.text(tr(
-                    "{count} actions held by the organisation or its participants. Carry "
-                    "them into your own year plan.", self.lang, count=len(mine))), s.body))
+                out.append(Paragraph(self.text(plural(
+                    len(mine),
+                    N_("{count} action held by the organisation or its participants. "
+                       "Carry it into your own year plan."),
+                    N_("{count} actions held by the organisation or its participants. "
+                       "Carry them into your own year plan."),
+                    self.lang)), s.body))
                 out.append(action_table([(i + 1, self.actions[i]) for i in mine], self.lang,
                                         s, self.text, self.width))
             if sections.c is not None:
