@@ -28,7 +28,7 @@ from workshop.domain import model as m
 from workshop.domain.fingerprint import agreement_content, fingerprint
 from workshop.domain.labels import label
 from workshop.export.agreement import now, signature_manifest
-from workshop.export.blocks import Text
+from workshop.export.blocks import KeepWithStart, Text
 from workshop.export.commitments import CommitmentsSections
 from workshop.export.document import Meta, Styles, build, long_date, make_styles
 from workshop.export.roadmap_summary import action_table, moments_table
@@ -241,18 +241,17 @@ class _Roadmap:
 
     def table(self) -> list[Flowable]:
         s = self.styles
-        # Follows the milestones when 7 cm are left; the heading is not kept with the
-        # whole table (that would move a short table to a page of its own).
-        out: list[Flowable] = [CondPageBreak(70 * mm),
-                               Paragraph(self.text(tr("All actions", self.lang)),
-                                         ParagraphStyle("h1-loose", parent=s.h1,
-                                                        keepWithNext=0))]
+        # Follows the milestones when the heading and the table's first rows fit; the
+        # heading is not kept with the whole table (that would move a long table to a
+        # page of its own), only with its start.
+        heading = Paragraph(self.text(tr("All actions", self.lang)),
+                            ParagraphStyle("h1-loose", parent=s.h1, keepWithNext=0))
         if not self.actions:
-            out.append(Paragraph(self.text(tr("No actions agreed yet.", self.lang)), s.muted))
-            return out
-        out.append(action_table(list(enumerate(self.actions, 1)), self.lang, s, self.text,
-                                self.width))
-        return out
+            return [CondPageBreak(70 * mm), heading,
+                    Paragraph(self.text(tr("No actions agreed yet.", self.lang)), s.muted)]
+        table = action_table(list(enumerate(self.actions, 1)), self.lang, s, self.text,
+                             self.width)
+        return [KeepWithStart(heading, table), heading, table]
 
     def per_organisation(self) -> list[Flowable]:
         s = self.styles
