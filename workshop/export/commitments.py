@@ -122,7 +122,8 @@ class CommitmentsSections:
         for party in result.parties:
             rows.append([self._cell(party.organisation, True),
                          *(self._cell(v) for v in _cells(party, lang))])
-        rows.append([self._cell(tr("All parties together", lang), True),
+        # The totals count every organisation that brings something, parties or not.
+        rows.append([self._cell(tr("All organisations together", lang), True),
                      *(self._cell(v, True) for v in _cells(result.overall, lang))])
         out.append(table(rows, [0.28 * w, 0.16 * w, 0.18 * w, 0.2 * w, 0.18 * w]))
         if result.overall.unquantified:
