@@ -154,3 +154,20 @@ def hostile_session(participants: int = 200) -> Session:
         update={"owner": Owner(kind="participant", ref="p-x005")})
     s.organising.cadence = HOSTILE[1]
     return Session.model_validate(s.model_dump())
+
+
+def positioned_text(data: bytes) -> list[tuple[int, float, float, str]]:
+    """Every piece of text drawn: (page number from 1, x, y of its baseline, text)."""
+    reader = PdfReader(io.BytesIO(data))
+    found: list[tuple[int, float, float, str]] = []
+    for number, page in enumerate(reader.pages, 1):
+        def visit(text: str, cm: list[float], tm: list[float], *_: Any,
+                  number: int = number) -> None:
+            if not text.strip():
+                return
+            x = cm[4] + tm[4] * cm[0] + tm[5] * cm[2]
+            y = cm[5] + tm[5] * cm[3] + tm[4] * cm[1]
+            found.append((number, x, y, text))
+
+        page.extract_text(visitor_text=visit)
+    return found

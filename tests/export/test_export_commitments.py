@@ -23,14 +23,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {"brings": "What each party brings", "roles": "Roles", "clauses": "Closing clauses",
-           "total": "All parties together", "plans": "Each party takes what it committed to into its own year plan",  # noqa: E501
+           "total": "All organisations together", "plans": "Each party takes what it committed to into its own year plan",  # noqa: E501
            "chair": "Chair", "leaving": "Leaving", "signatures": "Signatures",
            "per_month": "Per month", "scorecard": "Appendix E. Agreement scorecard",
            "hours": "1,584 h", "euros": "€ 120,000", "one_off": "€ 75,000",
            "our_plan": "In our own year plan", "we_bring": "What we bring",
            "score": "8 of 11 parts of a complete agreement are in place."},
     "nl": {"brings": "Wat elke partij inbrengt", "roles": "Rollen", "clauses": "Slotbepalingen",
-           "total": "Alle partijen samen", "plans": "Elke partij neemt wat zij heeft toegezegd op in haar eigen jaarplan",  # noqa: E501
+           "total": "Alle organisaties samen", "plans": "Elke partij neemt wat zij heeft toegezegd op in haar eigen jaarplan",  # noqa: E501
            "chair": "Voorzitter", "leaving": "Uittreden", "signatures": "Handtekeningen",
            "per_month": "Per maand", "scorecard": "Bijlage E. Scorekaart van de afspraken",
            "hours": "1.584 uur", "euros": "€ 120.000", "one_off": "€ 75.000",
@@ -48,6 +48,9 @@ def test_agreement_prints_contributions_roles_plans_and_clauses(lang: Language) 
     for key in ("brings", "roles", "clauses", "total", "plans", "chair", "leaving",
                 "per_month"):
         assert squash(w[key]) in text, key
+    # The totals table lists every organisation, the client council (no party) and the
+    # absent housing corporation too: its sum is not called "all parties".
+    assert squash({"en": "All parties together", "nl": "Alle partijen samen"}[lang]) not in text
     c = s.commitments
     for item in c.contributions:
         assert squash(item.description) in text

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
@@ -559,15 +560,15 @@ class _Agreement:
                 shown = tr("{outcome} (objection resolved by amendment)", self.lang,
                            outcome=shown)
             rows.append([
-                Paragraph(self.text(name), s.cell_bold),
-                Paragraph(self.text(shown), s.cell),
-                Paragraph(self.text(", ".join(tally) or "–"), s.cell),
+                self.text.para(name, s.cell_bold),
+                self.text.para(shown, s.cell),
+                self.text.para(", ".join(tally) or "–", s.cell),
             ])
             notes = [r for r in decisions if r["decision"] != m.Decision.CONSENT.value
                      or r["note"]]
             history = consent.get("history", {})
             if notes or history:
-                recorded.append(Paragraph(self.text(name), s.h3))
+                recorded.append(self.text.para(name, s.h3))
             for r in history.get("objections", []):
                 note = r["note"] or tr("(no note)", self.lang)
                 recorded.append(Paragraph(
@@ -659,18 +660,26 @@ class _Agreement:
                                    when=date_time(self.exported_at, self.lang))), s.muted),
             Spacer(1, 8),
         ]
-        views = self.signature_views()
-        if any(v.void for v in views):
+        views, others = self.signature_views()
+        if any(v.void for v in views + others):
             out.append(Paragraph(self.text(tr(
                 "A signature marked VOID was given on a different version of the text "
                 "and does not count for this one.", self.lang)), s.muted))
-        col = (WIDTH - 10 * mm) / 2
-        blocks: list[Flowable] = [SignatureBlock(v, col) for v in views]
-        for i in range(0, len(blocks), 2):
-            pair = blocks[i:i + 2]
-            out.append(_Row(pair, col + 10 * mm))
+        out += _rows(views)
         if not views:
             out.append(Paragraph(self.text(tr("Nobody has signed yet.", self.lang)), s.muted))
+        if others:
+            # Participants who signed without representing a party: apart, under a
+            # heading that says they bind no party.
+            heading = tr("Seen by the participants", self.lang)
+            rows = _rows(others)
+            out += [Spacer(1, 6), KeepTogether([
+                Heading(self.text(heading), s.h2, heading, "seen-by", level=1),
+                Paragraph(self.text(tr(
+                    "These participants of the start meeting signed as having seen this "
+                    "text. They do not sign on behalf of a party, and their signatures "
+                    "bind no party.", self.lang)), s.muted),
+                Spacer(1, 8), rows[0]]), *rows[1:]]
         return out
 
     def notes(self) -> list[Flowable]:
@@ -682,12 +691,15 @@ class _Agreement:
             "{count} characters (such as emoji) are not in the bundled fonts and are "
             "printed as \ufffd.", self.lang, count=replaced)), self.styles.muted)]
 
-    def signature_views(self) -> list[SignatureView]:
+    def signature_views(self) -> tuple[list[SignatureView], list[SignatureView]]:
+        """The blocks of the parties' representatives, in the order of the parties, and
+        those of the other participants who signed (binding no party)."""
         session, fp = self.session, self.fingerprint
         people = {p.id: p for p in session.participants}
         signer_of = {v.representative.id: v for v in self.views
                      if v.signs and v.representative is not None}
-        views: list[SignatureView] = []
+        views: dict[str, list[SignatureView]] = {pid: [] for pid in signer_of}
+        others: list[SignatureView] = []
         signed: set[str] = set()
         voided = {s.participant_id for s in session.signatures if s.fingerprint != fp}
         place = self.place()
@@ -714,7 +726,8 @@ class _Agreement:
                 detail = tr("Fingerprint of the text signed: {short}", self.lang,
                             short=short_fingerprint(sig.fingerprint))
             function, organisation = who(sig.participant_id)
-            views.append(SignatureView(
+            bucket = views.get(sig.participant_id, others)
+            bucket.append(SignatureView(
                 name=p.name if p else sig.participant_id, organisation=organisation,
                 function=function, place=date_line,
                 when=tr("Signed on {when}", self.lang, when=date_time(sig.signed_at, self.lang)),
@@ -728,14 +741,21 @@ class _Agreement:
                 continue  # their void signature is shown; paper mode adds a line
             p = people[pid]
             function, organisation = who(pid)
-            views.append(SignatureView(
+            views[pid].append(SignatureView(
                 name=p.name, organisation=organisation, function=function,
                 place=blank_line if self.options.paper else date_line, when="",
                 status=tr("Signature", self.lang) if self.options.paper
                 else tr("Not signed", self.lang),
                 valid=False, void=False, boxed=self.options.paper,
             ))
-        return views
+        return [v for pid in signer_of for v in views[pid]], others
+
+
+def _rows(views: list[SignatureView]) -> list[Flowable]:
+    """Signature blocks two by two, each row kept whole."""
+    col = (WIDTH - 10 * mm) / 2
+    blocks: list[Flowable] = [SignatureBlock(v, col) for v in views]
+    return [_Row(blocks[i:i + 2], col + 10 * mm) for i in range(0, len(blocks), 2)]
 
 
 class _Row(Flowable):
@@ -752,6 +772,7 @@ class _Row(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        # Tops aligned: a block whose name wraps grows downwards.
         for i, block in enumerate(self.blocks):
-            block.drawOn(self.canv, i * self.step, 14)
+            block.drawOn(self.canv, i * self.step, self.height - block.height)
 

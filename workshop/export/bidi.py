@@ -16,11 +16,12 @@ stand alone instead of joining. ``visual`` fixes both for one line of text:
   English.
 
 This is the convention PDF text extraction expects (it reverses right-to-left runs
-back), so search and copy give the text as typed. What it cannot do: the order is
-fixed before reportlab wraps lines, so a right-to-left run longer than one line shows
-its lines in reading order top to bottom but each line holds the words of the wrong
-end of the run. Contextual forms beyond Unicode's presentation forms (some Persian and
-Urdu ligatures, optional ligatures) are not used.
+back), so search and copy give the text as typed. ``visual`` works on one line:
+text that wraps is broken into lines in logical order first (``fonts.wrap``: the
+timeline, the signature blocks, ``blocks.LogicalParagraph`` for user text in
+paragraphs and cells), so a run longer than one line keeps its first words on the first
+line. Contextual forms beyond Unicode's presentation forms (some Persian and Urdu
+ligatures, optional ligatures) are not used.
 """
 
 from __future__ import annotations

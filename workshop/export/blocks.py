@@ -13,9 +13,11 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-from workshop.export import fonts
+from workshop.export import bidi, fonts
 from workshop.export.document import ACCENT, INK, RULE, ZEBRA
 
 Cell = str | Flowable | list[Flowable]
@@ -30,23 +32,95 @@ TALL_ROW = 700.0
 class _Table(Table):
     """A table whose rows are never split across pages, unless a row is taller than a
     page (reportlab's own split cuts a row in two whenever it does not fit the rest of
-    a page)."""
+    a page).
+
+    The header row repeats at the top of each page the table continues on, never in
+    the middle of one: a row taller than a page is cut where the page ends, right
+    after the rows before it (splitting before it would start its remainder with a
+    repeated header on the same page, then cut it there).
+    """
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         internals: Any = self
         internals._calc(availWidth, availHeight)
-        result: list[Flowable] = internals._splitRows(availHeight, doInRowSplit=False)
-        if result:
-            return result
         heights: list[float] = internals._rowHeights
-        first = min(internals.repeatRows, len(heights) - 1) if heights else 0
+        if not heights:
+            return []
+        head = min(internals.repeatRows, len(heights) - 1)
         frame = getattr(getattr(getattr(self, "canv", None), "_doctemplate", None),
                         "frame", None)
         page = float(getattr(frame, "_aH", TALL_ROW))  # the height of an empty frame
-        if heights and heights[first] + sum(heights[:first]) > page:
+        # The first row that does not fit what is left of this page.
+        used, stop = 0.0, len(heights)
+        for n, height in enumerate(heights):
+            if used + height > availHeight:
+                stop = n
+                break
+            used += height
+        too_tall = stop < len(heights) and heights[stop] + sum(heights[:head]) > page
+        if too_tall and stop >= head:
+            # Cut that row here, after the rows before it, as far as the page goes.
             cut: list[Flowable] = internals._splitRows(availHeight, doInRowSplit=True)
             return cut
-        return []
+        result: list[Flowable] = internals._splitRows(availHeight, doInRowSplit=False)
+        return result
+
+
+class KeepWithStart(CondPageBreak):
+    """Before a heading and the table under it: a new page unless the heading and the
+    table's first rows (its header and first row) fit on this one, so that a heading
+    never stands alone at the bottom of a page. The table itself still splits between
+    rows; only a start taller than ``most`` (a row of a page or more) is not waited for.
+    """
+
+    def __init__(self, heading: Flowable, table: Flowable, rows: int = 2,
+                 most: float = 120 * mm) -> None:
+        super().__init__(0)
+        self.heading = heading
+        self.table = table
+        self.rows = rows
+        self.most = most
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        heading = self.heading.wrap(availWidth, availHeight)[1]
+        heading += self.heading.getSpaceBefore() + self.heading.getSpaceAfter()
+        if isinstance(self.table, Table):
+            internals: Any = self.table
+            internals._calc(availWidth, availHeight)
+            start = sum(internals._rowHeights[:self.rows])
+        else:
+            start = self.table.wrap(availWidth, availHeight)[1]
+        self.height = heading + min(start, self.most)
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return size
+
+
+class LogicalParagraph(Paragraph):
+    """A paragraph of right-to-left (or mixed) text that wraps in the order typed.
+
+    ``fonts.markup`` puts right-to-left runs in visual order, and reportlab would then
+    wrap the reversed run: the first word typed ends up on the next line. Here the text
+    is broken into lines first (``fonts.wrap``, with the widths the paragraph is given)
+    and each line is reordered on its own, as the roadmap's timeline does; reportlab
+    receives lines that fit and only stacks them.
+    """
+
+    logical: tuple[str, fonts.Style] | None = None
+    _wrapped_for: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self.logical is not None and availWidth != self._wrapped_for:
+            text, fstyle = self.logical
+            style = self.style
+            later = availWidth - style.leftIndent - style.rightIndent - 0.5
+            first = later - style.firstLineIndent
+            lines = fonts.wrap(text, (first, later), style.fontSize, fstyle)
+            internals: Any = self
+            markup = "<br/>".join(fonts.markup(line, fstyle) for line in lines)
+            internals._setup(markup, style, self.bulletText, None, cleanBlockQuotedText)
+            self._wrapped_for = availWidth
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return size
 
 
 class Text:
@@ -60,8 +134,13 @@ class Text:
 
     def para(self, text: str, style: Any, fstyle: fonts.Style = "regular",
              bullet: str | None = None) -> Paragraph:
-        """A paragraph of user text only (no markup of ours)."""
-        return Paragraph(self(text, fstyle), style, bulletText=bullet)
+        """A paragraph of user text only (no markup of ours); right-to-left text in it
+        wraps in the order typed."""
+        if not bidi.has_rtl(text):
+            return Paragraph(self(text, fstyle), style, bulletText=bullet)
+        paragraph = LogicalParagraph(self(text, fstyle), style, bulletText=bullet)
+        paragraph.logical = (text, fstyle)
+        return paragraph
 
 
 def _unbroken(cell: Cell, room: float) -> Cell:

@@ -24,7 +24,8 @@ from workshop.domain.scorecard import scorecard
 from workshop.domain.templates import printed_text
 from workshop.export.blocks import Text, table
 from workshop.export.document import Styles, short_date
-from workshop.i18n import Language, tr
+from workshop.i18n import N_, Language, tr
+from workshop.locale_format import plural
 
 
 def number(value: Decimal, lang: Language) -> str:
@@ -121,13 +122,16 @@ class CommitmentsSections:
         for party in result.parties:
             rows.append([self._cell(party.organisation, True),
                          *(self._cell(v) for v in _cells(party, lang))])
-        rows.append([self._cell(tr("All parties together", lang), True),
+        # The totals count every organisation that brings something, parties or not.
+        rows.append([self._cell(tr("All organisations together", lang), True),
                      *(self._cell(v, True) for v in _cells(result.overall, lang))])
         out.append(table(rows, [0.28 * w, 0.16 * w, 0.18 * w, 0.2 * w, 0.18 * w]))
         if result.overall.unquantified:
-            out.append(Paragraph(self.text(tr(
-                "{count} contributions have no amount and are not in the totals.", lang,
-                count=result.overall.unquantified)), s.muted))
+            out.append(Paragraph(self.text(plural(
+                result.overall.unquantified,
+                N_("{count} contribution has no amount and is not in the totals."),
+                N_("{count} contributions have no amount and are not in the totals."),
+                lang)), s.muted))
         return out
 
     def _holder_of(self, role: dict[str, Any]) -> str:

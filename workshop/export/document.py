@@ -142,6 +142,13 @@ def date_time(value: dt.datetime, lang: Language) -> str:
 
 # --- the canvas ----------------------------------------------------------------------
 
+INITIALS_BOTTOM = 15.5 * mm
+INITIALS_TOP = 26.5 * mm
+"""The initials box (*paraaf*) on paper, above the footer rule at 13 mm."""
+
+INITIALS_CLEARANCE = 2.5 * mm
+"""Between the initials box and the lowest line of the body above it."""
+
 
 @dataclass
 class Meta:
@@ -303,10 +310,11 @@ def _canvas_class(meta: Meta) -> type[Canvas]:
                 box = 16 * mm
                 self.setStrokeColor(INK)
                 self.setLineWidth(0.6)
-                self.rect(right - box, 15.5 * mm, box, 11 * mm, stroke=1, fill=0)
+                self.rect(right - box, INITIALS_BOTTOM, box, INITIALS_TOP - INITIALS_BOTTOM,
+                          stroke=1, fill=0)
                 self.setFillColor(MUTED)
                 draw_text(self, right - box - 2 - fonts.string_width(meta.initials_word, 7),
-                          16.5 * mm, meta.initials_word, 7)
+                          INITIALS_BOTTOM + 1 * mm, meta.initials_word, 7)
             if meta.draft_word:
                 self._draft_mark(width, height)
             self.restoreState()
@@ -349,9 +357,14 @@ def draw_text(canvas: Canvas, x: float, y: float, text: str, size: float,
 def build(story: Sequence[Flowable], pagesize: tuple[float, float], meta: Meta,
           margins: tuple[float, float, float, float] = (20 * mm, 18 * mm, 18 * mm, 20 * mm),
           ) -> bytes:
-    """Lay out ``story`` and return the sealed PDF's bytes (top, right, bottom, left)."""
+    """Lay out ``story`` and return the sealed PDF's bytes (top, right, bottom, left).
+
+    On paper the body ends above the initials box, which every page carries.
+    """
     fonts.register_fonts()
     top, right, bottom, left = margins
+    if meta.initials_word:
+        bottom = max(bottom, INITIALS_TOP + INITIALS_CLEARANCE)
     out = io.BytesIO()
     doc = BaseDocTemplate(
         out, pagesize=pagesize, leftMargin=left, rightMargin=right, topMargin=top,

@@ -279,3 +279,45 @@ def fit(text: str, width: float, size: float, style: Style = "regular") -> str:
         else:
             high = mid - 1
     return line[:low].rstrip() + "…"
+
+
+def wrap(text: str, widths: float | tuple[float, float], size: float,
+         style: Style = "regular") -> list[str]:
+    """``text`` broken into lines in *logical* order (as typed), each line at most the
+    width given in points (a pair: the first line's and the others'); a line break in
+    the text starts a new line, a word wider than a line is cut where it must.
+
+    Right-to-left text is reordered per line only after this (``runs`` and ``markup``
+    do so for each line they are given), so a name that wraps keeps its first word on
+    the first line. Each line is measured as it will be printed: shaped, in its fonts.
+    """
+    first, later = widths if isinstance(widths, tuple) else (widths, widths)
+    out: list[str] = []
+
+    def room() -> float:
+        return max(first if not out else later, size)
+
+    for hard in clean(text).split("\n"):
+        words = hard.split()
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else word
+            if string_width(candidate, size, style) <= room():
+                line = candidate
+                continue
+            if line:
+                out.append(line)
+                line = ""
+            while string_width(word, size, style) > room():  # cut an over-long word
+                low, high = 1, len(word) - 1
+                while low < high:
+                    mid = (low + high + 1) // 2
+                    if string_width(word[:mid], size, style) <= room():
+                        low = mid
+                    else:
+                        high = mid - 1
+                out.append(word[:low])
+                word = word[low:]
+            line = word
+        out.append(line)
+    return out

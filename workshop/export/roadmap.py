@@ -28,12 +28,13 @@ from workshop.domain import model as m
 from workshop.domain.fingerprint import agreement_content, fingerprint
 from workshop.domain.labels import label
 from workshop.export.agreement import now, signature_manifest
-from workshop.export.blocks import Text
+from workshop.export.blocks import KeepWithStart, Text
 from workshop.export.commitments import CommitmentsSections
 from workshop.export.document import Meta, Styles, build, long_date, make_styles
 from workshop.export.roadmap_summary import action_table, moments_table
 from workshop.export.timeline import Bar, Legend, Marker, Row, Timeline
-from workshop.i18n import Language, tr
+from workshop.i18n import N_, Language, tr
+from workshop.locale_format import plural
 
 PageSize = Literal["A4", "A3"]
 GroupBy = Literal["phase", "owner"]
@@ -151,9 +152,10 @@ class _Roadmap:
             1 for a in self.session.roadmap.actions if a.start is not None or a.due is not None)
         if undated:
             out.append(Spacer(1, 2 * mm))
-            out.append(Paragraph(self.text(tr(
-                "{count} actions without dates are listed in the table only.", self.lang,
-                count=undated)), s.muted))
+            out.append(Paragraph(self.text(plural(
+                undated, N_("{count} action without dates is listed in the table only."),
+                N_("{count} actions without dates are listed in the table only."),
+                self.lang)), s.muted))
         table = moments_table(self.content["roadmap"], self.lang, s, self.text,
                               self.width, keys=True)
         if table is not None:
@@ -239,18 +241,17 @@ class _Roadmap:
 
     def table(self) -> list[Flowable]:
         s = self.styles
-        # Follows the milestones when 7 cm are left; the heading is not kept with the
-        # whole table (that would move a short table to a page of its own).
-        out: list[Flowable] = [CondPageBreak(70 * mm),
-                               Paragraph(self.text(tr("All actions", self.lang)),
-                                         ParagraphStyle("h1-loose", parent=s.h1,
-                                                        keepWithNext=0))]
+        # Follows the milestones when the heading and the table's first rows fit; the
+        # heading is not kept with the whole table (that would move a long table to a
+        # page of its own), only with its start.
+        heading = Paragraph(self.text(tr("All actions", self.lang)),
+                            ParagraphStyle("h1-loose", parent=s.h1, keepWithNext=0))
         if not self.actions:
-            out.append(Paragraph(self.text(tr("No actions agreed yet.", self.lang)), s.muted))
-            return out
-        out.append(action_table(list(enumerate(self.actions, 1)), self.lang, s, self.text,
-                                self.width))
-        return out
+            return [CondPageBreak(70 * mm), heading,
+                    Paragraph(self.text(tr("No actions agreed yet.", self.lang)), s.muted)]
+        table = action_table(list(enumerate(self.actions, 1)), self.lang, s, self.text,
+                             self.width)
+        return [KeepWithStart(heading, table), heading, table]
 
     def per_organisation(self) -> list[Flowable]:
         s = self.styles
@@ -261,21 +262,25 @@ class _Roadmap:
         for org in organisations:
             mine = commitments(self.session, org)
             out += [PageBreak(),
-                    Paragraph(self.text(tr("Commitments of {organisation}", self.lang,
-                                           organisation=org), "bold"), s.h1)]
+                    self.text.para(tr("Commitments of {organisation}", self.lang,
+                                      organisation=org), s.h1, "bold")]
             people = [p.name for p in self.session.participants
                       if p.organisation.strip() == org]
-            out.append(Paragraph(self.text(tr(
+            out.append(self.text.para(tr(
                 "At the table for this organisation: {names}.", self.lang,
-                names=", ".join(people))), s.body))
+                names=", ".join(people)), s.body))
             if not mine:
                 out.append(Paragraph(self.text(tr(
                     "This organisation holds no actions on the roadmap.", self.lang)),
                     s.muted))
             else:
-                out.append(Paragraph(self.text(tr(
-                    "{count} actions held by the organisation or its participants. Carry "
-                    "them into your own year plan.", self.lang, count=len(mine))), s.body))
+                out.append(Paragraph(self.text(plural(
+                    len(mine),
+                    N_("{count} action held by the organisation or its participants. "
+                       "Carry it into your own year plan."),
+                    N_("{count} actions held by the organisation or its participants. "
+                       "Carry them into your own year plan."),
+                    self.lang)), s.body))
                 out.append(action_table([(i + 1, self.actions[i]) for i in mine], self.lang,
                                         s, self.text, self.width))
             if sections.c is not None:

@@ -110,23 +110,61 @@ def _thinned(points: list[tuple[float, float, float]], step: float,
     return kept
 
 
-class SignatureBlock(Flowable):
-    """A signature box with the name, organisation, time and status below it."""
+def _leading(size: float) -> float:
+    return 11.0 if size > 9 else 10.5
 
-    def __init__(self, view: SignatureView, width: float, height: float = 132) -> None:
+
+class SignatureBlock(Flowable):
+    """A signature box with the name, organisation, time and status below it.
+
+    Every line wraps, never cut: the name of who signs, their function and the party's
+    legal name are printed whole, however long; the block grows downwards (and is
+    never split across pages: ``agreement._Row`` keeps it whole).
+    """
+
+    PAD_HEIGHT = 48.0
+    MIN_HEIGHT = 132.0
+
+    def __init__(self, view: SignatureView, width: float, height: float = MIN_HEIGHT) -> None:
         super().__init__()
         self.view = view
         self.width = width
+        self.min_height = height
         self.height = height
+        self._lines: list[tuple[str, float, fonts.Style, str]] = []
+
+    def _layout(self) -> list[tuple[str, float, fonts.Style, str]]:
+        """(text, size, style, colour) per printed line, top to bottom."""
+        v = self.view
+        out: list[tuple[str, float, fonts.Style, str]] = []
+
+        def add(text: str, size: float, style: fonts.Style, colour: str) -> None:
+            out.extend((line, size, style, colour)
+                       for line in fonts.wrap(text, self.width, size, style))
+
+        add(v.name, 9.5, "bold", "ink")
+        for text in (v.function, v.organisation, v.place, v.when):
+            if text:
+                add(text, 8.5, "regular", "muted")
+        status = "void" if v.void else "valid" if v.valid else "muted"
+        add(v.status, 8.5, "bold", status)
+        if v.detail:
+            add(v.detail, 8.5, "regular", status)
+        return out
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._lines = self._layout()
+        # The pad, 12 points to the name's baseline, then a line each (name 11, the
+        # rest 10.5), and room below the last line for its descenders and a gap.
+        used = 4 + self.PAD_HEIGHT + 12 + sum(_leading(size) for _, size, _, _ in self._lines)
+        self.height = max(self.min_height, used)
         return self.width, self.height
 
     def draw(self) -> None:
         c: Canvas = self.canv
         v = self.view
         w = self.width
-        pad_h = 48.0
+        pad_h = self.PAD_HEIGHT
         pad_y = self.height - pad_h - 4
         c.saveState()
         # The pad area and the signing line.
@@ -155,25 +193,10 @@ class SignatureBlock(Flowable):
             draw_text(c, -text_w / 2, -size / 2 + 6, v.void_word, size, "bold")
             c.restoreState()
         # Who, when, and whether it counts.
+        colours = {"ink": INK, "muted": MUTED, "void": VOID, "valid": VALID}
         y = pad_y - 12
-        c.setFillColor(INK)
-        draw_text(c, 0, y, fonts.fit(v.name, w, 9.5, "bold"), 9.5, "bold")
-        y -= 11
-        c.setFillColor(MUTED)
-        if v.function:
-            draw_text(c, 0, y, fonts.fit(v.function, w, 8.5), 8.5)
-            y -= 10.5
-        if v.organisation:
-            draw_text(c, 0, y, fonts.fit(v.organisation, w, 8.5), 8.5)
-            y -= 10.5
-        if v.place:
-            draw_text(c, 0, y, fonts.fit(v.place, w, 8.5), 8.5)
-            y -= 10.5
-        if v.when:
-            draw_text(c, 0, y, fonts.fit(v.when, w, 8.5), 8.5)
-            y -= 10.5
-        c.setFillColor(VOID if v.void else VALID if v.valid else MUTED)
-        draw_text(c, 0, y, fonts.fit(v.status, w, 8.5, "bold"), 8.5, "bold")
-        if v.detail:
-            draw_text(c, 0, y - 10.5, fonts.fit(v.detail, w, 8.5), 8.5)
+        for line, size, style, colour in self._lines or self._layout():
+            c.setFillColor(colours[colour])
+            draw_text(c, 0, y, line, size, style)
+            y -= _leading(size)
         c.restoreState()

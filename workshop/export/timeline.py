@@ -320,6 +320,38 @@ class Timeline(Flowable):
             y_top = y
         c.restoreState()
 
+    def _today(self, c: Canvas, top: float, bottom: float, years: list[tuple[float, float]],
+               names: list[tuple[float, float]]) -> None:
+        """The red line of the export day and its word in the year row, beside the line
+        on the side where it touches no year; the line stops short of a month's name
+        rather than run through it."""
+        assert self.today is not None
+        x = self.x_of(self.today)
+        width = fonts.string_width(self.today_word, 6.5, "bold")
+        gap = 3.0
+
+        def clear(start: float) -> bool:
+            inside = start >= self.label_width + 6 and start + width <= self.w
+            return inside and all(start + width + gap <= a or start >= b + gap
+                                  for a, b in years)
+
+        candidates = [x + 2, x - 2 - width]
+        start = next((s for s in candidates if clear(s)), None)
+        if start is None:  # no room beside the line: the word moves off its year
+            spots = [b + gap for _, b in years] + [a - gap - width for a, _ in years]
+            start = min((s for s in spots if clear(s)), key=lambda s: abs(s - x),
+                        default=candidates[0])
+        c.setStrokeColor(TODAY)
+        c.setLineWidth(1.1)
+        through_name = any(a - 1 <= x <= b + 1 for a, b in names)
+        if through_name:
+            c.line(x, bottom, x, top - 23.5)
+            c.line(x, top - 14.5, x, top - 12)
+        else:
+            c.line(x, bottom, x, top - 12)
+        c.setFillColor(TODAY)
+        draw_text(c, start, top - 10, self.today_word, 6.5, "bold")
+
     def _month_stride(self, months: int) -> int:
         """Every month named when there is room for it (an A3 page names more)."""
         per_month = (self.w - self.label_width - 6) / max(months, 1)
@@ -336,6 +368,8 @@ class Timeline(Flowable):
             day = next_month(day)
         every = self._month_stride(len(months))
         c.setLineWidth(0.3)
+        years: list[tuple[float, float]] = []
+        names: list[tuple[float, float]] = []
         for month in months:
             x = self.x_of(month)
             strong = month.month == 1
@@ -344,20 +378,16 @@ class Timeline(Flowable):
             if (month.month - 1) % every == 0:
                 c.setFillColor(MUTED)
                 text = month_label(month.year, month.month, self.lang)
-                draw_text(c, x + 2, top - 21, text, 6.5)
+                names.append((x + 2, x + 2 + draw_text(c, x + 2, top - 21, text, 6.5)))
             if strong or month == months[0]:
                 c.setFillColor(INK)
-                draw_text(c, x + 2, top - 10, str(month.year), 7, "bold")
+                years.append((x + 2, x + 2 + draw_text(c, x + 2, top - 10, str(month.year),
+                                                       7, "bold")))
         end = self.x_of(self.last)
         c.setStrokeColor(RULE)
         c.line(end, bottom, end, top - 12)
         if self.today is not None and self.first <= self.today < self.last:
-            x = self.x_of(self.today)
-            c.setStrokeColor(TODAY)
-            c.setLineWidth(1.1)
-            c.line(x, bottom, x, top - 12)
-            c.setFillColor(TODAY)
-            draw_text(c, x + 2, top - 10, self.today_word, 6.5, "bold")
+            self._today(c, top, bottom, years, names)
             c.setLineWidth(0.3)
             c.setStrokeColor(RULE)
         c.line(0, top - AXIS, self.w, top - AXIS)
