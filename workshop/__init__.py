@@ -1,3 +1,3 @@
 """Workshop: the facilitator's app for start meetings of regional collaborations."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
