@@ -52,34 +52,80 @@ def comes_back(text: str, extracted: str) -> bool:
     return all(word in plain for word in words)
 
 
+def _page_body(page: Any) -> str:
+    """One page's text, header and footer left out, whitespace removed."""
+    parts: list[str] = []
+    top = float(page.mediabox.height) - FURNITURE
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: Any) -> None:
+        y = cm[5] + tm[5] * cm[3] + tm[4] * cm[1]
+        if FURNITURE < y < top:
+            parts.append(text)
+
+    page.extract_text(visitor_text=visit)
+    return squash("".join(parts))
+
+
 def body_text(data: bytes) -> str:
     """The text of every page, header and footer left out, whitespace removed."""
     reader = PdfReader(io.BytesIO(data))
-    parts: list[str] = []
-    for page in reader.pages:
-        def visit(text: str, cm: list[float], tm: list[float], *_: Any,
-                  top: float = float(page.mediabox.height) - FURNITURE) -> None:
-            y = cm[5] + tm[5] * cm[3] + tm[4] * cm[1]
-            if FURNITURE < y < top:
-                parts.append(text)
+    return "".join(_page_body(page) for page in reader.pages)
 
-        page.extract_text(visitor_text=visit)
-    return squash("".join(parts))
+
+def outline(data: bytes) -> list[tuple[int, str, int]]:
+    """The bookmarks in reading order: (level from 0, title, page number from 1)."""
+    reader = PdfReader(io.BytesIO(data))
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items: list[Any], level: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                found.append((level, str(item.title),
+                              reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def article_text(data: bytes, word: str) -> str:
+    """The body text of the agreement's articles, from the heading of the first
+    (``word`` is "Artikel" or "Article") up to the first heading after the last; found
+    through the bookmarks, which the articles' headings make. Whitespace removed."""
+    marks = outline(data)
+    numbered = [i for i, (_, title, _) in enumerate(marks)
+                if re.match(rf"{word} \d+\. ", title)]
+    assert numbered, f"no “{word} 1.” in the bookmarks"
+    first, last = numbered[0], numbered[-1]
+    start_page, start_title = marks[first][2], marks[first][1]
+    end = marks[last + 1] if last + 1 < len(marks) else None
+    reader = PdfReader(io.BytesIO(data))
+    pages = [_page_body(page) for page in reader.pages]
+    stop_page = end[2] if end is not None else len(pages)
+    if end is not None:
+        until = pages[stop_page - 1].find(squash(end[1]))
+        assert until >= 0, end[1]
+        pages[stop_page - 1] = pages[stop_page - 1][:until]
+    text = "".join(pages[start_page - 1:stop_page])
+    at = text.find(squash(start_title))
+    assert at >= 0, start_title
+    return text[at:]
 
 
 def page_texts(data: bytes) -> list[str]:
     return [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]
 
 
-def fonts_of(data: bytes) -> dict[str, bool]:
-    """Every font used on any page (or in a form on it): base name -> embedded."""
+def page_fonts(data: bytes) -> list[dict[str, bool]]:
+    """Per page, every font resource of the page (or of a form on it): base name ->
+    embedded (its font descriptor carries a /FontFile, /FontFile2 or /FontFile3)."""
     reader = PdfReader(io.BytesIO(data))
-    found: dict[str, bool] = {}
 
     def resolve(obj: Any) -> Any:
         return obj.get_object() if isinstance(obj, IndirectObject) else obj
 
-    def walk(resources: Any) -> None:
+    def walk(resources: Any, found: dict[str, bool]) -> None:
         resources = resolve(resources)
         if not isinstance(resources, DictionaryObject):
             return

@@ -418,7 +418,7 @@ class _Agreement:
                 "below.", self.lang)), s.body))
             sections = CommitmentsSections(self.session, self.content, self.lang, self.styles,
                                            self.text, WIDTH)
-            out += [f for f in sections.year_plans()
+            out += [f for f in sections.year_plans(written_out=True)
                     if not (isinstance(f, Paragraph) and f.style is s.h1)]
         return out
 

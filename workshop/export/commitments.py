@@ -23,7 +23,7 @@ from workshop.domain.labels import label
 from workshop.domain.scorecard import scorecard
 from workshop.domain.templates import printed_text
 from workshop.export.blocks import Text, table
-from workshop.export.document import Styles, short_date
+from workshop.export.document import Styles, long_date, short_date
 from workshop.i18n import N_, Language, tr
 from workshop.locale_format import plural
 
@@ -161,9 +161,13 @@ class CommitmentsSections:
         out.append(table(rows, [0.2 * w, 0.24 * w, 0.24 * w, 0.32 * w]))
         return out
 
-    def year_plans(self, organisation: str | None = None,
-                   heading: bool = True) -> list[Flowable]:
-        """The year-plan translations, of one organisation or of all."""
+    def year_plans(self, organisation: str | None = None, heading: bool = True,
+                   written_out: bool = False) -> list[Flowable]:
+        """The year-plan translations, of one organisation or of all.
+
+        ``written_out``: dates as "30 september 2026", as the agreement's articles write
+        every date; otherwise "30 sep 2026", as the roadmap's tables beside it do.
+        """
         if self.c is None:
             return []
         lang = self.lang
@@ -180,13 +184,15 @@ class CommitmentsSections:
             head.insert(0, tr("Organisation", lang))
         rows: list[list[Any]] = [self._head(*head)]
         for y in items:
-            due = short_date(dt.date.fromisoformat(y["due"]), lang) if y["due"] else "–"
+            when = dt.date.fromisoformat(y["due"]) if y["due"] else None
+            due = (long_date if written_out else short_date)(when, lang)
             row = [self._cell(y["text"]), self._cell(due)]
             if organisation is None:
                 row.insert(0, self._cell(y["organisation"], True))
             rows.append(row)
         w = self.width
-        widths = [0.78 * w, 0.22 * w] if organisation else [0.26 * w, 0.56 * w, 0.18 * w]
+        # The date column holds "30 september 2026" on one line with room to spare.
+        widths = [0.78 * w, 0.22 * w] if organisation else [0.25 * w, 0.55 * w, 0.2 * w]
         out.append(table(rows, widths))
         return out
 

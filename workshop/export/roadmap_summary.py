@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 from workshop.domain import model as m
 from workshop.domain.labels import label
 from workshop.export.blocks import Text, table
-from workshop.export.document import Styles, short_date
+from workshop.export.document import Styles, long_date, short_date
 from workshop.i18n import Language, tr
 
 
@@ -107,8 +107,11 @@ def roadmap_summary(roadmap: dict[str, Any], lang: Language, s: Styles, text: Te
         if starts or dues:
             first = min(starts or dues)
             last = max(dues or starts)
-            span = tr(" from {start} to {end}", lang, start=_date(first, lang),
-                      end=_date(last, lang))
+            # A sentence: its dates written out, as in the articles; the tables keep
+            # the compact "1 mrt 2026".
+            span = tr(" from {start} to {end}", lang,
+                      start=long_date(dt.date.fromisoformat(first), lang),
+                      end=long_date(dt.date.fromisoformat(last), lang))
         owners = len({a["owner"] for a in actions if a["owner"]})
         out.append(Paragraph(text(tr(
             "{count} actions{span}, held by {owners} owners. The roadmap PDF shows them on "
