@@ -138,12 +138,26 @@ def page_fonts(data: bytes) -> list[dict[str, bool]]:
             descriptor = resolve(descriptor) if descriptor is not None else None
             embedded = descriptor is not None and any(
                 key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
-            found[str(font.get("/BaseFont"))] = embedded
+            name = str(font.get("/BaseFont"))
+            found[name] = found.get(name, True) and embedded
         for xobject in resolve(resources.get("/XObject", DictionaryObject())).values():
-            walk(resolve(xobject).get("/Resources"))
+            walk(resolve(xobject).get("/Resources"), found)
 
+    pages: list[dict[str, bool]] = []
     for page in reader.pages:
-        walk(page.get("/Resources"))
+        found: dict[str, bool] = {}
+        walk(page.get("/Resources"), found)
+        pages.append(found)
+    return pages
+
+
+def fonts_of(data: bytes) -> dict[str, bool]:
+    """Every font used on any page (or in a form on it): base name -> embedded
+    (everywhere it is used)."""
+    found: dict[str, bool] = {}
+    for page in page_fonts(data):
+        for name, embedded in page.items():
+            found[name] = found.get(name, True) and embedded
     return found
 
 

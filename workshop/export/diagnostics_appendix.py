@@ -144,6 +144,13 @@ def _comparison(session: Session, moments: list[Moment], lang: Language, s: Styl
 # --- charts ----------------------------------------------------------------------------
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    """An empty chart whose starting font is the body's. reportlab's default is
+    Helvetica, which it sets when the drawing begins even if no string uses it; that
+    would put a font that is not embedded in the PDF."""
+    return Drawing(width, height, initialFontName=fonts.REGULAR, initialFontSize=7.5)
+
+
 def _box(x: float, y: float, w: float, h: float, colour: colors.Color) -> Rect:
     box = Rect(x, y, w, h)
     box.fillColor = colour
@@ -163,7 +170,7 @@ def conditions_chart(stats: list[dg.ConditionStats], lang: Language, width: floa
     """One row per condition (sorted as given): every score a dot, mean and ±sd."""
     row_h, label_w = 9 * mm, 52 * mm
     height = row_h * len(stats) + 8 * mm
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     cell = (width - label_w - 4 * mm) / 5
     x0, x1 = label_w + 4 * mm + cell / 2, width - cell / 2
 
@@ -203,7 +210,7 @@ def spectra_chart(axes: list[dg.AxisStats], width: float, lang: Language = "nl"
     both poles named above the ends of the line."""
     row_h = 10 * mm
     height = row_h * len(axes) + 4 * mm
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     x0, x1 = 10 * mm, width - 4 * mm
     for i, a in enumerate(axes):
         y = height - 2 * mm - (i + 0.5) * row_h
@@ -229,7 +236,7 @@ def forms_chart(counts: dict[CollaborationForm, int], lang: Language, width: flo
     row_h, label_w = 6 * mm, 52 * mm
     forms = list(CollaborationForm)
     height = row_h * len(forms) + 2 * mm
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     most = max([*counts.values(), 1])
     x0, x1 = label_w + 4 * mm, width - 12 * mm
     for i, form in enumerate(forms):
