@@ -19,6 +19,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from workshop.export import bidi, fonts
 from workshop.export.document import ACCENT, INK, RULE, ZEBRA
+from workshop.export.outline import Heading, bookmark
 
 Cell = str | Flowable | list[Flowable]
 
@@ -123,6 +124,20 @@ class LogicalParagraph(Paragraph):
         return size
 
 
+class LogicalHeading(LogicalParagraph):
+    """A heading of right-to-left (or mixed) user text that adds itself to the outline."""
+
+    def __init__(self, markup: str, style: Any, title: str, key: str, level: int = 0) -> None:
+        super().__init__(markup, style)
+        self.outline_title = title
+        self.outline_key = key
+        self.outline_level = level
+
+    def draw(self) -> None:
+        super().draw()
+        bookmark(self, self.outline_title, self.outline_key, self.outline_level)
+
+
 class Text:
     """Turns user text into paragraph markup, counting replaced characters."""
 
@@ -139,6 +154,17 @@ class Text:
         if not bidi.has_rtl(text):
             return Paragraph(self(text, fstyle), style, bulletText=bullet)
         paragraph = LogicalParagraph(self(text, fstyle), style, bulletText=bullet)
+        paragraph.logical = (text, fstyle)
+        return paragraph
+
+    def heading(self, text: str, style: Any, key: str, fstyle: fonts.Style = "bold",
+                level: int = 0) -> Paragraph:
+        """A heading of user text that is also a bookmark, titled with the text as
+        printed (without invisible and control characters)."""
+        title = " ".join(fonts.clean(text).split())
+        if not bidi.has_rtl(text):
+            return Heading(self(text, fstyle), style, title, key, level)
+        paragraph = LogicalHeading(self(text, fstyle), style, title, key, level)
         paragraph.logical = (text, fstyle)
         return paragraph
 

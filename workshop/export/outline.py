@@ -41,17 +41,22 @@ class Heading(Paragraph):
 
     def draw(self) -> None:
         super().draw()
-        canv: Any = self.canv
-        doc = canv._doc
-        counter = doc.pageCounter
-        doc.pageCounter = canv.getPageNumber()  # the page this heading is on
-        try:
-            _, y = canv.absolutePosition(0, self.height)
-            canv.bookmarkPage(self.outline_key, fit="XYZ", top=round(y + 6, 1))
-        finally:
-            doc.pageCounter = counter
-        canv.addOutlineEntry(self.outline_title, self.outline_key, self.outline_level,
-                             closed=False)
+        bookmark(self, self.outline_title, self.outline_key, self.outline_level)
+
+
+def bookmark(flowable: Flowable, title: str, key: str, level: int = 0) -> None:
+    """An outline entry ``title`` at the top of ``flowable``, which is being drawn, on
+    the page it stands on; ``key`` names the destination and is unique in the PDF."""
+    canv: Any = flowable.canv
+    doc = canv._doc
+    counter = doc.pageCounter
+    doc.pageCounter = canv.getPageNumber()  # the page this heading is on
+    try:
+        _, y = canv.absolutePosition(0, flowable.height)
+        canv.bookmarkPage(key, fit="XYZ", top=round(y + 6, 1))
+    finally:
+        doc.pageCounter = counter
+    canv.addOutlineEntry(title, key, level, closed=False)
 
 
 def as_headings(story: list[Flowable], style: Any, prefix: str, level: int = 0,

@@ -31,6 +31,7 @@ from workshop.export.agreement import now, signature_manifest
 from workshop.export.blocks import KeepWithStart, Text
 from workshop.export.commitments import CommitmentsSections
 from workshop.export.document import Meta, Styles, build, long_date, make_styles
+from workshop.export.outline import Heading
 from workshop.export.roadmap_summary import action_table, moments_table
 from workshop.export.timeline import Bar, Legend, Marker, Row, Timeline
 from workshop.i18n import N_, Language, tr
@@ -132,8 +133,10 @@ class _Roadmap:
         subtitle = " · ".join(x for x in (
             d["region"], long_date(self.session.details.date, self.lang) if d["date"] else "",
             d["venue"]) if x)
+        # The first bookmark, at the top of the first page: the timeline.
         out: list[Flowable] = [
-            Paragraph(self.text(tr("Roadmap", self.lang).upper()), s.kicker),
+            Heading(self.text(tr("Roadmap", self.lang).upper()), s.kicker,
+                    tr("Timeline", self.lang), "timeline"),
             self.text.para(d["name"], s.h1, "bold"),
         ]
         if subtitle:
@@ -161,9 +164,9 @@ class _Roadmap:
         if table is not None:
             # Kept whole: a short table moves under the timeline or to the next page,
             # where the action table follows it.
+            heading = tr("Milestones and evaluation moments", self.lang)
             out.append(KeepTogether([
-                Paragraph(self.text(tr("Milestones and evaluation moments", self.lang)),
-                          s.h2),
+                Heading(self.text(heading), s.h2, heading, "moments", level=1),
                 table]))
         return out
 
@@ -244,8 +247,10 @@ class _Roadmap:
         # Follows the milestones when the heading and the table's first rows fit; the
         # heading is not kept with the whole table (that would move a long table to a
         # page of its own), only with its start.
-        heading = Paragraph(self.text(tr("All actions", self.lang)),
-                            ParagraphStyle("h1-loose", parent=s.h1, keepWithNext=0))
+        title = tr("All actions", self.lang)
+        heading = Heading(self.text(title),
+                          ParagraphStyle("h1-loose", parent=s.h1, keepWithNext=0), title,
+                          "actions")
         if not self.actions:
             return [CondPageBreak(70 * mm), heading,
                     Paragraph(self.text(tr("No actions agreed yet.", self.lang)), s.muted)]
@@ -259,11 +264,11 @@ class _Roadmap:
         organisations = self.session.organisations()
         sections = CommitmentsSections(self.session, self.content, self.lang, s, self.text,
                                        self.width)
-        for org in organisations:
+        for n, org in enumerate(organisations, 1):
             mine = commitments(self.session, org)
             out += [PageBreak(),
-                    self.text.para(tr("Commitments of {organisation}", self.lang,
-                                      organisation=org), s.h1, "bold")]
+                    self.text.heading(tr("Commitments of {organisation}", self.lang,
+                                         organisation=org), s.h1, f"organisation-{n}")]
             people = [p.name for p in self.session.participants
                       if p.organisation.strip() == org]
             out.append(self.text.para(tr(
@@ -290,8 +295,9 @@ class _Roadmap:
                 out += sections.contributions_of(org)
         unowned = [i for i, a in enumerate(self.session.roadmap.actions) if a.owner is None]
         if unowned:
+            title = tr("Actions without an owner", self.lang)
             out += [PageBreak(),
-                    Paragraph(self.text(tr("Actions without an owner", self.lang)), s.h1),
+                    Heading(self.text(title), s.h1, title, "unowned"),
                     Paragraph(self.text(tr(
                         "These actions still need someone to hold them.", self.lang)),
                         s.body),
