@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -57,7 +56,7 @@ def _killed_mid_backup(tmp_path: Path, session: Session) -> tuple[BackupStore, P
             end = time.monotonic() + 20
             while not found and time.monotonic() < end and child.poll() is None:
                 found = [p for p in root.rglob(".*.saving") if ".workshop." in p.name]
-            os.kill(child.pid, signal.SIGKILL)
+            child.kill()  # SIGKILL on POSIX
             child.wait()
         found = [p for p in found if p.exists()]
         if found:

@@ -36,7 +36,7 @@ from drive import (
 )
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 from samples import demo_session
 from signed_sessions import signed
@@ -165,10 +165,15 @@ def parties(qtbot: QtBot, window: MainWindow) -> None:
         "Henk Mulder")
     page.table.setFocus()
     page.table.setCurrentIndex(page.model.index(henk, NAME))
-    # Henk's housing corporation was absent at the start and committed nothing: there is
-    # nothing of his to hand over, so Delete removes him at once.
+    # Henk's housing corporation was absent at the start and committed nothing; but he
+    # is a party of the version this meeting revises: the dialog asks, and handing over
+    # (Enter) keeps that record, so the new version says his organisation left.
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    assert page.remove_dialog is None
+    dialog = page.remove_dialog
+    assert dialog is not None
+    assert "version this meeting revises" in " ".join(
+        label.text() for label in dialog.findChildren(QLabel))
+    qtbot.keyClick(dialog.hand_over_button, Qt.Key.Key_Return)
     assert "Henk Mulder" not in [p.name for p in window.document.session.participants]
     activate(qtbot, window)
     # Joining: Ctrl+Shift+N, the name, Tab, the organisation, Tab, the role.

@@ -67,6 +67,10 @@ class RemovalImpact:
     commitments: int = 0
     """Roles they hold, and contributions and year-plan items of their organisation
     when nobody else of it stays."""
+    earlier_version: int = 0
+    """In an evaluation meeting, the revised version's articles that are theirs (their
+    party entry): handed over they stay, as the record of who signed that version and
+    left; deleted they go."""
 
     @property
     def anything(self) -> bool:
@@ -74,7 +78,7 @@ class RemovalImpact:
         return bool(self.cards or self.votes or self.interests or self.consents
                     or self.diagnostics or self.signature or self.actions
                     or self.orphaned_organisation_actions or self.signatures_voided
-                    or self.commitments)
+                    or self.commitments or self.earlier_version)
 
 
 def _remaining_organisations(session: Session, participant_id: str) -> set[str]:
@@ -127,6 +131,9 @@ def removal_impact(session: Session, participant_id: str) -> RemovalImpact:
         ),
         signatures_voided=voided,
         commitments=_commitments_touched(session, participant_id, organisation, remaining),
+        earlier_version=sum(1 for a in session.evaluation.previous_articles
+                            if a.key.endswith(f":{participant_id}"))
+        if session.evaluation is not None else 0,
     )
 
 

@@ -43,5 +43,6 @@ def demo_evaluation() -> Session:
 
     session = new_evaluation(demo_session(), "demo.workshop", dt.date(2026, 10, 1))
     session.principles[0].text += " Ook in de uitvoering."
-    remove_participant(session, "p-henk", hand_over=False)
+    # leaves (handed over): the earlier version's record of his party stays
+    remove_participant(session, "p-henk", hand_over=True)
     return Session.model_validate(session.model_dump())

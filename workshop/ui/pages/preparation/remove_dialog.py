@@ -65,6 +65,9 @@ class RemoveParticipantDialog(QDialog):
         if personal:
             hand_over.append(tr("Interests, votes, consent decisions, scores and a signature "
                                 "are personal: they cannot be handed over and are deleted."))
+        if impact.earlier_version:
+            hand_over.append(tr("The articles of the version this meeting revises keep "
+                                "them: the record that they signed it and left."))
         layout.addWidget(self._plain(QLabel(" ".join(hand_over))))
         delete = tr("Delete everything of them: their cards go too, with the votes on them, "
                     "and their actions lose their owner. Nothing of them stays in the "
@@ -135,6 +138,8 @@ class RemoveParticipantDialog(QDialog):
             (int(n.signature), tr("their signature")),
             (n.actions, tr("1 action they own") if n.actions == 1
              else tr("{count} actions they own", count=n.actions)),
+            (n.earlier_version, tr("their entry as a party in the version this meeting "
+                                   "revises")),
         ]
         return [text for amount, text in facts if amount]
 
