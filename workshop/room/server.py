@@ -94,6 +94,8 @@ class RoomServer:
         self.hosts: set[str] = set()
         """Host headers accepted (the bound address and port): a page on another site
         that points a name at this laptop (DNS rebinding) is refused."""
+        self.origins: set[str] = set()
+        """``Origin`` headers accepted: the room's own page (``_same_site``)."""
 
     # --- life ----------------------------------------------------------------------
 
@@ -149,6 +151,7 @@ class RoomServer:
         self.port = sockets[0].getsockname()[1] if sockets else port
         shown = f"[{host}]" if ":" in host else host
         self.hosts = {f"{shown}:{self.port}"}
+        self.origins = {f"http://{host}" for host in self.hosts}
 
     async def _close(self) -> None:
         for ws in list(self._sockets):
@@ -236,6 +239,8 @@ class RoomServer:
         try:
             if request.host not in self.hosts:
                 raise Refusal(421, "wrong_host", tr("This address is not the room's.", lang))
+            if request.path.startswith("/api/"):
+                self._same_site(request, lang)
             if (request.content_length or 0) > MAX_BODY:
                 raise Refusal(413, "too_large", tr("That message is too long.", lang))
             response: web.StreamResponse = await handler(request)
@@ -262,6 +267,20 @@ class RoomServer:
             f"connect-src 'self' ws://{request.host}; base-uri 'none'; form-action 'none'; "
             "frame-ancestors 'none'")
         return response
+
+    def _same_site(self, request: web.Request, lang: Language) -> None:
+        """The API answers the room's own page only. A page on another site can make a
+        browser send a "simple" POST here (a form, text/plain) without asking; it cannot
+        send ``Content-Type: application/json`` without a CORS preflight, which this
+        server never grants. So: an ``Origin`` other than the room's own, or a POST
+        that is not JSON, is refused before anything is read or counted."""
+        origin = request.headers.get("Origin")
+        if origin is not None and origin not in self.origins:
+            raise Refusal(403, "wrong_origin", tr("This request did not come from the "
+                                                  "room's own page.", lang))
+        if request.method == "POST" and request.content_type != "application/json":
+            raise Refusal(415, "not_json", tr("The phone sent something the room does not "
+                                              "understand. Reload the page.", lang))
 
     async def _page(self, request: web.Request) -> web.Response:
         body, kind = self._static[request.path]
@@ -392,8 +411,8 @@ class RoomServer:
             data = json.loads(hello.data) if hello.type == WSMsgType.TEXT else {}
             token = data.get("device") if isinstance(data, dict) else None
             device = self.registry.device(token if isinstance(token, str) else None)
-        except (asyncio.TimeoutError, ValueError, TypeError):
-            device = None
+        except (asyncio.TimeoutError, ValueError, TypeError, RecursionError):
+            device = None  # no hello, or not one (deep nesting: RecursionError in json)
         if device is None:
             await self._send_text(ws, json.dumps({"error": "bad_token", "message": tr(
                 "This phone's pass is not valid for this room. Scan the code on the "
