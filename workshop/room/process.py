@@ -41,6 +41,8 @@ from workshop.room.views import expand
 REGISTRY_POLL = 0.1
 """Seconds between looks at the devices for changes no message carries (a phone that
 connects, loads the page or goes away)."""
+SWEEP_EVERY = 300
+"""Polls between looks for phones to forget (``Registry.sweep``): every 30 seconds."""
 
 
 class Child:
@@ -153,7 +155,11 @@ class Child:
 
 
 def _watch(child: Child) -> None:
+    polls = 0
     while not child.stopped.wait(REGISTRY_POLL):
+        polls += 1
+        if polls % SWEEP_EVERY == 0:
+            child.registry.sweep()  # phones that joined and went without a name
         child.send_registry()
 
 

@@ -320,10 +320,12 @@ class RoomServer:
         lang = _lang(request)
         address = request.remote or "?"
         join = await self._body(request, JoinRequest, lang)
-        # A typed code is short, so tries are counted per network address (before the
-        # code is even looked at); the join token is too long to guess, so the room's
-        # QR code lets twenty phones in at once.
-        if join.token is None and not self.registry.host_allowed(address):
+        # Tries are counted per network address before the code or token is looked at:
+        # a typed code is short, so a few tries a minute; the join token is too long to
+        # guess, so the room's QR code lets a whole room in at once (phones behind one
+        # address too), and the phones that chose no name yet are capped per address
+        # (``add_device``): one client cannot take the others' places.
+        if not self.registry.host_allowed(address, token=join.token is not None):
             raise Refusal(429, "slow_down", tr("Too many tries from this network address. "
                                                "Wait a minute.", lang))
         verdict = self.registry.check_join(join.token, join.code)
@@ -337,7 +339,11 @@ class RoomServer:
                              "the projector.", lang))
         added = self.registry.add_device(address, request.headers.get("User-Agent", ""),
                                          join.lang)
-        if added is None:
+        if added == "address":
+            raise Refusal(429, "slow_down", tr(
+                "Too many phones from this network address have not chosen their name "
+                "yet. Wait a moment and try again.", lang))
+        if isinstance(added, str):
             raise Refusal(503, "full", tr("The room is full.", lang))
         device, token = added
         return web.json_response({"device": token, "state": self.state_for(device)})
@@ -355,6 +361,9 @@ class RoomServer:
         if verdict == "taken":
             raise Refusal(409, "taken", tr("Another phone has already chosen this name. "
                                            "Ask the facilitator.", lang))
+        if verdict == "unlinked":
+            raise Refusal(409, "unlinked", tr("The facilitator has unlinked this phone from "
+                                              "this name. Ask the facilitator.", lang))
         if verdict == "bound":
             raise Refusal(409, "bound", tr("This phone already speaks for someone else. Ask "
                                            "the facilitator.", lang))

@@ -211,6 +211,7 @@ class RoomWindow(QDialog):
         self.devices.horizontalHeader().setStretchLastSection(True)
         self.devices.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.devices.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.devices.itemSelectionChanged.connect(self._show_device_buttons)
         layout.addWidget(self.devices, 2)
 
     # --- opening -------------------------------------------------------------------
@@ -347,6 +348,15 @@ class RoomWindow(QDialog):
         item = self.devices.item(row, 0) if row >= 0 else None
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
+    def _show_device_buttons(self) -> None:
+        """Unlinking a blocked phone frees the name it holds: the button says so."""
+        registry = self.bridge.registry
+        chosen = self._selected_device()
+        device = next((d for d in registry.snapshot() if d.id == chosen), None) \
+            if registry is not None and chosen else None
+        frees = device is not None and device.blocked and device.participant_id is not None
+        self.unbind_button.setText(tr("&Free the name") if frees else tr("&Unlink phone"))
+
     def unbind_selected(self) -> None:
         device = self._selected_device()
         if device:
@@ -411,13 +421,15 @@ class RoomWindow(QDialog):
         # participants and who answered
         devices = registry.snapshot() if registry is not None else []
         phones = {d.participant_id: d for d in devices if d.participant_id and not d.blocked}
+        kept = {d.participant_id for d in devices if d.participant_id and d.blocked}
         done = bridge.answered() if kind is not ActivityKind.NONE else set()
         present = [p for p in session.participants if p.present]
         self.people.setRowCount(len(present))
         for row, p in enumerate(present):
             phone = phones.get(p.id)
             values = (p.name, (tr("connected") if phone.connected else tr("linked"))
-                      if phone else "—",
+                      if phone else (tr("name held by a blocked phone") if p.id in kept
+                                     else "—"),
                       ("✓ " + tr("answered")) if p.id in done else
                       ("— " + tr("not yet") if kind is not ActivityKind.NONE else ""))
             for col, value in enumerate(values):
@@ -441,6 +453,7 @@ class RoomWindow(QDialog):
             for col, text in enumerate(cells):
                 _set_cell(self.devices, row, col, text, d.id)
         self.devices_title.setText(tr("Phones: {n}", n=len(devices)))
+        self._show_device_buttons()
 
     def closeEvent(self, event: object) -> None:  # noqa: N802
         # Hiding the panel keeps the room open; the room closes with its button.
