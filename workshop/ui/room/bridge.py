@@ -43,6 +43,9 @@ one edit."""
 MAX_BATCH = 64
 """Messages applied as one edit at most; the rest wait for the next frame, so a burst
 never holds the UI thread for long (one edit of 64 answers: a few milliseconds)."""
+MAX_HELD_CARDS = 300
+"""Cards waiting for the facilitator's approval, in all (each participant's count
+towards ``plan.MAX_CARDS_EACH`` as well): the list stays one a facilitator can read."""
 AREAS: dict[ActivityKind, tuple[str, ...]] = {kind: activity_areas(kind)
                                               for kind in ActivityKind}
 """What a phone's answer in each activity may touch (the areas of its operations)."""
@@ -78,6 +81,8 @@ class RoomBridge(QObject):
         self.document = document
         self.activity = Activity()
         self.pending: list[PendingCard] = []
+        self.over_limit = 0
+        """Cards the last approval left held: their authors had the most cards."""
         self.registry: RegistryMirror | None = None
         self.server: ServerProcess | None = None
         self.url = ""
@@ -216,12 +221,16 @@ class RoomBridge(QObject):
     def approve(self, card_ids: list[str]) -> int:
         """Let held cards through: each one an edit, as if it had just arrived."""
         done = 0
+        self.over_limit = 0
         for pending in [p for p in self.pending if p.card.id in set(card_ids)]:
-            self.pending.remove(pending)
             who = self.document.session.participant(pending.card.author_id or "")
-            if who is None:
+            edit = approve(self.document.session, pending.card, who.name) if who else None
+            if who is not None and edit is None:
+                self.over_limit += 1  # its author has the most cards already: stays held
                 continue
-            edit = approve(pending.card, who.name)
+            self.pending.remove(pending)
+            if edit is None:
+                continue
             if try_edit(self.document, edit.label(current_language()), edit.op, *edit.args):
                 done += 1
         self.publish(wait=True)
@@ -344,8 +353,15 @@ class RoomBridge(QObject):
 
         def mutate(session: Session) -> None:
             for job in jobs:  # each judged on the session as the ones before left it
-                outcome = plan(session, activity, job.sender.participant_id,
-                               job.envelope.action, job.sender.lang)
+                pid = job.sender.participant_id
+                waiting = sum(1 for p in self.pending + held if p.card.author_id == pid)
+                outcome = plan(session, activity, pid, job.envelope.action,
+                               job.sender.lang, held=waiting)
+                if isinstance(outcome, Held) \
+                        and len(self.pending) + len(held) >= MAX_HELD_CARDS:
+                    outcome = Refused(tr("Many cards are waiting for the facilitator's "
+                                         "approval. Send yours in a moment.",
+                                         job.sender.lang), "held_full")
                 if isinstance(outcome, Refused):
                     answers[id(job)] = {"status": "refused", "code": outcome.code,
                                         "message": outcome.message}

@@ -33,6 +33,7 @@ from shiboken6 import isValid as shiboken_valid
 
 from workshop.domain.model import AGREEMENT_SUBJECT, AMBITION_SUBJECT
 from workshop.i18n import N_, tr
+from workshop.room.plan import MAX_CARDS_EACH
 from workshop.room.protocol import ActivityKind
 from workshop.ui.document import SessionDocument
 from workshop.ui.projector import ProjectorController
@@ -176,10 +177,16 @@ class RoomWindow(QDialog):
         self.approve_button.clicked.connect(self.approve_selected)
         self.reject_button = QPushButton(tr("&Reject"))
         self.reject_button.clicked.connect(self.reject_selected)
+        self.held_note = QLabel()
+        self.held_note.setObjectName("roomHeldNote")
+        self.held_note.setWordWrap(True)
+        self.held_note.setStyleSheet("color: #9a5b00;")
+        self.held_note.hide()
         held_buttons.addWidget(self.held_title, 1)
         held_buttons.addWidget(self.approve_button)
         held_buttons.addWidget(self.reject_button)
         layout.addLayout(held_buttons)
+        layout.addWidget(self.held_note)
         layout.addWidget(self.held_list, 1)
 
         self.answered_title = QLabel()
@@ -335,6 +342,11 @@ class RoomWindow(QDialog):
     def approve_selected(self) -> None:
         ids = self._selected_held() or [p.card.id for p in self.bridge.pending]
         self.bridge.approve(ids)
+        over = self.bridge.over_limit
+        self.held_note.setText(tr(
+            "{n} cards stay held: their authors already have {most} cards on the wall, the "
+            "most one person can add.", n=over, most=MAX_CARDS_EACH) if over else "")
+        self.held_note.setVisible(bool(over))
         self.refresh()
 
     def reject_selected(self) -> None:
