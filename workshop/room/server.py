@@ -30,11 +30,15 @@ from pydantic import BaseModel, ValidationError
 from workshop.assets import resource_root
 from workshop.i18n import Language, tr
 from workshop.room.devices import Device, Registry
-from workshop.room.protocol import MAX_BODY, BindRequest, Envelope, JoinRequest
+from workshop.room.protocol import MAX_BODY, ActivityKind, BindRequest, Envelope, JoinRequest
+from workshop.room.views import waiting_page
 
 ANSWER_TIMEOUT = 15.0
 """Seconds a request waits for the UI thread; after that the phone retries (same id)."""
 WS_HELLO_TIMEOUT = 10.0
+PAGE_WAIT = 3.0
+"""Seconds a request waits for a page the app has not published yet (a name just
+chosen, a language just switched); the app publishes it within a few frames."""
 MAX_LIVE_PER_DEVICE = 3
 """Live connections one phone may hold (a reload, a second tab)."""
 STATIC = {
@@ -70,13 +74,21 @@ def _lang(request: web.Request) -> Language:
 class RoomServer:
     """One open room: ``start`` binds, ``stop`` unbinds; nothing listens in between."""
 
-    def __init__(self, registry: Registry, handler: Handler) -> None:
+    def __init__(self, registry: Registry, handler: Handler,
+                 need: Callable[[], None] | None = None) -> None:
         self.registry = registry
         self.handler = handler
+        self.need = need
+        """Called (on the server's thread) when a phone needs a page the app has not
+        published yet: it chose its name, or switched language. The app publishes it
+        once it knows (``process.Child.send_registry``)."""
+        self._published: asyncio.Event | None = None
+        """Set when pages arrive (``_push_all``), for a request that waits for one."""
         self.host = ""
         self.port = 0
         self._participants: list[dict[str, str]] = []
         self._states: dict[tuple[str, str], dict[str, Any]] = {}
+        self._activity = ""
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
@@ -131,6 +143,7 @@ class RoomServer:
         return self.port
 
     async def _open(self, host: str, port: int) -> None:
+        self._published = asyncio.Event()
         app = web.Application(client_max_size=MAX_BODY, middlewares=[self._guard])
         app.router.add_get("/", self._page)
         app.router.add_get("/phone.js", self._page)
@@ -178,10 +191,12 @@ class RoomServer:
     # --- from the UI thread --------------------------------------------------------
 
     def publish(self, participants: list[dict[str, str]],
-                states: dict[tuple[str, str], dict[str, Any]]) -> None:
-        """What phones may see now: the pick list, and each (participant, lang)'s page."""
+                states: dict[tuple[str, str], dict[str, Any]], activity: str = "") -> None:
+        """What phones may see now: the pick list, and each (participant, lang)'s page;
+        ``activity``: the open question's key."""
         self._participants = participants
         self._states = states
+        self._activity = activity
         self.poke()
 
     def publish_some(self, states: dict[tuple[str, str], dict[str, Any]]) -> None:
@@ -213,7 +228,42 @@ class RoomServer:
                     "me": {"id": device.participant_id, "name": ""}}
         return state
 
+    def _has_page(self, device: Device) -> bool:
+        return device.blocked or device.participant_id is None \
+            or (device.participant_id, device.lang) in self._states
+
+    async def _current_state(self, device: Device) -> dict[str, Any]:
+        """The device's page; when the app has not published one for its participant and
+        language yet (it just chose its name, or switched language), the app is told and
+        the request waits for it (``PAGE_WAIT`` at most; the UI thread is never held):
+        the answer is the open question, not a "wait" page that is wrong a moment later."""
+        published = self._published
+        pid = device.participant_id
+        if not self._has_page(device) and pid is not None \
+                and self._activity.startswith(ActivityKind.NONE.value + "-"):
+            # no question open: the page is the same for everyone but the name
+            name = next((p["name"] for p in self._participants if p["id"] == pid), None)
+            if name is not None:
+                return waiting_page(self._activity, pid, name,
+                                    "en" if device.lang == "en" else "nl")
+        if not self._has_page(device) and published is not None:
+            if self.need is not None:
+                self.need()
+            deadline = time.monotonic() + PAGE_WAIT
+            while not self._has_page(device):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                published.clear()
+                if self._has_page(device):
+                    break
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(published.wait(), left)
+        return self.state_for(device)
+
     def _push_all(self) -> None:
+        if self._published is not None:
+            self._published.set()
         for ws, device in list(self._sockets.items()):
             if ws.closed:
                 continue
@@ -368,7 +418,7 @@ class RoomServer:
             raise Refusal(409, "bound", tr("This phone already speaks for someone else. Ask "
                                            "the facilitator.", lang))
         self.poke()
-        return web.json_response({"state": self.state_for(device)})
+        return web.json_response({"state": await self._current_state(device)})
 
     async def _state(self, request: web.Request) -> web.Response:
         lang = _lang(request)
@@ -379,7 +429,7 @@ class RoomServer:
             with self.registry.lock:  # the phone switched language: its pages follow
                 device.lang = lang
                 self.registry.version += 1
-        return web.json_response({"state": self.state_for(device)})
+        return web.json_response({"state": await self._current_state(device)})
 
     async def _send(self, request: web.Request) -> web.Response:
         lang = _lang(request)

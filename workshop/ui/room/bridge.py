@@ -113,6 +113,12 @@ class RoomBridge(QObject):
         """The bridge's own edit is on its way (its phones' pages follow at once)."""
         self._took: set[str] = set()
         """Participants whose answers the batch being applied took in."""
+        self._published: set[tuple[str, str]] = set()
+        """(participant, language) pairs whose pages the server has."""
+        self._missing = QTimer(self)
+        self._missing.setSingleShot(True)
+        self._missing.setInterval(0)  # after the line being read: never inside a send
+        self._missing.timeout.connect(self._publish_missing)
         self._sig_arrived.connect(self._on_arrived)
         document.sig_changed.connect(self._on_document_changed)
 
@@ -137,6 +143,7 @@ class RoomBridge(QObject):
         self.registry, self.server = registry, server
         self.lost = False
         server.sig_ended.connect(lambda: self._on_server_ended(server))
+        server.sig_registry.connect(self._missing.start)
         shown = f"[{address}]" if ":" in address else address
         self.address = f"http://{shown}:{server.port}"
         self.url = f"{self.address}/#{registry.join_token}"
@@ -167,6 +174,7 @@ class RoomBridge(QObject):
         while self._queue:  # arrived before the close: applied, not lost
             self._apply(self._queue.popleft())
         self.registry = None
+        self._published = set()
         self.url = self.address = ""
         self.activity = replace(Activity(), serial=self.activity.serial + 1)
         self.sig_opened.emit(False)
@@ -429,9 +437,21 @@ class RoomBridge(QObject):
                 state["held"] = held.get(pid, [])
             states[(pid, lang)] = state
         if only is None:
-            self.server.publish(participants_list(session), states, wait=wait)
+            self._published = set(states)
+            self.server.publish(participants_list(session), states,
+                                activity=self.activity.key, wait=wait)
         else:
+            self._published.update(states)
             self.server.publish_some(states)
+
+    def _publish_missing(self) -> None:
+        """A phone just chose its name or switched language: its page at once (the
+        server holds its request until then), not at the next look (``_on_watch``)."""
+        if self.registry is None:
+            return
+        missing = self.registry.bound_languages() - self._published
+        if missing:
+            self.publish(only={pid for pid, _lang in missing})
 
     def _on_watch(self) -> None:
         registry = self.registry
