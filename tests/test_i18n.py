@@ -180,7 +180,9 @@ def test_documents_come_out_in_their_language_whatever_the_app_speaks(
     assert check_lines(session, path, lang="nl")[0][0].startswith("Versie ")
     assert report_lines(verify_bytes(english, session), "x.pdf", "en")
     card = session.ambition.cards[0]
-    assert approve(card, "Anna").label("nl") == "Anna (telefoon): kaartje toevoegen"
+    planned = approve(session, card, "Anna")
+    assert planned is not None
+    assert planned.label("nl") == "Anna (telefoon): kaartje toevoegen"
 
 
 def test_errors_found_below_the_ui_are_said_in_the_readers_language(tmp_path: Path) -> None:

@@ -125,7 +125,10 @@
         connect();
       } else {
         notice(r.data.message || t("retry"));
-        if (body.token) { joinToken = null; showCodeForm(); }
+        if (body.token && (r.status === 429 || r.status === 503)) {
+          // many phones at once from one address: the same QR code again in a moment
+          setTimeout(function () { if (!device) { join({ token: body.token }); } }, 5000);
+        } else if (body.token) { joinToken = null; showCodeForm(); }
       }
     }, function () { status(t("offline"), true); });
   }

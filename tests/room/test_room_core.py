@@ -128,3 +128,27 @@ def test_compact_pages_for_the_server_process_expand_to_the_same_pages() -> None
             if ballots:
                 page = {**page, "cards": {"ballot": "b1", "dots": cards["dots"]}}
             assert expand(page, ballots) == full.state(pid, "nl")
+
+
+def test_phones_without_a_name_are_capped_per_address_and_forgotten_after_a_while() -> None:
+    import time
+
+    from workshop.room.devices import MAX_UNBOUND_PER_ADDRESS, UNBOUND_TTL
+
+    registry = Registry()
+    made = [registry.add_device("10.0.0.5", "phone", "nl")
+            for _ in range(MAX_UNBOUND_PER_ADDRESS)]
+    assert registry.add_device("10.0.0.5", "phone", "nl") == "address"
+    assert isinstance(registry.add_device("10.0.0.6", "phone", "nl"), tuple)
+    devices = [m[0] for m in made if isinstance(m, tuple)]
+    tokens = [m[1] for m in made if isinstance(m, tuple)]
+    assert registry.bind(devices[0], "p-1") == "ok"  # chose a name: a place is free again
+    registry.connected(devices[1], +1)  # on the pick list, connected: stays
+    assert isinstance(registry.add_device("10.0.0.5", "phone", "nl"), tuple)
+    assert registry.sweep(time.time() + UNBOUND_TTL - 5) == 0
+    gone = registry.sweep(time.time() + UNBOUND_TTL + 1)
+    assert gone == MAX_UNBOUND_PER_ADDRESS + 1 - 2 + 1  # all but the bound and connected
+    assert registry.device(tokens[0]) is devices[0]
+    assert registry.device(tokens[1]) is devices[1]
+    assert registry.device(tokens[2]) is None
+    assert len(registry.devices()) == 2

@@ -62,7 +62,8 @@ def test_a_held_card_let_through_is_the_card_operation() -> None:
     me = session.participants[0].id
     held = plan(session, Activity(ActivityKind.CARDS, hold=True, serial=1), me,
                 AddCard(kind="add_card", text="Wacht"), "en")
-    planned = approve(held.card, "Anne")  # type: ignore[union-attr]
+    planned = approve(session, held.card, "Anne")  # type: ignore[union-attr]
+    assert planned is not None
     planned.mutate(session)
     assert session.ambition.cards[-1].text == "Wacht"
     assert planned.op in OPERATIONS[ActivityKind.CARDS]

@@ -66,7 +66,19 @@ MESSAGE_RATE = (8.0, 40.0)
 """Per device: 8 messages a second, 40 at once (a scan is 14 taps in a few seconds)."""
 READ_RATE = (10.0, 60.0)
 JOIN_RATE = (1.0, 10.0)
-"""Per network address: joins and code tries."""
+"""Per network address: typed-code tries."""
+TOKEN_JOIN_RATE = (1.0, 60.0)
+"""Per network address: joins with the QR code's token. Generous (60 at once, then one
+a second): a shared tablet, or a guest Wi-Fi that puts every phone behind one address,
+may bring a whole room in at once; ``MAX_UNBOUND_PER_ADDRESS`` is what keeps one client
+from filling the room."""
+MAX_UNBOUND_PER_ADDRESS = 30
+"""Phones from one network address that have not chosen a name yet. A real phone
+chooses within seconds; a client that joins over and over is refused from here on,
+so it cannot take the places of the others (``MAX_DEVICES``)."""
+UNBOUND_TTL = 600.0
+"""Seconds a phone that chose no name, has no live connection and was not seen is kept;
+then it is forgotten (it can join again with the QR code)."""
 
 
 @dataclass
@@ -79,6 +91,9 @@ class Device:
     lang: str
     participant_id: str | None = None
     blocked: bool = False
+    unlinked: set[str] = field(default_factory=set)
+    """Participants the facilitator unlinked this phone from: it cannot choose them
+    again (a phone that took someone else's name does not simply take it back)."""
     connected: int = 0
     """Open live connections (WebSockets)."""
     joined_at: float = field(default_factory=time.time)
@@ -113,7 +128,8 @@ class Registry:
         self._join_digest = _digest(self.join_token)
         self._devices: dict[bytes, Device] = {}
         self._by_id: dict[str, Device] = {}
-        self._hosts: OrderedDict[str, Bucket] = OrderedDict()
+        self._hosts: OrderedDict[tuple[str, str], Bucket] = OrderedDict()
+        self._made = 0
         self.page_loads = 0
         """Requests for the phone page (how the panel knows a phone reached the laptop)."""
         self.version = 0
@@ -121,12 +137,16 @@ class Registry:
 
     # --- joining -------------------------------------------------------------------
 
-    def host_allowed(self, address: str, now: float | None = None) -> bool:
-        """Joins and code tries per network address."""
+    def host_allowed(self, address: str, now: float | None = None, *,
+                     token: bool = False) -> bool:
+        """Code tries (``token`` False) or joins with the join token, per network
+        address."""
         with self.lock:
-            bucket = self._hosts.get(address)
+            key = (address, "token" if token else "code")
+            bucket = self._hosts.get(key)
             if bucket is None:
-                bucket = self._hosts[address] = Bucket(*JOIN_RATE)
+                bucket = self._hosts[key] = Bucket(*(TOKEN_JOIN_RATE if token
+                                                     else JOIN_RATE))
                 while len(self._hosts) > MAX_HOSTS:
                     self._hosts.popitem(last=False)
             return bucket.allow(time.monotonic() if now is None else now)
@@ -145,19 +165,41 @@ class Registry:
             self.version += 1
             return "bad_code"
 
-    def add_device(self, address: str, agent: str, lang: str) -> tuple[Device, str] | None:
-        """A new device and its secret token; None when the room is full."""
+    def add_device(self, address: str, agent: str, lang: str) -> tuple[Device, str] | str:
+        """A new device and its secret token; or why not: "full" (the room) or
+        "address" (too many phones from ``address`` that chose no name yet)."""
         with self.lock:
+            self.sweep()
+            waiting = sum(1 for d in self._devices.values() if d.address == address
+                          and d.participant_id is None and not d.blocked)
+            if waiting >= MAX_UNBOUND_PER_ADDRESS:
+                return "address"
             if len(self._devices) >= MAX_DEVICES:
-                return None
+                return "full"
             token = secrets.token_urlsafe(DEVICE_TOKEN_BYTES)
-            device = Device(id=f"d{len(self._by_id) + 1}-{secrets.token_hex(2)}",
+            self._made += 1
+            device = Device(id=f"d{self._made}-{secrets.token_hex(2)}",
                             digest=_digest(token), address=address, agent=agent[:120],
                             lang=lang)
             self._devices[device.digest] = device
             self._by_id[device.id] = device
             self.version += 1
             return device, token
+
+    def sweep(self, now: float | None = None) -> int:
+        """Forget phones that joined but chose no name, have no live connection and were
+        not seen for ``UNBOUND_TTL`` (blocked ones stay: the facilitator's choice)."""
+        now = time.time() if now is None else now
+        with self.lock:
+            gone = [d for d in self._devices.values() if d.participant_id is None
+                    and not d.blocked and d.connected == 0
+                    and now - d.last_seen >= UNBOUND_TTL]
+            for device in gone:
+                del self._devices[device.digest]
+                del self._by_id[device.id]
+            if gone:
+                self.version += 1
+            return len(gone)
 
     def device(self, token: str | None) -> Device | None:
         """The device of ``token`` (blocked ones too: the caller says why it refuses)."""
@@ -170,13 +212,19 @@ class Registry:
             return device
 
     def bind(self, device: Device, participant_id: str) -> str:
-        """"ok" or "taken" (another device speaks for that participant)."""
+        """"ok"; "taken" (another device speaks for that participant, or a blocked one
+        holds the name until the facilitator frees it); "unlinked" (the facilitator
+        unlinked this device from that participant); "bound" (this device speaks for
+        someone else)."""
         with self.lock:
             for other in self._devices.values():
-                if other is not device and other.participant_id == participant_id \
-                        and not other.blocked:
+                if other is not device and other.participant_id == participant_id:
                     return "taken"
-            if device.participant_id not in (None, participant_id):
+            if device.participant_id == participant_id:
+                return "ok"
+            if participant_id in device.unlinked:
+                return "unlinked"
+            if device.participant_id is not None:
                 return "bound"
             device.participant_id = participant_id
             self.version += 1
@@ -185,15 +233,21 @@ class Registry:
     # --- the facilitator -----------------------------------------------------------
 
     def unbind(self, device_id: str) -> bool:
+        """The device no longer speaks for its participant, who is free for another
+        phone (not for this one: see ``Device.unlinked``). A blocked device holds its
+        participant until this is done."""
         with self.lock:
             device = self._by_id.get(device_id)
             if device is None or device.participant_id is None:
                 return False
+            device.unlinked.add(device.participant_id)
             device.participant_id = None
             self.version += 1
             return True
 
     def set_blocked(self, device_id: str, blocked: bool) -> bool:
+        """Block (or allow again) a device; a blocked device keeps its participant, so
+        no other phone can choose that name until the facilitator unlinks it."""
         with self.lock:
             device = self._by_id.get(device_id)
             if device is None or device.blocked == blocked:

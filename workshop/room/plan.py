@@ -129,8 +129,10 @@ Outcome = Planned | Held | Refused
 
 
 def plan(session: Session, activity: Activity, participant_id: str, action: object,
-         lang: Language) -> Outcome:
-    """Judge ``action`` of ``participant_id`` (the device's own) in ``activity``."""
+         lang: Language, held: int = 0) -> Outcome:
+    """Judge ``action`` of ``participant_id`` (the device's own) in ``activity``;
+    ``held``: that participant's cards waiting for the facilitator's approval (they
+    count towards ``MAX_CARDS_EACH`` as if on the wall already)."""
     who = session.participant(participant_id)
     if who is None:
         return Refused(tr("You are no longer on the list of participants. Ask the "
@@ -142,7 +144,7 @@ def plan(session: Session, activity: Activity, participant_id: str, action: obje
                           lang), "not_open")
     name = who.name
     if isinstance(action, AddCard):
-        return _add_card(session, activity, participant_id, name, action, lang)
+        return _add_card(session, activity, participant_id, name, action, lang, held)
     if isinstance(action, Dot):
         return _dot(session, participant_id, name, action, lang)
     if isinstance(action, AddInterest):
@@ -155,10 +157,14 @@ def plan(session: Session, activity: Activity, participant_id: str, action: obje
                    "not_open")
 
 
+def cards_of(session: Session, pid: str) -> int:
+    """Cards of ``pid`` on the wall."""
+    return sum(1 for c in session.ambition.cards if c.author_id == pid)
+
+
 def _add_card(session: Session, activity: Activity, pid: str, name: str, action: AddCard,
-              lang: Language) -> Outcome:
-    mine = sum(1 for c in session.ambition.cards if c.author_id == pid)
-    if mine >= MAX_CARDS_EACH:
+              lang: Language, held: int) -> Outcome:
+    if cards_of(session, pid) + held >= MAX_CARDS_EACH:
         return Refused(tr("You have added {n} cards, the most one person can add.", lang,
                           n=MAX_CARDS_EACH), "too_many")
     card = Card(id=new_id("k"), text=action.text, author_id=pid)
@@ -168,8 +174,11 @@ def _add_card(session: Session, activity: Activity, pid: str, name: str, action:
                    card.id)
 
 
-def approve(card: Card, name: str) -> Planned:
-    """A held card the facilitator lets through."""
+def approve(session: Session, card: Card, name: str) -> Planned | None:
+    """A held card the facilitator lets through; None when its author has
+    ``MAX_CARDS_EACH`` cards on the wall already (the limit holds for held cards too)."""
+    if cards_of(session, card.author_id or "") >= MAX_CARDS_EACH:
+        return None
     return Planned(N_("{name} (phone): add a card"), name, ambition.add_card, (card,),
                    card.id)
 

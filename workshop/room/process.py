@@ -11,9 +11,9 @@ ASCII (every other character escaped: no text can break a line or the encoding; 
 pickle: nothing that arrives can become code in the app):
 
 - app -> server: ``start`` (host, port), ``answer`` (n, answer), ``publish``
-  (participants, states), ``publish_some`` (states), ``ballot`` (the cards to vote on,
-  which the pages name instead of carrying them forty times), ``unbind`` / ``block``
-  (device id), ``stop``.
+  (participants, states, the open question's key), ``publish_some`` (states),
+  ``ballot`` (the cards to vote on, which the pages name instead of carrying them forty
+  times), ``unbind`` / ``block`` (device id), ``stop``.
   A message with ``ack`` is answered with ``ack`` once taken in (the facilitator's own
   changes, which the next request of a phone must see).
 - server -> app: ``ready`` (port, join token, code) or ``error`` (errno, message) once;
@@ -41,6 +41,8 @@ from workshop.room.views import expand
 REGISTRY_POLL = 0.1
 """Seconds between looks at the devices for changes no message carries (a phone that
 connects, loads the page or goes away)."""
+SWEEP_EVERY = 300
+"""Polls between looks for phones to forget (``Registry.sweep``): every 30 seconds."""
 
 
 class Child:
@@ -50,7 +52,10 @@ class Child:
         self.out = out
         self.write_lock = threading.Lock()
         self.registry = Registry()
-        self.server = RoomServer(self.registry, self.handle)
+        self.wake = threading.Event()
+        """Send the devices now (a phone needs a page the app has not published): the
+        watcher writes them, so the server's loop never waits for the pipe."""
+        self.server = RoomServer(self.registry, self.handle, self.wake.set)
         self.pending: dict[int, concurrent.futures.Future[dict[str, Any]]] = {}
         self.ballots: dict[str, list[dict[str, Any]]] = {}
         """The cards to vote on, sent once; the pages name them (``views.expand``)."""
@@ -122,7 +127,8 @@ class Child:
             self.ballots = {**dict(list(self.ballots.items())[-2:]),
                             str(message["key"]): message["cards"]}
         elif kind == "publish":
-            self.server.publish(message["participants"], self.states(message["states"]))
+            self.server.publish(message["participants"], self.states(message["states"]),
+                                str(message.get("activity", "")))
         elif kind == "publish_some":
             self.server.publish_some(self.states(message["states"]))
         elif kind == "unbind":
@@ -153,7 +159,15 @@ class Child:
 
 
 def _watch(child: Child) -> None:
-    while not child.stopped.wait(REGISTRY_POLL):
+    polls = 0
+    while not child.stopped.is_set():
+        child.wake.wait(REGISTRY_POLL)
+        child.wake.clear()
+        if child.stopped.is_set():
+            break
+        polls += 1
+        if polls % SWEEP_EVERY == 0:
+            child.registry.sweep()  # phones that joined and went without a name
         child.send_registry()
 
 
@@ -172,7 +186,7 @@ def main() -> int:
         except OSError:
             if port == 0:
                 raise
-            child.server = RoomServer(child.registry, child.handle)
+            child.server = RoomServer(child.registry, child.handle, child.wake.set)
             child.server.start(host, 0)  # the preferred port is taken: any free one
     except OSError as exc:
         child.write({"t": "error", "errno": exc.errno or 0,

@@ -30,11 +30,15 @@ from pydantic import BaseModel, ValidationError
 from workshop.assets import resource_root
 from workshop.i18n import Language, tr
 from workshop.room.devices import Device, Registry
-from workshop.room.protocol import MAX_BODY, BindRequest, Envelope, JoinRequest
+from workshop.room.protocol import MAX_BODY, ActivityKind, BindRequest, Envelope, JoinRequest
+from workshop.room.views import waiting_page
 
 ANSWER_TIMEOUT = 15.0
 """Seconds a request waits for the UI thread; after that the phone retries (same id)."""
 WS_HELLO_TIMEOUT = 10.0
+PAGE_WAIT = 3.0
+"""Seconds a request waits for a page the app has not published yet (a name just
+chosen, a language just switched); the app publishes it within a few frames."""
 MAX_LIVE_PER_DEVICE = 3
 """Live connections one phone may hold (a reload, a second tab)."""
 STATIC = {
@@ -70,13 +74,21 @@ def _lang(request: web.Request) -> Language:
 class RoomServer:
     """One open room: ``start`` binds, ``stop`` unbinds; nothing listens in between."""
 
-    def __init__(self, registry: Registry, handler: Handler) -> None:
+    def __init__(self, registry: Registry, handler: Handler,
+                 need: Callable[[], None] | None = None) -> None:
         self.registry = registry
         self.handler = handler
+        self.need = need
+        """Called (on the server's thread) when a phone needs a page the app has not
+        published yet: it chose its name, or switched language. The app publishes it
+        once it knows (``process.Child.send_registry``)."""
+        self._published: asyncio.Event | None = None
+        """Set when pages arrive (``_push_all``), for a request that waits for one."""
         self.host = ""
         self.port = 0
         self._participants: list[dict[str, str]] = []
         self._states: dict[tuple[str, str], dict[str, Any]] = {}
+        self._activity = ""
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
@@ -94,6 +106,8 @@ class RoomServer:
         self.hosts: set[str] = set()
         """Host headers accepted (the bound address and port): a page on another site
         that points a name at this laptop (DNS rebinding) is refused."""
+        self.origins: set[str] = set()
+        """``Origin`` headers accepted: the room's own page (``_same_site``)."""
 
     # --- life ----------------------------------------------------------------------
 
@@ -129,6 +143,7 @@ class RoomServer:
         return self.port
 
     async def _open(self, host: str, port: int) -> None:
+        self._published = asyncio.Event()
         app = web.Application(client_max_size=MAX_BODY, middlewares=[self._guard])
         app.router.add_get("/", self._page)
         app.router.add_get("/phone.js", self._page)
@@ -149,6 +164,7 @@ class RoomServer:
         self.port = sockets[0].getsockname()[1] if sockets else port
         shown = f"[{host}]" if ":" in host else host
         self.hosts = {f"{shown}:{self.port}"}
+        self.origins = {f"http://{host}" for host in self.hosts}
 
     async def _close(self) -> None:
         for ws in list(self._sockets):
@@ -175,10 +191,12 @@ class RoomServer:
     # --- from the UI thread --------------------------------------------------------
 
     def publish(self, participants: list[dict[str, str]],
-                states: dict[tuple[str, str], dict[str, Any]]) -> None:
-        """What phones may see now: the pick list, and each (participant, lang)'s page."""
+                states: dict[tuple[str, str], dict[str, Any]], activity: str = "") -> None:
+        """What phones may see now: the pick list, and each (participant, lang)'s page;
+        ``activity``: the open question's key."""
         self._participants = participants
         self._states = states
+        self._activity = activity
         self.poke()
 
     def publish_some(self, states: dict[tuple[str, str], dict[str, Any]]) -> None:
@@ -210,7 +228,42 @@ class RoomServer:
                     "me": {"id": device.participant_id, "name": ""}}
         return state
 
+    def _has_page(self, device: Device) -> bool:
+        return device.blocked or device.participant_id is None \
+            or (device.participant_id, device.lang) in self._states
+
+    async def _current_state(self, device: Device) -> dict[str, Any]:
+        """The device's page; when the app has not published one for its participant and
+        language yet (it just chose its name, or switched language), the app is told and
+        the request waits for it (``PAGE_WAIT`` at most; the UI thread is never held):
+        the answer is the open question, not a "wait" page that is wrong a moment later."""
+        published = self._published
+        pid = device.participant_id
+        if not self._has_page(device) and pid is not None \
+                and self._activity.startswith(ActivityKind.NONE.value + "-"):
+            # no question open: the page is the same for everyone but the name
+            name = next((p["name"] for p in self._participants if p["id"] == pid), None)
+            if name is not None:
+                return waiting_page(self._activity, pid, name,
+                                    "en" if device.lang == "en" else "nl")
+        if not self._has_page(device) and published is not None:
+            if self.need is not None:
+                self.need()
+            deadline = time.monotonic() + PAGE_WAIT
+            while not self._has_page(device):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                published.clear()
+                if self._has_page(device):
+                    break
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(published.wait(), left)
+        return self.state_for(device)
+
     def _push_all(self) -> None:
+        if self._published is not None:
+            self._published.set()
         for ws, device in list(self._sockets.items()):
             if ws.closed:
                 continue
@@ -236,6 +289,8 @@ class RoomServer:
         try:
             if request.host not in self.hosts:
                 raise Refusal(421, "wrong_host", tr("This address is not the room's.", lang))
+            if request.path.startswith("/api/"):
+                self._same_site(request, lang)
             if (request.content_length or 0) > MAX_BODY:
                 raise Refusal(413, "too_large", tr("That message is too long.", lang))
             response: web.StreamResponse = await handler(request)
@@ -262,6 +317,20 @@ class RoomServer:
             f"connect-src 'self' ws://{request.host}; base-uri 'none'; form-action 'none'; "
             "frame-ancestors 'none'")
         return response
+
+    def _same_site(self, request: web.Request, lang: Language) -> None:
+        """The API answers the room's own page only. A page on another site can make a
+        browser send a "simple" POST here (a form, text/plain) without asking; it cannot
+        send ``Content-Type: application/json`` without a CORS preflight, which this
+        server never grants. So: an ``Origin`` other than the room's own, or a POST
+        that is not JSON, is refused before anything is read or counted."""
+        origin = request.headers.get("Origin")
+        if origin is not None and origin not in self.origins:
+            raise Refusal(403, "wrong_origin", tr("This request did not come from the "
+                                                  "room's own page.", lang))
+        if request.method == "POST" and request.content_type != "application/json":
+            raise Refusal(415, "not_json", tr("The phone sent something the room does not "
+                                              "understand. Reload the page.", lang))
 
     async def _page(self, request: web.Request) -> web.Response:
         body, kind = self._static[request.path]
@@ -301,10 +370,12 @@ class RoomServer:
         lang = _lang(request)
         address = request.remote or "?"
         join = await self._body(request, JoinRequest, lang)
-        # A typed code is short, so tries are counted per network address (before the
-        # code is even looked at); the join token is too long to guess, so the room's
-        # QR code lets twenty phones in at once.
-        if join.token is None and not self.registry.host_allowed(address):
+        # Tries are counted per network address before the code or token is looked at:
+        # a typed code is short, so a few tries a minute; the join token is too long to
+        # guess, so the room's QR code lets a whole room in at once (phones behind one
+        # address too), and the phones that chose no name yet are capped per address
+        # (``add_device``): one client cannot take the others' places.
+        if not self.registry.host_allowed(address, token=join.token is not None):
             raise Refusal(429, "slow_down", tr("Too many tries from this network address. "
                                                "Wait a minute.", lang))
         verdict = self.registry.check_join(join.token, join.code)
@@ -318,7 +389,11 @@ class RoomServer:
                              "the projector.", lang))
         added = self.registry.add_device(address, request.headers.get("User-Agent", ""),
                                          join.lang)
-        if added is None:
+        if added == "address":
+            raise Refusal(429, "slow_down", tr(
+                "Too many phones from this network address have not chosen their name "
+                "yet. Wait a moment and try again.", lang))
+        if isinstance(added, str):
             raise Refusal(503, "full", tr("The room is full.", lang))
         device, token = added
         return web.json_response({"device": token, "state": self.state_for(device)})
@@ -336,11 +411,14 @@ class RoomServer:
         if verdict == "taken":
             raise Refusal(409, "taken", tr("Another phone has already chosen this name. "
                                            "Ask the facilitator.", lang))
+        if verdict == "unlinked":
+            raise Refusal(409, "unlinked", tr("The facilitator has unlinked this phone from "
+                                              "this name. Ask the facilitator.", lang))
         if verdict == "bound":
             raise Refusal(409, "bound", tr("This phone already speaks for someone else. Ask "
                                            "the facilitator.", lang))
         self.poke()
-        return web.json_response({"state": self.state_for(device)})
+        return web.json_response({"state": await self._current_state(device)})
 
     async def _state(self, request: web.Request) -> web.Response:
         lang = _lang(request)
@@ -351,7 +429,7 @@ class RoomServer:
             with self.registry.lock:  # the phone switched language: its pages follow
                 device.lang = lang
                 self.registry.version += 1
-        return web.json_response({"state": self.state_for(device)})
+        return web.json_response({"state": await self._current_state(device)})
 
     async def _send(self, request: web.Request) -> web.Response:
         lang = _lang(request)
@@ -392,8 +470,8 @@ class RoomServer:
             data = json.loads(hello.data) if hello.type == WSMsgType.TEXT else {}
             token = data.get("device") if isinstance(data, dict) else None
             device = self.registry.device(token if isinstance(token, str) else None)
-        except (asyncio.TimeoutError, ValueError, TypeError):
-            device = None
+        except (asyncio.TimeoutError, ValueError, TypeError, RecursionError):
+            device = None  # no hello, or not one (deep nesting: RecursionError in json)
         if device is None:
             await self._send_text(ws, json.dumps({"error": "bad_token", "message": tr(
                 "This phone's pass is not valid for this room. Scan the code on the "

@@ -90,6 +90,15 @@ class Pages:
         return phone_state(self.session, self.activity, participant_id, lang)
 
 
+def waiting_page(key: str, participant_id: str, name: str, lang: Language
+                 ) -> dict[str, Any]:
+    """The page of a present participant while no question is open (``key``: the
+    activity's); the server makes it itself for a phone that has just chosen its name."""
+    return {"activity": {"key": key, "kind": ActivityKind.NONE.value,
+                         "title": tr(TITLES[ActivityKind.NONE], lang)},
+            "me": {"id": participant_id, "name": name}}
+
+
 def phone_state(session: Session, activity: Activity, participant_id: str,
                 lang: Language, *, mine: list[str] | None = None,
                 votes: dict[str, int] | None = None,

@@ -21,15 +21,21 @@ def in_thread(fn: Any, *args: Any, **kwargs: Any) -> concurrent.futures.Future[A
 
 
 class Phone:
-    def __init__(self, port: int, host: str = "127.0.0.1", lang: str = "en") -> None:
+    def __init__(self, port: int, host: str = "127.0.0.1", lang: str = "en",
+                 source: str | None = None) -> None:
         assert host in ("127.0.0.1", "::1"), "tests talk to loopback only"
+        assert source is None or source.startswith("127."), "from loopback only"
         self.host, self.port, self.lang = host, port, lang
+        self.source = source
+        """The phone's own address (another address on loopback: another phone)."""
         self.device: str | None = None
 
     def raw(self, method: str, path: str, body: bytes | None = None,
             headers: dict[str, str] | None = None, timeout: float = 20.0
             ) -> tuple[int, dict[str, Any]]:
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout,
+                                          source_address=(self.source, 0) if self.source
+                                          else None)
         try:
             sent = {"X-Lang": self.lang, "Content-Type": "application/json"}
             if self.device:

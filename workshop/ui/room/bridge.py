@@ -43,6 +43,9 @@ one edit."""
 MAX_BATCH = 64
 """Messages applied as one edit at most; the rest wait for the next frame, so a burst
 never holds the UI thread for long (one edit of 64 answers: a few milliseconds)."""
+MAX_HELD_CARDS = 300
+"""Cards waiting for the facilitator's approval, in all (each participant's count
+towards ``plan.MAX_CARDS_EACH`` as well): the list stays one a facilitator can read."""
 AREAS: dict[ActivityKind, tuple[str, ...]] = {kind: activity_areas(kind)
                                               for kind in ActivityKind}
 """What a phone's answer in each activity may touch (the areas of its operations)."""
@@ -78,6 +81,8 @@ class RoomBridge(QObject):
         self.document = document
         self.activity = Activity()
         self.pending: list[PendingCard] = []
+        self.over_limit = 0
+        """Cards the last approval left held: their authors had the most cards."""
         self.registry: RegistryMirror | None = None
         self.server: ServerProcess | None = None
         self.url = ""
@@ -108,6 +113,12 @@ class RoomBridge(QObject):
         """The bridge's own edit is on its way (its phones' pages follow at once)."""
         self._took: set[str] = set()
         """Participants whose answers the batch being applied took in."""
+        self._published: set[tuple[str, str]] = set()
+        """(participant, language) pairs whose pages the server has."""
+        self._missing = QTimer(self)
+        self._missing.setSingleShot(True)
+        self._missing.setInterval(0)  # after the line being read: never inside a send
+        self._missing.timeout.connect(self._publish_missing)
         self._sig_arrived.connect(self._on_arrived)
         document.sig_changed.connect(self._on_document_changed)
 
@@ -132,6 +143,7 @@ class RoomBridge(QObject):
         self.registry, self.server = registry, server
         self.lost = False
         server.sig_ended.connect(lambda: self._on_server_ended(server))
+        server.sig_registry.connect(self._missing.start)
         shown = f"[{address}]" if ":" in address else address
         self.address = f"http://{shown}:{server.port}"
         self.url = f"{self.address}/#{registry.join_token}"
@@ -162,6 +174,7 @@ class RoomBridge(QObject):
         while self._queue:  # arrived before the close: applied, not lost
             self._apply(self._queue.popleft())
         self.registry = None
+        self._published = set()
         self.url = self.address = ""
         self.activity = replace(Activity(), serial=self.activity.serial + 1)
         self.sig_opened.emit(False)
@@ -216,12 +229,16 @@ class RoomBridge(QObject):
     def approve(self, card_ids: list[str]) -> int:
         """Let held cards through: each one an edit, as if it had just arrived."""
         done = 0
+        self.over_limit = 0
         for pending in [p for p in self.pending if p.card.id in set(card_ids)]:
-            self.pending.remove(pending)
             who = self.document.session.participant(pending.card.author_id or "")
-            if who is None:
+            edit = approve(self.document.session, pending.card, who.name) if who else None
+            if who is not None and edit is None:
+                self.over_limit += 1  # its author has the most cards already: stays held
                 continue
-            edit = approve(pending.card, who.name)
+            self.pending.remove(pending)
+            if edit is None:
+                continue
             if try_edit(self.document, edit.label(current_language()), edit.op, *edit.args):
                 done += 1
         self.publish(wait=True)
@@ -344,8 +361,15 @@ class RoomBridge(QObject):
 
         def mutate(session: Session) -> None:
             for job in jobs:  # each judged on the session as the ones before left it
-                outcome = plan(session, activity, job.sender.participant_id,
-                               job.envelope.action, job.sender.lang)
+                pid = job.sender.participant_id
+                waiting = sum(1 for p in self.pending + held if p.card.author_id == pid)
+                outcome = plan(session, activity, pid, job.envelope.action,
+                               job.sender.lang, held=waiting)
+                if isinstance(outcome, Held) \
+                        and len(self.pending) + len(held) >= MAX_HELD_CARDS:
+                    outcome = Refused(tr("Many cards are waiting for the facilitator's "
+                                         "approval. Send yours in a moment.",
+                                         job.sender.lang), "held_full")
                 if isinstance(outcome, Refused):
                     answers[id(job)] = {"status": "refused", "code": outcome.code,
                                         "message": outcome.message}
@@ -413,9 +437,21 @@ class RoomBridge(QObject):
                 state["held"] = held.get(pid, [])
             states[(pid, lang)] = state
         if only is None:
-            self.server.publish(participants_list(session), states, wait=wait)
+            self._published = set(states)
+            self.server.publish(participants_list(session), states,
+                                activity=self.activity.key, wait=wait)
         else:
+            self._published.update(states)
             self.server.publish_some(states)
+
+    def _publish_missing(self) -> None:
+        """A phone just chose its name or switched language: its page at once (the
+        server holds its request until then), not at the next look (``_on_watch``)."""
+        if self.registry is None:
+            return
+        missing = self.registry.bound_languages() - self._published
+        if missing:
+            self.publish(only={pid for pid, _lang in missing})
 
     def _on_watch(self) -> None:
         registry = self.registry

@@ -33,6 +33,7 @@ from shiboken6 import isValid as shiboken_valid
 
 from workshop.domain.model import AGREEMENT_SUBJECT, AMBITION_SUBJECT
 from workshop.i18n import N_, tr
+from workshop.room.plan import MAX_CARDS_EACH
 from workshop.room.protocol import ActivityKind
 from workshop.ui.document import SessionDocument
 from workshop.ui.projector import ProjectorController
@@ -177,10 +178,16 @@ class RoomWindow(QDialog):
         self.approve_button.clicked.connect(self.approve_selected)
         self.reject_button = QPushButton(tr("&Reject"))
         self.reject_button.clicked.connect(self.reject_selected)
+        self.held_note = QLabel()
+        self.held_note.setObjectName("roomHeldNote")
+        self.held_note.setWordWrap(True)
+        self.held_note.setStyleSheet("color: #9a5b00;")
+        self.held_note.hide()
         held_buttons.addWidget(self.held_title, 1)
         held_buttons.addWidget(self.approve_button)
         held_buttons.addWidget(self.reject_button)
         layout.addLayout(held_buttons)
+        layout.addWidget(self.held_note)
         layout.addWidget(self.held_list, 1)
 
         self.answered_title = QLabel()
@@ -212,6 +219,7 @@ class RoomWindow(QDialog):
         self.devices.horizontalHeader().setStretchLastSection(True)
         self.devices.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.devices.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.devices.itemSelectionChanged.connect(self._show_device_buttons)
         layout.addWidget(self.devices, 2)
 
     # --- opening -------------------------------------------------------------------
@@ -335,6 +343,11 @@ class RoomWindow(QDialog):
     def approve_selected(self) -> None:
         ids = self._selected_held() or [p.card.id for p in self.bridge.pending]
         self.bridge.approve(ids)
+        over = self.bridge.over_limit
+        self.held_note.setText(tr(
+            "{n} cards stay held: their authors already have {most} cards on the wall, the "
+            "most one person can add.", n=over, most=MAX_CARDS_EACH) if over else "")
+        self.held_note.setVisible(bool(over))
         self.refresh()
 
     def reject_selected(self) -> None:
@@ -347,6 +360,15 @@ class RoomWindow(QDialog):
         row = self.devices.currentRow()
         item = self.devices.item(row, 0) if row >= 0 else None
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _show_device_buttons(self) -> None:
+        """Unlinking a blocked phone frees the name it holds: the button says so."""
+        registry = self.bridge.registry
+        chosen = self._selected_device()
+        device = next((d for d in registry.snapshot() if d.id == chosen), None) \
+            if registry is not None and chosen else None
+        frees = device is not None and device.blocked and device.participant_id is not None
+        self.unbind_button.setText(tr("&Free the name") if frees else tr("&Unlink phone"))
 
     def unbind_selected(self) -> None:
         device = self._selected_device()
@@ -412,13 +434,15 @@ class RoomWindow(QDialog):
         # participants and who answered
         devices = registry.snapshot() if registry is not None else []
         phones = {d.participant_id: d for d in devices if d.participant_id and not d.blocked}
+        kept = {d.participant_id for d in devices if d.participant_id and d.blocked}
         done = bridge.answered() if kind is not ActivityKind.NONE else set()
         present = [p for p in session.participants if p.present]
         self.people.setRowCount(len(present))
         for row, p in enumerate(present):
             phone = phones.get(p.id)
             values = (p.name, (tr("connected") if phone.connected else tr("linked"))
-                      if phone else "—",
+                      if phone else (tr("name held by a blocked phone") if p.id in kept
+                                     else "—"),
                       ("✓ " + tr("answered")) if p.id in done else
                       ("— " + tr("not yet") if kind is not ActivityKind.NONE else ""))
             for col, value in enumerate(values):
@@ -442,6 +466,7 @@ class RoomWindow(QDialog):
             for col, text in enumerate(cells):
                 _set_cell(self.devices, row, col, text, d.id)
         self.devices_title.setText(tr("Phones: {n}", n=len(devices)))
+        self._show_device_buttons()
 
     def closeEvent(self, event: object) -> None:  # noqa: N802
         # Hiding the panel keeps the room open; the room closes with its button.

@@ -115,6 +115,8 @@ class ServerProcess(QObject):
 
     sig_ended = Signal()
     """The server process ended without being asked to (killed, crashed)."""
+    sig_registry = Signal()
+    """The server sent its list of devices (a phone may need a page it has not got)."""
 
     def __init__(self, handler: Handler, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -224,11 +226,12 @@ class ServerProcess(QObject):
             self._read()
 
     def publish(self, participants: list[dict[str, str]],
-                states: dict[tuple[str, str], dict[str, Any]], *, wait: bool = False
-                ) -> None:
-        """What phones may see now: the pick list, and each (participant, lang)'s page."""
+                states: dict[tuple[str, str], dict[str, Any]], *, activity: str = "",
+                wait: bool = False) -> None:
+        """What phones may see now: the pick list, and each (participant, lang)'s page;
+        ``activity``: the open question's key."""
         self.send({"t": "publish", "participants": participants,
-                   "states": self._pack(states)}, wait=wait)
+                   "states": self._pack(states), "activity": activity}, wait=wait)
 
     def publish_some(self, states: dict[tuple[str, str], dict[str, Any]]) -> None:
         """Some (participant, lang)'s pages changed; the others stay as they were."""
@@ -306,6 +309,7 @@ class ServerProcess(QObject):
                 self._acked = max(self._acked, int(message["k"]))
             elif kind == "registry" and self.registry is not None:
                 self.registry.update(message["devices"], message["page_loads"])
+                self.sig_registry.emit()
 
     def _job(self, message: dict[str, Any]) -> None:
         self.jobs += 1
