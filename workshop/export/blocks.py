@@ -19,7 +19,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from workshop.export import bidi, fonts
 from workshop.export.document import ACCENT, INK, RULE, ZEBRA
-from workshop.export.outline import Heading, bookmark
+from workshop.export.outline import Heading, Outlined
 
 Cell = str | Flowable | list[Flowable]
 
@@ -124,18 +124,8 @@ class LogicalParagraph(Paragraph):
         return size
 
 
-class LogicalHeading(LogicalParagraph):
+class LogicalHeading(Outlined, LogicalParagraph):
     """A heading of right-to-left (or mixed) user text that adds itself to the outline."""
-
-    def __init__(self, markup: str, style: Any, title: str, key: str, level: int = 0) -> None:
-        super().__init__(markup, style)
-        self.outline_title = title
-        self.outline_key = key
-        self.outline_level = level
-
-    def draw(self) -> None:
-        super().draw()
-        bookmark(self, self.outline_title, self.outline_key, self.outline_level)
 
 
 class Text:

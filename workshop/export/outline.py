@@ -30,18 +30,24 @@ def xml_text(text: str) -> str:
     return _RAW_CONTROL.sub(lambda m: f"&#{ord(m.group())};", ascii_text)
 
 
-class Heading(Paragraph):
-    """A heading paragraph that adds itself to the PDF's outline (bookmarks)."""
+class Outlined:
+    """Mixed into a paragraph class (before it): the paragraph adds itself to the PDF's
+    outline (bookmarks) when drawn."""
 
     def __init__(self, markup: str, style: Any, title: str, key: str, level: int = 0) -> None:
-        super().__init__(markup, style)
+        super().__init__(markup, style)  # type: ignore[call-arg]  # the paragraph's
         self.outline_title = title
         self.outline_key = key
         self.outline_level = level
 
     def draw(self) -> None:
-        super().draw()
-        bookmark(self, self.outline_title, self.outline_key, self.outline_level)
+        super().draw()  # type: ignore[misc]  # the paragraph's
+        bookmark(self, self.outline_title, self.outline_key,  # type: ignore[arg-type]
+                 self.outline_level)
+
+
+class Heading(Outlined, Paragraph):
+    """A heading paragraph that adds itself to the PDF's outline (bookmarks)."""
 
 
 def bookmark(flowable: Flowable, title: str, key: str, level: int = 0) -> None:
