@@ -205,34 +205,28 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 def _restore_failed(exc: SaveError, target: Path) -> str:
     """The command line's words for a failed restore (the exception speaks to the app)."""
-    if exc.kind == "disk_full":
-        return tr("“{path}” could not be written: the disk is full. Free some space and run "
-                  "the command again. The session was not changed.", path=exc.path)
-    if exc.kind == "read_only":
-        return tr("“{path}” could not be written: the folder is read-only or you lack "
-                  "permission. The session was not changed. To restore into a folder you "
-                  "can write to: workshop restore BACKUP NEW.workshop", path=exc.path)
-    return tr("“{path}” could not be written: {reason}. The session was not changed.",
-              path=exc.path, reason=_reason(exc))
+    return exc.said_for(
+        current_language(),
+        N_("“{path}” could not be written: the disk is full. Free some space and run "
+           "the command again. The session was not changed."),
+        N_("“{path}” could not be written: the folder is read-only or you lack "
+           "permission. The session was not changed. To restore into a folder you "
+           "can write to: workshop restore BACKUP NEW.workshop"),
+        N_("“{path}” could not be written: {reason}. The session was not changed."))
 
 
 def _export_failed(exc: SaveError) -> str:
     """The command line's words for a PDF that could not be written."""
-    if exc.kind == "disk_full":
-        return tr("“{path}” could not be written: the disk is full. Free some space, or "
-                  "write the PDFs elsewhere with --agreement and --roadmap. A file of that "
-                  "name that was there is unchanged.", path=exc.path)
-    if exc.kind == "read_only":
-        return tr("“{path}” could not be written: the folder is read-only or you lack "
-                  "permission. Write the PDFs elsewhere with --agreement and --roadmap. A "
-                  "file of that name that was there is unchanged.", path=exc.path)
-    return tr("“{path}” could not be written: {reason}. A file of that name that was there "
-              "is unchanged.", path=exc.path, reason=_reason(exc))
-
-
-def _reason(exc: SaveError) -> str:
-    """Why a write failed, in the user's language (the system's words only when rare)."""
-    return say(exc.reason, current_language()) if exc.reason else exc.text(current_language())
+    return exc.said_for(
+        current_language(),
+        N_("“{path}” could not be written: the disk is full. Free some space, or "
+           "write the PDFs elsewhere with --agreement and --roadmap. A file of that "
+           "name that was there is unchanged."),
+        N_("“{path}” could not be written: the folder is read-only or you lack "
+           "permission. Write the PDFs elsewhere with --agreement and --roadmap. A "
+           "file of that name that was there is unchanged."),
+        N_("“{path}” could not be written: {reason}. A file of that name that was there "
+           "is unchanged."))
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from workshop.i18n import Language, Message, say
+from workshop.i18n import Language, Message, say, tr
 
 
 class SessionFileError(Exception):
@@ -98,6 +98,17 @@ class SaveError(SessionFileError):
         super().__init__(path, message, problems)
         self.kind = kind
         self.reason = reason
+
+    def said_for(self, lang: Language, disk_full: str, read_only: str, other: str) -> str:
+        """The failure in ``lang`` in the words of one surface (a window, a command): its
+        own sentence for a full disk, for a read-only folder (each with ``{path}``), and
+        for any other reason (with ``{path}`` and ``{reason}``); all marked with ``N_``."""
+        if self.kind == "disk_full":
+            return tr(disk_full, lang, path=self.path)
+        if self.kind == "read_only":
+            return tr(read_only, lang, path=self.path)
+        reason = say(self.reason, lang) if self.reason else self.text(lang)
+        return tr(other, lang, path=self.path, reason=reason)
 
 
 class LockedError(SessionFileError):

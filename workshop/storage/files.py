@@ -359,29 +359,18 @@ def loads(raw: bytes, path: Path | str = "<memory>") -> Session:
                 Message("“{path}” has an older format that could not be converted: {reason}",
                         path=path, reason=type(exc).__name__),
             ) from None
+    def refused(problems: list[Message]) -> InvalidSessionError:
+        return InvalidSessionError(path, Message(
+            "“{path}” contains data that Workshop cannot accept. The file has not been "
+            "changed; fix the fields below or restore a backup.", path=path), problems)
+
     numbers = _amounts_as_numbers(doc)
     if numbers:
-        raise InvalidSessionError(
-            path,
-            Message(
-                "“{path}” contains data that Workshop cannot accept. The file has not "
-                "been changed; fix the fields below or restore a backup.",
-                path=path,
-            ),
-            numbers,
-        )
+        raise refused(numbers)
     try:
         session = Session.model_validate(doc)
     except ValidationError as exc:
-        raise InvalidSessionError(
-            path,
-            Message(
-                "“{path}” contains data that Workshop cannot accept. The file has not "
-                "been changed; fix the fields below or restore a backup.",
-                path=path,
-            ),
-            problems_from(exc),
-        ) from None
+        raise refused(problems_from(exc)) from None
     except RecursionError:
         raise CorruptSessionError(
             path, Message("“{path}” is damaged (nested too deeply to be a session).", path=path)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workshop.i18n import LANGUAGES, current_language, say, tr
+from workshop.i18n import LANGUAGES, N_, current_language, say, tr
 from workshop.storage.errors import SaveError
 from workshop.ui.canvas.theme import THEME_NAMES
 
@@ -69,18 +69,16 @@ def _usage(message: str) -> int:
 def _write_failed(exc: SaveError) -> str:
     """The command line's words for a picture that could not be written (the
     exception's own message speaks to the app's user: "use Save as")."""
-    if exc.kind == "disk_full":
-        return tr("“{path}” could not be written: the disk is full. Free some space, or "
-                  "write the picture elsewhere with --out. A file of that name that was "
-                  "there is unchanged.", path=exc.path)
-    if exc.kind == "read_only":
-        return tr("“{path}” could not be written: the folder is read-only or you lack "
-                  "permission. Write the picture elsewhere with --out. A file of that name "
-                  "that was there is unchanged.", path=exc.path)
-    reason = say(exc.reason, current_language()) if exc.reason else exc.text(
-        current_language())
-    return tr("“{path}” could not be written: {reason}. A file of that name that was there "
-              "is unchanged.", path=exc.path, reason=reason)
+    return exc.said_for(
+        current_language(),
+        N_("“{path}” could not be written: the disk is full. Free some space, or "
+           "write the picture elsewhere with --out. A file of that name that was "
+           "there is unchanged."),
+        N_("“{path}” could not be written: the folder is read-only or you lack "
+           "permission. Write the picture elsewhere with --out. A file of that name "
+           "that was there is unchanged."),
+        N_("“{path}” could not be written: {reason}. A file of that name that was there "
+           "is unchanged."))
 
 
 def run_render(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 
 from workshop.domain.model import Session
 from workshop.export.appendix_names import APPENDICES, DEFAULT_APPENDICES
-from workshop.i18n import Language, current_language, say, tr
+from workshop.i18n import N_, Language, current_language, say, tr
 from workshop.storage import paths
 from workshop.storage.errors import SaveError, SessionFileError
 from workshop.storage.files import os_reason, remove_partial_exports, write_atomic
@@ -80,16 +80,15 @@ def steps(request: ExportRequest) -> list[str]:
 def export_failed(exc: SaveError) -> str:
     """The window's words for a PDF that could not be written (the save's own message
     speaks of the session and of Save as, which the export dialog does not have)."""
-    if exc.kind == "disk_full":
-        return tr("“{path}” could not be written: the disk is full. Free some space, or "
-                  "export to another folder. A file of that name that was there is "
-                  "unchanged.", path=exc.path)
-    if exc.kind == "read_only":
-        return tr("“{path}” could not be written: the folder is read-only or you lack "
-                  "permission. Export to another folder. A file of that name that was "
-                  "there is unchanged.", path=exc.path)
-    return tr("“{path}” could not be written: {reason}. A file of that name that was there "
-              "is unchanged.", path=exc.path, reason=exc.reason or exc.text(current_language()))
+    return exc.said_for(
+        current_language(),
+        N_("“{path}” could not be written: the disk is full. Free some space, or "
+           "export to another folder. A file of that name that was there is unchanged."),
+        N_("“{path}” could not be written: the folder is read-only or you lack "
+           "permission. Export to another folder. A file of that name that was there "
+           "is unchanged."),
+        N_("“{path}” could not be written: {reason}. A file of that name that was there "
+           "is unchanged."))
 
 
 def run_request(request: ExportRequest, progress: Callable[[int], None],
