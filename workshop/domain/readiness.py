@@ -126,7 +126,9 @@ def _consent_findings(session: Session, step: Step, kind: str, subject_id: str,
     spoken = {r.participant_id for r in records}
     silent = [pid for pid in present if pid not in spoken]
     if silent:
-        return [Finding(step, "warning",
+        # Not agreed until everyone present has spoken: the agreement prints it as
+        # "not yet agreed" under CONCEPT, so it cannot be signed either.
+        return [Finding(step, "blocking",
                         tr(_UNFINISHED[kind], lang, names=names(session, silent, lang), **fields),
                         subject_id)]
     return []

@@ -102,7 +102,7 @@ def test_the_demo_lists_what_is_missing(qtbot: QtBot, document: SessionDocument)
             "Nobody owns the action “Afspraken opnemen in de jaarplannen 2027”.") in lines
     assert ("To check", "Organising and deciding",
             "The table has not agreed the step “Organising and deciding” yet.") in lines
-    assert page.summary.text() == "Before signing — blocking: 6 · to check: 7"
+    assert page.summary.text() == "Before signing — blocking: 7 · to check: 6"
     assert not page.start_button.isEnabled()
     assert page.findings_list.hasFocus()  # focus_first: the first line
     assert page.findings_list.currentItem() is page.findings_list.topLevelItem(0)
@@ -310,7 +310,7 @@ def test_dutch(qtbot: QtBot, document: SessionDocument) -> None:
     assert ("Nakijken", "Voorbereiding", "Henk Mulder is afwezig en kan vandaag niet tekenen.") \
         in _lines(page)
     assert page.start_button.text() == "Ondertekening starten"
-    assert page.summary.text() == "Vóór het ondertekenen — blokkerend: 6 · nakijken: 7"
+    assert page.summary.text() == "Vóór het ondertekenen — blokkerend: 7 · nakijken: 6"
     buttons = page.export_buttons
     assert [buttons.preview_button.text(), buttons.paper_button.text(),
             buttons.export_button.text()] == [
