@@ -214,6 +214,14 @@ def test_void_signatures_are_announced(qtbot: QtBot, document: SessionDocument,
     assert signer.name in window.banner.text() and "Edit rule" in window.banner.text()
     document.undo_stack.undo()
     assert not window.banner.isVisible()
+    # Redone by its key, the change voids the signature again, and says so again
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert document.session.rules[0].text == "Een andere spelregel"
+    assert window.banner.isVisible()
+    assert signer.name in window.banner.text() and "Edit rule" in window.banner.text()
     monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
     assert Qt.TextFormat.PlainText == window.banner.textFormat()
 

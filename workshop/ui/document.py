@@ -306,7 +306,15 @@ class EditCommand(QUndoCommand):
         if self._first_redo:  # the edit was applied live already
             self._first_redo = False
             return
-        self._document._apply(self.after)
+        document = self._document
+        # Redone, an edit voids the signatures it voided when made: said again (the
+        # banner), as then
+        watch = (bool(document.session.signatures) and "signatures" not in self.after
+                 and not all(unprinted(area) for area in self.after))
+        before = document.fingerprint() if watch else ""
+        document._apply(self.after)
+        if watch:
+            document._note_voided(before, self.text())
 
     def undo(self) -> None:
         self._document._apply(self.before)
