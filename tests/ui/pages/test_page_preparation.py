@@ -491,6 +491,34 @@ def test_a_file_that_is_no_csv(page: PreparationPage, document: SessionDocument,
     assert _dump(document) == before
 
 
+def test_a_list_of_a_hundred_thousand_is_refused_at_once(
+        page: PreparationPage, document: SessionDocument, qtbot: QtBot,
+        tmp_path: Path) -> None:
+    """A 19 MB file of 700,000 names froze the window 9 s for its preview, offered to
+    add them all and never finished: more than 10,000 rows is no participant list."""
+    import time
+
+    path = tmp_path / "groot.csv"
+    path.write_bytes(("naam;organisatie\n" + "".join(
+        f"Persoon {n};Organisatie {n % 50}\n" for n in range(100_000))).encode())
+    before = _dump(document)
+    started = time.perf_counter()
+    dialog = page.import_csv(path)
+    took = time.perf_counter() - started
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert not dialog.import_button.isEnabled()
+    assert dialog.problems_view is not None
+    assert ("more than 10000 participants" in dialog.problems_view.toPlainText()
+            and "Nothing is imported" in dialog.problems_view.toPlainText())
+    assert took < 5  # it stops reading at the limit
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and dialog.isAncestorOf(QApplication.focusWidget()))
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.csv_dialog is None)
+    assert _dump(document) == before
+
+
 def test_a_missing_file_is_explained(page: PreparationPage, tmp_path: Path,
                                      qtbot: QtBot) -> None:
     assert page.import_csv(tmp_path / "weg.csv") is None
