@@ -669,8 +669,11 @@ class MainWindow(QMainWindow):
         """Each present participant signs in turn (the signing dialog)."""
         if self.document is None:
             return
-        from workshop.ui.pages.signing.dialog import SigningDialog
+        from workshop.ui.pages.signing.dialog import SigningDialog, still_to_sign
 
+        if not still_to_sign(self.document.session):  # the pad would open for nobody
+            self._show_message(tr("Everyone present has signed this text."))
+            return
         dialog = SigningDialog(self.document, self)
         dialog.exec()
         if Step.SIGNING in self.pages:

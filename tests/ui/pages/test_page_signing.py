@@ -199,6 +199,19 @@ def test_start_signing(qtbot: QtBot, document: SessionDocument) -> None:
     assert page.start_button.hasFocus()  # nothing to fix: focus on the next step
     with qtbot.waitSignal(page.sig_start_signing):
         qtbot.keyClick(page.start_button, Qt.Key.Key_Space)
+    # Everyone present signed (as the pad records it): nobody is left to sign, so the
+    # button no longer opens an empty pad, and says why
+    from workshop.domain.model import Stroke
+    from workshop.ui.pages.signing.dialog import record_signature
+    from workshop.ui.pages.signing.pad import SignaturePad
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.set_strokes([Stroke(points=[(1.0, 1.0, 1.0), (50.0, 50.0, 1.0)])])
+    for person in [p for p in document.session.participants if p.present]:
+        assert record_signature(document, person, pad) == ""
+    assert not page.start_button.isEnabled()
+    assert page.start_reason.text() == "Everyone present has signed this text."
 
 
 def test_signatures_and_their_validity(qtbot: QtBot,

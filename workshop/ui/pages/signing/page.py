@@ -303,8 +303,14 @@ class SigningPage(Page):
         self._show_findings()
         self._show_signatures()
         blocking_count = sum(1 for f in self.findings if f.severity == "blocking")
-        self.start_button.setEnabled(blocking_count == 0)
-        if blocking_count:
+        current = self.document.fingerprint()
+        signed = {s.participant_id for s in self.session.signatures
+                  if s.fingerprint == current}
+        unsigned = any(p.present and p.id not in signed for p in self.session.participants)
+        self.start_button.setEnabled(blocking_count == 0 and unsigned)
+        if not unsigned and signed:
+            self.start_reason.setText(tr("Everyone present has signed this text."))
+        elif blocking_count:
             self.start_reason.setText(tr("Signing can start once the blocking points above "
                                          "are resolved."))
         elif self.findings:
