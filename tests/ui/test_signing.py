@@ -137,3 +137,32 @@ def test_changing_the_text_voids_signatures_and_says_whose(
     assert all(signature_is_valid(document.session, s.fingerprint)
                for s in document.session.signatures)
 
+
+
+def test_esc_with_a_signature_drawn_asks_for_a_second_esc(
+        qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
+    """Esc closed the pad at once, losing a signature drawn and not yet given: the
+    first Esc says what a second one does; Ctrl+Enter still gives it."""
+    session = demo_session()
+    session.signatures.clear()
+    document = make_document(session)
+    dialog = SigningDialog(document)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    activate(qtbot, dialog)
+    first = dialog.name.text()
+    dialog.pad.resize(1000, 400)
+    draw(dialog.pad, [(100, 300), (300, 250), (500, 310)])
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and "Esc again" in dialog.instruction.text()
+    assert first in dialog.instruction.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [g.participant_id for g in document.session.signatures] == [
+        next(p.id for p in document.session.participants if p.name == first)]
+    assert "Esc again" not in dialog.instruction.text()  # the next one's turn, afresh
+    draw(dialog.pad, [(100, 100), (900, 300)])  # the next one draws, then Esc twice
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and len(document.session.signatures) == 1

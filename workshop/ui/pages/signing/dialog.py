@@ -61,9 +61,12 @@ class SigningDialog(QDialog):
         self.resize(900, 520)
         self._queue = still_to_sign(document.session)
         self._index = 0
+        self._warned = False
+        """Esc was pressed once with a signature drawn and not given (``reject``)."""
         self.progress = QLabel()
-        self.instruction = QLabel(tr("Please sign above the line with the mouse, a pen or "
-                                     "your finger."))
+        self._instruction_text = tr("Please sign above the line with the mouse, a pen or "
+                                    "your finger.")
+        self.instruction = QLabel(self._instruction_text)
         self.instruction.setWordWrap(True)
         self.pad = SignaturePad()
         self.pad.sig_changed.connect(self._update_buttons)
@@ -115,13 +118,27 @@ class SigningDialog(QDialog):
         self.progress.setText(tr("Signature {number} of {total}", number=self._index + 1,
                                  total=len(self._queue)))
         self.name.setText(participant.name)
+        self.instruction.setText(self._instruction_text)  # not the last one's note
         self.organisation.setText(" — ".join(x for x in (participant.organisation,
                                                          participant.role) if x))
         self.pad.clear()
         self.pad.setFocus()
         self._update_buttons()
 
+    def reject(self) -> None:
+        """Esc (or closing) with a signature drawn and not given: the first time it only
+        says what a second Esc would do, so a signature is never lost by a stray key."""
+        participant = self.current()
+        if participant is not None and not self.pad.is_empty() and not self._warned:
+            self._warned = True
+            self.instruction.setText(tr(
+                "{name}'s signature is drawn but not given: Ctrl+Enter gives it; Esc again "
+                "stops without it.", name=participant.name))
+            return
+        super().reject()
+
     def _update_buttons(self) -> None:
+        self._warned = False  # the ink changed: a later Esc asks again
         has_ink = not self.pad.is_empty()
         self.sign_button.setEnabled(has_ink)
         self.clear_button.setEnabled(has_ink)
