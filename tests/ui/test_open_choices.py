@@ -187,3 +187,38 @@ def test_a_loop_of_links_opened_beside_an_open_session_is_explained(
     assert "een.workshop" in clicker.text
     assert window.document is document and not document.read_only
     window.close()
+
+
+def test_a_new_sessions_file_name_has_single_spaces(qtbot: QtBot) -> None:
+    """Emoji are left out of the file's name, and the spaces around them closed up
+    ("Zorg  Samen.workshop" had two); the session keeps its name as typed."""
+    from workshop.storage import paths
+    from workshop.ui.session_files import new_document
+
+    document = new_document(None, "Zorg 🙂 Samen 🏥", "nl")
+    assert document is not None
+    try:
+        assert document.path == paths.documents_folder() / "Zorg Samen.workshop"
+        assert document.session.details.name == "Zorg 🙂 Samen 🏥"
+    finally:
+        document.close()
+
+
+def test_save_as_keeps_an_upper_case_suffix(qtbot: QtBot, session_file: Path,
+                                            tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """File > Save as… "kopie.WORKSHOP" wrote "kopie.WORKSHOP.workshop"."""
+    from workshop.ui.main_window import MainWindow
+
+    document = open_document(None, session_file)
+    assert document is not None
+    window = MainWindow(document)
+    qtbot.addWidget(window)
+    target = tmp_path / "kopie.WORKSHOP"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(target), ""))
+    window.save_as_action.trigger()
+    assert window.document is not None and window.document.path == target
+    assert load_session(target).details.name == load_session(session_file).details.name
+    assert not (tmp_path / "kopie.WORKSHOP.workshop").exists()
+    window.close()

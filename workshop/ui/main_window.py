@@ -805,7 +805,7 @@ class MainWindow(QMainWindow):
         if not filename:
             return
         path = Path(filename)
-        if path.suffix != ".workshop":
+        if path.suffix.lower() != ".workshop":  # "kopie.WORKSHOP" stays as it is
             path = path.with_name(path.name + ".workshop")
         try:
             self.document.save_as(path)

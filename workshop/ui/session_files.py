@@ -191,7 +191,8 @@ def new_document(parent: QWidget | None, name: str, language: Language | None = 
     name = name.strip() or tr("New collaboration", language)
     session = Session(details=SessionDetails(name=name, date=dt.date.today(),
                                              language=language or current_language()))
-    safe = "".join(c for c in name if c.isalnum() or c in " -_").strip()[:60]
+    kept = "".join(c for c in name if c.isalnum() or c in " -_")
+    safe = " ".join(kept.split())[:60].strip()  # "Zorg 🙂 Samen": one space, not two
     return create_document(parent, session, safe or tr("New session"))
 
 
