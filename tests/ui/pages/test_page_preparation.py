@@ -491,6 +491,23 @@ def test_a_file_that_is_no_csv(page: PreparationPage, document: SessionDocument,
     assert _dump(document) == before
 
 
+def test_a_name_twice_in_the_file_is_said_as_such(page: PreparationPage, qtbot: QtBot,
+                                                   tmp_path: Path) -> None:
+    """Not "is already a participant" (the session does not have them): on which line of
+    the file they were first, and added once."""
+    path = tmp_path / "dubbel.csv"
+    path.write_text("naam;organisatie\nDubbel;Org\nIemand;Org\nDubbel;Org\n",
+                    encoding="utf-8")
+    dialog = page.import_csv(path)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.problems_view is not None
+    assert dialog.problems_view.toPlainText().splitlines() == [
+        "Line 4: Dubbel is on line 2 too; added once"]
+    assert dialog.preview.model().rowCount() == 2
+    dialog.reject()
+
+
 def test_a_list_of_a_hundred_thousand_is_refused_at_once(
         page: PreparationPage, document: SessionDocument, qtbot: QtBot,
         tmp_path: Path) -> None:

@@ -84,6 +84,7 @@ class CsvImportDialog(QDialog):
         self.setObjectName("csvImportDialog")
         self.setWindowTitle(tr("Import participants"))
         known = {_key(p.name, p.organisation) for p in existing}
+        earlier: dict[tuple[str, str], int] = {}  # in this file: the line it was first on
         self.rows: list[CsvParticipant] = []
         skipped: list[tuple[int, str]] = []
         for row in result.rows:
@@ -92,8 +93,12 @@ class CsvImportDialog(QDialog):
                 skipped.append((row.line, tr("Line {line}: {name} is already a participant; "
                                              "not added again", line=row.line,
                                              name=row.name[:120])))
+            elif key in earlier:
+                skipped.append((row.line, tr("Line {line}: {name} is on line {first} too; "
+                                             "added once", line=row.line,
+                                             name=row.name[:120], first=earlier[key])))
             else:
-                known.add(key)
+                earlier[key] = row.line
                 self.rows.append(row)
         numbered = list(zip(result.problem_lines,
                             result.problem_texts(current_language()), strict=True)) + skipped
