@@ -222,3 +222,32 @@ def test_save_as_keeps_an_upper_case_suffix(qtbot: QtBot, session_file: Path,
     assert load_session(target).details.name == load_session(session_file).details.name
     assert not (tmp_path / "kopie.WORKSHOP.workshop").exists()
     window.close()
+
+
+def test_the_session_as_opened_is_kept_before_the_first_save_writes_over_it(
+        qtbot: QtBot, session_file: Path) -> None:
+    """The backups held what the saves wrote, so the file as it was opened was gone once
+    an edit had been saved over it; now it is among the backups (File > Restore)."""
+    from workshop.domain.model import Step
+    from workshop.storage.backups import BackupStore
+    from workshop.ui.main_window import MainWindow
+    from workshop.ui.pages.preparation.page import PreparationPage
+
+    opened = session_file.read_bytes()
+    document = open_document(None, session_file)
+    assert document is not None
+    window = MainWindow(document)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.go_to(Step.PREPARATION)
+    page = window.pages[Step.PREPARATION]
+    assert isinstance(page, PreparationPage)
+    page.region_edit.setFocus()
+    page.region_edit.selectAll()
+    qtbot.keyClicks(page.region_edit, "Regio Elders")
+    assert document.flush()
+    assert load_session(session_file).details.region == "Regio Elders"
+    kept = [b.path.read_bytes() for b in BackupStore().list_backups(session_file)]
+    assert opened in kept
+    window.close()

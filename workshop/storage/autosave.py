@@ -20,6 +20,7 @@ never fails the save.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 import time
@@ -154,6 +155,10 @@ class Autosaver:
         self._after_save = after_save
         """Runs after every successful save, where the save ran (the worker): e.g.
         removing a forgotten participant from the backups."""
+        self._opened_kept = False
+        """The file as it was before this run's first save is among the backups (the
+        backups are of what a save writes; without this, the state the session was
+        opened in could not be restored once an edit had been saved over it)."""
         self._dirty = False
         self._generation = 0
         self._unsaved_since: float | None = None
@@ -334,6 +339,7 @@ class Autosaver:
 
         def job() -> None:
             outcome = _Outcome(generation, path, saved_at)
+            self._keep_opened(path, saved_at)
             try:
                 outcome.data = files.save_snapshot(frozen, path, self._encoder)
             except SaveError as error:
@@ -378,6 +384,21 @@ class Autosaver:
         if self._on_saved is not None:
             self._on_saved(outcome.saved_at)
         return True
+
+    def _keep_opened(self, path: Path, now: dt.datetime) -> None:
+        """Before this run's first save writes over ``path``: its bytes as a backup,
+        unless the newest backup holds them already (on the worker, once)."""
+        if self._opened_kept or self._backups is None:
+            return
+        self._opened_kept = True
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return  # a new file, or one that cannot be read: nothing to keep
+        with contextlib.suppress(SessionFileError, OSError):
+            before = [b.path for b in self._backups.list_backups(path)[:1]]
+            if [self._backups.backup_now(path, data, now)] != before:  # a new one
+                self._backups.thin(path, now)  # retention acts at a backup
 
     def _backup(self, outcome: _Outcome) -> None:
         if self._backups is None or outcome.data is None:
