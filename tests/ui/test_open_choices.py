@@ -251,3 +251,44 @@ def test_the_session_as_opened_is_kept_before_the_first_save_writes_over_it(
     kept = [b.path.read_bytes() for b in BackupStore().list_backups(session_file)]
     assert opened in kept
     window.close()
+
+
+def test_restoring_a_backup_says_the_replaced_version_is_kept(
+        qtbot: QtBot, session_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """File > Restore from a backup…: the session as opened comes back, and the status
+    line says that the version it replaced is kept as a backup (it said nothing)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from workshop.domain.model import Session
+    from workshop.storage.backups import BackupStore
+    from workshop.ui.main_window import MainWindow
+
+    opened = load_session(session_file).details.region
+    document = open_document(None, session_file)
+    assert document is not None
+    window = MainWindow(document)
+    qtbot.addWidget(window)
+
+    def rename(s: Session) -> None:
+        s.details.region = "Regio Elders"
+
+    document.edit("Region", ("details",), rename)
+    assert document.flush()  # the file as opened is kept before this save
+    asked: list[str] = []
+
+    def choose(_parent: object, _title: str, label: str, items: list[str], *_: object
+               ) -> tuple[str, bool]:
+        asked.append(label)
+        return items[-1], True  # the oldest: the session as it was opened
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    window.restore_action.trigger()
+    assert "kept as a backup first" in asked[0]
+    assert window.document is not None and window.document.session.details.region == opened
+    assert "The version it replaced is kept as a backup" in messages[-1]
+    kept = [load_session(b.path).details.region
+            for b in BackupStore().list_backups(session_file)]
+    assert "Regio Elders" in kept
+    window.close()

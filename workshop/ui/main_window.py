@@ -782,6 +782,8 @@ class MainWindow(QMainWindow):
         restored = ask_restore(self, target)
         if restored is not None:
             self._replace_document(open_document(self, restored))
+            self._show_message(tr("Restored. The version it replaced is kept as a backup "
+                                  "(File > Restore from a backup)."))
         elif target is not None:
             self.set_document(open_document(self, target))
 

@@ -226,7 +226,9 @@ def ask_restore(parent: QWidget | None, target: Path | None) -> Path | None:
                  name=Path(b.source).name if b.source else b.path.name,
                  size=max(1, b.size // 1024)) for b in backups]
     choice, ok = QInputDialog.getItem(parent, tr("Restore from a backup"),
-                                      tr("Choose the version to restore:"), labels, 0, False)
+                                      tr("Choose the version to restore (the session as "
+                                         "it is now is kept as a backup first):"),
+                                      labels, 0, False)
     if not ok:
         return None
     backup = backups[labels.index(choice)]
