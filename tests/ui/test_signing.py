@@ -82,9 +82,9 @@ def test_pad_keeps_its_shape_at_any_size(qtbot: QtBot) -> None:
     assert stroke.points[1][:2] == (1000.0, 400.0)
 
 
-def test_each_present_participant_signs_in_turn(
-        qtbot: QtBot, make_document: Callable[..., SessionDocument],
-        saved: Callable[[SessionDocument], Session]) -> None:
+def _open_pad(qtbot: QtBot, make_document: Callable[..., SessionDocument]
+              ) -> tuple[SessionDocument, SigningDialog]:
+    """The signing dialog on the demo with no signature given yet, shown."""
     session = demo_session()
     session.signatures.clear()
     document = make_document(session)
@@ -92,6 +92,13 @@ def test_each_present_participant_signs_in_turn(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    return document, dialog
+
+
+def test_each_present_participant_signs_in_turn(
+        qtbot: QtBot, make_document: Callable[..., SessionDocument],
+        saved: Callable[[SessionDocument], Session]) -> None:
+    document, dialog = _open_pad(qtbot, make_document)
     present = [p for p in document.session.participants if p.present]
     assert dialog.name.text() == present[0].name
     assert not dialog.sign_button.isEnabled()  # nothing drawn yet
@@ -138,18 +145,11 @@ def test_changing_the_text_voids_signatures_and_says_whose(
                for s in document.session.signatures)
 
 
-
 def test_esc_with_a_signature_drawn_asks_for_a_second_esc(
         qtbot: QtBot, make_document: Callable[..., SessionDocument]) -> None:
     """Esc closed the pad at once, losing a signature drawn and not yet given: the
     first Esc says what a second one does; Ctrl+Enter still gives it."""
-    session = demo_session()
-    session.signatures.clear()
-    document = make_document(session)
-    dialog = SigningDialog(document)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    document, dialog = _open_pad(qtbot, make_document)
     activate(qtbot, dialog)
     first = dialog.name.text()
     dialog.pad.resize(1000, 400)

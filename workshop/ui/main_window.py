@@ -671,7 +671,8 @@ class MainWindow(QMainWindow):
             return
         from workshop.ui.pages.signing.dialog import SigningDialog, still_to_sign
 
-        if not still_to_sign(self.document.session):  # the pad would open for nobody
+        if not still_to_sign(self.document.session, self.document.fingerprint()):
+            # the pad would open for nobody
             self._show_message(tr("Everyone present has signed this text."))
             return
         dialog = SigningDialog(self.document, self)
@@ -722,13 +723,13 @@ class MainWindow(QMainWindow):
         # search, the chosen row, the open tab), and the time box's clock: carried over.
         from workshop.ui.carry_over import take
 
-        self._carried = ({step: take(page) for step, page in dict.items(self.pages)}
-                         if document is not None else {})
+        carried = ({step: take(page) for step, page in dict.items(self.pages)}
+                   if document is not None else {})
         clock = self.timer.clock
         self._build()
         self.timer.clock = clock
         self.timer.update_display()
-        self.set_document(document, carried=self._carried)
+        self.set_document(document, carried=carried)
 
     # --- files ---------------------------------------------------------------------
 

@@ -31,9 +31,10 @@ from workshop.ui.editing import try_edit
 from workshop.ui.pages.signing.pad import SignaturePad
 
 
-def still_to_sign(session: Session) -> list[Participant]:
-    """Present participants without a signature valid for the current text, in order."""
-    current = fingerprint(session)
+def still_to_sign(session: Session, current: str | None = None) -> list[Participant]:
+    """Present participants without a signature valid for the current text, in order.
+    ``current``: the session's fingerprint when the caller has it (the document's)."""
+    current = current if current is not None else fingerprint(session)
     signed = {s.participant_id for s in session.signatures if s.fingerprint == current}
     return [p for p in session.participants if p.present and p.id not in signed]
 
@@ -59,7 +60,7 @@ class SigningDialog(QDialog):
         self.setWindowTitle(tr("Signing"))
         self.setObjectName("signingDialog")
         self.resize(900, 520)
-        self._queue = still_to_sign(document.session)
+        self._queue = still_to_sign(document.session, document.fingerprint())
         self._index = 0
         self._warned = False
         """Esc was pressed once with a signature drawn and not given (``reject``)."""

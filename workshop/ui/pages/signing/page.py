@@ -45,6 +45,7 @@ from workshop.ui.export.actions import ExportActions, ExportButtons
 from workshop.ui.must import must
 from workshop.ui.pages.base import Page
 from workshop.ui.pages.roadmap.dates import format_date
+from workshop.ui.pages.signing.dialog import still_to_sign
 
 BLOCKING_COLOUR = QColor("#b00020")
 WARNING_COLOUR = QColor("#8a5a00")
@@ -303,12 +304,9 @@ class SigningPage(Page):
         self._show_findings()
         self._show_signatures()
         blocking_count = sum(1 for f in self.findings if f.severity == "blocking")
-        current = self.document.fingerprint()
-        signed = {s.participant_id for s in self.session.signatures
-                  if s.fingerprint == current}
-        unsigned = any(p.present and p.id not in signed for p in self.session.participants)
+        unsigned = bool(still_to_sign(self.session, self.document.fingerprint()))
         self.start_button.setEnabled(blocking_count == 0 and unsigned)
-        if not unsigned and signed:
+        if not unsigned and any(p.present for p in self.session.participants):
             self.start_reason.setText(tr("Everyone present has signed this text."))
         elif blocking_count:
             self.start_reason.setText(tr("Signing can start once the blocking points above "
